@@ -1,0 +1,167 @@
+/** @jsxImportSource hono/jsx */
+// The app factory. Node, Deno and the tests all build the app here, from
+// dependencies passed in (DB, config, clock, SMS sender), so a test runs the
+// whole site through app.request() on a temp DB file with a fixed clock.
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { getCookie, setCookie } from "hono/cookie";
+import { HTTPException } from "hono/http-exception";
+import { eq } from "drizzle-orm";
+import type { Config } from "./config.ts";
+import type { AppEnv, Deps, Logger } from "./shared/context.ts";
+import { jsonLogger } from "./shared/context.ts";
+import { openDatabase, checkPragmas, type Database } from "./shared/db.ts";
+import { migrate } from "./shared/migrate.ts";
+import { seedRegions, Regions } from "./shared/regions.ts";
+import { systemClock, type Clock } from "./shared/clock.ts";
+import { logSmsSender, type SmsSender } from "./shared/sms.ts";
+import { randomToken } from "./shared/crypto.ts";
+import { loadSession } from "./shared/session.ts";
+import { csrfProtection, csrfTokenFor, CsrfError } from "./shared/csrf.ts";
+import { securityHeaders, compression, requestLog } from "./shared/http.ts";
+import { staticRoutes } from "./shared/static.ts";
+import { LoginRequired, NotFound, Refused } from "./shared/errors.ts";
+import { settings } from "../db/schema/index.ts";
+import { paths, safeNext } from "./paths.ts";
+import { layout } from "../views/layout.tsx";
+import { ErrorPage } from "../views/errors/error.tsx";
+import { HomePage } from "../views/home/home.tsx";
+import { copy } from "../views/copy/index.ts";
+import { accountsRoutes } from "./features/accounts/index.ts";
+
+/** Largest form body we read; anything bigger is refused before it is read whole. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface PrepareOptions {
+  config: Config;
+  clock?: Clock;
+  log?: Logger;
+  sms?: SmsSender;
+}
+
+/** Opens and migrates the DB, seeds the region data, loads the server secret. */
+export async function prepare(opts: PrepareOptions): Promise<Deps> {
+  const { config } = opts;
+  const log = opts.log ?? jsonLogger();
+  const database: Database = await openDatabase(config.databaseUrl);
+  const applied = await migrate(database.client);
+  if (applied.length) log.info("migrated", { applied });
+  if (config.databaseUrl.startsWith("file:")) await checkPragmas(database.client);
+  await seedRegions(database, config.region);
+  const secret = await loadSecret(database);
+  return {
+    database,
+    config,
+    clock: opts.clock ?? systemClock,
+    secret,
+    sms: opts.sms ?? logSmsSender(),
+    log,
+    regions: new Regions(config.region),
+  };
+}
+
+/** The HMAC key lives in the DB so every app process on the same file shares it. */
+async function loadSecret(database: Database): Promise<string> {
+  const read = async () => (await database.db.select().from(settings).where(eq(settings.key, "secret")))[0]?.value;
+  const found = await read();
+  if (found) return found;
+  await database.write((db) => db.insert(settings).values({ key: "secret", value: randomToken(32) }).onConflictDoNothing());
+  return (await read())!;
+}
+
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  const t = copy.errors;
+
+  app.use(async (c, next) => {
+    c.set("deps", deps);
+    c.set("user", null);
+    c.set("sessionHash", null);
+    c.set("big", getCookie(c, "big") === "1");
+    await next();
+  });
+  app.use(requestLog());
+  app.use(securityHeaders());
+  app.use(compression());
+  app.route("/", staticRoutes());
+  app.use(layout());
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new Refused(t.tooLarge, 413);
+      },
+    }),
+  );
+  app.use(async (c, next) => {
+    if (c.req.path.startsWith("/api/") || c.req.path === paths.healthz) return next();
+    await loadSession(c);
+    c.set("csrfToken", csrfTokenFor(c));
+    return next();
+  });
+  app.use(async (c, next) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD" && !c.req.path.startsWith("/api/")) {
+      const type = c.req.header("content-type") ?? "";
+      if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) throw new Refused(t.badType, 415);
+    }
+    return next();
+  });
+  app.use(csrfProtection());
+
+  app.get(paths.healthz, async (c) => {
+    try {
+      const rs = await deps.database.client.execute("SELECT count(*) FROM schema_migrations");
+      return c.json({ ok: true, db: "ok", migrations: Number(rs.rows[0][0]) });
+    } catch (e) {
+      deps.log.error("healthz", { error: (e as Error).message });
+      return c.json({ ok: false, db: "error" }, 503);
+    }
+  });
+
+  app.get(paths.textSize, (c) => {
+    // A display preference in a cookie, not server state: a plain link switches it.
+    const big = c.req.query("big") === "1";
+    setCookie(c, "big", big ? "1" : "0", { path: "/", maxAge: 365 * 24 * 3600, sameSite: "Lax" });
+    return c.redirect(safeNext(c.req.query("back")), 303);
+  });
+
+  app.get(paths.home, (c) => c.render(<HomePage counties={deps.regions.countyOptions()} />, { title: copy.home.title }));
+
+  app.route("/", accountsRoutes());
+
+  app.notFound((c) => {
+    c.status(404);
+    return c.render(<ErrorPage title={t.notFoundTitle} body={t.notFoundBody} />, { title: t.notFoundTitle });
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof LoginRequired) {
+      return c.redirect(`${paths.accounts.login}?next=${encodeURIComponent(safeNext(err.next))}`, 303);
+    }
+    if (err instanceof NotFound) {
+      c.status(404);
+      return c.render(<ErrorPage title={t.notFoundTitle} body={t.notFoundBody} />, { title: t.notFoundTitle });
+    }
+    if (err instanceof CsrfError) {
+      c.status(403);
+      return c.render(<ErrorPage title={t.csrfTitle} body={t.csrfBody} />, { title: t.csrfTitle });
+    }
+    if (err instanceof Refused) {
+      c.status(err.status);
+      return c.render(<ErrorPage title={err.userMessage} body="" />, { title: err.userMessage });
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      c.status(err.status);
+      return c.render(<ErrorPage title={t.notFoundTitle} body={t.notFoundBody} />, { title: t.notFoundTitle });
+    }
+    deps.log.error("unhandled", { path: c.req.path, error: err.message, stack: err.stack?.split("\n").slice(0, 4).join(" | ") });
+    c.status(500);
+    try {
+      return c.render(<ErrorPage title={t.serverTitle} body={t.serverBody} />, { title: t.serverTitle });
+    } catch {
+      return c.text(t.serverTitle, 500);
+    }
+  });
+
+  return app;
+}

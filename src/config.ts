@@ -1,0 +1,122 @@
+// Everything an instance may set differently, read once from the environment
+// (and the region file it names) and checked, so a bad setting stops the server
+// at start with the variable's name instead of failing later on a request.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import * as v from "valibot";
+
+export const RegionFileSchema = v.object({
+  city: v.object({ code: v.pipe(v.string(), v.regex(/^\d{6}$/)), name: v.pipe(v.string(), v.minLength(1)) }),
+  siteName: v.pipe(v.string(), v.minLength(1)),
+  hotline: v.pipe(v.string(), v.regex(/^[\d-]{3,20}$/)),
+  minWage: v.object({
+    hourlyFen: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    monthlyFen: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  }),
+  counties: v.pipe(
+    v.array(v.object({ code: v.pipe(v.string(), v.regex(/^\d{6}$/)), name: v.pipe(v.string(), v.minLength(1)) })),
+    v.minLength(1),
+  ),
+  townships: v.array(
+    v.object({
+      code: v.pipe(v.string(), v.regex(/^\d{9}$/)),
+      name: v.pipe(v.string(), v.minLength(1)),
+      countyCode: v.pipe(v.string(), v.regex(/^\d{6}$/)),
+    }),
+  ),
+  workKinds: v.pipe(v.array(v.pipe(v.string(), v.minLength(1))), v.minLength(1)),
+  brands: v.array(v.object({ name: v.pipe(v.string(), v.minLength(1)), county: v.optional(v.string()) })),
+});
+export type RegionData = v.InferOutput<typeof RegionFileSchema>;
+
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  production: boolean;
+  siteName: string;
+  hotline: string;
+  region: RegionData;
+  minWage: { hourlyFen: number; monthlyFen: number };
+  /** Idle minutes before a session ends: short for staff on the shared PC. */
+  idleMinutes: { staff: number; other: number };
+  /** Behind an HTTPS proxy: cookies get Secure and the __Host- prefix. */
+  https: boolean;
+  /** Trust X-Forwarded-For for the client address (only behind our own proxy). */
+  trustProxy: boolean;
+  /** Base URL printed in the setup link. */
+  publicUrl: string;
+}
+
+export const defaultRegionFile = fileURLToPath(new URL("../db/seed/regions/xuchang.json", import.meta.url));
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`环境变量 ${name} 的值 "${raw}" 无效:应为 ${min} 到 ${max} 之间的整数`);
+  }
+  return n;
+}
+
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "yes", "on"].includes(raw.toLowerCase())) return true;
+  if (["0", "false", "no", "off"].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`环境变量 ${name} 的值 "${raw}" 无效:应为 true 或 false`);
+}
+
+export function loadRegionFile(path: string): RegionData {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new ConfigError(`无法读取地区数据文件 REGION_FILE=${path}: ${(e as Error).message}`);
+  }
+  const parsed = v.safeParse(RegionFileSchema, json);
+  if (!parsed.success) {
+    const first = parsed.issues[0];
+    const where = first.path?.map((p) => String(p.key)).join(".") ?? "";
+    throw new ConfigError(`地区数据文件 ${path} 格式有误(${where}): ${first.message}`);
+  }
+  const counties = new Set(parsed.output.counties.map((c) => c.code));
+  const stray = parsed.output.townships.find((t) => !counties.has(t.countyCode));
+  if (stray) throw new ConfigError(`地区数据文件 ${path}: 乡镇 ${stray.name} 的县级代码 ${stray.countyCode} 不在 counties 中`);
+  return parsed.output;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const region = loadRegionFile(env.REGION_FILE || defaultRegionFile);
+  const port = intVar(env, "PORT", 3000, 1, 65535);
+  const databaseUrl = env.DATABASE_URL || "file:db/lingong.db";
+  if (!/^(file:|libsql:|https?:|wss?:)/.test(databaseUrl)) {
+    throw new ConfigError(`环境变量 DATABASE_URL 的值 "${databaseUrl}" 无效:应以 file:、libsql: 或 http(s): 开头`);
+  }
+  const hotline = env.HOTLINE || region.hotline;
+  if (!/^[\d-]{3,20}$/.test(hotline)) throw new ConfigError(`环境变量 HOTLINE 的值 "${hotline}" 无效:只能含数字和 -`);
+  const https = boolVar(env, "HTTPS", false);
+  return {
+    port,
+    databaseUrl,
+    production: env.NODE_ENV === "production",
+    siteName: env.SITE_NAME || region.siteName,
+    hotline,
+    region,
+    minWage: {
+      hourlyFen: intVar(env, "MIN_WAGE_HOURLY_FEN", region.minWage.hourlyFen, 1, 1_000_000),
+      monthlyFen: intVar(env, "MIN_WAGE_MONTHLY_FEN", region.minWage.monthlyFen, 1, 100_000_000),
+    },
+    idleMinutes: {
+      staff: intVar(env, "STAFF_IDLE_MINUTES", 15, 1, 24 * 60),
+      other: intVar(env, "IDLE_MINUTES", 7 * 24 * 60, 1, 90 * 24 * 60),
+    },
+    https,
+    trustProxy: boolVar(env, "TRUST_PROXY", false),
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ""),
+  };
+}

@@ -1,0 +1,221 @@
+/** @jsxImportSource hono/jsx */
+// Sign in and out, the first-run setup, one's own account page, and the
+// admin pages where city and county admins create and disable staff accounts.
+import { Hono } from "hono";
+import type { AppEnv, Ctx } from "../../shared/context.ts";
+import { paths, safeNext } from "../../paths.ts";
+import { readForm, check } from "../../shared/forms.ts";
+import { hashSecret, verifySecret, dummyHash, sha256 } from "../../shared/crypto.ts";
+import { startSession, endSession } from "../../shared/session.ts";
+import { checkThrottle, recordFailure, clearAccount, accountKey, ipKey } from "../../shared/throttle.ts";
+import { requireUser, requireAdmin, isStaff, ensure } from "../../shared/authz.ts";
+import { auditInsert } from "../../shared/audit.ts";
+import { redirectWithFlash } from "../../shared/flash.ts";
+import { NotFound } from "../../shared/errors.ts";
+import { copy } from "../../../views/copy/index.ts";
+import { LoginPage } from "../../../views/accounts/login.tsx";
+import { SetupPage, SetupInvalidPage } from "../../../views/accounts/setup.tsx";
+import { MePage } from "../../../views/accounts/me.tsx";
+import { AccountListPage, NewAccountPage } from "../../../views/accounts/admin.tsx";
+import { LoginForm, SetupForm, NewAccountForm } from "./accounts.schema.ts";
+import { secretKind, creatableRoles, checkNewAccountScope, canManageAccount } from "./accounts.domain.ts";
+import * as repo from "./accounts.repo.ts";
+import { setupTokens } from "../../../db/schema/index.ts";
+import { eq } from "drizzle-orm";
+
+const t = copy.accounts;
+
+export function clientAddress(c: Ctx): string {
+  if (c.var.deps.config.trustProxy) {
+    const fwd = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (fwd) return fwd;
+  }
+  // Node's server passes the socket as env.incoming; Deno.serve passes remoteAddr.
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } }; remoteAddr?: { hostname?: string } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? env?.remoteAddr?.hostname ?? "local";
+}
+
+/** Extra links on "my account" that other features contribute. */
+export type MeLinks = (c: Ctx) => [string, string][];
+const meLinkProviders: MeLinks[] = [];
+export const addMeLinks = (f: MeLinks) => void meLinkProviders.push(f);
+
+export function accountsRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get(paths.accounts.login, (c) => {
+    if (c.var.user) return c.redirect(safeNext(c.req.query("next")), 303);
+    return c.render(<LoginPage values={{ next: safeNext(c.req.query("next")) }} />, { title: t.loginTitle });
+  });
+
+  app.post(paths.accounts.login, async (c) => {
+    const deps = c.var.deps;
+    const input = await readForm(c);
+    const form = check(LoginForm, input);
+    const again = (status: 400 | 401 | 429, props: Parameters<typeof LoginPage>[0]) => {
+      c.status(status);
+      return c.render(<LoginPage values={{ phone: input.phone, next: input.next }} {...props} />, { title: t.loginTitle });
+    };
+    if (!form.ok) return again(400, { errors: form.errors });
+    const { phone, secret } = form.value;
+    const addr = ipKey(clientAddress(c));
+    const lock = await checkThrottle(deps, [accountKey(phone), addr]);
+    if (lock.locked) {
+      const minutes = Math.max(1, Math.ceil((lock.untilMs - deps.clock.now()) / 60_000));
+      return again(429, { message: lock.needsStaff ? t.lockedStaff : t.locked(minutes) });
+    }
+    const user = await repo.findUserByPhone(deps.database.db, phone);
+    const kind = secretKind(secret, !!user?.pinHash);
+    // Hash even for an unknown phone, so timing does not tell which numbers have accounts.
+    const ok = await verifySecret(secret, user ? (kind === "pin" ? user.pinHash : user.passwordHash) : dummyHash);
+    if (!user || !ok || user.disabledAt !== null) {
+      await recordFailure(deps, user ? accountKey(phone) : null, addr);
+      return again(401, { message: t.loginFailed });
+    }
+    await clearAccount(deps, accountKey(phone));
+    await startSession(c, user.id);
+    if (isStaff({ ...user, scopeCounty: null })) {
+      await deps.database.write((db) => auditInsert(db, { ...user, scopeCounty: null }, deps.clock.now(), { action: "login" }));
+    }
+    return c.redirect(safeNext(form.value.next ?? (isStaff({ ...user, scopeCounty: null }) ? paths.desk.home : paths.accounts.me)), 303);
+  });
+
+  app.post(paths.accounts.logout, async (c) => {
+    await endSession(c);
+    return redirectWithFlash(c, paths.accounts.login, t.loggedOut);
+  });
+
+  app.get(paths.accounts.setup, async (c) => {
+    const token = c.req.query("token") ?? "";
+    const live = token && (await repo.findLiveSetupToken(c.var.deps.database.db, sha256(token), c.var.deps.clock.now()));
+    if (!live) {
+      c.status(404);
+      return c.render(<SetupInvalidPage />, { title: t.setupTitle });
+    }
+    c.header("cache-control", "no-store");
+    c.header("referrer-policy", "no-referrer");
+    return c.render(<SetupPage token={token} />, { title: t.setupTitle });
+  });
+
+  app.post(paths.accounts.setup, async (c) => {
+    const deps = c.var.deps;
+    const input = await readForm(c);
+    const token = typeof input.token === "string" ? input.token : "";
+    const now = deps.clock.now();
+    if (!token || !(await repo.findLiveSetupToken(deps.database.db, sha256(token), now))) {
+      c.status(404);
+      return c.render(<SetupInvalidPage />, { title: t.setupTitle });
+    }
+    const form = check(SetupForm, input);
+    const again = (errors: Record<string, string>) => {
+      c.status(400);
+      return c.render(<SetupPage token={token} values={input} errors={errors} />, { title: t.setupTitle });
+    };
+    if (!form.ok) return again(form.errors);
+    const passwordHash = await hashSecret(form.value.password);
+    const created = await deps.database.transaction(async (tx) => {
+      // Checked again inside the write: two tabs must not both use the link.
+      const live = await repo.findLiveSetupToken(tx, sha256(token), now);
+      if (!live) return "used" as const;
+      if (await repo.findUserByPhone(tx, form.value.phone)) return "taken" as const;
+      const [row] = await repo.insertUser(tx, { role: "city_admin", phone: form.value.phone, name: form.value.name, passwordHash }, now);
+      await tx.update(setupTokens).set({ usedAt: now }).where(eq(setupTokens.tokenHash, sha256(token)));
+      await auditInsert(tx, null, now, { action: "setup.first_admin", subjectType: "user", subjectId: row.id });
+      return "ok" as const;
+    });
+    if (created === "used") {
+      c.status(404);
+      return c.render(<SetupInvalidPage />, { title: t.setupTitle });
+    }
+    if (created === "taken") return again({ phone: t.phoneTaken });
+    return redirectWithFlash(c, paths.accounts.login, t.setupDone);
+  });
+
+  app.get(paths.accounts.me, (c) => {
+    const user = requireUser(c);
+    const links = meLinkProviders.flatMap((f) => f(c));
+    return c.render(<MePage user={user} county={c.var.deps.regions.countyName(user.scopeCounty)} links={links} />, { title: t.meTitle });
+  });
+
+  app.get(paths.accounts.admin, async (c) => {
+    const actor = requireAdmin(c);
+    const { regions, database } = c.var.deps;
+    const county = actor.role === "city_admin" ? null : actor.countyCode;
+    const rows = (await repo.listStaffAccounts(database.db, county)).map((r) => ({
+      id: r.id,
+      role: r.role,
+      name: r.name,
+      phone: r.phone,
+      place: r.marketName ?? regions.countyName(r.countyCode) ?? "",
+      disabled: r.disabledAt !== null,
+      canDisable: canManageAccount(actor, r),
+    }));
+    return c.render(<AccountListPage rows={rows} />, { title: t.adminTitle });
+  });
+
+  const newAccountPage = async (c: Ctx, values?: Record<string, unknown>, errors?: Record<string, string>) => {
+    const actor = requireAdmin(c);
+    const { regions, database } = c.var.deps;
+    const county = actor.role === "city_admin" ? null : actor.countyCode;
+    const markets = await repo.marketsInScope(database.db, county);
+    if (errors) c.status(400);
+    return c.render(
+      <NewAccountPage
+        roles={creatableRoles(actor).map((r) => [r, t.roles[r]] as const)}
+        counties={regions.countyOptions().filter(([code]) => county === null || code === county)}
+        markets={markets.map((m) => [String(m.id), `${regions.countyName(m.countyCode)} ${m.name}`] as const)}
+        values={values as never}
+        errors={errors}
+      />,
+      { title: t.adminNew },
+    );
+  };
+
+  app.get(paths.accounts.adminNew, (c) => newAccountPage(c));
+
+  app.post(paths.accounts.adminNew, async (c) => {
+    const actor = requireAdmin(c);
+    const deps = c.var.deps;
+    const input = await readForm(c);
+    const form = check(NewAccountForm, input);
+    if (!form.ok) return newAccountPage(c, input, form.errors);
+    const f = form.value;
+    const market = f.marketId ? await repo.findMarket(deps.database.db, f.marketId) : null;
+    if (f.marketId && !market) return newAccountPage(c, input, { marketId: copy.errors.invalidChoice(t.market) });
+    if (f.countyCode && !deps.regions.countyNames.has(f.countyCode)) return newAccountPage(c, input, { countyCode: copy.errors.invalidChoice(t.county) });
+    const countyCode = f.role === "staff" ? market!.countyCode : f.role === "county_admin" ? f.countyCode : null;
+    const problem = checkNewAccountScope(actor, f.role, f.role === "county_admin" ? (actor.role === "county_admin" ? undefined : f.countyCode) : countyCode ?? undefined, f.role === "staff" ? market : null);
+    if (problem) return newAccountPage(c, input, { [problem === "needMarket" ? "marketId" : problem === "needCounty" ? "countyCode" : "role"]: t[problem] });
+    const passwordHash = await hashSecret(f.password);
+    const now = deps.clock.now();
+    const result = await deps.database.transaction(async (tx) => {
+      if (await repo.findUserByPhone(tx, f.phone)) return null;
+      const [row] = await repo.insertUser(
+        tx,
+        { role: f.role, phone: f.phone, name: f.name, passwordHash, countyCode, marketId: f.role === "staff" ? market!.id : null, createdBy: actor.id },
+        now,
+      );
+      await auditInsert(tx, actor, now, { action: "account.create", subjectType: "user", subjectId: row.id, detail: { role: f.role } });
+      return row.id;
+    });
+    if (result === null) return newAccountPage(c, input, { phone: t.phoneTaken });
+    return redirectWithFlash(c, paths.accounts.admin, t.adminCreated);
+  });
+
+  app.post(paths.accounts.adminDisablePattern, async (c) => {
+    const actor = requireAdmin(c);
+    const deps = c.var.deps;
+    const id = Number(c.req.param("id"));
+    ensure(Number.isSafeInteger(id) && id > 0);
+    const target = await repo.findAccountForAdmin(deps.database.db, id);
+    if (!target || !canManageAccount(actor, target)) throw new NotFound("account");
+    const now = deps.clock.now();
+    await deps.database.write((db) =>
+      db.batch([...repo.disableUser(db, id, now), auditInsert(db, actor, now, { action: "account.disable", subjectType: "user", subjectId: id })]),
+    );
+    return redirectWithFlash(c, paths.accounts.admin, t.disabledDone);
+  });
+
+  return app;
+}
+

@@ -1,0 +1,39 @@
+// Time, passed in as a dependency so tests can fix "now". China has one time
+// zone and no daylight saving, so "today" is UTC+8 by a fixed offset.
+export interface Clock {
+  now(): number;
+}
+export const systemClock: Clock = { now: () => Date.now() };
+export const fixedClock = (iso: string | number): Clock & { set(t: string | number): void; advance(ms: number): void } => {
+  let t = typeof iso === "number" ? iso : Date.parse(iso);
+  return {
+    now: () => t,
+    set: (x) => void (t = typeof x === "number" ? x : Date.parse(x)),
+    advance: (ms) => void (t += ms),
+  };
+};
+
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+export const DAY_MS = 24 * 3600 * 1000;
+
+/** "YYYY-MM-DD" of the given instant in China. */
+export function chinaDate(ms: number): string {
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+/** Start of the China day that contains `ms`, as epoch ms. */
+export function chinaDayStart(ms: number): number {
+  return Date.parse(chinaDate(ms) + "T00:00:00+08:00");
+}
+/** "YYYY-MM-DD" plus n days. */
+export function addDays(date: string, n: number): string {
+  return new Date(Date.parse(date + "T00:00:00Z") + n * DAY_MS).toISOString().slice(0, 10);
+}
+/** "2026-11-28 09:05" in China time, for display. */
+export function chinaDateTime(ms: number): string {
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace("T", " ");
+}
+export function isRealDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(s + "T00:00:00Z");
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

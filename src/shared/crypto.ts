@@ -1,0 +1,43 @@
+// Small wrappers over node:crypto (also available on Deno through its Node layer).
+import { randomBytes, createHash, createHmac, scrypt as scryptCb, timingSafeEqual } from "node:crypto";
+
+/** 128 bits of randomness, URL-safe. */
+export const randomToken = (bytes = 16) => randomBytes(bytes).toString("base64url");
+export const sha256 = (s: string) => createHash("sha256").update(s).digest("base64url");
+export const hmac = (key: string, s: string) => createHmac("sha256", key).update(s).digest("base64url");
+
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+// scrypt N=2^14, r=8, p=1: about 50 ms here, run on libuv's thread pool so it
+// does not block other requests. The parameters are stored with each hash.
+const N = 16384, R = 8, P = 1, KEYLEN = 32;
+
+function scrypt(secret: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scryptCb(secret.normalize("NFKC"), salt, KEYLEN, { N: n, r, p, maxmem: 64 * 1024 * 1024 }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
+  );
+}
+
+export async function hashSecret(secret: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(secret, salt, N, R, P);
+  return `scrypt$${N}$${R}$${P}$${salt.toString("base64url")}$${key.toString("base64url")}`;
+}
+
+export async function verifySecret(secret: string, stored: string | null | undefined): Promise<boolean> {
+  if (!stored) return false;
+  const [alg, n, r, p, salt, key] = stored.split("$");
+  if (alg !== "scrypt" || !salt || !key) return false;
+  const got = await scrypt(secret, Buffer.from(salt, "base64url"), Number(n), Number(r), Number(p));
+  const want = Buffer.from(key, "base64url");
+  return got.length === want.length && timingSafeEqual(got, want);
+}
+
+/** A hash that costs as much as a real one, to keep response time the same for unknown accounts. */
+export const dummyHash = `scrypt$${N}$${R}$${P}$${"A".repeat(22)}$${"A".repeat(43)}`;

@@ -1,0 +1,27 @@
+// A one-line message carried across POST → 303 → GET in a short-lived cookie,
+// shown once by the layout and then cleared.
+import { getCookie, setCookie, deleteCookie } from "hono/cookie";
+import type { Ctx } from "./context.ts";
+
+const NAME = "flash";
+
+export function flash(c: Ctx, message: string): void {
+  setCookie(c, NAME, encodeURIComponent(message.slice(0, 200)), { path: "/", httpOnly: true, sameSite: "Lax", maxAge: 120 });
+}
+
+export function takeFlash(c: Ctx): string | null {
+  const raw = getCookie(c, NAME);
+  if (!raw) return null;
+  deleteCookie(c, NAME, { path: "/" });
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** POST → 303 → GET, with an optional message for the next page. */
+export function redirectWithFlash(c: Ctx, to: string, message?: string): Response {
+  if (message) flash(c, message);
+  return c.redirect(to, 303);
+}

@@ -1,0 +1,108 @@
+// Reading and checking forms. Every form field is read as trimmed text with
+// control characters removed; empty fields count as absent, so `v.optional`
+// means "may be left blank" and a required field's message is the first one
+// the user sees. Valibot issues become one Chinese message per field.
+import * as v from "valibot";
+import type { Ctx } from "./context.ts";
+import { errors as msg } from "../../views/copy/common.ts";
+import { normalizeMobile, normalizeResidentId, normalizeUscc } from "./validators.ts";
+import { isRealDate } from "./clock.ts";
+
+export type FormErrors = Record<string, string>;
+export type FormInput = Record<string, string | string[] | undefined>;
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g;
+const clean = (s: string) => s.replace(CONTROL, "").replace(/\r\n?/g, "\n").trim();
+
+/**
+ * The posted form as plain strings. Fields named in `multi` (checkbox groups)
+ * come back as arrays; for any other field a repeated name keeps the first value.
+ */
+export async function readForm(c: Ctx, multi: readonly string[] = []): Promise<FormInput> {
+  const body = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
+  const out: FormInput = {};
+  for (const [key, raw] of Object.entries(body)) {
+    if (key === "_csrf") continue;
+    const list = (Array.isArray(raw) ? raw : [raw]).filter((x): x is string => typeof x === "string").map(clean).filter((s) => s !== "");
+    if (list.length === 0) continue;
+    out[key] = multi.includes(key) ? list : list[0];
+  }
+  return out;
+}
+
+/** The query string read the same way (GET filter forms). */
+export function readQuery(c: Ctx, multi: readonly string[] = []): FormInput {
+  const out: FormInput = {};
+  for (const [key, list] of Object.entries(c.req.queries())) {
+    const vals = list.map(clean).filter((s) => s !== "");
+    if (vals.length === 0) continue;
+    out[key] = multi.includes(key) ? vals : vals[0];
+  }
+  return out;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FormErrors };
+
+export function check<S extends v.GenericSchema>(schema: S, input: unknown): Checked<v.InferOutput<S>> {
+  const r = v.safeParse(schema, input, { abortPipeEarly: true });
+  if (r.success) return { ok: true, value: r.output };
+  const errors: FormErrors = {};
+  for (const issue of r.issues) {
+    const key = issue.path?.map((p) => String(p.key)).join(".") || "_form";
+    errors[key] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+// --- Field schemas with Chinese messages -----------------------------------
+
+export const text = (label: string, max = 100) =>
+  v.pipe(v.string(msg.required(label)), v.maxLength(max, msg.tooLong(label, max)));
+
+export const mobile = (label = "手机号") =>
+  v.pipe(v.string(msg.required(label)), v.maxLength(30, msg.mobile), v.transform(normalizeMobile), v.string(msg.mobile));
+
+export const pin = (label = "密码") => v.pipe(v.string(msg.required(label)), v.regex(/^\d{6}$/, msg.pin));
+
+export const password = (label = "密码") =>
+  v.pipe(v.string(msg.required(label)), v.minLength(8, msg.password), v.maxLength(200, msg.tooLong(label, 200)));
+
+export const residentId = (label = "身份证号") =>
+  v.pipe(v.string(msg.required(label)), v.maxLength(30, msg.residentId), v.transform((s) => normalizeResidentId(s)), v.string(msg.residentId));
+
+export const uscc = (label = "统一社会信用代码") =>
+  v.pipe(v.string(msg.required(label)), v.maxLength(30, msg.uscc), v.transform(normalizeUscc), v.string(msg.uscc));
+
+export const int = (label: string, min: number, max: number) =>
+  v.pipe(
+    v.string(msg.required(label)),
+    v.regex(/^-?\d{1,9}$/, msg.integer(label)),
+    v.transform(Number),
+    v.minValue(min, msg.range(label, min, max)),
+    v.maxValue(max, msg.range(label, min, max)),
+  );
+
+/** Yuan as typed ("150", "25.5") → integer fen, within [minFen, maxFen]. */
+export const moneyFen = (label: string, minFen: number, maxFen: number) =>
+  v.pipe(
+    v.string(msg.required(label)),
+    v.regex(/^\d{1,8}(\.\d{1,2})?$/, msg.money(label)),
+    v.transform((s) => Math.round(Number(s) * 100)),
+    v.minValue(minFen, msg.range(label, minFen / 100, maxFen / 100)),
+    v.maxValue(maxFen, msg.range(label, minFen / 100, maxFen / 100)),
+  );
+
+/** "YYYY-MM-DD", a real calendar date between 2000 and 2100. */
+export const date = (label: string) =>
+  v.pipe(
+    v.string(msg.required(label)),
+    v.check((s) => isRealDate(s) && s >= "2000-01-01" && s <= "2100-12-31", msg.date(label)),
+  );
+
+export const choice = <const T extends readonly string[]>(label: string, values: T) =>
+  v.picklist(values, msg.choose(label)) as v.PicklistSchema<T, string>;
+
+/** Checkbox group: zero or more of `values`. */
+export const choices = <const T extends readonly string[]>(label: string, values: T) =>
+  v.optional(v.array(v.picklist(values, msg.invalidChoice(label))), []);

@@ -1,0 +1,106 @@
+// Sessions stored in the DB. The cookie holds 128 random bits; the DB holds
+// only their hash. A new id is issued at every login (no fixation), and logout
+// or disabling an account deletes the rows, so the cookie dies on the server.
+import { eq, and, lt } from "drizzle-orm";
+import { getCookie, setCookie, deleteCookie } from "hono/cookie";
+import { sessions, users, markets } from "../../db/schema/index.ts";
+import { randomToken, sha256 } from "./crypto.ts";
+import type { Ctx, CurrentUser, Deps } from "./context.ts";
+import { staffRoles } from "../../db/schema/constants.ts";
+
+export const sessionCookieName = (deps: Deps) => (deps.config.https ? "__Host-sid" : "sid");
+
+/** Touching last_seen_at costs a write, so do it at most once a minute per session. */
+const TOUCH_EVERY_MS = 60_000;
+
+export function idleLimitMs(deps: Deps, role: string): number {
+  const minutes = (staffRoles as readonly string[]).includes(role) ? deps.config.idleMinutes.staff : deps.config.idleMinutes.other;
+  return minutes * 60_000;
+}
+
+export async function loadSession(c: Ctx): Promise<void> {
+  const deps = c.var.deps;
+  c.set("user", null);
+  c.set("sessionHash", null);
+  const raw = getCookie(c, sessionCookieName(deps));
+  if (!raw || raw.length > 64) return;
+  const idHash = sha256(raw);
+  const { db } = deps.database;
+  const row = (
+    await db
+      .select({
+        lastSeenAt: sessions.lastSeenAt,
+        id: users.id,
+        role: users.role,
+        name: users.name,
+        phone: users.phone,
+        countyCode: users.countyCode,
+        marketId: users.marketId,
+        disabledAt: users.disabledAt,
+        marketCounty: markets.countyCode,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(markets, eq(markets.id, users.marketId))
+      .where(eq(sessions.idHash, idHash))
+      .limit(1)
+  )[0];
+  if (!row) return;
+  const now = deps.clock.now();
+  if (row.disabledAt !== null || now - row.lastSeenAt > idleLimitMs(deps, row.role)) {
+    await deps.database.write((db) => db.delete(sessions).where(eq(sessions.idHash, idHash)));
+    return;
+  }
+  if (now - row.lastSeenAt > TOUCH_EVERY_MS) {
+    await deps.database.write((db) => db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash)));
+  }
+  const user: CurrentUser = {
+    id: row.id,
+    role: row.role,
+    name: row.name,
+    phone: row.phone,
+    countyCode: row.countyCode,
+    marketId: row.marketId,
+    scopeCounty: row.role === "staff" ? row.marketCounty : row.countyCode,
+  };
+  c.set("user", user);
+  c.set("sessionHash", idHash);
+}
+
+function cookieOptions(deps: Deps) {
+  return { path: "/", httpOnly: true, sameSite: "Lax" as const, secure: deps.config.https };
+}
+
+/** Signs `userId` in with a fresh session id, ending any session this browser had. */
+export async function startSession(c: Ctx, userId: number): Promise<void> {
+  const deps = c.var.deps;
+  const raw = randomToken(16);
+  const idHash = sha256(raw);
+  const now = deps.clock.now();
+  const old = c.var.sessionHash;
+  await deps.database.write((db) =>
+    db.batch([
+      db.delete(sessions).where(eq(sessions.idHash, old ?? "")),
+      db.insert(sessions).values({ idHash, userId, createdAt: now, lastSeenAt: now }),
+      // Sweep long-dead sessions now and then, so the table stays small.
+      db.delete(sessions).where(lt(sessions.lastSeenAt, now - 90 * 24 * 3600_000)),
+    ]),
+  );
+  // No Max-Age: the cookie ends with the browser, the server ends it when idle.
+  setCookie(c, sessionCookieName(deps), raw, cookieOptions(deps));
+  c.set("sessionHash", idHash);
+}
+
+export async function endSession(c: Ctx): Promise<void> {
+  const deps = c.var.deps;
+  const hash = c.var.sessionHash;
+  if (hash) await deps.database.write((db) => db.delete(sessions).where(eq(sessions.idHash, hash)));
+  deleteCookie(c, sessionCookieName(deps), cookieOptions(deps));
+  c.set("user", null);
+  c.set("sessionHash", null);
+}
+
+/** Ends every session of a user (disabling, password reset). */
+export async function endAllSessions(deps: Deps, userId: number): Promise<void> {
+  await deps.database.write((db) => db.delete(sessions).where(and(eq(sessions.userId, userId))));
+}

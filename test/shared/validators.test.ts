@@ -1,0 +1,370 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import {
+  normalizeMobile,
+  isValidResidentId,
+  normalizeResidentId,
+  birthYearFromId,
+  isValidUscc,
+  normalizeUscc,
+  maskPhone,
+  maskResidentId,
+} from '../../src/shared/validators.ts';
+
+// ---------------------------------------------------------------------------
+// Independent check-character calculators. These use the ISO 7064 recursive
+// (Horner) form rather than the weight tables in the implementation, and are
+// themselves pinned to published sample numbers below, so a shared mistake in
+// the weight tables would be caught.
+// ---------------------------------------------------------------------------
+
+function idCheckChar(body17: string): string {
+  // ISO 7064 MOD 11-2: p accumulates sum(d_i * 2^(18-i)) mod 11.
+  let p = 0;
+  for (const ch of body17) p = ((p + Number(ch)) * 2) % 11;
+  const c = (12 - p) % 11;
+  return c === 10 ? 'X' : String(c);
+}
+
+const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+function usccCheckChar(body17: string): string {
+  // sum(v_i * 3^i) mod 31, evaluated from the last character backwards.
+  let p = 0;
+  for (let i = 16; i >= 0; i--) p = (p * 3 + USCC_ALPHABET.indexOf(body17[i])) % 31;
+  return USCC_ALPHABET[(31 - p) % 31];
+}
+
+function makeId(region: string, yyyymmdd: string, seq: string): string {
+  const body = region + yyyymmdd + seq;
+  return body + idCheckChar(body);
+}
+
+function makeUscc(body17: string): string {
+  return body17 + usccCheckChar(body17);
+}
+
+// Fixed "today" so date-boundary tests do not depend on when they run.
+const TODAY = new Date(2025, 5, 15, 12, 0, 0); // 2025-06-15 local time
+const HUGE = '1'.repeat(50_000);
+
+// Published samples, each re-verified with a separate script before use.
+const GB11643_SAMPLE = '11010519491231002X'; // example in GB 11643-1999
+const GB11643_SAMPLE_1880 = '440524188001010014'; // example in GB 11643-1999, born 1880
+const USCC_SAMPLES = ['91350100M000100Y43', '911100001000079554', '914403001922038216'];
+
+test('test helpers reproduce the check characters of published sample numbers', () => {
+  assert.is(idCheckChar(GB11643_SAMPLE.slice(0, 17)), 'X');
+  assert.is(idCheckChar(GB11643_SAMPLE_1880.slice(0, 17)), '4');
+  for (const code of USCC_SAMPLES) {
+    assert.is(usccCheckChar(code.slice(0, 17)), code[17], code);
+  }
+});
+
+// ---------------------------------------------------------------------------
+// normalizeMobile
+// ---------------------------------------------------------------------------
+
+const mobileAccepted: Array<[string, string, string]> = [
+  ['plain 11 digits', '13812345678', '13812345678'],
+  ['every allowed second digit (3)', '13012345678', '13012345678'],
+  ['every allowed second digit (9)', '19912345678', '19912345678'],
+  ['spaces', '138 1234 5678', '13812345678'],
+  ['leading and trailing whitespace', '  13812345678\t', '13812345678'],
+  ['hyphens', '138-1234-5678', '13812345678'],
+  ['ideographic space', '138\u30001234\u30005678', '13812345678'],
+  ['full-width digits', '１３８１２３４５６７８', '13812345678'],
+  ['mixed full- and half-width digits', '138１２３４5678', '13812345678'],
+  ['+86 prefix', '+8613812345678', '13812345678'],
+  ['+86 prefix with spaces and hyphens', '+86 138-1234-5678', '13812345678'],
+  ['full-width +86 prefix', '＋８６１３８１２３４５６７８', '13812345678'],
+  ['0086 prefix', '008613812345678', '13812345678'],
+  ['0086 prefix with a space', '0086 138 1234 5678', '13812345678'],
+  ['bare 86 prefix', '8613812345678', '13812345678'],
+];
+
+for (const [what, input, expected] of mobileAccepted) {
+  test(`normalizeMobile accepts a mobile number written with ${what}`, () => {
+    assert.is(normalizeMobile(input), expected);
+  });
+}
+
+const mobileRejected: Array<[string, string]> = [
+  ['an empty string', ''],
+  ['only whitespace', '   '],
+  ['a 50,000-character string', HUGE],
+  ['a Beijing landline with area code', '010-12345678'],
+  ['an 11-digit landline starting with 0', '02112345678'],
+  ['a Shenzhen landline with area code', '0755-12345678'],
+  ['a 12-digit number', '138123456789'],
+  ['a 10-digit number', '1381234567'],
+  ['a second digit of 2', '12812345678'],
+  ['a second digit of 0', '10012345678'],
+  ['a number not starting with 1', '23812345678'],
+  ['a letter inside it', '1381234567a'],
+  ['+86 followed by only 10 digits', '+861381234567'],
+  ['+86 followed by 12 digits', '+86138123456789'],
+  ['a + sign without country code', '+13812345678'],
+  ['a foreign country code', '+85213812345678'],
+  ['86 prefix followed by a non-mobile 11-digit number', '8602112345678'],
+  ['a decimal point', '138.1234.5678'],
+];
+
+for (const [what, input] of mobileRejected) {
+  test(`normalizeMobile rejects ${what}`, () => {
+    assert.is(normalizeMobile(input), null);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// isValidResidentId / normalizeResidentId / birthYearFromId
+// ---------------------------------------------------------------------------
+
+const validIds: Array<[string, string]> = [
+  ['the GB 11643-1999 sample with check X', GB11643_SAMPLE],
+  ['a number born on the 1900-01-01 lower bound', makeId('110101', '19000101', '001')],
+  ['a number born on 29 February of a leap year', makeId('320102', '20000229', '123')],
+  ['a number born on 29 February of a year divisible by 4', makeId('440305', '19960229', '456')],
+  ['a number born on the last day of a 31-day month', makeId('510104', '19851231', '789')],
+  ['a number born on the last day of a 30-day month', makeId('610113', '19900430', '010')],
+  ['a number born today', makeId('410102', '20250615', '002')],
+];
+
+for (const [what, id] of validIds) {
+  test(`accepts ${what}`, () => {
+    assert.ok(isValidResidentId(id, TODAY), id);
+  });
+}
+
+test('accepts a lower-case x check character', () => {
+  assert.ok(isValidResidentId(GB11643_SAMPLE.toLowerCase(), TODAY));
+});
+
+test('accepts generated numbers whose check character is each of 0-9 and X', () => {
+  const seen = new Set<string>();
+  for (let seq = 0; seq < 1000 && seen.size < 11; seq++) {
+    const id = makeId('330106', '19880808', String(seq).padStart(3, '0'));
+    seen.add(id[17]);
+    assert.ok(isValidResidentId(id, TODAY), id);
+  }
+  assert.is(seen.size, 11);
+});
+
+test('rejects an ID number whose check digit is wrong', () => {
+  for (const [, id] of validIds) {
+    for (const wrong of '0123456789X') {
+      if (wrong === id[17]) continue;
+      const bad = id.slice(0, 17) + wrong;
+      assert.not.ok(isValidResidentId(bad, TODAY), bad);
+    }
+  }
+});
+
+test('rejects an ID number with two adjacent digits swapped', () => {
+  // Swap inside the sequence part ("002" -> "020") so the birth date stays real.
+  const swapped = '11010519491231020X';
+  assert.not.ok(isValidResidentId(swapped, TODAY));
+});
+
+const invalidDateIds: Array<[string, string]> = [
+  ['30 February', '19990230'],
+  ['29 February of a non-leap year', '19990229'],
+  ['29 February 1900 (not a leap year)', '19000229'],
+  ['31 April', '19900431'],
+  ['month 13', '19901301'],
+  ['month 00', '19900001'],
+  ['day 00', '19900100'],
+  ['day 32', '19900132'],
+  ['a date before 1900', '18991231'],
+  ['a future birth date (tomorrow)', '20250616'],
+  ['a birth date next year', '20260101'],
+];
+
+for (const [what, date] of invalidDateIds) {
+  test(`rejects an ID number with a correct check digit but ${what}`, () => {
+    const id = makeId('110101', date, '001');
+    assert.not.ok(isValidResidentId(id, TODAY), id);
+  });
+}
+
+test('rejects the GB 11643-1999 sample born in 1880 although its check digit is right', () => {
+  assert.is(idCheckChar(GB11643_SAMPLE_1880.slice(0, 17)), GB11643_SAMPLE_1880[17]);
+  assert.not.ok(isValidResidentId(GB11643_SAMPLE_1880, TODAY));
+});
+
+test('uses the current date when no "today" is given', () => {
+  assert.ok(isValidResidentId(GB11643_SAMPLE));
+  assert.not.ok(isValidResidentId(makeId('110101', '20991231', '001')));
+});
+
+const malformedIds: Array<[string, string]> = [
+  ['an empty string', ''],
+  ['a 50,000-character string', HUGE],
+  ['17 characters', GB11643_SAMPLE.slice(0, 17)],
+  ['19 characters', GB11643_SAMPLE + '0'],
+  ['an old 15-digit number', '110105491231002'],
+  ['an X that is not in the last position', '1101051949123100X2'],
+  ['a letter other than X as check character', '11010519491231002Y'],
+  ['a letter in the body', '11010519A91231002X'],
+  ['full-width digits', '１１０１０５１９４９１２３１００２Ｘ'],
+  ['surrounding spaces (isValid does not trim)', ' 11010519491231002X'],
+];
+
+for (const [what, input] of malformedIds) {
+  test(`rejects an ID number that has ${what}`, () => {
+    assert.not.ok(isValidResidentId(input, TODAY));
+  });
+}
+
+test('normalizeResidentId trims, removes inner spaces and upper-cases x', () => {
+  assert.is(normalizeResidentId('  110105 19491231 002x ', TODAY), GB11643_SAMPLE);
+  assert.is(normalizeResidentId('11010519491231002x', TODAY), GB11643_SAMPLE);
+  assert.is(normalizeResidentId(GB11643_SAMPLE, TODAY), GB11643_SAMPLE);
+});
+
+test('normalizeResidentId returns null for invalid numbers', () => {
+  assert.is(normalizeResidentId('', TODAY), null);
+  assert.is(normalizeResidentId(HUGE, TODAY), null);
+  assert.is(normalizeResidentId('110105194912310021', TODAY), null);
+  assert.is(normalizeResidentId(makeId('110101', '19990230', '001'), TODAY), null);
+  assert.is(normalizeResidentId(makeId('110101', '20250616', '001'), TODAY), null);
+});
+
+test('birthYearFromId reads the year from positions 7-10', () => {
+  assert.is(birthYearFromId(GB11643_SAMPLE), 1949);
+  assert.is(birthYearFromId('11010519491231002x'), 1949);
+  assert.is(birthYearFromId(makeId('320102', '20000229', '123')), 2000);
+});
+
+test('birthYearFromId throws instead of returning NaN for an invalid number', () => {
+  assert.throws(() => birthYearFromId(''), RangeError);
+  assert.throws(() => birthYearFromId('110105194912310021'), RangeError);
+});
+
+// ---------------------------------------------------------------------------
+// isValidUscc / normalizeUscc
+// ---------------------------------------------------------------------------
+
+const validUsccs: Array<[string, string]> = [
+  ...USCC_SAMPLES.map((c): [string, string] => [`published sample ${c}`, c]),
+  // Check value 31 must wrap to "0": this body's weighted sum is 0 mod 31.
+  ['a code whose check character wraps from 31 to 0', makeUscc('91320582MA1MABCD5')],
+  ['a code whose check character is Y (value 30)', makeUscc('91320582MA1MABCDF')],
+  ['a code with a letter registration authority', makeUscc('Y1110000MA0012345')],
+  ['a code with a letter type character', makeUscc('9A110000MA0012345')],
+];
+
+test('test fixture for the 31 -> 0 wrap really has check character 0', () => {
+  assert.is(makeUscc('91320582MA1MABCD5')[17], '0');
+  assert.is(makeUscc('91320582MA1MABCDF')[17], 'Y');
+});
+
+for (const [what, code] of validUsccs) {
+  test(`accepts ${what}`, () => {
+    assert.ok(isValidUscc(code), code);
+  });
+}
+
+test('accepts a lower-case USCC', () => {
+  assert.ok(isValidUscc('91350100m000100y43'));
+});
+
+test('rejects a USCC whose check character is wrong', () => {
+  for (const [, code] of validUsccs) {
+    for (const wrong of USCC_ALPHABET) {
+      if (wrong === code[17]) continue;
+      const bad = code.slice(0, 17) + wrong;
+      assert.not.ok(isValidUscc(bad), bad);
+    }
+  }
+});
+
+test('rejects a USCC with two adjacent characters swapped', () => {
+  assert.not.ok(isValidUscc('91351000M000100Y43'));
+});
+
+for (const letter of 'IOZSV') {
+  test(`rejects a USCC containing the excluded letter ${letter}`, () => {
+    // Each position in turn, including the authority (1st), type (2nd) and check (18th).
+    for (let i = 0; i < 18; i++) {
+      const base = 'Y1110000MA0012345';
+      const code = makeUscc(base);
+      const bad = code.slice(0, i) + letter + code.slice(i + 1);
+      assert.not.ok(isValidUscc(bad), bad);
+      assert.not.ok(isValidUscc(bad.toLowerCase()), bad.toLowerCase());
+    }
+  });
+}
+
+const malformedUsccs: Array<[string, string]> = [
+  ['an empty string', ''],
+  ['a 50,000-character string', HUGE],
+  ['17 characters', '91350100M000100Y4'],
+  ['19 characters', '91350100M000100Y430'],
+  ['a hyphen', '91350100-000100Y43'],
+  ['full-width characters', '９１３５０１００Ｍ０００１００Ｙ４３'],
+  ['surrounding spaces (isValid does not trim)', ' 91350100M000100Y43'],
+];
+
+for (const [what, input] of malformedUsccs) {
+  test(`rejects a USCC that has ${what}`, () => {
+    assert.not.ok(isValidUscc(input));
+  });
+}
+
+test('normalizeUscc trims, removes inner spaces and upper-cases', () => {
+  assert.is(normalizeUscc(' 91350100 m000100 y43 '), '91350100M000100Y43');
+  assert.is(normalizeUscc('911100001000079554'), '911100001000079554');
+});
+
+test('normalizeUscc returns null for invalid codes', () => {
+  assert.is(normalizeUscc(''), null);
+  assert.is(normalizeUscc(HUGE), null);
+  assert.is(normalizeUscc('91350100M000100Y44'), null);
+  assert.is(normalizeUscc('91350100M000100Y4'), null);
+  assert.is(normalizeUscc('O1350100M000100Y43'), null);
+});
+
+// ---------------------------------------------------------------------------
+// maskPhone / maskResidentId
+// ---------------------------------------------------------------------------
+
+test('maskPhone keeps the first 3 and last 4 digits of an 11-digit mobile', () => {
+  assert.is(maskPhone('13812341234'), '138****1234');
+  assert.is(maskPhone('19912345678'), '199****5678');
+});
+
+const maskedOther: Array<[string, string, string]> = [
+  ['a landline with area code', '010-12345678', '**********78'],
+  ['a 12-digit number', '138123456789', '**********89'],
+  ['a +86 form', '+8613812345678', '************78'],
+  ['a 3-character value', 'abc', '*bc'],
+];
+
+for (const [what, input, expected] of maskedOther) {
+  test(`maskPhone shows only the last 2 characters of ${what}`, () => {
+    assert.is(maskPhone(input), expected);
+  });
+}
+
+test('maskPhone never returns a short value in clear text', () => {
+  assert.is(maskPhone(''), '');
+  assert.is(maskPhone('7'), '*');
+  assert.is(maskPhone('12'), '**');
+});
+
+test('maskResidentId shows the first 3 and last 2 characters with 13 stars between', () => {
+  const masked = maskResidentId('41010219900101123X');
+  assert.is(masked, '410*************3X');
+  assert.is(masked.length, 18);
+  assert.is(masked.slice(3, 16), '*'.repeat(13));
+  assert.is(maskResidentId(GB11643_SAMPLE), '110*************2X');
+});
+
+test('maskResidentId keeps head and tail of other lengths and hides very short values entirely', () => {
+  assert.is(maskResidentId('110105491231002'), '110**********02');
+  assert.is(maskResidentId('123456'), '123*56');
+  assert.is(maskResidentId('12345'), '*****');
+  assert.is(maskResidentId(''), '');
+});
+
+test.run();

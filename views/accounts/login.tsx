@@ -1,0 +1,25 @@
+/** @jsxImportSource hono/jsx */
+import { Form, Field, ErrorSummary, Submit, type Errors, type Values } from "../components/forms.tsx";
+import { copy } from "../copy/index.ts";
+import { paths } from "../../src/paths.ts";
+
+const t = copy.accounts;
+
+export function LoginPage({ values, errors, message }: { values?: Values; errors?: Errors; message?: string }) {
+  return (
+    <>
+      <h1>{t.loginTitle}</h1>
+      {message && <p class="notice" role="alert">{message}</p>}
+      <ErrorSummary errors={errors} />
+      <Form action={paths.accounts.login}>
+        <input type="hidden" name="next" value={(values?.next as string) ?? ""} />
+        <Field name="phone" label={t.phone} hint={t.phoneHint} type="tel" inputmode="tel" autocomplete="username" values={values} errors={errors} maxlength={20} />
+        <Field name="secret" label={t.secret} hint={t.secretHint} type="password" autocomplete="current-password" values={values} errors={errors} />
+        <Submit>{t.loginButton}</Submit>
+      </Form>
+      <p>
+        {t.noAccount} <a href="/register">{t.registerWorker}</a> · <a href="/employers/register">{t.registerEmployer}</a>
+      </p>
+    </>
+  );
+}

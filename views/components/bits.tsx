@@ -1,0 +1,37 @@
+/** @jsxImportSource hono/jsx */
+// Small shared pieces: phone links, masked values, the pager, notices.
+import { maskPhone } from "../../src/shared/validators.ts";
+import { copy } from "../copy/index.ts";
+
+/** A phone number as a tel: link; masked numbers are shown as text only. */
+export function Tel({ phone, masked }: { phone: string; masked?: boolean }) {
+  if (masked) return <span class="masked">{maskPhone(phone)}</span>;
+  return (
+    <a class="tel" href={`tel:${phone.replace(/[^\d+]/g, "")}`}>
+      {phone}
+    </a>
+  );
+}
+
+/** Plain links to the previous and next page; `href(n)` builds the URL of page n. */
+export function Pager({ page, pages, href }: { page: number; pages: number; href: (n: number) => string }) {
+  if (pages <= 1) return null;
+  const t = copy.common;
+  return (
+    <nav class="pager" aria-label={t.pageOf(page, pages)}>
+      {page > 1 ? <a href={href(page - 1)} rel="prev">{t.prev}</a> : <span />}
+      <span>{t.pageOf(page, pages)}</span>
+      {page < pages ? <a href={href(page + 1)} rel="next">{t.next}</a> : <span />}
+    </nav>
+  );
+}
+
+export function Money({ fen }: { fen: number }) {
+  return <>{formatYuan(fen)}</>;
+}
+
+/** 12345 fen → "123.45", 15000 → "150". */
+export function formatYuan(fen: number): string {
+  const yuan = fen / 100;
+  return Number.isInteger(yuan) ? String(yuan) : yuan.toFixed(2).replace(/0$/, "");
+}
