@@ -16,6 +16,7 @@ import { seedRegions, Regions } from "./shared/regions.ts";
 import { systemClock, type Clock } from "./shared/clock.ts";
 import { logSmsSender, type SmsSender } from "./shared/sms.ts";
 import { randomToken } from "./shared/crypto.ts";
+import { emptyHooks } from "./shared/hooks.ts";
 import { loadSession } from "./shared/session.ts";
 import { csrfProtection, csrfTokenFor, CsrfError } from "./shared/csrf.ts";
 import { securityHeaders, compression, requestLog } from "./shared/http.ts";
@@ -27,7 +28,7 @@ import { layout } from "../views/layout.tsx";
 import { ErrorPage } from "../views/errors/error.tsx";
 import { HomePage } from "../views/home/home.tsx";
 import { copy } from "../views/copy/index.ts";
-import { accountsRoutes } from "./features/accounts/index.ts";
+import { features } from "./features/registry.ts";
 
 /** Largest form body we read; anything bigger is refused before it is read whole. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -57,6 +58,7 @@ export async function prepare(opts: PrepareOptions): Promise<Deps> {
     sms: opts.sms ?? logSmsSender(),
     log,
     regions: new Regions(config.region),
+    hooks: emptyHooks(),
   };
 }
 
@@ -127,14 +129,31 @@ export function createApp(deps: Deps) {
 
   app.get(paths.home, (c) => c.render(<HomePage counties={deps.regions.countyOptions()} />, { title: copy.home.title }));
 
-  app.route("/", accountsRoutes());
+  const api = new Hono<AppEnv>();
+  api.use(async (c, next) => {
+    await next();
+    c.header("access-control-allow-origin", "*");
+    if (!c.res.headers.has("cache-control")) c.header("cache-control", "public, max-age=60");
+  });
+  for (const f of features) {
+    f.install?.(deps);
+    if (f.routes) app.route("/", f.routes());
+    if (f.api) api.route("/", f.api());
+  }
+  app.route(paths.api.root, api);
 
   app.notFound((c) => {
+    if (c.req.path.startsWith("/api/")) return c.json({ error: "not_found" }, 404);
     c.status(404);
     return c.render(<ErrorPage title={t.notFoundTitle} body={t.notFoundBody} />, { title: t.notFoundTitle });
   });
 
   app.onError((err, c) => {
+    if (c.req.path.startsWith("/api/")) {
+      const status = err instanceof NotFound ? 404 : err instanceof Refused ? err.status : 500;
+      if (status === 500) deps.log.error("unhandled", { path: c.req.path, error: err.message });
+      return c.json({ error: status === 404 ? "not_found" : status === 500 ? "server_error" : "bad_request", message: err instanceof Refused ? err.userMessage : undefined }, status);
+    }
     if (err instanceof LoginRequired) {
       return c.redirect(`${paths.accounts.login}?next=${encodeURIComponent(safeNext(err.next))}`, 303);
     }

@@ -1,5 +1,6 @@
 // Every path of the site, defined once: routes register these patterns, and
-// forms, links and tests build URLs with the same functions.
+// forms, links and tests build URLs with the same functions. Each feature owns
+// its section; a pattern with ":id" sits beside the builder that fills it.
 type Id = number | string;
 
 export const paths = {
@@ -16,18 +17,29 @@ export const paths = {
     adminDisable: (id: Id) => `/admin/accounts/${id}/disable`,
     adminDisablePattern: "/admin/accounts/:id/disable",
   },
+  employers: {
+    register: "/employers/register",
+  },
+  workers: {
+    register: "/register",
+    list: "/workers",
+  },
+  messages: {
+    inbox: "/inbox",
+  },
   jobs: {
     list: "/jobs",
     new: "/jobs/new",
     show: (id: Id) => `/jobs/${id}`,
     showPattern: "/jobs/:id",
   },
-  workers: { list: "/workers" },
-  markets: { list: "/markets" },
+  hires: {},
+  desk: { home: "/desk" },
+  hotline: { home: "/hotline" },
   training: { list: "/training" },
   policy: { list: "/policy" },
-  hotline: { home: "/hotline" },
-  desk: { home: "/desk" },
+  markets: { list: "/markets" },
+  monitoring: {},
   api: {
     root: "/api/v1",
   },

@@ -31,6 +31,13 @@ CREATE TABLE markets (
   address TEXT NOT NULL DEFAULT '',
   hours TEXT NOT NULL DEFAULT '',
   phone TEXT NOT NULL DEFAULT '',
+  -- 公益性 / 经营性 / 政府购买服务
+  nature TEXT NOT NULL DEFAULT 'public' CHECK (nature IN ('public','commercial','purchased')),
+  person_in_charge TEXT NOT NULL DEFAULT '',
+  supervision_phone TEXT NOT NULL DEFAULT '',
+  -- main kinds of work and facilities, as JSON arrays of names
+  kinds TEXT NOT NULL DEFAULT '[]',
+  facilities TEXT NOT NULL DEFAULT '[]',
   created_at INTEGER NOT NULL
 );
 CREATE INDEX markets_county_idx ON markets(county_code);

@@ -7,6 +7,7 @@ import type { Database } from "./db.ts";
 import type { Role } from "../../db/schema/constants.ts";
 import type { SmsSender } from "./sms.ts";
 import type { Regions } from "./regions.ts";
+import type { Hooks } from "./hooks.ts";
 
 export interface Deps {
   database: Database;
@@ -17,6 +18,7 @@ export interface Deps {
   sms: SmsSender;
   log: Logger;
   regions: Regions;
+  hooks: Hooks;
 }
 
 export interface CurrentUser {

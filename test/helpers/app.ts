@@ -70,7 +70,7 @@ export class Browser {
 
   async request(method: string, path: string, body?: string, contentType = "application/x-www-form-urlencoded", extra: Record<string, string> = {}) {
     const headers: Record<string, string> = { ...this.headers, ...extra };
-    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    if (this.cookies.size && !headers.cookie) headers.cookie = this.cookieHeader();
     if (body !== undefined) headers["content-type"] = contentType;
     const res = await this.app.request(`http://localhost${path}`, { method, headers, body });
     this.absorb(res);

@@ -18,7 +18,7 @@ export function LoginPage({ values, errors, message }: { values?: Values; errors
         <Submit>{t.loginButton}</Submit>
       </Form>
       <p>
-        {t.noAccount} <a href="/register">{t.registerWorker}</a> · <a href="/employers/register">{t.registerEmployer}</a>
+        {t.noAccount} <a href={paths.workers.register}>{t.registerWorker}</a> · <a href={paths.employers.register}>{t.registerEmployer}</a>
       </p>
     </>
   );

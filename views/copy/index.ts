@@ -3,6 +3,17 @@
 import { common, errors } from "./common.ts";
 import { accounts } from "./accounts.ts";
 import { home } from "./home.ts";
+import { employers } from "./employers.ts";
+import { workers } from "./workers.ts";
+import { messages } from "./messages.ts";
+import { jobs } from "./jobs.ts";
+import { hires } from "./hires.ts";
+import { desk } from "./desk.ts";
+import { hotline } from "./hotline.ts";
+import { training } from "./training.ts";
+import { policy } from "./policy.ts";
+import { markets } from "./markets.ts";
+import { monitoring } from "./monitoring.ts";
 
-export const copy = { common, errors, accounts, home } as const;
+export const copy = { common, errors, accounts, home, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring } as const;
 export type Copy = typeof copy;

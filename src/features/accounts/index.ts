@@ -3,3 +3,7 @@ export { accountsRoutes, clientAddress, addMeLinks } from "./accounts.routes.tsx
 export { setupLinkIfNeeded, newSetupLink } from "./setup.ts";
 export { findUserByPhone, insertUser, type NewUser } from "./accounts.repo.ts";
 export { creatableRoles, checkNewAccountScope, canManageAccount, secretKind } from "./accounts.domain.ts";
+
+import type { Feature } from "../../shared/feature.ts";
+import { accountsRoutes as routes } from "./accounts.routes.tsx";
+export const feature: Feature = { name: "accounts", routes };

@@ -1,0 +1,232 @@
+// The online gig market (零工超市): employers, workers, postings, sign-ups,
+// hires, messages. Rows created by station staff for someone present carry
+// via_staff_id and via_market_id, so pages can say "由某某驿站代办".
+import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from "drizzle-orm/sqlite-core";
+import {
+  employerKinds, verificationStatuses, employmentForms, wageUnits, payModes, postingStatuses,
+  applicationStatuses, hireStatuses, paidAnswers, genders, seekingCardStatuses, smsStatuses,
+} from "./constants.ts";
+import { users } from "./accounts.ts";
+import { counties, townships, workKinds, brands } from "./regions.ts";
+import { markets } from "./markets.ts";
+
+export const employers = sqliteTable(
+  "employers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").notNull().unique().references(() => users.id),
+    kind: text("kind", { enum: employerKinds }).notNull(),
+    /** Business name, or the private employer's own name. */
+    name: text("name").notNull(),
+    uscc: text("uscc").unique(),
+    idNumber: text("id_number").unique(),
+    /** 用工承诺书: the text the employer accepted, and when. */
+    pledgeText: text("pledge_text"),
+    pledgeAcceptedAt: integer("pledge_accepted_at"),
+    contactName: text("contact_name").notNull(),
+    contactPhone: text("contact_phone").notNull(),
+    countyCode: text("county_code").notNull().references(() => counties.code),
+    townshipCode: text("township_code").references(() => townships.code),
+    address: text("address").notNull().default(""),
+    status: text("status", { enum: verificationStatuses }).notNull().default("pending"),
+    rejectReason: text("reject_reason"),
+    reviewedBy: integer("reviewed_by").references(() => users.id),
+    reviewedAt: integer("reviewed_at"),
+    viaStaffId: integer("via_staff_id").references(() => users.id),
+    viaMarketId: integer("via_market_id").references(() => markets.id),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("employers_status_idx").on(t.status, t.countyCode)],
+);
+
+/** A worker's profile; the account (phone, name, PIN) is in users. */
+export const workerProfiles = sqliteTable(
+  "worker_profiles",
+  {
+    userId: integer("user_id").primaryKey().references(() => users.id),
+    birthYear: integer("birth_year"),
+    gender: text("gender", { enum: genders }),
+    countyCode: text("county_code").references(() => counties.code),
+    townshipCode: text("township_code").references(() => townships.code),
+    /** Days of the week available, "1234567" style (1 = Monday); empty = any. */
+    days: text("days").notNull().default(""),
+    expectedWageFen: integer("expected_wage_fen"),
+    expectedWageUnit: text("expected_wage_unit", { enum: wageUnits }),
+    /** Resident ID number, only when given (walk-in registration); never shown unmasked without a logged reveal. */
+    idNumber: text("id_number").unique(),
+    /** Short code printed on the worker card, for check-in at a station. */
+    cardCode: text("card_code").unique(),
+    /** False when the number is a relative's: staff call such workers instead of texting. */
+    ownPhone: integer("own_phone", { mode: "boolean" }).notNull().default(true),
+    viaStaffId: integer("via_staff_id").references(() => users.id),
+    viaMarketId: integer("via_market_id").references(() => markets.id),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("worker_profiles_area_idx").on(t.countyCode, t.townshipCode)],
+);
+
+/** The kinds of work a worker wants (工种), many per worker. */
+export const workerKinds = sqliteTable(
+  "worker_kinds",
+  {
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    kindId: integer("kind_id").notNull().references(() => workKinds.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kindId] }), index("worker_kinds_kind_idx").on(t.kindId)],
+);
+
+/** 求职信息: "I can do this" cards that employers browse. */
+export const seekingCards = sqliteTable(
+  "seeking_cards",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workerId: integer("worker_id").notNull().references(() => users.id),
+    kindId: integer("kind_id").notNull().references(() => workKinds.id),
+    countyCode: text("county_code").notNull().references(() => counties.code),
+    townshipCode: text("township_code").references(() => townships.code),
+    days: text("days").notNull().default(""),
+    wageFen: integer("wage_fen"),
+    wageUnit: text("wage_unit", { enum: wageUnits }),
+    note: text("note").notNull().default(""),
+    status: text("status", { enum: seekingCardStatuses }).notNull().default("open"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("seeking_cards_browse_idx").on(t.status, t.countyCode, t.kindId, t.updatedAt)],
+);
+
+export const jobPostings = sqliteTable(
+  "job_postings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    employerId: integer("employer_id").notNull().references(() => employers.id),
+    title: text("title").notNull(),
+    kindId: integer("kind_id").notNull().references(() => workKinds.id),
+    form: text("form", { enum: employmentForms }).notNull(),
+    headcount: integer("headcount").notNull(),
+    payMode: text("pay_mode", { enum: payModes }).notNull().default("wage"),
+    wageFen: integer("wage_fen"),
+    wageUnit: text("wage_unit", { enum: wageUnits }),
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date").notNull(),
+    hours: text("hours").notNull().default(""),
+    countyCode: text("county_code").notNull().references(() => counties.code),
+    townshipCode: text("township_code").references(() => townships.code),
+    address: text("address").notNull().default(""),
+    duties: text("duties").notNull().default(""),
+    requirements: text("requirements").notNull().default(""),
+    contactName: text("contact_name").notNull(),
+    contactPhone: text("contact_phone").notNull(),
+    /** 即时快招: a same-day quick hire. */
+    quick: integer("quick", { mode: "boolean" }).notNull().default(false),
+    status: text("status", { enum: postingStatuses }).notNull().default("draft"),
+    /** Confirmed hires so far; kept beside headcount so "full" is one conditional UPDATE. */
+    filledCount: integer("filled_count").notNull().default(0),
+    removedReason: text("removed_reason"),
+    removedBy: integer("removed_by").references(() => users.id),
+    /** The posting this one was relisted from. */
+    copiedFrom: integer("copied_from"),
+    viaStaffId: integer("via_staff_id").references(() => users.id),
+    viaMarketId: integer("via_market_id").references(() => markets.id),
+    createdAt: integer("created_at").notNull(),
+    publishedAt: integer("published_at"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("postings_browse_idx").on(t.status, t.countyCode, t.publishedAt),
+    index("postings_kind_idx").on(t.status, t.kindId, t.publishedAt),
+    index("postings_dates_idx").on(t.status, t.endDate),
+    index("postings_employer_idx").on(t.employerId, t.createdAt),
+  ],
+);
+
+export const postingBrands = sqliteTable(
+  "posting_brands",
+  {
+    postingId: integer("posting_id").notNull().references(() => jobPostings.id, { onDelete: "cascade" }),
+    brandId: integer("brand_id").notNull().references(() => brands.id),
+  },
+  (t) => [primaryKey({ columns: [t.postingId, t.brandId] }), index("posting_brands_brand_idx").on(t.brandId)],
+);
+
+/** 报名: a worker signs up for a posting; on a quote posting the sign-up carries a price. */
+export const applications = sqliteTable(
+  "applications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    postingId: integer("posting_id").notNull().references(() => jobPostings.id),
+    workerId: integer("worker_id").notNull().references(() => users.id),
+    status: text("status", { enum: applicationStatuses }).notNull().default("applied"),
+    quoteFen: integer("quote_fen"),
+    quoteNote: text("quote_note"),
+    viaStaffId: integer("via_staff_id").references(() => users.id),
+    viaMarketId: integer("via_market_id").references(() => markets.id),
+    createdAt: integer("created_at").notNull(),
+    decidedAt: integer("decided_at"),
+  },
+  (t) => [
+    uniqueIndex("applications_once_idx").on(t.postingId, t.workerId),
+    index("applications_worker_idx").on(t.workerId, t.createdAt),
+    index("applications_created_idx").on(t.createdAt),
+  ],
+);
+
+/** 用工记录: a confirmed hire, what both sides agreed. */
+export const hires = sqliteTable(
+  "hires",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    applicationId: integer("application_id").notNull().unique().references(() => applications.id),
+    postingId: integer("posting_id").notNull().references(() => jobPostings.id),
+    employerId: integer("employer_id").notNull().references(() => employers.id),
+    workerId: integer("worker_id").notNull().references(() => users.id),
+    wageFen: integer("wage_fen").notNull(),
+    wageUnit: text("wage_unit", { enum: wageUnits }).notNull(),
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date").notNull(),
+    place: text("place").notNull(),
+    duties: text("duties").notNull().default(""),
+    status: text("status", { enum: hireStatuses }).notNull().default("confirmed"),
+    paid: text("paid", { enum: paidAnswers }),
+    paidAnsweredAt: integer("paid_answered_at"),
+    viaStaffId: integer("via_staff_id").references(() => users.id),
+    viaMarketId: integer("via_market_id").references(() => markets.id),
+    confirmedAt: integer("confirmed_at").notNull(),
+  },
+  (t) => [
+    index("hires_worker_idx").on(t.workerId, t.endDate),
+    index("hires_employer_idx").on(t.employerId, t.confirmedAt),
+    index("hires_confirmed_idx").on(t.confirmedAt),
+  ],
+);
+
+/** The on-site inbox: status changes for a user. */
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").notNull().references(() => users.id),
+    at: integer("at").notNull(),
+    body: text("body").notNull(),
+    link: text("link"),
+    readAt: integer("read_at"),
+  },
+  (t) => [index("messages_user_idx").on(t.userId, t.at)],
+);
+
+/** SMS waiting to be sent by the configured sender. */
+export const smsOutbox = sqliteTable(
+  "sms_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    toPhone: text("to_phone").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: smsStatuses }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    error: text("error"),
+    createdAt: integer("created_at").notNull(),
+    sentAt: integer("sent_at"),
+  },
+  (t) => [index("sms_outbox_status_idx").on(t.status, t.createdAt)],
+);

@@ -1,0 +1,2 @@
+// Tables of the training feature.
+export {};

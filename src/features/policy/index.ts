@@ -1,0 +1,4 @@
+// The policy feature. Its only door: other code imports from here.
+import type { Feature } from "../../shared/feature.ts";
+
+export const feature: Feature = { name: "policy" };

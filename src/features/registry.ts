@@ -1,0 +1,16 @@
+// Every feature the app mounts, in order. A new feature adds one line.
+import type { Feature } from "../shared/feature.ts";
+import { feature as accounts } from "./accounts/index.ts";
+import { feature as employers } from "./employers/index.ts";
+import { feature as workers } from "./workers/index.ts";
+import { feature as messages } from "./messages/index.ts";
+import { feature as jobs } from "./jobs/index.ts";
+import { feature as hires } from "./hires/index.ts";
+import { feature as desk } from "./desk/index.ts";
+import { feature as hotline } from "./hotline/index.ts";
+import { feature as training } from "./training/index.ts";
+import { feature as policy } from "./policy/index.ts";
+import { feature as markets } from "./markets/index.ts";
+import { feature as monitoring } from "./monitoring/index.ts";
+
+export const features: Feature[] = [accounts, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring];

@@ -1,0 +1,13 @@
+// What a feature hands the app: its pages, its read-only JSON API routes
+// (mounted under /api/v1), and a chance to register hooks.
+import type { Hono } from "hono";
+import type { AppEnv, Deps } from "./context.ts";
+
+export interface Feature {
+  name: string;
+  routes?: () => Hono<AppEnv>;
+  /** Mounted at /api/v1; GET only, no personal data. */
+  api?: () => Hono<AppEnv>;
+  /** Called once per app: register hooks, start timers (return a stop function). */
+  install?: (deps: Deps) => void | (() => void);
+}

@@ -1,0 +1,33 @@
+// Points where one feature lets another take part without importing it: the
+// gig market asks "may this employer publish?" and says "a worker was not
+// paid"; the hotline feature answers and listens. Hooks live on Deps (one set
+// per app), so tests stay isolated.
+import type { Deps } from "./context.ts";
+
+export interface Hooks {
+  /** Before a posting goes public. A hook returns a Chinese reason to refuse, or null. */
+  canPublish: ((deps: Deps, employerId: number) => Promise<string | null>)[];
+  /** Labels staff see beside an employer (e.g. "有欠薪投诉"), keyed by employer id. */
+  employerFlags: ((deps: Deps, employerIds: number[]) => Promise<Map<number, string[]>>)[];
+  /** After a worker answers "not paid" on a hire record. */
+  hireNotPaid: ((deps: Deps, hireId: number) => Promise<void>)[];
+}
+
+export const emptyHooks = (): Hooks => ({ canPublish: [], employerFlags: [], hireNotPaid: [] });
+
+export async function publishRefusal(deps: Deps, employerId: number): Promise<string | null> {
+  for (const h of deps.hooks.canPublish) {
+    const reason = await h(deps, employerId);
+    if (reason) return reason;
+  }
+  return null;
+}
+
+export async function flagsFor(deps: Deps, employerIds: number[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (employerIds.length === 0) return out;
+  for (const h of deps.hooks.employerFlags) {
+    for (const [id, labels] of await h(deps, employerIds)) out.set(id, [...(out.get(id) ?? []), ...labels]);
+  }
+  return out;
+}

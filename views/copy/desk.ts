@@ -1,0 +1,2 @@
+// Words for the desk feature.
+export const desk = {} as const;

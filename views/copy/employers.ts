@@ -1,0 +1,2 @@
+// Words for the employers feature.
+export const employers = {} as const;

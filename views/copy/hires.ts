@@ -1,0 +1,2 @@
+// Words for the hires feature.
+export const hires = {} as const;

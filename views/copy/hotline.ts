@@ -1,0 +1,2 @@
+// Words for the hotline feature.
+export const hotline = {} as const;

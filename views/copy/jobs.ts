@@ -1,0 +1,2 @@
+// Words for the jobs feature.
+export const jobs = {} as const;

@@ -1,0 +1,2 @@
+// Words for the markets feature.
+export const markets = {} as const;

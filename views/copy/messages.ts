@@ -1,0 +1,2 @@
+// Words for the messages feature.
+export const messages = {} as const;

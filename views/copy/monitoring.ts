@@ -1,0 +1,2 @@
+// Words for the monitoring feature.
+export const monitoring = {} as const;

@@ -1,0 +1,2 @@
+// Words for the policy feature.
+export const policy = {} as const;

@@ -1,0 +1,2 @@
+// Words for the training feature.
+export const training = {} as const;

@@ -1,0 +1,2 @@
+// Words for the workers feature.
+export const workers = {} as const;
