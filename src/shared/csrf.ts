@@ -30,7 +30,7 @@ function sameOrigin(c: Ctx): boolean {
   if (c.req.header("sec-fetch-site") === "cross-site") return false;
   if (!origin) return true; // not sent: the token decides
   if (origin === "null") return false;
-  const host = (c.var.deps.config.trustProxy && c.req.header("x-forwarded-host")) || c.req.header("host");
+  const host = (c.var.deps.config.trustProxy && c.req.header("x-forwarded-host")) || c.req.header("host") || new URL(c.req.url).host;
   try {
     return new URL(origin).host === host;
   } catch {

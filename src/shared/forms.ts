@@ -44,8 +44,22 @@ export function readQuery(c: Ctx, multi: readonly string[] = []): FormInput {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FormErrors };
 
+/** The field names of an object schema, also when it is wrapped in a pipe. */
+function fieldNames(schema: unknown): string[] {
+  const s = schema as { entries?: object; pipe?: unknown[] };
+  if (s.entries) return Object.keys(s.entries);
+  if (s.pipe?.[0]) return fieldNames(s.pipe[0]);
+  return [];
+}
+
 export function check<S extends v.GenericSchema>(schema: S, input: unknown): Checked<v.InferOutput<S>> {
-  const r = v.safeParse(schema, input, { abortPipeEarly: true });
+  // A blank field is absent from the input; name it as undefined, so valibot
+  // reports the field's own Chinese message ("请填写…") instead of a key error.
+  const filled =
+    input && typeof input === "object"
+      ? { ...Object.fromEntries(fieldNames(schema).map((k) => [k, undefined])), ...(input as object) }
+      : input;
+  const r = v.safeParse(schema, filled, { abortPipeEarly: true });
   if (r.success) return { ok: true, value: r.output };
   const errors: FormErrors = {};
   for (const issue of r.issues) {

@@ -1,0 +1,138 @@
+// The data layer: PRAGMAs hold on every connection (also after transactions),
+// the writer queue runs writes one at a time in order, and migrations apply once.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase, checkPragmas, WriteQueue } from "../../src/shared/db.ts";
+import { migrate, loadMigrations, NewerDatabaseError } from "../../src/shared/migrate.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "lingong-db-"));
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+test("foreign keys, synchronous=FULL and WAL hold on every pooled connection, also after transactions", async () => {
+  const d = await openDatabase(`file:${join(dir, "p.db")}`);
+  await migrate(d.client);
+  // Hold several transactions open at once so the pool must open new connections.
+  const txs = await Promise.all([1, 2, 3].map(() => d.client.transaction("read")));
+  for (let i = 0; i < 5; i++) await checkPragmas(d.client);
+  await Promise.all(txs.map((t) => t.commit()));
+  await d.transaction(async (tx) => {
+    await tx.run(`INSERT INTO settings (key, value) VALUES ('a', '1')`);
+  });
+  const after = await checkPragmas(d.client);
+  assert.equal(after, { foreign_keys: 1, synchronous: 2, journal_mode: "wal" });
+  // And foreign keys are really enforced on whichever connection the write gets.
+  let refused = false;
+  try {
+    await d.write((db) => db.run(`INSERT INTO townships (code, name, county_code) VALUES ('999999001', 'x', '999999')`));
+  } catch {
+    refused = true;
+  }
+  assert.ok(refused, "a township with an unknown county must be refused");
+  d.close();
+});
+
+test("the write queue runs tasks one at a time, in the order they came", async () => {
+  const q = new WriteQueue();
+  const log: string[] = [];
+  let running = 0;
+  let maxRunning = 0;
+  const task = (name: string, ms: number, fail = false) => async () => {
+    running++;
+    maxRunning = Math.max(maxRunning, running);
+    log.push(`start ${name}`);
+    await new Promise((r) => setTimeout(r, ms));
+    log.push(`end ${name}`);
+    running--;
+    if (fail) throw new Error(name);
+    return name;
+  };
+  const results = await Promise.allSettled([q.run(task("a", 20)), q.run(task("b", 1, true)), q.run(task("c", 5))]);
+  assert.equal(maxRunning, 1);
+  assert.equal(log, ["start a", "end a", "start b", "end b", "start c", "end c"]);
+  assert.equal(results.map((r) => r.status), ["fulfilled", "rejected", "fulfilled"], "a failed task does not stop the queue");
+});
+
+test("a failed transaction is rolled back and leaves nothing behind", async () => {
+  const d = await openDatabase(`file:${join(dir, "rb.db")}`);
+  await migrate(d.client);
+  await d
+    .transaction(async (tx) => {
+      await tx.run(`INSERT INTO settings (key, value) VALUES ('half', 'written')`);
+      throw new Error("boom");
+    })
+    .catch(() => {});
+  const rs = await d.client.execute("SELECT count(*) FROM settings WHERE key = 'half'");
+  assert.is(Number(rs.rows[0][0]), 0);
+  d.close();
+});
+
+test("migrations apply once each, in name order, and a DB from a newer release is refused", async () => {
+  const d = await openDatabase(`file:${join(dir, "m.db")}`);
+  const all = loadMigrations();
+  assert.ok(all.length >= 2);
+  assert.equal(all.map((m) => m.name), [...all.map((m) => m.name)].sort());
+  assert.equal(await migrate(d.client), all.map((m) => m.name));
+  assert.equal(await migrate(d.client), []);
+  await d.client.execute("INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_from_the_future.sql', 0)");
+  let err: unknown;
+  try {
+    await migrate(d.client);
+  } catch (e) {
+    err = e;
+  }
+  assert.instance(err, NewerDatabaseError);
+  d.close();
+});
+
+test("a migration that fails is rolled back whole and not recorded", async () => {
+  const mdir = join(dir, "migs") + "/";
+  mkdirSync(mdir, { recursive: true });
+  writeFileSync(mdir + "0001_ok.sql", "CREATE TABLE a (x INTEGER);");
+  writeFileSync(mdir + "0002_broken.sql", "CREATE TABLE b (x INTEGER);\nINSERT INTO nope VALUES (1);");
+  const d = await openDatabase(`file:${join(dir, "mf.db")}`);
+  let failed = false;
+  try {
+    await migrate(d.client, loadMigrations(mdir));
+  } catch {
+    failed = true;
+  }
+  assert.ok(failed);
+  const tables = (await d.client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('a','b')")).rows.map((r) => r[0]);
+  assert.equal(tables, ["a"]);
+  const applied = (await d.client.execute("SELECT name FROM schema_migrations")).rows.map((r) => r[0]);
+  assert.equal(applied, ["0001_ok.sql"]);
+  d.close();
+});
+
+test("every drizzle table matches the migrated DB: same columns, same NOT NULL", async () => {
+  const { getTableConfig } = await import("drizzle-orm/sqlite-core");
+  const schema = await import("../../db/schema/index.ts");
+  const d = await openDatabase(`file:${join(dir, "s.db")}`);
+  await migrate(d.client);
+  const problems: string[] = [];
+  let checked = 0;
+  for (const value of Object.values(schema)) {
+    if (!value || typeof value !== "object" || !(Symbol.for("drizzle:IsDrizzleTable") in (value as object))) continue;
+    checked++;
+    const cfg = getTableConfig(value as never);
+    const cols = (await d.client.execute(`PRAGMA table_info(${cfg.name})`)).rows;
+    if (cols.length === 0) {
+      problems.push(`table ${cfg.name} is not in any migration`);
+      continue;
+    }
+    const inDb = new Map(cols.map((c) => [String(c.name), Number(c.notnull) === 1 || Number(c.pk) > 0]));
+    for (const col of cfg.columns) {
+      if (!inDb.has(col.name)) problems.push(`${cfg.name}.${col.name} missing in DB`);
+      else if (inDb.get(col.name) !== (col.notNull || col.primary)) problems.push(`${cfg.name}.${col.name}: NOT NULL differs`);
+    }
+    for (const name of inDb.keys()) if (!cfg.columns.some((c) => c.name === name)) problems.push(`${cfg.name}.${name} missing in drizzle schema`);
+  }
+  assert.equal(problems, []);
+  assert.ok(checked >= 20, `only ${checked} tables found in db/schema`);
+  d.close();
+});
+
+test.run();
