@@ -1,0 +1,141 @@
+// The app shell: headers, error pages, static files, compression, large text,
+// body limits, and /healthz.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { gunzipSync, brotliDecompressSync } from "node:zlib";
+import { makeTestApp, type TestApp } from "../helpers/app.ts";
+import { paths } from "../../src/paths.ts";
+import { asset } from "../../src/shared/static.ts";
+
+let t: TestApp;
+test.before(async () => {
+  t = await makeTestApp();
+  // A route that fails, to see what a user gets from an unexpected error.
+  t.app.get("/__boom", () => {
+    throw new Error("secret internals at /srv/app.ts:42");
+  });
+});
+test.after(() => t.close());
+
+test("every page has the security headers: CSP without inline script, no framing, nosniff, referrer policy", async () => {
+  const r = await t.app.request("/");
+  const csp = r.headers.get("content-security-policy") ?? "";
+  assert.match(csp, "script-src 'self'");
+  assert.not.match(csp, "unsafe-inline");
+  assert.match(csp, "frame-ancestors 'none'");
+  assert.is(r.headers.get("x-content-type-options"), "nosniff");
+  assert.is(r.headers.get("referrer-policy"), "same-origin");
+});
+
+test("the page shell: lang, viewport, skip link, numbered menu with access keys, hotline as a tel: link", async () => {
+  const html = await (await t.app.request("/")).text();
+  assert.match(html, '<html lang="zh-CN"');
+  assert.match(html, 'name="viewport"');
+  assert.match(html, 'href="#main"');
+  for (let k = 1; k <= 9; k++) assert.match(html, `accesskey="${k}"`);
+  assert.match(html, `href="tel:${t.deps.config.hotline}"`);
+  assert.match(html, /<script src="\/static\/htmx\.min\.js\?v=[\w-]+" defer/);
+});
+
+test("an unknown page gets a Chinese 404 page", async () => {
+  const r = await t.app.request("/no/such/page");
+  assert.is(r.status, 404);
+  assert.match(await r.text(), "没有找到这个页面");
+});
+
+test("an unexpected error gets a Chinese 500 page with no stack trace, and a structured log line", async () => {
+  const r = await t.app.request("/__boom");
+  assert.is(r.status, 500);
+  const html = await r.text();
+  assert.match(html, "系统出了点问题");
+  assert.not.match(html, "secret internals");
+  assert.not.match(html, "/srv/app.ts");
+  const line = t.logs.map((l) => JSON.parse(l)).find((l) => l.msg === "unhandled");
+  assert.ok(line, "an error log line");
+  assert.is(line.level, "error");
+});
+
+test("static files: hashed URLs are cached for a year, and served compressed", async () => {
+  const url = asset("app.css");
+  const r = await t.app.request(url, { headers: { "accept-encoding": "gzip, br" } });
+  assert.is(r.status, 200);
+  assert.match(r.headers.get("cache-control")!, "immutable");
+  assert.is(r.headers.get("content-encoding"), "br");
+  const css = brotliDecompressSync(Buffer.from(await r.arrayBuffer())).toString();
+  assert.match(css, "font-size:18px");
+  const htmx = await t.app.request(asset("htmx.min.js"));
+  assert.is(htmx.status, 200);
+  assert.match(htmx.headers.get("content-type")!, "javascript");
+  const stale = await t.app.request("/static/app.css?v=old");
+  assert.not.match(stale.headers.get("cache-control")!, "immutable");
+  assert.is((await t.app.request("/static/../package.json")).status, 404);
+});
+
+test("HTML is gzip- or brotli-compressed when the browser accepts it", async () => {
+  const gz = await t.app.request("/", { headers: { "accept-encoding": "gzip" } });
+  assert.is(gz.headers.get("content-encoding"), "gzip");
+  assert.match(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString(), "<html");
+  const br = await t.app.request("/", { headers: { "accept-encoding": "gzip, deflate, br" } });
+  assert.is(br.headers.get("content-encoding"), "br");
+  const plain = await t.app.request("/");
+  assert.is(plain.headers.get("content-encoding"), null);
+});
+
+test("大字 mode is a plain link that sets a cookie and comes back; no JavaScript needed", async () => {
+  const b = t.client();
+  const r = await b.get(`${paths.textSize}?big=1&back=${encodeURIComponent(paths.accounts.login)}`);
+  assert.is(r.status, 303);
+  assert.is(r.location, paths.accounts.login);
+  const page = await b.get(paths.accounts.login);
+  assert.match(page.html, '<html lang="zh-CN" class="big"');
+  assert.match(page.html, "正常字");
+  const off = await b.get(`${paths.textSize}?big=0&back=/`);
+  assert.is(off.location, "/");
+  assert.not.match((await b.get("/")).html, 'class="big"');
+});
+
+test("the text-size link never redirects off the site", async () => {
+  for (const back of ["//evil.example", "https://evil.example", "/\\evil.example"]) {
+    const r = await t.app.request(`${paths.textSize}?big=1&back=${encodeURIComponent(back)}`);
+    assert.is(r.headers.get("location"), "/");
+  }
+});
+
+test("a body over the limit is refused with 413 and a Chinese message", async () => {
+  const b = t.client();
+  await b.get(paths.accounts.login);
+  const r = await b.post(paths.accounts.login, { phone: "13812345678", secret: "x".repeat(200_000) });
+  assert.is(r.status, 413);
+  assert.match(r.html, "内容太多");
+});
+
+test("a POST that is not a form is refused with 415 and a Chinese message", async () => {
+  const b = t.client();
+  await b.get(paths.accounts.login);
+  const r = await b.request("POST", paths.accounts.login, JSON.stringify({ phone: "1" }), "application/json");
+  assert.is(r.status, 415);
+  assert.match(r.html, "格式不对");
+});
+
+test("/healthz answers JSON with the DB checked", async () => {
+  const r = await t.app.request(paths.healthz);
+  assert.is(r.status, 200);
+  const body = await r.json();
+  assert.is(body.ok, true);
+  assert.is(body.db, "ok");
+});
+
+test("the JSON API answers 404 as JSON", async () => {
+  const r = await t.app.request("/api/v1/nothing-here");
+  assert.is(r.status, 404);
+  assert.equal(await r.json(), { error: "not_found" });
+});
+
+test("request logs are JSON lines without query strings", async () => {
+  await t.app.request("/login?next=%2Fme&phone=13812345678");
+  const line = t.logs.map((l) => JSON.parse(l)).reverse().find((l) => l.msg === "request");
+  assert.is(line.path, "/login");
+  assert.not.ok(t.logs.some((l) => l.includes("13812345678")));
+});
+
+test.run();
