@@ -11,7 +11,7 @@ export const throttleRules = {
   ip: { perWindow: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
 } as const;
 
-export type ThrottleState = { locked: false } | { locked: true; untilMs: number; needsStaff: boolean };
+export type ThrottleState = { locked: false } | { locked: true; key: string; untilMs: number; needsStaff: boolean };
 
 export const accountKey = (phone: string) => "acct:" + phone;
 export const ipKey = (ip: string) => "ip:" + ip;
@@ -22,7 +22,7 @@ export async function checkThrottle(deps: Deps, keys: string[]): Promise<Throttl
   const rows = await deps.database.db.select().from(loginThrottle).where(inArray(loginThrottle.key, keys));
   for (const r of rows) {
     if (r.lockedUntil && r.lockedUntil > now) {
-      return { locked: true, untilMs: r.lockedUntil, needsStaff: r.lockedUntil === Number.MAX_SAFE_INTEGER };
+      return { locked: true, key: r.key, untilMs: r.lockedUntil, needsStaff: r.lockedUntil === Number.MAX_SAFE_INTEGER };
     }
   }
   return { locked: false };

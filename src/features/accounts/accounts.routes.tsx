@@ -36,7 +36,7 @@ export function clientAddress(c: Ctx): string {
 }
 
 /** Extra links on "my account" that other features contribute. */
-export type MeLinks = (c: Ctx) => [string, string][];
+export type MeLinks = (c: Ctx) => [string, string][] | Promise<[string, string][]>;
 const meLinkProviders: MeLinks[] = [];
 export const addMeLinks = (f: MeLinks) => void meLinkProviders.push(f);
 
@@ -62,7 +62,7 @@ export function accountsRoutes() {
     const lock = await checkThrottle(deps, [accountKey(phone), addr]);
     if (lock.locked) {
       const minutes = Math.max(1, Math.ceil((lock.untilMs - deps.clock.now()) / 60_000));
-      return again(429, { message: lock.needsStaff ? t.lockedStaff : t.locked(minutes) });
+      return again(429, { message: lock.key === addr ? t.ipLocked(minutes) : lock.needsStaff ? t.lockedStaff : t.locked(minutes) });
     }
     const user = await repo.findUserByPhone(deps.database.db, phone);
     const kind = secretKind(secret, !!user?.pinHash);
@@ -131,9 +131,9 @@ export function accountsRoutes() {
     return redirectWithFlash(c, paths.accounts.login, t.setupDone);
   });
 
-  app.get(paths.accounts.me, (c) => {
+  app.get(paths.accounts.me, async (c) => {
     const user = requireUser(c);
-    const links = meLinkProviders.flatMap((f) => f(c));
+    const links = (await Promise.all(meLinkProviders.map((f) => f(c)))).flat();
     return c.render(<MePage user={user} county={c.var.deps.regions.countyName(user.scopeCounty)} links={links} />, { title: t.meTitle });
   });
 

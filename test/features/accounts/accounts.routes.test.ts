@@ -124,6 +124,23 @@ test("wrong PINs: locked after 5 tries with a clear Chinese message, even with t
   assert.is((await b.post(paths.accounts.login, { phone: u.phone, secret: "123789" })).status, 303, "unlocked after the lock time");
 });
 
+test("one address guessing across many accounts is throttled too", async () => {
+  const s = await makeTestApp({ env: { TRUST_PROXY: "true" } });
+  try {
+    const b = s.client();
+    await b.get(paths.accounts.login);
+    const headers = { "x-forwarded-for": "203.0.113.7" };
+    let last = 0;
+    for (let i = 0; i < 31; i++) last = (await b.post(paths.accounts.login, { phone: nextPhone(), secret: "123456" }, { headers })).status;
+    assert.is(last, 429);
+    assert.match(b.last.html, "这台设备");
+    const other = await b.post(paths.accounts.login, { phone: nextPhone(), secret: "123456" }, { headers: { "x-forwarded-for": "198.51.100.9" } });
+    assert.is(other.status, 401, "another address is not affected");
+  } finally {
+    s.close();
+  }
+});
+
 test("an unknown phone gets the same answer as a wrong PIN", async () => {
   const b = t.client();
   await b.get(paths.accounts.login);
