@@ -6,4 +6,5 @@ export * from "./market.ts";
 export * from "./desk.ts";
 export * from "./hotline.ts";
 export * from "./training.ts";
+export * from "./policy.ts";
 export * from "./monitoring.ts";
