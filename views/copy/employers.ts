@@ -1,2 +1,131 @@
-// Words for the employers feature.
-export const employers = {} as const;
+// Words for the employers feature: registration, the employer's home page and
+// the staff verification queue. Plain, short sentences.
+import type { EmployerKind, VerificationStatus } from "../../db/schema/constants.ts";
+
+/** 用工承诺书: the exact text a private employer accepts; stored on the employer row as accepted. */
+const pledgeText = [
+  "本人承诺:",
+  "一、提供的身份信息和用工信息真实、准确。",
+  "二、按约定的工钱、时间和地点用工,干完活按时足额付钱,不拖欠、不克扣。",
+  "三、不向工人收取任何押金、介绍费或其他费用。",
+  "四、提供安全的干活条件,不安排工人做违法或危险的活;发生意外及时救治并报告。",
+  "五、尊重工人,不歧视,不扣押身份证件。",
+  "六、发生欠薪或纠纷,配合人社部门和零工市场调查处理。",
+  "如有违反,愿意承担相应法律责任,平台可取消本人的雇主资格。",
+].join("\n");
+
+export const employers = {
+  kinds: {
+    sole_trader: "个体工商户",
+    company: "企业",
+    private: "个人雇主",
+    hr_agency: "人力资源服务机构",
+  } satisfies Record<EmployerKind, string>,
+  statuses: {
+    pending: "待审核",
+    verified: "已认证",
+    rejected: "未通过",
+  } satisfies Record<VerificationStatus, string>,
+
+  // Registration
+  registerTitle: "雇主注册",
+  registerIntro: "注册后由零工市场工作人员审核。审核通过前,您可以先准备招工信息,但不会公开。",
+  kind: "雇主类型",
+  kindHint: "单位选前三种之一;家里或个人请人干活选“个人雇主”",
+  name: "单位名称或本人姓名",
+  nameHint: "单位填营业执照上的名称;个人雇主填本人姓名",
+  uscc: "统一社会信用代码",
+  usccHint: "个体工商户、企业、人力资源服务机构填写,18 位,在营业执照上",
+  idNumber: "身份证号",
+  idNumberHint: "个人雇主填写,18 位",
+  pledgeTitle: "用工承诺书",
+  pledgeIntro: "个人雇主请读完下面的承诺书,并勾选同意。",
+  pledgeText,
+  pledge: "我已阅读并同意遵守《用工承诺书》",
+  pledgeYes: "同意",
+  contactName: "联系人",
+  contactNameHint: "不填就用上面的名称或姓名",
+  phone: "手机号(登录用)",
+  phoneHint: "11 位手机号,以后用它登录,审核结果也发到这个号码",
+  county: "所在县(市、区)",
+  address: "地址",
+  addressHint: "例如:某某镇某某村,或街道门牌号",
+  password: "登录密码",
+  passwordHint: "至少 8 位,字母和数字都可以。雇主账号能发布招工信息,所以密码比工人的 6 位数字密码长一些,更安全。",
+  passwordAgain: "再输一次密码",
+  passwordMismatch: "两次输入的密码不一样",
+  registerButton: "注册",
+  registered: "注册成功,请等待工作人员审核。",
+  haveAccount: "已经有账号了?",
+  login: "登录",
+
+  // Identity problems
+  usccRequired: "单位请填写统一社会信用代码",
+  idNumberRequired: "个人雇主请填写身份证号",
+  pledgeRequired: "个人雇主必须同意《用工承诺书》",
+  phoneTaken: "这个手机号已经注册过了,请直接登录",
+  usccTaken: "这个统一社会信用代码已经注册过了。如果不是您注册的,请打监管热线。",
+  idNumberTaken: "这个身份证号已经注册过雇主了。如果不是您注册的,请打监管热线。",
+  countyInvalid: "请选择所在县(市、区)",
+
+  // The employer's home
+  homeTitle: "雇主首页",
+  status: "审核状态",
+  statusPending: "正在审核。审核通过前,您可以先准备招工信息,但不会公开。",
+  statusVerified: "已认证。您发布的招工信息会公开给工人。",
+  statusRejected: "没有通过审核。请按下面的原因改正后重新提交。",
+  rejectReason: "原因",
+  noDetails: "还没有填写雇主信息。请先填写,工作人员审核后才能公开招工。",
+  fillDetails: "填写雇主信息",
+  editDetails: "修改并重新提交",
+  editPending: "修改雇主信息",
+  postJob: "发布招工信息",
+  findWorkers: "找工人",
+  inbox: "我的消息",
+  pledgeAcceptedAt: "同意承诺书时间",
+  contact: "联系人",
+  registeredAt: "注册时间",
+
+  // Edit / resubmit
+  editTitle: "雇主信息",
+  editIntro: "改好后提交,工作人员会重新审核。",
+  resubmitted: "已重新提交,请等待工作人员审核。",
+  saved: "雇主信息已提交,请等待工作人员审核。",
+  notEditable: "已认证的雇主信息不能自己修改。如需修改,请到零工市场找工作人员。",
+
+  // Staff queue
+  queueTitle: "雇主审核",
+  queueIntro: "先审核“待审核”的雇主。审核时请核对营业执照或身份证。",
+  filterStatus: "审核状态",
+  allStatuses: "全部",
+  filter: "筛选",
+  noneFound: "没有符合条件的雇主。",
+  count: (n: number) => `共 ${n} 家`,
+  registeredOn: (d: string) => `${d} 注册`,
+  detailTitle: (name: string) => `审核:${name}`,
+  flags: "提醒",
+  reviewedBy: "审核人",
+  reviewedAt: "审核时间",
+  reveal: "查看完整身份证号",
+  revealNote: "查看会记录在操作日志里。此号码只显示这一次。",
+  revealedIdNumber: "完整身份证号",
+  viaStaff: "由工作人员代办",
+  verify: "审核通过",
+  reject: "不通过",
+  revoke: "取消认证",
+  reasonLabel: "不通过的原因",
+  reasonHint: "雇主会看到这段话,请写清楚要改什么,例如:营业执照名称和填写的不一致",
+  reasonRequired: "请填写不通过的原因",
+  verifiedDone: (name: string) => `已认证:${name}`,
+  rejectedDone: (name: string) => `已标记为未通过:${name}`,
+  alreadyDecided: "这家雇主的状态已经变了(可能别的工作人员刚处理过),请刷新后再看。",
+  backToQueue: "返回审核列表",
+
+  // Messages to the employer (inbox and SMS)
+  noticeVerified: (site: string) => `【${site}】您的雇主信息已通过审核,现在可以公开发布招工信息了。`,
+  noticeRejected: (site: string, reason: string) => `【${site}】您的雇主信息没有通过审核。原因:${reason}。请登录修改后重新提交。`,
+  noticeRevoked: (site: string, reason: string) => `【${site}】您的雇主认证已被取消。原因:${reason}。有疑问请打监管热线。`,
+
+  meLinkHome: "雇主首页",
+  meLinkQueue: (n: number) => (n > 0 ? `雇主审核(${n} 家待审核)` : "雇主审核"),
+} as const;

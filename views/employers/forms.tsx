@@ -1,0 +1,79 @@
+/** @jsxImportSource hono/jsx */
+// The employer details form: registration (with the account fields) and the
+// correction after a rejection (without them). One page for every kind, so it
+// works without JavaScript; the hints say which identifier each kind fills in.
+import { Form, Field, Select, Choices, ErrorSummary, Submit, type Errors, type Values, type Option } from "../components/forms.tsx";
+import { employerKinds } from "../../db/schema/constants.ts";
+import { copy } from "../copy/index.ts";
+import { paths } from "../../src/paths.ts";
+
+const t = copy.employers;
+const kindOptions = employerKinds.map((k) => [k, t.kinds[k]] as const);
+
+function Pledge({ values, errors }: { values?: Values; errors?: Errors }) {
+  return (
+    <>
+      <h2>{t.pledgeTitle}</h2>
+      <p>{t.pledgeIntro}</p>
+      <div class="notice">
+        {t.pledgeText.split("\n").map((line) => (
+          <p>{line}</p>
+        ))}
+      </div>
+      <Choices name="pledge" label={t.pledge} options={[["yes", t.pledgeYes]]} multiple values={values} errors={errors} />
+    </>
+  );
+}
+
+function DetailFields({ counties, values, errors }: { counties: readonly Option[]; values?: Values; errors?: Errors }) {
+  return (
+    <>
+      <Choices name="kind" label={t.kind} hint={t.kindHint} options={kindOptions} values={values} errors={errors} />
+      <Field name="name" label={t.name} hint={t.nameHint} values={values} errors={errors} maxlength={60} />
+      <Field name="uscc" label={t.uscc} hint={t.usccHint} values={values} errors={errors} maxlength={30} optional autocomplete="off" />
+      <Field name="idNumber" label={t.idNumber} hint={t.idNumberHint} values={values} errors={errors} maxlength={30} optional autocomplete="off" />
+      <Field name="contactName" label={t.contactName} hint={t.contactNameHint} values={values} errors={errors} maxlength={30} optional />
+      <Select name="countyCode" label={t.county} options={counties} blank={copy.common.choose} values={values} errors={errors} />
+      <Field name="address" label={t.address} hint={t.addressHint} values={values} errors={errors} maxlength={100} optional />
+    </>
+  );
+}
+
+export function RegisterPage({ counties, values, errors }: { counties: readonly Option[]; values?: Values; errors?: Errors }) {
+  return (
+    <>
+      <h1>{t.registerTitle}</h1>
+      <p>{t.registerIntro}</p>
+      <ErrorSummary errors={errors} />
+      <Form action={paths.employers.register}>
+        <DetailFields counties={counties} values={values} errors={errors} />
+        <Field name="phone" label={t.phone} hint={t.phoneHint} type="tel" inputmode="tel" autocomplete="username" values={values} errors={errors} maxlength={20} />
+        <Field name="password" label={t.password} hint={t.passwordHint} type="password" autocomplete="new-password" errors={errors} />
+        <Field name="password2" label={t.passwordAgain} type="password" autocomplete="new-password" errors={errors} />
+        <Pledge values={values} errors={errors} />
+        <Submit>{t.registerButton}</Submit>
+      </Form>
+      <p>
+        {t.haveAccount} <a href={paths.accounts.login}>{t.login}</a>
+      </p>
+    </>
+  );
+}
+
+export function EditPage({ counties, values, errors }: { counties: readonly Option[]; values?: Values; errors?: Errors }) {
+  return (
+    <>
+      <h1>{t.editTitle}</h1>
+      <p>{t.editIntro}</p>
+      <ErrorSummary errors={errors} />
+      <Form action={paths.employers.edit}>
+        <DetailFields counties={counties} values={values} errors={errors} />
+        <Pledge values={values} errors={errors} />
+        <Submit />
+      </Form>
+      <p>
+        <a href={paths.employers.home}>{copy.common.back}</a>
+      </p>
+    </>
+  );
+}
