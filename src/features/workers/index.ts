@@ -1,7 +1,22 @@
 // Workers: registration, profile, work-seeking cards (求职信息). Its only door.
 import type { Feature } from "../../shared/feature.ts";
+import { addMeLinks } from "../accounts/index.ts";
+import { paths } from "../../paths.ts";
+import { copy } from "../../../views/copy/index.ts";
+import { workersRoutes } from "./workers.routes.tsx";
 
-export { insertWorker, findWorkerByPhone, type NewWorker } from "./workers.repo.ts";
-export { newCardCode, CARD_ALPHABET } from "./workers.domain.ts";
+export { insertWorker, findWorkerByPhone, listKinds, seekersByKind, browseCards, type NewWorker, type CardFilter } from "./workers.repo.ts";
+export { newCardCode, CARD_ALPHABET, maskName, daysString, daysList, MAX_OPEN_CARDS } from "./workers.domain.ts";
 
-export const feature: Feature = { name: "workers" };
+// "My account" for a worker: the profile, the cards and the PIN.
+addMeLinks((c) =>
+  c.var.user?.role === "worker"
+    ? [
+        [paths.workers.profile, copy.workers.meProfile],
+        [paths.workers.cards, copy.workers.meCards],
+        [paths.workers.pin, copy.workers.mePin],
+      ]
+    : [],
+);
+
+export const feature: Feature = { name: "workers", routes: workersRoutes };

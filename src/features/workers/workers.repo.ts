@@ -1,6 +1,7 @@
 // Queries on worker accounts and profiles (worker_profiles, worker_kinds, seeking_cards).
-import { eq } from "drizzle-orm";
-import { users, workerProfiles } from "../../../db/schema/index.ts";
+import { and, eq, desc, sql, count, countDistinct } from "drizzle-orm";
+import { users, workerProfiles, workerKinds, workKinds, seekingCards } from "../../../db/schema/index.ts";
+import type { WageUnit } from "../../../db/schema/constants.ts";
 import type { Queryable } from "../../shared/db.ts";
 import { newCardCode } from "./workers.domain.ts";
 
@@ -61,4 +62,161 @@ export async function findWorkerByPhone(db: Queryable, phone: string) {
       .where(eq(users.phone, phone))
       .limit(1)
   )[0] ?? null;
+}
+
+// --- Profile -----------------------------------------------------------------
+
+/** 工种 in their configured order. */
+export const listKinds = (db: Queryable) => db.select({ id: workKinds.id, name: workKinds.name }).from(workKinds).orderBy(workKinds.sort, workKinds.id);
+
+/** The account and profile of a worker (the profile row may not exist yet for accounts made elsewhere). */
+export async function profileOf(db: Queryable, userId: number) {
+  const row = (
+    await db
+      .select({ name: users.name, phone: users.phone, pinHash: users.pinHash, profile: workerProfiles })
+      .from(users)
+      .leftJoin(workerProfiles, eq(workerProfiles.userId, users.id))
+      .where(eq(users.id, userId))
+      .limit(1)
+  )[0];
+  if (!row) return null;
+  const kinds = await db.select({ kindId: workerKinds.kindId }).from(workerKinds).where(eq(workerKinds.userId, userId));
+  return { ...row, kindIds: kinds.map((k) => k.kindId) };
+}
+
+export interface ProfileChange {
+  name: string;
+  birthYear: number | null;
+  gender: "male" | "female" | null;
+  countyCode: string | null;
+  townshipCode: string | null;
+  kindIds: number[];
+  days: string;
+  expectedWageFen: number | null;
+  expectedWageUnit: WageUnit | null;
+}
+
+/** The statements that save a profile, for one batch: account name, profile (created if missing), kinds replaced. */
+export function saveProfileStatements(db: Queryable, userId: number, p: ProfileChange, now: number) {
+  const fields = {
+    birthYear: p.birthYear,
+    gender: p.gender,
+    countyCode: p.countyCode,
+    townshipCode: p.townshipCode,
+    days: p.days,
+    expectedWageFen: p.expectedWageFen,
+    expectedWageUnit: p.expectedWageUnit,
+    updatedAt: now,
+  };
+  return [
+    db.update(users).set({ name: p.name, countyCode: p.countyCode }).where(eq(users.id, userId)),
+    db.insert(workerProfiles).values({ userId, createdAt: now, ...fields }).onConflictDoUpdate({ target: workerProfiles.userId, set: fields }),
+    db.delete(workerKinds).where(eq(workerKinds.userId, userId)),
+    ...(p.kindIds.length ? [db.insert(workerKinds).values(p.kindIds.map((kindId) => ({ userId, kindId })))] : []),
+  ] as const;
+}
+
+export const updatePin = (db: Queryable, userId: number, pinHash: string) => db.update(users).set({ pinHash }).where(eq(users.id, userId));
+
+// --- Work-seeking cards (求职信息) ----------------------------------------------
+
+export interface NewCard {
+  kindId: number;
+  countyCode: string;
+  townshipCode: string | null;
+  days: string;
+  wageFen: number | null;
+  wageUnit: WageUnit | null;
+  note: string;
+}
+
+export const insertCard = (db: Queryable, workerId: number, card: NewCard, now: number) =>
+  db.insert(seekingCards).values({ workerId, ...card, status: "open", createdAt: now, updatedAt: now }).returning({ id: seekingCards.id });
+
+export async function openCardCount(db: Queryable, workerId: number): Promise<number> {
+  const [{ n }] = await db.select({ n: count() }).from(seekingCards).where(and(eq(seekingCards.workerId, workerId), eq(seekingCards.status, "open")));
+  return n;
+}
+
+/** Opens or closes one of the worker's own cards; 0 rows changed = not theirs, or already so. */
+export const setCardStatus = (db: Queryable, workerId: number, id: number, to: "open" | "closed", now: number) =>
+  db
+    .update(seekingCards)
+    .set({ status: to, updatedAt: now })
+    .where(and(eq(seekingCards.id, id), eq(seekingCards.workerId, workerId), sql`${seekingCards.status} <> ${to}`));
+
+export const findOwnCard = async (db: Queryable, workerId: number, id: number) =>
+  (await db.select().from(seekingCards).where(and(eq(seekingCards.id, id), eq(seekingCards.workerId, workerId))).limit(1))[0] ?? null;
+
+const cardColumns = {
+  id: seekingCards.id,
+  kind: workKinds.name,
+  countyCode: seekingCards.countyCode,
+  townshipCode: seekingCards.townshipCode,
+  days: seekingCards.days,
+  wageFen: seekingCards.wageFen,
+  wageUnit: seekingCards.wageUnit,
+  note: seekingCards.note,
+  status: seekingCards.status,
+  createdAt: seekingCards.createdAt,
+  updatedAt: seekingCards.updatedAt,
+};
+
+export async function myCards(db: Queryable, workerId: number, page: number, perPage: number) {
+  const where = eq(seekingCards.workerId, workerId);
+  const [{ n }] = await db.select({ n: count() }).from(seekingCards).where(where);
+  const rows = await db
+    .select(cardColumns)
+    .from(seekingCards)
+    .innerJoin(workKinds, eq(workKinds.id, seekingCards.kindId))
+    .where(where)
+    .orderBy(sql`${seekingCards.status} = 'closed'`, desc(seekingCards.updatedAt), desc(seekingCards.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage);
+  return { total: n, rows };
+}
+
+export interface CardFilter {
+  kindId?: number;
+  countyCode?: string;
+  townshipCode?: string;
+}
+
+const openCardsWhere = (f: CardFilter) =>
+  and(
+    eq(seekingCards.status, "open"),
+    f.kindId ? eq(seekingCards.kindId, f.kindId) : undefined,
+    f.countyCode ? eq(seekingCards.countyCode, f.countyCode) : undefined,
+    f.townshipCode ? eq(seekingCards.townshipCode, f.townshipCode) : undefined,
+  );
+
+/** Open cards for the public list, newest first, with who posted them. */
+export async function browseCards(db: Queryable, f: CardFilter, page: number, perPage: number) {
+  const where = openCardsWhere(f);
+  const [{ n }] = await db.select({ n: count() }).from(seekingCards).where(where);
+  const rows = await db
+    .select({ ...cardColumns, name: users.name, phone: users.phone, birthYear: workerProfiles.birthYear, gender: workerProfiles.gender })
+    .from(seekingCards)
+    .innerJoin(workKinds, eq(workKinds.id, seekingCards.kindId))
+    .innerJoin(users, eq(users.id, seekingCards.workerId))
+    .leftJoin(workerProfiles, eq(workerProfiles.userId, seekingCards.workerId))
+    .where(and(where, sql`${users.disabledAt} is null`))
+    .orderBy(desc(seekingCards.updatedAt), desc(seekingCards.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage);
+  return { total: n, rows };
+}
+
+/**
+ * Workers looking for each kind of work (open cards), for the desk and the
+ * monitoring figures: cards, and distinct workers. `countyCode` narrows to one county.
+ */
+export async function seekersByKind(db: Queryable, f: { countyCode?: string } = {}) {
+  return db
+    .select({ kindId: workKinds.id, kind: workKinds.name, cards: count(seekingCards.id), workers: countDistinct(seekingCards.workerId) })
+    .from(seekingCards)
+    .innerJoin(workKinds, eq(workKinds.id, seekingCards.kindId))
+    .where(openCardsWhere({ countyCode: f.countyCode }))
+    .groupBy(workKinds.id, workKinds.name)
+    .orderBy(workKinds.sort, workKinds.id);
 }
