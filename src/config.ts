@@ -45,6 +45,8 @@ export interface Config {
   trustProxy: boolean;
   /** Base URL printed in the setup link. */
   publicUrl: string;
+  /** The environment this config was read from, for a feature's own settings (checked in its install()). */
+  env?: Readonly<Env>;
 }
 
 export const defaultRegionFile = fileURLToPath(new URL("../db/seed/regions/xuchang.json", import.meta.url));
@@ -118,5 +120,6 @@ export function loadConfig(env: Env = process.env): Config {
     https,
     trustProxy: boolVar(env, "TRUST_PROXY", false),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ""),
+    env,
   };
 }

@@ -1,4 +1,19 @@
-// The training feature. Its only door: other code imports from here.
+// The training feature: training sessions with sign-ups, a waiting list,
+// attendance and certificates, and special gig job fairs (专场招聘会).
+// Its only door: other code imports from here.
+import { Hono } from "hono";
 import type { Feature } from "../../shared/feature.ts";
+import type { AppEnv } from "../../shared/context.ts";
+import { trainingRoutes } from "./training.routes.tsx";
+import { fairRoutes } from "./fairs.routes.tsx";
 
-export const feature: Feature = { name: "training" };
+export { trainingKinds, type TrainingKind } from "../../../db/schema/index.ts";
+
+function routes() {
+  const app = new Hono<AppEnv>();
+  app.route("/", trainingRoutes());
+  app.route("/", fairRoutes());
+  return app;
+}
+
+export const feature: Feature = { name: "training", routes };

@@ -1,0 +1,522 @@
+// Queries on training sessions, sign-ups and attendance. The writes that must
+// never overbook (sign-up, cancellation with promotion, capacity change) run
+// inside one `deps.database.transaction`, and take a place only through a
+// conditional UPDATE of confirmed_count, so a second process on the same file
+// cannot overbook either.
+import { and, asc, desc, eq, gte, inArray, lt, sql, count, isNotNull } from "drizzle-orm";
+import {
+  trainingSessions, trainingSignups, trainingAttendance, markets, users, workKinds, workerProfiles,
+  type SignupStatus,
+} from "../../../db/schema/index.ts";
+import type { Db, Queryable } from "../../shared/db.ts";
+import type { CurrentUser } from "../../shared/context.ts";
+import { notifyStatements, type Notice } from "../messages/index.ts";
+import { copy } from "../../../views/copy/index.ts";
+import { paths } from "../../paths.ts";
+import { signupRefusal, placeFor, cancelRefusal, promotions, capacityRefusal, type SignupRefusal, type CancelRefusal } from "./training.domain.ts";
+
+const t = copy.training;
+export const PAGE_SIZE = 20;
+
+/** A rule refused the write; thrown inside a transaction so everything rolls back. */
+export class TrainingRefusal extends Error {
+  constructor(
+    public readonly key: SignupRefusal | CancelRefusal | "phoneTaken" | "notWorker" | "idTaken" | "capacityBelowConfirmed" | "nameMismatch",
+    public readonly status: 409 | 422 = 422,
+    public readonly detail: { name?: string; count?: number } = {},
+  ) {
+    super(key);
+  }
+}
+
+// --- Reading ---------------------------------------------------------------
+
+export async function workKindOptions(db: Queryable) {
+  return db.select({ id: workKinds.id, name: workKinds.name }).from(workKinds).orderBy(asc(workKinds.sort), asc(workKinds.id));
+}
+
+/** Markets a staff member may run sessions for: own market; the county's; all for the city admin. */
+export async function marketsInScope(db: Queryable, user: CurrentUser) {
+  const where =
+    user.role === "city_admin"
+      ? undefined
+      : user.role === "county_admin"
+        ? eq(markets.countyCode, user.countyCode ?? "")
+        : eq(markets.id, user.marketId ?? -1);
+  return db
+    .select({ id: markets.id, name: markets.name, countyCode: markets.countyCode })
+    .from(markets)
+    .where(where)
+    .orderBy(asc(markets.countyCode), asc(markets.id))
+    .limit(500);
+}
+
+export async function findMarket(db: Queryable, id: number) {
+  return (await db.select({ id: markets.id, name: markets.name, countyCode: markets.countyCode }).from(markets).where(eq(markets.id, id)).limit(1))[0] ?? null;
+}
+
+const sessionColumns = {
+  id: trainingSessions.id,
+  marketId: trainingSessions.marketId,
+  marketName: markets.name,
+  countyCode: markets.countyCode,
+  kind: trainingSessions.kind,
+  title: trainingSessions.title,
+  workKindId: trainingSessions.workKindId,
+  workKindName: workKinds.name,
+  provider: trainingSessions.provider,
+  online: trainingSessions.online,
+  place: trainingSessions.place,
+  startDate: trainingSessions.startDate,
+  endDate: trainingSessions.endDate,
+  hours: trainingSessions.hours,
+  capacity: trainingSessions.capacity,
+  confirmedCount: trainingSessions.confirmedCount,
+  signupDeadline: trainingSessions.signupDeadline,
+  costFen: trainingSessions.costFen,
+  subsidyRule: trainingSessions.subsidyRule,
+  allowanceRule: trainingSessions.allowanceRule,
+  description: trainingSessions.description,
+  status: trainingSessions.status,
+  cancelReason: trainingSessions.cancelReason,
+  waitingCount: sql<number>`(select count(*) from training_signups w where w.session_id = ${trainingSessions.id} and w.status = 'waiting')`,
+};
+
+export type SessionRow = Awaited<ReturnType<typeof findSession>> & {};
+
+export async function findSession(db: Queryable, id: number) {
+  return (
+    await db
+      .select(sessionColumns)
+      .from(trainingSessions)
+      .innerJoin(markets, eq(markets.id, trainingSessions.marketId))
+      .leftJoin(workKinds, eq(workKinds.id, trainingSessions.workKindId))
+      .where(eq(trainingSessions.id, id))
+      .limit(1)
+  )[0] ?? null;
+}
+
+/** Open sessions that have not ended, soonest first; filtered by kind and county. */
+export async function listUpcoming(db: Queryable, f: { today: string; kind?: string; county?: string; page: number }) {
+  const where = and(
+    eq(trainingSessions.status, "open"),
+    gte(trainingSessions.endDate, f.today),
+    f.kind ? eq(trainingSessions.kind, f.kind as never) : undefined,
+    f.county ? eq(markets.countyCode, f.county) : undefined,
+  );
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select(sessionColumns)
+      .from(trainingSessions)
+      .innerJoin(markets, eq(markets.id, trainingSessions.marketId))
+      .leftJoin(workKinds, eq(workKinds.id, trainingSessions.workKindId))
+      .where(where)
+      .orderBy(asc(trainingSessions.startDate), asc(trainingSessions.id))
+      .limit(PAGE_SIZE)
+      .offset((f.page - 1) * PAGE_SIZE),
+    db.select({ n: count() }).from(trainingSessions).innerJoin(markets, eq(markets.id, trainingSessions.marketId)).where(where),
+  ]);
+  return { rows, total: n };
+}
+
+/** Sessions a staff member may manage, newest first. */
+export async function listForStaff(db: Queryable, user: CurrentUser, page: number) {
+  const where =
+    user.role === "city_admin"
+      ? undefined
+      : user.role === "county_admin"
+        ? eq(markets.countyCode, user.countyCode ?? "")
+        : eq(trainingSessions.marketId, user.marketId ?? -1);
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select(sessionColumns)
+      .from(trainingSessions)
+      .innerJoin(markets, eq(markets.id, trainingSessions.marketId))
+      .leftJoin(workKinds, eq(workKinds.id, trainingSessions.workKindId))
+      .where(where)
+      .orderBy(desc(trainingSessions.startDate), desc(trainingSessions.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    db.select({ n: count() }).from(trainingSessions).innerJoin(markets, eq(markets.id, trainingSessions.marketId)).where(where),
+  ]);
+  return { rows, total: n };
+}
+
+/** 1 + the number of people ahead in the queue. */
+async function positionOf(db: Queryable, sessionId: number, waitNo: number): Promise<number> {
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(trainingSignups)
+    .where(and(eq(trainingSignups.sessionId, sessionId), eq(trainingSignups.status, "waiting"), lt(trainingSignups.waitNo, waitNo)));
+  return n + 1;
+}
+
+const positionSql = sql<number | null>`case when ${trainingSignups.status} = 'waiting' then 1 + (select count(*) from training_signups a where a.session_id = ${trainingSignups.sessionId} and a.status = 'waiting' and a.wait_no < ${trainingSignups.waitNo}) end`;
+
+export async function findSignupOf(db: Queryable, sessionId: number, workerId: number) {
+  return (
+    await db
+      .select({ id: trainingSignups.id, status: trainingSignups.status, position: positionSql, completedAt: trainingSignups.completedAt })
+      .from(trainingSignups)
+      .where(and(eq(trainingSignups.sessionId, sessionId), eq(trainingSignups.workerId, workerId)))
+      .limit(1)
+  )[0] ?? null;
+}
+
+export async function findSignup(db: Queryable, id: number) {
+  return (
+    await db
+      .select({
+        id: trainingSignups.id,
+        sessionId: trainingSignups.sessionId,
+        workerId: trainingSignups.workerId,
+        workerName: users.name,
+        status: trainingSignups.status,
+        completedAt: trainingSignups.completedAt,
+      })
+      .from(trainingSignups)
+      .innerJoin(users, eq(users.id, trainingSignups.workerId))
+      .where(eq(trainingSignups.id, id))
+      .limit(1)
+  )[0] ?? null;
+}
+
+/** A worker's own sign-ups, newest first, with the session and who did it for them. */
+export async function signupsOfWorker(db: Queryable, workerId: number, page: number) {
+  const via = sql<string | null>`(select m.name from markets m where m.id = ${trainingSignups.viaMarketId})`;
+  const where = eq(trainingSignups.workerId, workerId);
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select({
+        id: trainingSignups.id,
+        status: trainingSignups.status,
+        position: positionSql,
+        completedAt: trainingSignups.completedAt,
+        viaMarket: via,
+        sessionId: trainingSessions.id,
+        title: trainingSessions.title,
+        kind: trainingSessions.kind,
+        startDate: trainingSessions.startDate,
+        endDate: trainingSessions.endDate,
+        sessionStatus: trainingSessions.status,
+      })
+      .from(trainingSignups)
+      .innerJoin(trainingSessions, eq(trainingSessions.id, trainingSignups.sessionId))
+      .where(where)
+      .orderBy(desc(trainingSessions.startDate), desc(trainingSignups.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    db.select({ n: count() }).from(trainingSignups).where(where),
+  ]);
+  return { rows, total: n };
+}
+
+/** Confirmed, then waiting (in queue order): the staff view of who signed up. */
+export async function signupList(db: Queryable, sessionId: number, page: number) {
+  const via = sql<string | null>`(select m.name from markets m where m.id = ${trainingSignups.viaMarketId})`;
+  const where = and(eq(trainingSignups.sessionId, sessionId), inArray(trainingSignups.status, ["confirmed", "waiting"]));
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select({ id: trainingSignups.id, name: users.name, phone: users.phone, status: trainingSignups.status, position: positionSql, viaMarket: via })
+      .from(trainingSignups)
+      .innerJoin(users, eq(users.id, trainingSignups.workerId))
+      .where(where)
+      .orderBy(sql`${trainingSignups.status} = 'waiting'`, asc(trainingSignups.waitNo), asc(trainingSignups.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    db.select({ n: count() }).from(trainingSignups).where(where),
+  ]);
+  return { rows, total: n };
+}
+
+/** Confirmed sign-ups with the days each attended; `page` null = everyone (the printed sheet, the CSV). */
+export async function roster(db: Queryable, sessionId: number, page: number | null) {
+  const where = and(eq(trainingSignups.sessionId, sessionId), eq(trainingSignups.status, "confirmed"));
+  const q = db
+    .select({
+      id: trainingSignups.id,
+      name: users.name,
+      phone: users.phone,
+      idNumber: workerProfiles.idNumber,
+      completedAt: trainingSignups.completedAt,
+      viaMarket: sql<string | null>`(select m.name from markets m where m.id = ${trainingSignups.viaMarketId})`,
+      days: sql<string | null>`(select group_concat(day, ',') from (select day from training_attendance a where a.signup_id = ${trainingSignups.id} order by day))`,
+    })
+    .from(trainingSignups)
+    .innerJoin(users, eq(users.id, trainingSignups.workerId))
+    .leftJoin(workerProfiles, eq(workerProfiles.userId, trainingSignups.workerId))
+    .where(where)
+    .orderBy(asc(trainingSignups.id));
+  const rows = page === null ? await q.limit(2000) : await q.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE);
+  const [{ n }] = await db.select({ n: count() }).from(trainingSignups).where(where);
+  return { rows: rows.map((r) => ({ ...r, days: r.days ? r.days.split(",") : [] })), total: n };
+}
+
+export async function rosterIds(db: Queryable, sessionId: number): Promise<Set<number>> {
+  const rows = await db
+    .select({ id: trainingSignups.id })
+    .from(trainingSignups)
+    .where(and(eq(trainingSignups.sessionId, sessionId), eq(trainingSignups.status, "confirmed")));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Completers with their attendance: the list behind the subsidy claim. */
+export async function completers(db: Queryable, sessionId: number) {
+  const { rows } = await roster(db, sessionId, null);
+  return rows.filter((r) => r.completedAt !== null);
+}
+
+// --- Writing (inside deps.database.transaction) ------------------------------
+
+interface Person {
+  id: number;
+  phone: string;
+  name: string;
+  /** Without a PIN the person cannot read the inbox, so notices also go by SMS. */
+  hasPin: boolean;
+}
+
+export async function findPersonByPhone(db: Queryable, phone: string) {
+  return (
+    await db.select({ id: users.id, role: users.role, name: users.name, phone: users.phone, pinHash: users.pinHash }).from(users).where(eq(users.phone, phone)).limit(1)
+  )[0] ?? null;
+}
+
+export async function idNumberOwner(db: Queryable, idNumber: string): Promise<number | null> {
+  return (await db.select({ id: workerProfiles.userId }).from(workerProfiles).where(eq(workerProfiles.idNumber, idNumber)).limit(1))[0]?.id ?? null;
+}
+
+async function personById(db: Queryable, id: number): Promise<Person> {
+  const [u] = await db.select({ id: users.id, phone: users.phone, name: users.name, pinHash: users.pinHash }).from(users).where(eq(users.id, id)).limit(1);
+  return { id: u.id, phone: u.phone, name: u.name, hasPin: !!u.pinHash };
+}
+
+async function sessionForUpdate(tx: Queryable, id: number) {
+  return (await tx.select().from(trainingSessions).where(eq(trainingSessions.id, id)).limit(1))[0] ?? null;
+}
+
+export type SignupResult = { signupId: number; status: "confirmed" } | { signupId: number; status: "waiting"; position: number };
+
+/**
+ * Signs a worker up: a place if one is free, else the back of the waiting
+ * list. Throws TrainingRefusal (rolling back the transaction) when a rule refuses.
+ */
+export async function signUp(
+  tx: Queryable,
+  a: { sessionId: number; workerId: number; viaStaffId?: number | null; viaMarketId?: number | null },
+  now: number,
+  today: string,
+): Promise<SignupResult> {
+  const s = await sessionForUpdate(tx, a.sessionId);
+  if (!s) throw new TrainingRefusal("sessionCancelled");
+  const existing = (
+    await tx
+      .select({ id: trainingSignups.id, status: trainingSignups.status })
+      .from(trainingSignups)
+      .where(and(eq(trainingSignups.sessionId, a.sessionId), eq(trainingSignups.workerId, a.workerId)))
+      .limit(1)
+  )[0];
+  const refusal = signupRefusal(s, today, existing?.status ?? null);
+  if (refusal) throw new TrainingRefusal(refusal, refusal === "alreadySignedUp" ? 409 : 422);
+
+  let status: "confirmed" | "waiting" = "waiting";
+  let waitNo: number | null = null;
+  if (placeFor(s) === "confirmed") {
+    // The guard that matters: only succeeds while a place is free.
+    const took = await tx
+      .update(trainingSessions)
+      .set({ confirmedCount: sql`${trainingSessions.confirmedCount} + 1` })
+      .where(and(eq(trainingSessions.id, s.id), lt(trainingSessions.confirmedCount, trainingSessions.capacity)))
+      .returning({ id: trainingSessions.id });
+    if (took.length) status = "confirmed";
+  }
+  if (status === "waiting") {
+    const [r] = await tx
+      .update(trainingSessions)
+      .set({ waitSeq: sql`${trainingSessions.waitSeq} + 1` })
+      .where(eq(trainingSessions.id, s.id))
+      .returning({ waitSeq: trainingSessions.waitSeq });
+    waitNo = r.waitSeq;
+  }
+  const values = {
+    status,
+    waitNo,
+    viaStaffId: a.viaStaffId ?? null,
+    viaMarketId: a.viaMarketId ?? null,
+    createdAt: now,
+    confirmedAt: status === "confirmed" ? now : null,
+    cancelledAt: null,
+    completedAt: null,
+    completedBy: null,
+  };
+  let signupId: number;
+  if (existing) {
+    // Signing up again after cancelling: the same row, at the back of the queue.
+    await tx.update(trainingSignups).set(values).where(eq(trainingSignups.id, existing.id));
+    signupId = existing.id;
+  } else {
+    const [row] = await tx.insert(trainingSignups).values({ ...values, sessionId: s.id, workerId: a.workerId }).returning({ id: trainingSignups.id });
+    signupId = row.id;
+  }
+  const person = await personById(tx, a.workerId);
+  const position = waitNo === null ? 0 : await positionOf(tx, s.id, waitNo);
+  const body = status === "confirmed" ? t.notices.confirmed(s.title, s.startDate) : t.notices.waiting(s.title, position);
+  await runAll(notifyStatements(tx, [{ userId: person.id, body, link: paths.training.show(s.id), smsTo: person.hasPin ? null : person.phone }], now));
+  return status === "confirmed" ? { signupId, status } : { signupId, status, position };
+}
+
+async function runAll(stmts: readonly PromiseLike<unknown>[]) {
+  for (const st of stmts) await st;
+}
+
+/**
+ * Moves the first `n` people on the waiting list up to confirmed places, in
+ * queue order, and tells each of them (inbox and SMS: it is news they must not miss).
+ */
+async function promote(tx: Queryable, s: { id: number; title: string; startDate: string }, n: number, now: number): Promise<number> {
+  if (n <= 0) return 0;
+  const next = await tx
+    .select({ id: trainingSignups.id, workerId: trainingSignups.workerId, phone: users.phone })
+    .from(trainingSignups)
+    .innerJoin(users, eq(users.id, trainingSignups.workerId))
+    .where(and(eq(trainingSignups.sessionId, s.id), eq(trainingSignups.status, "waiting")))
+    .orderBy(asc(trainingSignups.waitNo))
+    .limit(n);
+  if (next.length === 0) return 0;
+  const took = await tx
+    .update(trainingSessions)
+    .set({ confirmedCount: sql`${trainingSessions.confirmedCount} + ${next.length}` })
+    .where(and(eq(trainingSessions.id, s.id), sql`${trainingSessions.confirmedCount} + ${next.length} <= ${trainingSessions.capacity}`))
+    .returning({ id: trainingSessions.id });
+  if (took.length === 0) return 0;
+  await tx
+    .update(trainingSignups)
+    .set({ status: "confirmed", confirmedAt: now })
+    .where(inArray(trainingSignups.id, next.map((x) => x.id)));
+  const notices: Notice[] = next.map((x) => ({ userId: x.workerId, body: t.notices.promoted(s.title, s.startDate), link: paths.training.show(s.id), smsTo: x.phone }));
+  await runAll(notifyStatements(tx, notices, now));
+  return next.length;
+}
+
+/** Cancels a sign-up (or leaves the waiting list); a freed place goes to the first in the queue. */
+export async function cancelSignup(tx: Queryable, signupId: number, now: number, today: string): Promise<{ was: SignupStatus; promoted: number }> {
+  const [row] = await tx.select().from(trainingSignups).where(eq(trainingSignups.id, signupId)).limit(1);
+  const s = row && (await sessionForUpdate(tx, row.sessionId));
+  if (!row || !s) throw new TrainingRefusal("notActive");
+  const refusal = cancelRefusal(row.status, s, today);
+  if (refusal) throw new TrainingRefusal(refusal);
+  await tx.update(trainingSignups).set({ status: "cancelled", cancelledAt: now }).where(eq(trainingSignups.id, signupId));
+  if (row.status !== "confirmed") return { was: row.status, promoted: 0 };
+  const [after] = await tx
+    .update(trainingSessions)
+    .set({ confirmedCount: sql`${trainingSessions.confirmedCount} - 1` })
+    .where(eq(trainingSessions.id, s.id))
+    .returning({ capacity: trainingSessions.capacity, confirmedCount: trainingSessions.confirmedCount, status: trainingSessions.status });
+  const promoted = await promote(tx, s, promotions(after, await waitingCount(tx, s.id)), now);
+  return { was: row.status, promoted };
+}
+
+async function waitingCount(tx: Queryable, sessionId: number): Promise<number> {
+  const [{ n }] = await tx
+    .select({ n: count() })
+    .from(trainingSignups)
+    .where(and(eq(trainingSignups.sessionId, sessionId), eq(trainingSignups.status, "waiting")));
+  return n;
+}
+
+export type SessionValues = Omit<typeof trainingSessions.$inferInsert, "id" | "confirmedCount" | "waitSeq" | "status" | "cancelReason" | "createdAt" | "updatedAt" | "createdBy">;
+
+export async function insertSession(tx: Queryable, v: SessionValues, by: number, now: number): Promise<number> {
+  const [row] = await tx.insert(trainingSessions).values({ ...v, createdBy: by, createdAt: now, updatedAt: now }).returning({ id: trainingSessions.id });
+  return row.id;
+}
+
+/**
+ * Saves an edit. Capacity may not drop below those confirmed (checked against
+ * the row inside the transaction); a raised capacity fills from the waiting list.
+ */
+export async function updateSession(tx: Queryable, id: number, v: SessionValues, now: number): Promise<{ promoted: number }> {
+  const s = await sessionForUpdate(tx, id);
+  if (!s) throw new TrainingRefusal("sessionCancelled");
+  if (capacityRefusal(v.capacity, s.confirmedCount)) throw new TrainingRefusal("capacityBelowConfirmed", 422, { count: s.confirmedCount });
+  await tx.update(trainingSessions).set({ ...v, updatedAt: now }).where(eq(trainingSessions.id, id));
+  const promoted = await promote(
+    tx,
+    { id, title: v.title, startDate: v.startDate },
+    promotions({ status: s.status, capacity: v.capacity, confirmedCount: s.confirmedCount }, await waitingCount(tx, id)),
+    now,
+  );
+  return { promoted };
+}
+
+/** Cancels the whole session and tells everyone signed up or waiting, by SMS too. */
+export async function cancelSession(tx: Queryable, id: number, reason: string, now: number): Promise<boolean> {
+  const s = await sessionForUpdate(tx, id);
+  if (!s || s.status === "cancelled") return false;
+  await tx.update(trainingSessions).set({ status: "cancelled", cancelReason: reason, updatedAt: now }).where(eq(trainingSessions.id, id));
+  const people = await tx
+    .select({ workerId: trainingSignups.workerId, phone: users.phone })
+    .from(trainingSignups)
+    .innerJoin(users, eq(users.id, trainingSignups.workerId))
+    .where(and(eq(trainingSignups.sessionId, id), inArray(trainingSignups.status, ["confirmed", "waiting"])));
+  await runAll(
+    notifyStatements(
+      tx,
+      people.map((p) => ({ userId: p.workerId, body: t.notices.sessionCancelled(s.title, reason), link: paths.training.show(id), smsTo: p.phone })),
+      now,
+    ),
+  );
+  return true;
+}
+
+/**
+ * Replaces the attendance of the people on one page of the form for the
+ * markable days, and their completion marks. One batch: all or nothing.
+ */
+export function saveAttendanceStatements(
+  db: Db,
+  a: { pageIds: number[]; days: string[]; rows: { signupId: number; day: string }[]; completed: number[] },
+  by: number,
+  now: number,
+) {
+  const stmts = [];
+  if (a.pageIds.length && a.days.length) {
+    stmts.push(db.delete(trainingAttendance).where(and(inArray(trainingAttendance.signupId, a.pageIds), inArray(trainingAttendance.day, a.days))));
+  }
+  if (a.rows.length) stmts.push(db.insert(trainingAttendance).values(a.rows.map((r) => ({ ...r, markedBy: by, markedAt: now }))));
+  const notDone = a.pageIds.filter((id) => !a.completed.includes(id));
+  if (a.completed.length) {
+    // Keep the first completion date when the form is saved again.
+    stmts.push(
+      db
+        .update(trainingSignups)
+        .set({ completedAt: sql`coalesce(${trainingSignups.completedAt}, ${now})`, completedBy: sql`coalesce(${trainingSignups.completedBy}, ${by})` })
+        .where(inArray(trainingSignups.id, a.completed)),
+    );
+  }
+  if (notDone.length) {
+    stmts.push(db.update(trainingSignups).set({ completedAt: null, completedBy: null }).where(and(inArray(trainingSignups.id, notDone), isNotNull(trainingSignups.completedAt))));
+  }
+  return stmts;
+}
+
+export async function certificateData(db: Queryable, signupId: number) {
+  return (
+    await db
+      .select({
+        signupId: trainingSignups.id,
+        workerId: trainingSignups.workerId,
+        name: users.name,
+        idNumber: workerProfiles.idNumber,
+        completedAt: trainingSignups.completedAt,
+        sessionId: trainingSignups.sessionId,
+        status: trainingSignups.status,
+        days: sql<number>`(select count(*) from training_attendance a where a.signup_id = ${trainingSignups.id})`,
+      })
+      .from(trainingSignups)
+      .innerJoin(users, eq(users.id, trainingSignups.workerId))
+      .leftJoin(workerProfiles, eq(workerProfiles.userId, trainingSignups.workerId))
+      .where(eq(trainingSignups.id, signupId))
+      .limit(1)
+  )[0] ?? null;
+}
