@@ -1,0 +1,287 @@
+// The hotline's pure rules, as tables of cases.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import {
+  transition, nextActions, caseActions, type CaseAction, dueDateFor, defaultDeadlineDays, lateDays, sortByLateness, daysBetween,
+  parseDeadlineOverrides, casePrefix, formatCaseNumber, parseCaseNumber, nextSeq, normalizeCallerPhone, lastFourMatches,
+  canSeeCase, canAssignTo, owedForHire, flagsEmployer, blocksPublishing, intakeProblems, throttleStep, isLocked, hotlineThrottleRules,
+  exportRangeProblem, twoYearsAfter, averageDays, csvCell, toCsv, monthBefore,
+} from "../../../src/features/hotline/hotline.domain.ts";
+import { readHotlineSettings } from "../../../src/features/hotline/hotline.settings.ts";
+import { normalizeMobile } from "../../../src/shared/validators.ts";
+import { caseStatuses, type CaseStatus } from "../../../db/schema/hotline.ts";
+import { DAY_MS } from "../../../src/shared/clock.ts";
+
+// --- Workflow ---------------------------------------------------------------
+
+const flowCases: [CaseStatus, CaseAction, CaseStatus | string][] = [
+  ["accepted", "transfer", "transferred"],
+  ["accepted", "start", "skip"],
+  ["accepted", "close", "skip"],
+  ["accepted", "callback", "skip"],
+  ["accepted", "reopen", "notFinished"],
+  ["transferred", "transfer", "transferred"],
+  ["transferred", "start", "processing"],
+  ["transferred", "close", "skip"],
+  ["transferred", "callback", "skip"],
+  ["processing", "start", "already"],
+  ["processing", "transfer", "transferred"],
+  ["processing", "close", "closed"],
+  ["processing", "callback", "skip"],
+  ["processing", "reopen", "notFinished"],
+  ["closed", "callback", "visited"],
+  ["closed", "reopen", "processing"],
+  ["closed", "close", "already"],
+  ["closed", "transfer", "finished"],
+  ["closed", "start", "finished"],
+  ["visited", "reopen", "processing"],
+  ["visited", "callback", "already"],
+  ["visited", "close", "finished"],
+  ["visited", "transfer", "finished"],
+];
+
+for (const [from, action, expected] of flowCases) {
+  test(`workflow: ${action} from ${from} → ${expected}`, () => {
+    const r = transition(from, action);
+    if ((caseStatuses as readonly string[]).includes(expected)) {
+      assert.equal(r, { ok: true, to: expected });
+    } else {
+      assert.is(r.ok, false);
+      if (!r.ok) {
+        assert.is(r.why, expected);
+        assert.equal(r.next, nextActions(from), "a refusal names the steps that are open");
+      }
+    }
+  });
+}
+
+test("workflow: every status has a way forward, and every pair is decided", () => {
+  assert.equal(nextActions("accepted"), ["transfer"]);
+  assert.equal(nextActions("transferred"), ["transfer", "start"]);
+  assert.equal(nextActions("processing"), ["transfer", "close"]);
+  assert.equal(nextActions("closed"), ["callback", "reopen"]);
+  assert.equal(nextActions("visited"), ["reopen"]);
+  for (const s of caseStatuses) for (const a of caseActions) assert.type(transition(s, a).ok, "boolean");
+});
+
+// --- Deadlines ---------------------------------------------------------------
+
+test("deadlines: unpaid wages are the shortest, the others 5 to 15 days", () => {
+  const others = Object.entries(defaultDeadlineDays).filter(([k]) => k !== "wage_arrears").map(([, d]) => d);
+  assert.ok(others.every((d) => d > defaultDeadlineDays.wage_arrears && d <= 15));
+  assert.is(dueDateFor("2026-11-28", "wage_arrears", defaultDeadlineDays), "2026-12-01");
+  assert.is(dueDateFor("2026-12-30", "service", defaultDeadlineDays), "2027-01-14");
+});
+
+const lateCases: [string, CaseStatus, string, string, number][] = [
+  ["before the due date", "accepted", "2026-12-01", "2026-11-30", 0],
+  ["on the due date", "processing", "2026-12-01", "2026-12-01", 0],
+  ["a day after", "transferred", "2026-12-01", "2026-12-02", 1],
+  ["over a month end", "processing", "2026-11-29", "2026-12-03", 4],
+  ["closed late is not late any more", "closed", "2026-11-01", "2026-12-03", 0],
+  ["visited", "visited", "2026-11-01", "2026-12-03", 0],
+];
+for (const [name, status, dueDate, today, expected] of lateCases) {
+  test(`lateness: ${name}`, () => assert.is(lateDays({ status, dueDate }, today), expected));
+}
+
+test("overdue list: latest first, urgent before normal at equal lateness, on-time and closed cases left out", () => {
+  const cases = [
+    { id: 1, status: "accepted" as const, dueDate: "2026-11-25", urgency: "normal" },
+    { id: 2, status: "processing" as const, dueDate: "2026-11-20", urgency: "normal" },
+    { id: 3, status: "accepted" as const, dueDate: "2026-11-25", urgency: "urgent" },
+    { id: 4, status: "closed" as const, dueDate: "2026-11-01", urgency: "urgent" },
+    { id: 5, status: "accepted" as const, dueDate: "2026-12-05", urgency: "urgent" },
+  ];
+  assert.equal(sortByLateness(cases, "2026-11-28").map((c) => c.id), [2, 3, 1]);
+  assert.is(daysBetween("2026-11-20", "2026-11-28"), 8);
+});
+
+test("deadline overrides from the environment", () => {
+  assert.equal(parseDeadlineOverrides(undefined), { ok: true, value: {} });
+  assert.equal(parseDeadlineOverrides("wage_arrears=2, fraud = 5"), { ok: true, value: { wage_arrears: 2, fraud: 5 } });
+  for (const bad of ["wage=2", "fraud=0", "fraud=x", "fraud", "fraud=400"]) assert.is(parseDeadlineOverrides(bad).ok, false, bad);
+  const s = readHotlineSettings({ HOTLINE_DEADLINE_DAYS: "wage_arrears=2" }, "许昌市");
+  assert.is(s.deadlines.wage_arrears, 2);
+  assert.is(s.deadlines.service, defaultDeadlineDays.service);
+  assert.is(s.blockPublishing, true);
+  assert.is(readHotlineSettings({ HOTLINE_BLOCK_PUBLISHING: "false" }, "许昌市").blockPublishing, false);
+  assert.throws(() => readHotlineSettings({ HOTLINE_BLOCK_PUBLISHING: "maybe" }, "许昌市"), /HOTLINE_BLOCK_PUBLISHING/);
+  assert.throws(() => readHotlineSettings({ HOTLINE_CASE_PREFIX: "xc1" }, "许昌市"), /HOTLINE_CASE_PREFIX/);
+  assert.throws(() => readHotlineSettings({ HOTLINE_DEADLINE_DAYS: "wage=1" }, "许昌市"), /HOTLINE_DEADLINE_DAYS/);
+});
+
+// --- Case numbers ---------------------------------------------------------------
+
+test("prefix: from the city's name, or the configured one", () => {
+  assert.is(casePrefix("许昌市"), "XC");
+  assert.is(casePrefix("平顶山市"), "PDS");
+  assert.is(casePrefix("某某市"), "RX");
+  assert.is(casePrefix("许昌市", "XCZ"), "XCZ");
+  assert.is(casePrefix("许昌市", "bad!"), "XC");
+});
+
+test("numbers: formatted for reading out, sequence per day", () => {
+  assert.is(formatCaseNumber("XC", "2026-11-28", 42), "XC-20261128-0042");
+  assert.is(formatCaseNumber("XC", "2026-11-28", 12345), "XC-20261128-12345");
+  assert.is(nextSeq(null), 1);
+  assert.is(nextSeq(41), 42);
+});
+
+const parseCases: [string, string | null][] = [
+  ["XC-20261128-0042", "XC-20261128-0042"],
+  ["xc 20261128 0042", "XC-20261128-0042"],
+  ["XC202611280042", "XC-20261128-0042"],
+  ["ＸＣ－２０２６１１２８－００４２", "XC-20261128-0042"],
+  ["XC-20261128-42", null],
+  ["XC-20261131-0042", null],
+  ["XC-20261128-0000", null],
+  ["20261128-0042", null],
+  ["XC-2026-11-28-0042", null],
+  ["<script>", null],
+  ["", null],
+  ["X".repeat(100), null],
+];
+for (const [input, expected] of parseCases) {
+  test(`parse case number ${JSON.stringify(input.slice(0, 24))}`, () => assert.is(parseCaseNumber(input), expected));
+}
+
+// --- Callers' phones -----------------------------------------------------------------
+
+test("caller phones: mobiles and landlines, last four digits", () => {
+  assert.is(normalizeCallerPhone("138 1234 5678", normalizeMobile), "13812345678");
+  assert.is(normalizeCallerPhone("0374-2961234", normalizeMobile), "0374-2961234");
+  assert.is(normalizeCallerPhone("(0374)2961234", normalizeMobile), "0374-2961234");
+  assert.is(normalizeCallerPhone("12345", normalizeMobile), null);
+  assert.ok(lastFourMatches("13812345678", "5678"));
+  assert.ok(lastFourMatches("0374-2961234", "1234"));
+  assert.not.ok(lastFourMatches("13812345678", "1234"));
+  assert.not.ok(lastFourMatches(null, "5678"), "anonymous cases never match");
+  assert.not.ok(lastFourMatches("13812345678", "678"));
+});
+
+// --- Scope ------------------------------------------------------------------------------
+
+const staffA = { id: 10, role: "staff" as const, marketId: 1, countyCode: "411024" };
+const staffB = { id: 11, role: "staff" as const, marketId: 2, countyCode: "411024" };
+const countyA = { id: 12, role: "county_admin" as const, marketId: null, countyCode: "411024" };
+const countyB = { id: 13, role: "county_admin" as const, marketId: null, countyCode: "411081" };
+const city = { id: 14, role: "city_admin" as const, marketId: null, countyCode: null };
+const worker = { id: 15, role: "worker" as const, marketId: null, countyCode: "411024" };
+const caseAtA = { marketId: 1, countyCode: "411024", assignedTo: null, createdBy: null };
+
+const scopeCases: [string, Parameters<typeof canSeeCase>[0], Parameters<typeof canSeeCase>[1], boolean][] = [
+  ["staff of the market", staffA, caseAtA, true],
+  ["staff of another market in the county", staffB, caseAtA, false],
+  ["staff given the case", staffB, { ...caseAtA, assignedTo: 11 }, true],
+  ["staff who logged it", staffB, { ...caseAtA, createdBy: 11 }, true],
+  ["the county admin", countyA, caseAtA, true],
+  ["another county's admin", countyB, caseAtA, false],
+  ["the city admin", city, caseAtA, true],
+  ["a worker", worker, caseAtA, false],
+  ["staff, case without a market", staffA, { ...caseAtA, marketId: null }, false],
+];
+for (const [name, user, c, expected] of scopeCases) {
+  test(`scope: ${name} → ${expected ? "sees" : "does not see"}`, () => assert.is(canSeeCase(user, c), expected));
+}
+
+test("assigning: within the county, station staff only within their station", () => {
+  const t = (role: string, marketId: number | null, scopeCounty: string | null, disabled = false) => ({ role, marketId, scopeCounty, disabled });
+  assert.ok(canAssignTo(countyA, "411024", t("staff", 2, "411024")));
+  assert.ok(canAssignTo(city, "411024", t("county_admin", null, "411024")));
+  assert.not.ok(canAssignTo(city, "411024", t("staff", 5, "411081")), "other county");
+  assert.not.ok(canAssignTo(countyA, "411024", t("staff", 2, "411024", true)), "disabled");
+  assert.not.ok(canAssignTo(countyA, "411024", t("worker", null, "411024")), "not staff");
+  assert.ok(canAssignTo(staffA, "411024", t("staff", 1, "411024")));
+  assert.not.ok(canAssignTo(staffA, "411024", t("staff", 2, "411024")), "another station");
+});
+
+// --- Wage cases ------------------------------------------------------------------------
+
+const owedCases: [string, Parameters<typeof owedForHire>[0], number | null][] = [
+  ["three days at 150", { wageFen: 15000, wageUnit: "day", startDate: "2026-11-20", endDate: "2026-11-22" }, 45000],
+  ["one day", { wageFen: 20000, wageUnit: "day", startDate: "2026-11-20", endDate: "2026-11-20" }, 20000],
+  ["hourly wage: hours unknown", { wageFen: 2500, wageUnit: "hour", startDate: "2026-11-20", endDate: "2026-11-22" }, null],
+  ["piece rate", { wageFen: 50, wageUnit: "piece", startDate: "2026-11-20", endDate: "2026-11-22" }, null],
+  ["monthly", { wageFen: 300000, wageUnit: "month", startDate: "2026-10-01", endDate: "2026-10-31" }, null],
+  ["dates the wrong way round", { wageFen: 15000, wageUnit: "day", startDate: "2026-11-22", endDate: "2026-11-20" }, null],
+];
+for (const [name, hire, expected] of owedCases) test(`owed for a hire: ${name}`, () => assert.is(owedForHire(hire), expected));
+
+const flagCases: [string, Parameters<typeof flagsEmployer>[0], boolean, boolean][] = [
+  ["open wage case", { category: "wage_arrears", status: "accepted", outcome: null }, true, true],
+  ["wage case being handled", { category: "wage_arrears", status: "processing", outcome: null }, true, true],
+  ["wage case found true", { category: "wage_arrears", status: "closed", outcome: "upheld" }, true, false],
+  ["wage case found partly true, visited", { category: "wage_arrears", status: "visited", outcome: "partly_upheld" }, true, false],
+  ["wage case found untrue", { category: "wage_arrears", status: "closed", outcome: "unfounded" }, false, false],
+  ["open case of another kind", { category: "fraud", status: "accepted", outcome: null }, false, false],
+];
+for (const [name, c, flag, block] of flagCases) {
+  test(`employer: ${name} → flag ${flag}, stop publishing ${block}`, () => {
+    assert.is(flagsEmployer(c), flag);
+    assert.is(blocksPublishing(c), block);
+  });
+}
+
+test("intake rules across fields", () => {
+  assert.equal(intakeProblems({ category: "wage_arrears", phone: "13812345678" }), { amount: "amountRequired" });
+  assert.equal(intakeProblems({ category: "wage_arrears", amount: "100", phone: "13812345678" }), {});
+  assert.equal(intakeProblems({ category: "fraud" }), { phone: "phoneRequired" });
+  assert.equal(intakeProblems({ category: "fraud", anonymous: true }), {});
+});
+
+// --- Throttle ------------------------------------------------------------------------------
+
+test("throttle: the fifth wrong try locks the case number for an hour, the tenth for the day", () => {
+  const rule = hotlineThrottleRules.caseLookup;
+  const t0 = Date.parse("2026-11-28T09:00:00+08:00");
+  let row = undefined as ReturnType<typeof throttleStep> | undefined;
+  for (let i = 1; i <= 4; i++) row = throttleStep(row, t0 + i, rule);
+  assert.not.ok(isLocked(row, t0 + 5));
+  row = throttleStep(row, t0 + 5, rule);
+  assert.ok(isLocked(row, t0 + 6));
+  assert.not.ok(isLocked(row, t0 + 5 + 3600_000));
+  for (let i = 6; i <= 10; i++) row = throttleStep(row, t0 + 3600_000 + i, rule);
+  assert.is(row!.lockedUntil, t0 + 1 + DAY_MS, "locked until the day's window ends");
+  assert.ok(isLocked(row, t0 + 20 * 3600_000));
+  const fresh = throttleStep(row, t0 + 1 + DAY_MS, rule);
+  assert.equal(fresh, { count: 1, windowStart: t0 + 1 + DAY_MS, lockedUntil: null });
+});
+
+// --- Export ------------------------------------------------------------------------------
+
+const rangeCases: [string, string, "order" | "tooLong" | null][] = [
+  ["2026-01-01", "2026-12-31", null],
+  ["2026-01-01", "2026-01-01", null],
+  ["2024-11-28", "2026-11-28", null],
+  ["2024-11-28", "2026-11-29", "tooLong"],
+  ["2026-12-01", "2026-11-30", "order"],
+  ["2024-02-29", "2026-02-28", null],
+  ["2024-02-29", "2026-03-01", "tooLong"],
+];
+for (const [from, to, expected] of rangeCases) test(`export range ${from}..${to} → ${expected}`, () => assert.is(exportRangeProblem(from, to), expected));
+
+test("two years after, and the start of the last 12 months", () => {
+  assert.is(twoYearsAfter("2024-02-29"), "2026-02-28");
+  assert.is(monthBefore("2026-11-28", 11), "2025-12");
+  assert.is(monthBefore("2026-01-05", 0), "2026-01");
+  assert.is(monthBefore("2026-01-05", 1), "2025-12");
+});
+
+test("average days to close", () => {
+  assert.is(averageDays([]), null);
+  assert.is(averageDays([DAY_MS, 2 * DAY_MS]), 1.5);
+});
+
+test("CSV: quoting, formulas defused, BOM and CRLF", () => {
+  assert.is(csvCell("许昌"), "许昌");
+  assert.is(csvCell('说"好"的'), '"说""好""的"');
+  assert.is(csvCell("a,b"), '"a,b"');
+  assert.is(csvCell("第一行\n第二行"), '"第一行\n第二行"');
+  assert.is(csvCell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+  assert.is(csvCell(null), "");
+  assert.is(csvCell(12), "12");
+  assert.is(toCsv([["编号", "类别"], ["XC-1", "欠薪"]]), "\uFEFF编号,类别\r\nXC-1,欠薪\r\n");
+});
+
+test.run();

@@ -1,0 +1,50 @@
+import type { PageRecipe } from "../../helpers/pages.ts";
+import { paths } from "../../../src/paths.ts";
+import { addCase, addEmployer, addPosting, addWorker, addHire } from "./fixtures.ts";
+
+export const pages: PageRecipe[] = [
+  { route: paths.hotline.home },
+  { route: paths.hotline.home, as: "staff" },
+  { route: paths.hotline.report },
+  { route: paths.hotline.report, as: "worker" },
+  { route: paths.hotline.reported },
+  { route: paths.hotline.status },
+  { route: paths.hotline.cases, as: "staff" },
+  { route: paths.hotline.cases, as: "county_admin", url: `${paths.hotline.cases}?overdue=1` },
+  {
+    route: paths.hotline.cases,
+    as: "city_admin",
+    url: async (w) => {
+      // A full page of cases with every badge, to weigh the list at its largest.
+      for (let i = 0; i < 22; i++) await addCase(w.t, { marketId: w.marketA, urgency: i % 2 ? "urgent" : "normal", employerId: null });
+      return paths.hotline.cases;
+    },
+  },
+  { route: paths.hotline.newCase, as: "staff" },
+  { route: paths.hotline.newCase, as: "city_admin" },
+  {
+    route: paths.hotline.casePattern,
+    as: "staff",
+    url: async (w) => {
+      const employerId = await addEmployer(w.t, { name: "鄢陵县花木园艺有限公司" });
+      const made = await addCase(w.t, { marketId: w.marketA, employerId, description: "三个人干了五天活,说好每天 150 元,到现在一分钱没给。".repeat(10) });
+      return paths.hotline.case(made.id);
+    },
+  },
+  {
+    route: paths.hotline.callList,
+    as: "staff",
+    url: async (w) => {
+      const employerId = await addEmployer(w.t);
+      const postingId = await addPosting(w.t, { employerId, marketId: w.marketA });
+      for (let i = 0; i < 20; i++) {
+        const worker = await addWorker(w.t, { ownPhone: false, marketId: w.marketA });
+        await addHire(w.t, { postingId, employerId, workerId: worker.id });
+      }
+      return paths.hotline.callList;
+    },
+  },
+  { route: paths.hotline.figures, as: "city_admin" },
+  { route: paths.hotline.figures, as: "staff" },
+  { route: paths.hotline.export, as: "city_admin", status: 303 },
+];

@@ -1,0 +1,67 @@
+/** @jsxImportSource hono/jsx */
+// The public status page: a case number and the last four digits of the
+// caller's phone, posted (never in the URL); the answer shows only the status
+// and the replies staff chose to make public.
+import { Form, Field, ErrorSummary, Submit, type Errors, type Values } from "../components/forms.tsx";
+import { copy } from "../copy/index.ts";
+import { paths } from "../../src/paths.ts";
+import { chinaDateTime } from "../../src/shared/clock.ts";
+import type { CaseCategory, CaseEventKind, CaseStatus } from "../../db/schema/hotline.ts";
+
+const t = copy.hotline;
+
+export interface PublicCase {
+  number: string;
+  category: CaseCategory;
+  status: CaseStatus;
+  day: string;
+  replies: { at: number; kind: CaseEventKind; note: string }[];
+}
+
+export function StatusPage({ values, errors, message, found }: { values?: Values; errors?: Errors; message?: string; found?: PublicCase }) {
+  return (
+    <>
+      <h1>{t.statusTitle}</h1>
+      {found ? <Found c={found} /> : <p>{t.statusIntro}</p>}
+      {message && <p class="notice warn" role="alert">{message}</p>}
+      <ErrorSummary errors={errors} />
+      <Form action={paths.hotline.status}>
+        <Field name="number" label={t.number} hint={t.numberHint} maxlength={40} autocomplete="off" values={found ? undefined : values} errors={errors} />
+        <Field name="lastFour" label={t.lastFour} hint={t.lastFourHint} inputmode="numeric" size="s" maxlength={4} autocomplete="off" errors={errors} />
+        <Submit>{t.lookup}</Submit>
+      </Form>
+      <p>
+        <a href={paths.hotline.home}>{t.homeTitle}</a>
+      </p>
+    </>
+  );
+}
+
+function Found({ c }: { c: PublicCase }) {
+  return (
+    <section aria-labelledby="case-h">
+      <h2 id="case-h">{t.caseHeading(c.number)}</h2>
+      <dl class="facts">
+        <dt>{t.colCategory}</dt>
+        <dd>{t.categories[c.category]}</dd>
+        <dt>{t.takenOn}</dt>
+        <dd>{c.day}</dd>
+        <dt>{t.currentStatus}</dt>
+        <dd><strong>{t.statuses[c.status]}</strong></dd>
+      </dl>
+      <h3>{t.replies}</h3>
+      {c.replies.length === 0 ? (
+        <p>{t.noReplies}</p>
+      ) : (
+        <ol class="timeline">
+          {c.replies.map((r) => (
+            <li>
+              <span class="muted">{chinaDateTime(r.at)}</span> {t.eventKinds[r.kind]}
+              {r.note && <p>{r.note}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
