@@ -26,7 +26,6 @@ import { settings } from "../db/schema/index.ts";
 import { paths, safeNext } from "./paths.ts";
 import { layout } from "../views/layout.tsx";
 import { ErrorPage } from "../views/errors/error.tsx";
-import { HomePage } from "../views/home/home.tsx";
 import { copy } from "../views/copy/index.ts";
 import { features } from "./features/registry.ts";
 
@@ -126,8 +125,6 @@ export function createApp(deps: Deps) {
     setCookie(c, "big", big ? "1" : "0", { path: "/", maxAge: 365 * 24 * 3600, sameSite: "Lax" });
     return c.redirect(safeNext(c.req.query("back")), 303);
   });
-
-  app.get(paths.home, (c) => c.render(<HomePage counties={deps.regions.countyOptions()} />, { title: copy.home.title }));
 
   const api = new Hono<AppEnv>();
   api.use(async (c, next) => {

@@ -132,9 +132,12 @@ export const jobPostings = sqliteTable(
     createdAt: integer("created_at").notNull(),
     publishedAt: integer("published_at"),
     updatedAt: integer("updated_at").notNull(),
+    /** Normalized searchable text (migration 0005, jobs.search.ts): what keyword hits are checked against. */
+    searchText: text("search_text").notNull().default(""),
   },
   (t) => [
     index("postings_browse_idx").on(t.status, t.countyCode, t.publishedAt),
+    index("postings_open_idx").on(t.status, t.publishedAt),
     index("postings_kind_idx").on(t.status, t.kindId, t.publishedAt),
     index("postings_dates_idx").on(t.status, t.endDate),
     index("postings_employer_idx").on(t.employerId, t.createdAt),

@@ -1,4 +1,9 @@
-// The hires feature. Its only door: other code imports from here.
+// Hire records (用工记录): what both sides agreed, progress, and whether the
+// worker was paid. Its only door: other code imports from here.
 import type { Feature } from "../../shared/feature.ts";
+import { hiresRoutes } from "./hires.routes.tsx";
 
-export const feature: Feature = { name: "hires" };
+export { insertHire, findHire, type NewHire, type HireView } from "./hires.repo.ts";
+export { asksPaid, nextStatus, actionsFor, partyOf, hireActions, type HireAction, type HireParty } from "./hires.domain.ts";
+
+export const feature: Feature = { name: "hires", routes: hiresRoutes };

@@ -1,4 +1,58 @@
-// The jobs feature. Its only door: other code imports from here.
+// The online gig market (零工超市): postings, browsing and search, sign-ups,
+// quotes and quick hire. Its only door: other code imports from here.
+import { inArray } from "drizzle-orm";
 import type { Feature } from "../../shared/feature.ts";
+import type { Deps } from "../../shared/context.ts";
+import { chinaDate } from "../../shared/clock.ts";
+import { applications } from "../../../db/schema/index.ts";
+import { addMeLinks } from "../accounts/index.ts";
+import { addEmployerHomeLinks } from "../employers/index.ts";
+import { paths } from "../../paths.ts";
+import { copy } from "../../../views/copy/index.ts";
+import { jobsRoutes } from "./jobs.routes.tsx";
+import { jobsApi } from "./jobs.api.ts";
+import { expireOverdue } from "./jobs.repo.ts";
 
-export const feature: Feature = { name: "jobs" };
+export { grams, keywordQuery, searchText, normalize } from "./jobs.search.ts";
+export { insertPosting, searchStatements, type NewPosting } from "./jobs.repo.ts";
+export { placeOf } from "./jobs.routes.tsx";
+
+const SWEEP_EVERY_MS = 3600_000;
+
+/** Open postings past their last work date become expired; waiting sign-ups are told. */
+export async function sweepExpired(deps: Deps): Promise<number> {
+  const now = deps.clock.now();
+  return deps.database.transaction((tx) => expireOverdue(tx, chinaDate(now), now));
+}
+
+addMeLinks((c) => {
+  const role = c.var.user?.role;
+  if (role === "worker") return [[paths.jobs.applications, copy.jobs.myTitle]];
+  if (role === "employer") return [[paths.jobs.mine, copy.jobs.mineTitle]];
+  return [];
+});
+addEmployerHomeLinks(() => [
+  [paths.jobs.mine, copy.jobs.mineTitle],
+  [paths.jobs.quick, copy.jobs.quickTitle],
+]);
+
+export const feature: Feature = {
+  name: "jobs",
+  routes: jobsRoutes,
+  api: jobsApi,
+  install(deps) {
+    const sweep = () =>
+      sweepExpired(deps).then(
+        (n) => n && deps.log.info("jobs.expired", { count: n }),
+        (e: Error) => deps.log.error("jobs.sweep", { error: e.message }),
+      );
+    void sweep();
+    const timer = setInterval(sweep, SWEEP_EVERY_MS);
+    (timer as { unref?: () => void }).unref?.();
+    // A worker's own words on a quote are theirs: blanked when they are forgotten.
+    deps.hooks.forgetWorkers.push(async (tx, workerIds) => {
+      await tx.update(applications).set({ quoteNote: null }).where(inArray(applications.workerId, workerIds));
+    });
+    return () => clearInterval(timer);
+  },
+};

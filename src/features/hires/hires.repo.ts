@@ -1,0 +1,56 @@
+// Queries and writes on hire records (用工记录).
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { employers, hires, jobPostings, markets, users } from "../../../db/schema/index.ts";
+import type { HireStatus } from "../../../db/schema/constants.ts";
+import type { Queryable } from "../../shared/db.ts";
+
+export type NewHire = Omit<typeof hires.$inferInsert, "id" | "status" | "paid" | "paidAnsweredAt">;
+
+/** The hire row of a confirmed sign-up; call inside the confirming transaction. */
+export async function insertHire(tx: Queryable, h: NewHire): Promise<number> {
+  const [row] = await tx.insert(hires).values(h).returning({ id: hires.id });
+  return row.id;
+}
+
+/** A hire with both parties and the posting it came from. */
+export async function findHire(db: Queryable, id: number) {
+  const worker = alias(users, "worker");
+  return (
+    await db
+      .select({
+        hire: hires,
+        title: jobPostings.title,
+        payMode: jobPostings.payMode,
+        countyCode: jobPostings.countyCode,
+        contactName: jobPostings.contactName,
+        contactPhone: jobPostings.contactPhone,
+        employerName: employers.name,
+        employerUserId: employers.userId,
+        workerName: worker.name,
+        workerPhone: worker.phone,
+        viaMarketName: markets.name,
+      })
+      .from(hires)
+      .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId))
+      .innerJoin(employers, eq(employers.id, hires.employerId))
+      .innerJoin(worker, eq(worker.id, hires.workerId))
+      .leftJoin(markets, eq(markets.id, hires.viaMarketId))
+      .where(eq(hires.id, id))
+      .limit(1)
+  )[0] ?? null;
+}
+export type HireView = NonNullable<Awaited<ReturnType<typeof findHire>>>;
+
+/** A status change, applied only if the hire is still in the status the user saw. */
+export function setHireStatus(db: Queryable, id: number, from: HireStatus, to: HireStatus) {
+  return db.update(hires).set({ status: to }).where(and(eq(hires.id, id), eq(hires.status, from)));
+}
+
+/** The worker's answer, stored once: a second answer changes nothing (0 rows). */
+export function answerPaid(db: Queryable, id: number, workerId: number, answer: "paid" | "not_paid", now: number) {
+  return db
+    .update(hires)
+    .set({ paid: answer, paidAnsweredAt: now })
+    .where(and(eq(hires.id, id), eq(hires.workerId, workerId), isNull(hires.paid), inArray(hires.status, ["confirmed", "working", "completed"])));
+}

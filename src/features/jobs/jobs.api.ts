@@ -1,0 +1,92 @@
+// The read-only JSON API under /api/v1: open postings with the same filters as
+// /jobs, and one posting. No personal data: no contact name or phone, no
+// employer name (a private employer's name is a person's name), no workers.
+import { Hono } from "hono";
+import type { AppEnv, Deps } from "../../shared/context.ts";
+import { readQuery } from "../../shared/forms.ts";
+import { chinaDate } from "../../shared/clock.ts";
+import { NotFound } from "../../shared/errors.ts";
+import { paths } from "../../paths.ts";
+import { parseFilters, parsePage } from "./jobs.schema.ts";
+import { effectiveStatus, isPublic } from "./jobs.domain.ts";
+import * as repo from "./jobs.repo.ts";
+
+export const API_MAX_PER_PAGE = 50;
+
+function perPageOf(x: unknown): number {
+  const n = typeof x === "string" && /^\d{1,4}$/.test(x) ? Number(x) : 20;
+  return Math.min(API_MAX_PER_PAGE, Math.max(1, n));
+}
+
+function listItem(deps: Deps, r: repo.PostingRow) {
+  return {
+    id: r.id,
+    title: r.title,
+    kind: r.kindName,
+    form: r.form,
+    headcount: r.headcount,
+    filled: r.filledCount,
+    payMode: r.payMode,
+    wageFen: r.wageFen,
+    wageUnit: r.wageUnit,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    county: { code: r.countyCode, name: deps.regions.countyName(r.countyCode) },
+    township: r.townshipCode ? { code: r.townshipCode, name: deps.regions.townshipName(r.townshipCode) } : null,
+    quick: r.quick,
+    url: paths.jobs.show(r.id),
+  };
+}
+
+export function jobsApi() {
+  const api = new Hono<AppEnv>();
+
+  api.get(paths.jobs.api, async (c) => {
+    const deps = c.var.deps;
+    const q = readQuery(c);
+    const filters = parseFilters(q, {
+      county: (code) => deps.regions.countyNames.has(code),
+      township: (tw, county) => (county ? deps.regions.townshipInCounty(tw, county) : deps.regions.townshipNames.has(tw)),
+    });
+    const page = parsePage(q.page);
+    const perPage = perPageOf(q.per_page);
+    const { rows, total } = await repo.browse(deps.database.db, filters, chinaDate(deps.clock.now()), page, perPage);
+    return c.json({ total, page, perPage, items: rows.map((r) => listItem(deps, r)) });
+  });
+
+  api.get(paths.jobs.apiShowPattern, async (c) => {
+    const deps = c.var.deps;
+    const id = Number(c.req.param("id"));
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFound("id");
+    const found = await repo.findPosting(deps.database.db, id);
+    const today = chinaDate(deps.clock.now());
+    if (!found || !isPublic(effectiveStatus(found.posting, today))) throw new NotFound("posting");
+    const p = found.posting;
+    return c.json({
+      id: p.id,
+      title: p.title,
+      kind: found.kindName,
+      form: p.form,
+      status: effectiveStatus(p, today),
+      headcount: p.headcount,
+      filled: p.filledCount,
+      payMode: p.payMode,
+      wageFen: p.wageFen,
+      wageUnit: p.wageUnit,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      hours: p.hours,
+      county: { code: p.countyCode, name: deps.regions.countyName(p.countyCode) },
+      township: p.townshipCode ? { code: p.townshipCode, name: deps.regions.townshipName(p.townshipCode) } : null,
+      address: p.address,
+      duties: p.duties,
+      requirements: p.requirements,
+      brands: found.brands.map((b) => b.name),
+      quick: p.quick,
+      publishedAt: p.publishedAt,
+      url: paths.jobs.show(p.id),
+    });
+  });
+
+  return api;
+}

@@ -1,0 +1,525 @@
+// Queries and writes on postings, their brand tags, the keyword index and
+// sign-ups. Writes that must land together are batches or run inside the
+// caller's transaction; each returns what the handler needs to tell the user.
+import { and, asc, count, desc, eq, gte, inArray, lte, lt, sql, type SQL } from "drizzle-orm";
+import {
+  applications, brands, employers, hires, jobPostings, markets, postingBrands, users, workKinds,
+} from "../../../db/schema/index.ts";
+import type { PostingStatus } from "../../../db/schema/constants.ts";
+import type { Queryable, Tx } from "../../shared/db.ts";
+import { notifyStatements, type Notice } from "../messages/index.ts";
+import { insertHire } from "../hires/index.ts";
+import { copy } from "../../../views/copy/index.ts";
+import { paths } from "../../paths.ts";
+import { canDecide, canWithdraw, dateWindow, effectiveStatus, hireTerms, type PostingDraft } from "./jobs.domain.ts";
+import { grams, keywordQuery } from "./jobs.search.ts";
+import type { Filters } from "./jobs.schema.ts";
+
+const n = copy.jobs.notices;
+
+export type Posting = typeof jobPostings.$inferSelect;
+
+// --- Reference data -------------------------------------------------------------
+
+export async function kindsAndBrands(db: Queryable) {
+  const [kinds, brandRows] = await Promise.all([
+    db.select({ id: workKinds.id, name: workKinds.name }).from(workKinds).orderBy(asc(workKinds.sort), asc(workKinds.id)),
+    db.select({ id: brands.id, name: brands.name, countyCode: brands.countyCode }).from(brands).orderBy(asc(brands.sort), asc(brands.id)),
+  ]);
+  return { kinds, brands: brandRows };
+}
+
+// --- One posting ----------------------------------------------------------------
+
+/** A posting with what its pages show beside it: kind name, brand tags, employer, the station that helped. */
+export async function findPosting(db: Queryable, id: number) {
+  const row = (
+    await db
+      .select({
+        posting: jobPostings,
+        kindName: workKinds.name,
+        employerUserId: employers.userId,
+        employerName: employers.name,
+        employerStatus: employers.status,
+        viaMarketName: markets.name,
+      })
+      .from(jobPostings)
+      .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
+      .innerJoin(employers, eq(employers.id, jobPostings.employerId))
+      .leftJoin(markets, eq(markets.id, jobPostings.viaMarketId))
+      .where(eq(jobPostings.id, id))
+      .limit(1)
+  )[0];
+  if (!row) return null;
+  const tags = await db
+    .select({ id: brands.id, name: brands.name })
+    .from(postingBrands)
+    .innerJoin(brands, eq(brands.id, postingBrands.brandId))
+    .where(eq(postingBrands.postingId, id))
+    .orderBy(asc(brands.sort));
+  return { ...row, brands: tags };
+}
+export type PostingView = NonNullable<Awaited<ReturnType<typeof findPosting>>>;
+
+export function draftOf(p: Posting, brandIds: number[]): PostingDraft {
+  return {
+    title: p.title,
+    kindId: p.kindId,
+    form: p.form,
+    headcount: p.headcount,
+    payMode: p.payMode,
+    wageFen: p.wageFen,
+    wageUnit: p.wageUnit,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    hours: p.hours,
+    countyCode: p.countyCode,
+    townshipCode: p.townshipCode,
+    address: p.address,
+    duties: p.duties,
+    requirements: p.requirements,
+    contactName: p.contactName,
+    contactPhone: p.contactPhone,
+    brandIds,
+  };
+}
+
+const draftColumns = (d: PostingDraft) => ({
+  title: d.title,
+  kindId: d.kindId,
+  form: d.form,
+  headcount: d.headcount,
+  payMode: d.payMode,
+  wageFen: d.wageFen,
+  wageUnit: d.wageUnit,
+  startDate: d.startDate,
+  endDate: d.endDate,
+  hours: d.hours,
+  countyCode: d.countyCode,
+  townshipCode: d.townshipCode,
+  address: d.address,
+  duties: d.duties,
+  requirements: d.requirements,
+  contactName: d.contactName,
+  contactPhone: d.contactPhone,
+});
+
+/** The keyword index rows of a posting: replaced whole on every change. */
+export function searchStatements(db: Queryable, id: number, text: string) {
+  return [
+    db.run(sql`DELETE FROM posting_search WHERE rowid = ${id}`),
+    db.run(sql`INSERT INTO posting_search (rowid, grams) VALUES (${id}, ${grams(text)})`),
+  ];
+}
+
+export interface NewPosting {
+  employerId: number;
+  draft: PostingDraft;
+  searchText: string;
+  status: "draft" | "open";
+  quick?: boolean;
+  copiedFrom?: number | null;
+}
+
+/** Inserts the posting, its brand tags and its index rows; call inside a transaction. */
+export async function insertPosting(tx: Queryable, p: NewPosting, now: number): Promise<number> {
+  const [row] = await tx
+    .insert(jobPostings)
+    .values({
+      ...draftColumns(p.draft),
+      employerId: p.employerId,
+      status: p.status,
+      quick: p.quick ?? false,
+      copiedFrom: p.copiedFrom ?? null,
+      searchText: p.searchText,
+      createdAt: now,
+      updatedAt: now,
+      publishedAt: p.status === "open" ? now : null,
+    })
+    .returning({ id: jobPostings.id });
+  if (p.draft.brandIds.length) await tx.insert(postingBrands).values(p.draft.brandIds.map((brandId) => ({ postingId: row.id, brandId })));
+  for (const s of searchStatements(tx, row.id, p.searchText)) await s;
+  return row.id;
+}
+
+/** An edit: the posting, its tags and its index rows (run them in one transaction). */
+export function updatePostingStatements(db: Queryable, id: number, d: PostingDraft, status: PostingStatus, text: string, now: number) {
+  return [
+    db.update(jobPostings).set({ ...draftColumns(d), status, searchText: text, updatedAt: now }).where(eq(jobPostings.id, id)),
+    db.delete(postingBrands).where(eq(postingBrands.postingId, id)),
+    ...(d.brandIds.length ? [db.insert(postingBrands).values(d.brandIds.map((brandId) => ({ postingId: id, brandId })))] : []),
+    ...searchStatements(db, id, text),
+  ] as const;
+}
+
+/** Moves a posting from one of `from` to `to`; 0 rows when someone else changed it first. */
+export function setStatus(db: Queryable, id: number, from: readonly PostingStatus[], to: PostingStatus, now: number, extra: Partial<Posting> = {}) {
+  return db
+    .update(jobPostings)
+    .set({ ...extra, status: to, updatedAt: now, ...(to === "open" ? { publishedAt: now } : {}) })
+    .where(and(eq(jobPostings.id, id), inArray(jobPostings.status, [...from])));
+}
+
+/**
+ * Everyone still waiting on a posting that stopped taking people (filled,
+ * closed, expired, removed) becomes not_chosen and is told so.
+ */
+export async function releaseWaiting(tx: Queryable, postingId: number, title: string, now: number) {
+  const waiting = await tx
+    .update(applications)
+    .set({ status: "not_chosen", decidedAt: now })
+    .where(and(eq(applications.postingId, postingId), eq(applications.status, "applied")))
+    .returning({ workerId: applications.workerId });
+  const notices: Notice[] = waiting.map((w) => ({ userId: w.workerId, body: n.notChosen(title), link: paths.jobs.applications }));
+  for (const s of notifyStatements(tx, notices, now)) await s;
+  return waiting.length;
+}
+
+/** Ends a posting (employer closes it, or staff remove it) and releases those still waiting. */
+export async function endPosting(
+  tx: Tx,
+  p: { id: number; title: string },
+  from: readonly PostingStatus[],
+  to: "closed" | "removed",
+  now: number,
+  extra: Partial<Posting> = {},
+  notices: Notice[] = [],
+): Promise<boolean> {
+  const r = await setStatus(tx, p.id, from, to, now, extra);
+  if (r.rowsAffected !== 1) return false;
+  await releaseWaiting(tx, p.id, p.title, now);
+  for (const s of notifyStatements(tx, notices, now)) await s;
+  return true;
+}
+
+/**
+ * The sweep: open postings whose last work date has passed become expired,
+ * and those still waiting on them are told. Returns how many expired.
+ */
+export async function expireOverdue(tx: Tx, today: string, now: number): Promise<number> {
+  const overdue = await tx
+    .update(jobPostings)
+    .set({ status: "expired", updatedAt: now })
+    .where(and(eq(jobPostings.status, "open"), lt(jobPostings.endDate, today)))
+    .returning({ id: jobPostings.id, title: jobPostings.title });
+  for (const p of overdue) await releaseWaiting(tx, p.id, p.title, now);
+  return overdue.length;
+}
+
+// --- Browsing -------------------------------------------------------------------
+
+/** Fen per day, as dayRateFen in jobs.domain.ts: hour × 8, month × 4 / 87 (÷ 21.75), piece none. */
+const dayRateSql = sql`CASE ${jobPostings.wageUnit} WHEN 'hour' THEN ${jobPostings.wageFen} * 8 WHEN 'day' THEN ${jobPostings.wageFen} WHEN 'month' THEN ${jobPostings.wageFen} * 4 / 87 END`;
+
+/**
+ * Open postings matching the filters; a past end date never counts as open.
+ * The end-date test is written `+end_date` so SQLite does not pick
+ * postings_dates_idx for it: the browse indexes (status, county | kind,
+ * published_at) and (status, published_at) then serve the filter and the
+ * newest-first order together, and a page stops after 20 rows instead of
+ * sorting every open posting. Few rows fail the test: the hourly sweep
+ * expires them.
+ */
+export function browseWhere(f: Filters, today: string): SQL {
+  const conds: (SQL | undefined)[] = [eq(jobPostings.status, "open"), sql`+${jobPostings.endDate} >= ${today}`];
+  if (f.kind) conds.push(eq(jobPostings.kindId, f.kind));
+  if (f.county) conds.push(eq(jobPostings.countyCode, f.county));
+  if (f.township) conds.push(eq(jobPostings.townshipCode, f.township));
+  if (f.form) conds.push(eq(jobPostings.form, f.form));
+  if (f.when) {
+    const w = dateWindow(f.when, today);
+    conds.push(lte(jobPostings.startDate, w.to), gte(jobPostings.endDate, w.from));
+  }
+  if (f.brand) {
+    conds.push(inArray(jobPostings.id, sql`(SELECT ${postingBrands.postingId} FROM ${postingBrands} WHERE ${postingBrands.brandId} = ${f.brand})`));
+  }
+  if (f.minDay) conds.push(eq(jobPostings.payMode, "wage"), sql`${dayRateSql} >= ${f.minDay * 100}`);
+  const kw = f.q ? keywordQuery(f.q) : null;
+  if (kw) {
+    conds.push(inArray(jobPostings.id, sql`(SELECT rowid FROM posting_search WHERE posting_search MATCH ${kw.match})`));
+    for (const term of kw.terms) conds.push(sql`instr(${jobPostings.searchText}, ${term}) > 0`);
+  }
+  return and(...conds)!;
+}
+
+const rowColumns = {
+  id: jobPostings.id,
+  title: jobPostings.title,
+  kindName: workKinds.name,
+  form: jobPostings.form,
+  headcount: jobPostings.headcount,
+  filledCount: jobPostings.filledCount,
+  payMode: jobPostings.payMode,
+  wageFen: jobPostings.wageFen,
+  wageUnit: jobPostings.wageUnit,
+  startDate: jobPostings.startDate,
+  endDate: jobPostings.endDate,
+  countyCode: jobPostings.countyCode,
+  townshipCode: jobPostings.townshipCode,
+  quick: jobPostings.quick,
+  employerId: jobPostings.employerId,
+  status: jobPostings.status,
+};
+
+/** The page of rows, newest first (the query EXPLAIN-tested to use an index). */
+export function browseQuery(db: Queryable, f: Filters, today: string, page: number, perPage: number) {
+  return db
+    .select(rowColumns)
+    .from(jobPostings)
+    .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
+    .where(browseWhere(f, today))
+    .orderBy(desc(jobPostings.publishedAt), desc(jobPostings.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage);
+}
+export type PostingRow = Awaited<ReturnType<typeof browseQuery>>[number];
+
+export async function browse(db: Queryable, f: Filters, today: string, page: number, perPage: number) {
+  const [rows, [{ total }]] = await Promise.all([
+    browseQuery(db, f, today, page, perPage),
+    db.select({ total: count() }).from(jobPostings).where(browseWhere(f, today)),
+  ]);
+  return { rows, total };
+}
+
+/** The home page: today's quick jobs, then the newest open ones. */
+export async function homeLists(db: Queryable, today: string, howMany: number) {
+  const [quick, newest] = await Promise.all([
+    db
+      .select(rowColumns)
+      .from(jobPostings)
+      .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
+      .where(and(browseWhere({ when: "today" }, today), eq(jobPostings.quick, true)))
+      .orderBy(desc(jobPostings.publishedAt), desc(jobPostings.id))
+      .limit(howMany),
+    db
+      .select(rowColumns)
+      .from(jobPostings)
+      .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
+      .where(and(browseWhere({}, today), eq(jobPostings.quick, false)))
+      .orderBy(desc(jobPostings.publishedAt), desc(jobPostings.id))
+      .limit(howMany),
+  ]);
+  return { quick, newest };
+}
+
+/** An employer's own postings, newest first, with how many sign-ups wait for a decision. */
+export async function employerPostings(db: Queryable, employerId: number, page: number, perPage: number) {
+  const waiting = sql<number>`(SELECT count(*) FROM ${applications} WHERE ${applications.postingId} = ${jobPostings.id} AND ${applications.status} = 'applied')`;
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({ ...rowColumns, waiting })
+      .from(jobPostings)
+      .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
+      .where(eq(jobPostings.employerId, employerId))
+      .orderBy(desc(jobPostings.createdAt), desc(jobPostings.id))
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    db.select({ total: count() }).from(jobPostings).where(eq(jobPostings.employerId, employerId)),
+  ]);
+  return { rows, total };
+}
+
+// --- Sign-ups -------------------------------------------------------------------
+
+export async function findApplication(db: Queryable, postingId: number, workerId: number) {
+  return (
+    await db
+      .select({ id: applications.id, status: applications.status, quoteFen: applications.quoteFen, hireId: hires.id })
+      .from(applications)
+      .leftJoin(hires, eq(hires.applicationId, applications.id))
+      .where(and(eq(applications.postingId, postingId), eq(applications.workerId, workerId)))
+      .limit(1)
+  )[0] ?? null;
+}
+
+export async function countWaiting(db: Queryable, postingId: number): Promise<number> {
+  const [{ n: c }] = await db
+    .select({ n: count() })
+    .from(applications)
+    .where(and(eq(applications.postingId, postingId), eq(applications.status, "applied")));
+  return c;
+}
+
+/** Sign-ups for the employer's page; quote postings cheapest first, others in order of arrival. */
+export async function applicantsOf(db: Queryable, postingId: number, byPrice: boolean) {
+  return db
+    .select({
+      id: applications.id,
+      status: applications.status,
+      quoteFen: applications.quoteFen,
+      quoteNote: applications.quoteNote,
+      createdAt: applications.createdAt,
+      name: users.name,
+      phone: users.phone,
+      hireId: hires.id,
+    })
+    .from(applications)
+    .innerJoin(users, eq(users.id, applications.workerId))
+    .leftJoin(hires, eq(hires.applicationId, applications.id))
+    .where(eq(applications.postingId, postingId))
+    .orderBy(...(byPrice ? [sql`${applications.quoteFen} IS NULL`, asc(applications.quoteFen)] : []), asc(applications.createdAt), asc(applications.id));
+}
+
+/** A worker's sign-ups, newest first, with the hire record when confirmed. */
+export async function workerApplications(db: Queryable, workerId: number, page: number, perPage: number) {
+  const where = eq(applications.workerId, workerId);
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: applications.id,
+        status: applications.status,
+        quoteFen: applications.quoteFen,
+        createdAt: applications.createdAt,
+        postingId: jobPostings.id,
+        title: jobPostings.title,
+        startDate: jobPostings.startDate,
+        endDate: jobPostings.endDate,
+        countyCode: jobPostings.countyCode,
+        hireId: hires.id,
+        hireStatus: hires.status,
+        hireEndDate: hires.endDate,
+        paid: hires.paid,
+      })
+      .from(applications)
+      .innerJoin(jobPostings, eq(jobPostings.id, applications.postingId))
+      .leftJoin(hires, eq(hires.applicationId, applications.id))
+      .where(where)
+      .orderBy(desc(applications.createdAt), desc(applications.id))
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    db.select({ total: count() }).from(applications).where(where),
+  ]);
+  return { rows, total };
+}
+
+export type SignUpResult = { ok: true; applicationId: number } | { ok: false; reason: "already" | "full" | "closed" | "expired" | "notOpen" };
+
+/**
+ * Records a sign-up after checking the posting again inside the transaction,
+ * and tells the employer. The unique index (posting, worker) is the last guard.
+ */
+export async function signUp(
+  tx: Tx,
+  p: { postingId: number; workerId: number; quoteFen: number | null; quoteNote: string | null },
+  today: string,
+  now: number,
+): Promise<SignUpResult> {
+  const [posting] = await tx
+    .select({ status: jobPostings.status, endDate: jobPostings.endDate, headcount: jobPostings.headcount, filledCount: jobPostings.filledCount, title: jobPostings.title, employerUserId: employers.userId })
+    .from(jobPostings)
+    .innerJoin(employers, eq(employers.id, jobPostings.employerId))
+    .where(eq(jobPostings.id, p.postingId));
+  if (!posting) return { ok: false, reason: "notOpen" };
+  const status = effectiveStatus(posting, today);
+  if (status === "filled" || (status === "open" && posting.filledCount >= posting.headcount)) return { ok: false, reason: "full" };
+  if (status === "expired") return { ok: false, reason: "expired" };
+  if (status === "closed" || status === "removed") return { ok: false, reason: "closed" };
+  if (status !== "open") return { ok: false, reason: "notOpen" };
+  const [dup] = await tx
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.postingId, p.postingId), eq(applications.workerId, p.workerId)));
+  if (dup) return { ok: false, reason: "already" };
+  const [row] = await tx
+    .insert(applications)
+    .values({ postingId: p.postingId, workerId: p.workerId, quoteFen: p.quoteFen, quoteNote: p.quoteNote, createdAt: now })
+    .returning({ id: applications.id });
+  for (const s of notifyStatements(tx, [{ userId: posting.employerUserId, body: n.newApplicant(posting.title), link: paths.jobs.applicants(p.postingId) }], now)) await s;
+  return { ok: true, applicationId: row.id };
+}
+
+/** A sign-up with its posting, for the employer's decisions. */
+async function applicationWithPosting(tx: Queryable, applicationId: number) {
+  return (
+    await tx
+      .select({
+        application: applications,
+        posting: jobPostings,
+        workerPhone: users.phone,
+      })
+      .from(applications)
+      .innerJoin(jobPostings, eq(jobPostings.id, applications.postingId))
+      .innerJoin(users, eq(users.id, applications.workerId))
+      .where(eq(applications.id, applicationId))
+      .limit(1)
+  )[0] ?? null;
+}
+
+export type DecisionResult =
+  | { ok: true; postingId: number; hireId?: number }
+  | { ok: false; reason: "notFound" | "alreadyDecided" | "fullNow" | "postingNotOpen"; postingId?: number };
+
+/**
+ * 录用: in one transaction, a conditional increment of filled_count (so the
+ * headcount can never be exceeded, however many confirms race), the sign-up
+ * confirmed, the hire record, and the notices. Reaching the headcount fills
+ * the posting and tells everyone still waiting.
+ */
+export async function confirmApplication(
+  tx: Tx,
+  applicationId: number,
+  employerId: number,
+  ctx: { today: string; now: number; place: (p: Posting) => string },
+): Promise<DecisionResult> {
+  const row = await applicationWithPosting(tx, applicationId);
+  if (!row || row.posting.employerId !== employerId) return { ok: false, reason: "notFound" };
+  const { application: a, posting: p } = row;
+  if (!canDecide(a.status)) return { ok: false, reason: "alreadyDecided", postingId: p.id };
+  const status = effectiveStatus(p, ctx.today);
+  if (status === "filled") return { ok: false, reason: "fullNow", postingId: p.id };
+  if (status !== "open") return { ok: false, reason: "postingNotOpen", postingId: p.id };
+  const taken = await tx
+    .update(jobPostings)
+    .set({
+      filledCount: sql`${jobPostings.filledCount} + 1`,
+      status: sql`CASE WHEN ${jobPostings.filledCount} + 1 >= ${jobPostings.headcount} THEN 'filled' ELSE ${jobPostings.status} END`,
+      updatedAt: ctx.now,
+    })
+    .where(and(eq(jobPostings.id, p.id), eq(jobPostings.status, "open"), sql`${jobPostings.filledCount} < ${jobPostings.headcount}`));
+  if (taken.rowsAffected !== 1) return { ok: false, reason: "fullNow", postingId: p.id };
+  await tx.update(applications).set({ status: "confirmed", decidedAt: ctx.now }).where(eq(applications.id, a.id));
+  const terms = hireTerms(p, a.quoteFen);
+  const hireId = await insertHire(tx, {
+    applicationId: a.id,
+    postingId: p.id,
+    employerId: p.employerId,
+    workerId: a.workerId,
+    ...terms,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    place: ctx.place(p),
+    duties: p.duties,
+    confirmedAt: ctx.now,
+  });
+  for (const s of notifyStatements(tx, [{ userId: a.workerId, body: n.confirmed(p.title), link: paths.hires.show(hireId), smsTo: row.workerPhone }], ctx.now)) await s;
+  if (p.filledCount + 1 >= p.headcount) await releaseWaiting(tx, p.id, p.title, ctx.now);
+  return { ok: true, postingId: p.id, hireId };
+}
+
+/** 不录用: only a pending sign-up, only on the employer's own posting. */
+export async function declineApplication(tx: Tx, applicationId: number, employerId: number, now: number): Promise<DecisionResult> {
+  const row = await applicationWithPosting(tx, applicationId);
+  if (!row || row.posting.employerId !== employerId) return { ok: false, reason: "notFound" };
+  if (!canDecide(row.application.status)) return { ok: false, reason: "alreadyDecided", postingId: row.posting.id };
+  await tx.update(applications).set({ status: "declined", decidedAt: now }).where(eq(applications.id, applicationId));
+  for (const s of notifyStatements(tx, [{ userId: row.application.workerId, body: n.declined(row.posting.title), link: paths.jobs.applications }], now)) await s;
+  return { ok: true, postingId: row.posting.id };
+}
+
+/** The worker takes back a pending sign-up; the employer is told. */
+export async function withdrawApplication(tx: Tx, applicationId: number, workerId: number, now: number): Promise<"ok" | "notFound" | "cantWithdraw"> {
+  const row = (
+    await tx
+      .select({ status: applications.status, workerId: applications.workerId, title: jobPostings.title, postingId: jobPostings.id, employerUserId: employers.userId })
+      .from(applications)
+      .innerJoin(jobPostings, eq(jobPostings.id, applications.postingId))
+      .innerJoin(employers, eq(employers.id, jobPostings.employerId))
+      .where(eq(applications.id, applicationId))
+  )[0];
+  if (!row || row.workerId !== workerId) return "notFound";
+  if (!canWithdraw(row.status)) return "cantWithdraw";
+  await tx.update(applications).set({ status: "withdrawn", decidedAt: now }).where(eq(applications.id, applicationId));
+  for (const s of notifyStatements(tx, [{ userId: row.employerUserId, body: n.withdrawn(row.title), link: paths.jobs.applicants(row.postingId) }], now)) await s;
+  return "ok";
+}

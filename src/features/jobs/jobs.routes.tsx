@@ -1,0 +1,546 @@
+/** @jsxImportSource hono/jsx */
+// The gig market's pages: home, browse, a posting, posting and editing,
+// quick hire, sign-ups, the employer's decisions, the worker's list.
+import { Hono } from "hono";
+import { eq } from "drizzle-orm";
+import type { AppEnv, Ctx, Deps } from "../../shared/context.ts";
+import { paths } from "../../paths.ts";
+import { readForm, readQuery, check, type FormErrors, type FormInput } from "../../shared/forms.ts";
+import { requireRole, requireStaff, isStaff, canSeeCounty, ensure } from "../../shared/authz.ts";
+import { auditInsert } from "../../shared/audit.ts";
+import { redirectWithFlash } from "../../shared/flash.ts";
+import { NotFound, Refused } from "../../shared/errors.ts";
+import { chinaDate, addDays, DAY_MS } from "../../shared/clock.ts";
+import { startSession } from "../../shared/session.ts";
+import { publishRefusal, flagsFor } from "../../shared/hooks.ts";
+import { employmentForms, wageUnits } from "../../../db/schema/constants.ts";
+import { users } from "../../../db/schema/index.ts";
+import { insertWorker, findWorkerByPhone } from "../workers/index.ts";
+import { employerForUser } from "../employers/index.ts";
+import { copy } from "../../../views/copy/index.ts";
+import { formatYuan } from "../../../views/components/bits.tsx";
+import { HomePage } from "../../../views/home/home.tsx";
+import { JobListPage } from "../../../views/jobs/list.tsx";
+import { JobRows } from "../../../views/jobs/_rows.tsx";
+import { PostingFormPage, QuickFormPage } from "../../../views/jobs/form.tsx";
+import { PostingPage, type DetailProps } from "../../../views/jobs/show.tsx";
+import { MyPostingsPage } from "../../../views/jobs/mine.tsx";
+import { ApplicantsPage } from "../../../views/jobs/applicants.tsx";
+import { MyApplicationsPage } from "../../../views/jobs/applications.tsx";
+import { asksPaid } from "../hires/index.ts";
+import {
+  PostingForm, postingMulti, draftFromForm, formFromDraft, QuickForm, applySchema, RemoveForm,
+  parseFilters, filterQuery, parsePage, type Filters,
+} from "./jobs.schema.ts";
+import {
+  draftProblems, normalizeDraft, minimumShortfall, canDo, effectiveStatus, isPublic, statusAfterEdit, publishProblem,
+  signUpRefusal, refusalStatus, contactVisible, quickDraft, type PostingDraft, type DraftProblem,
+} from "./jobs.domain.ts";
+import { searchText } from "./jobs.search.ts";
+import * as repo from "./jobs.repo.ts";
+
+const t = copy.jobs;
+export const PER_PAGE = 20;
+
+const todayOf = (deps: Deps) => chinaDate(deps.clock.now());
+
+function idParam(c: Ctx): number {
+  const id = Number(c.req.param("id"));
+  ensure(Number.isSafeInteger(id) && id > 0, "id");
+  return id;
+}
+
+const pagesFor = (total: number, perPage = PER_PAGE) => Math.max(1, Math.ceil(total / perPage));
+
+/** Work kinds and brands, with lookups for the rules and the search text. */
+async function references(deps: Deps) {
+  const { kinds, brands } = await repo.kindsAndBrands(deps.database.db);
+  const kindNames = new Map(kinds.map((k) => [k.id, k.name]));
+  const brandIds = new Set(brands.map((b) => b.id));
+  return { kinds, brands, kindNames, brandIds };
+}
+type References = Awaited<ReturnType<typeof references>>;
+
+/** "鄢陵县 马栏镇 某某村" for a posting. */
+export function placeOf(deps: Deps, p: { countyCode: string; townshipCode: string | null; address: string }): string {
+  return [deps.regions.countyName(p.countyCode), deps.regions.townshipName(p.townshipCode), p.address].filter(Boolean).join(" ");
+}
+
+function textOf(deps: Deps, refs: References, d: PostingDraft): string {
+  return searchText({
+    title: d.title,
+    kindName: refs.kindNames.get(d.kindId) ?? "",
+    duties: d.duties,
+    requirements: d.requirements,
+    address: d.address,
+    countyName: deps.regions.countyName(d.countyCode),
+    townshipName: deps.regions.townshipName(d.townshipCode),
+  });
+}
+
+/** The minimum-wage warning for a wage, or null. */
+function wageWarning(deps: Deps, p: { payMode: string; wageFen: number | null; wageUnit: PostingDraft["wageUnit"] }): string | null {
+  if (p.payMode !== "wage") return null;
+  const floor = minimumShortfall(p.wageFen, p.wageUnit, deps.config.minWage);
+  return floor === null || !p.wageUnit ? null : t.belowMinimum(formatYuan(floor), copy.jobs.unitWords[p.wageUnit]);
+}
+
+/** The rules' codes as messages, on the form's field names. */
+function problemMessages(problems: Partial<Record<keyof PostingDraft, DraftProblem>>): FormErrors {
+  const out: FormErrors = {};
+  for (const [field, code] of Object.entries(problems)) out[field === "wageFen" ? "wage" : field] = t.problems[code as DraftProblem];
+  return out;
+}
+
+function draftContext(deps: Deps, refs: References, filledCount?: number) {
+  return {
+    today: todayOf(deps),
+    countyExists: (code: string) => deps.regions.countyNames.has(code),
+    townshipInCounty: (tw: string, county: string) => deps.regions.townshipInCounty(tw, county),
+    kindExists: (id: number) => refs.kindNames.has(id),
+    brandExists: (id: number) => refs.brandIds.has(id),
+    filledCount,
+  };
+}
+
+/** The employer record of the signed-in employer account, or null when its details are not filled in yet. */
+async function currentEmployer(c: Ctx) {
+  const user = requireRole(c, "employer");
+  return { user, employer: await employerForUser(c.var.deps.database.db, user.id) };
+}
+
+/** A posting of the signed-in employer; anyone else's is a 404. */
+async function ownPosting(c: Ctx) {
+  const { user, employer } = await currentEmployer(c);
+  const id = idParam(c);
+  const found = await repo.findPosting(c.var.deps.database.db, id);
+  if (!employer || !found || found.posting.employerId !== employer.id) throw new NotFound("posting");
+  return { user, employer, found };
+}
+
+/** May this employer go public now? A reason to refuse, or null. */
+async function publishBlock(deps: Deps, employer: { id: number; status: string }, p: { endDate: string }): Promise<string | null> {
+  const problem = publishProblem(employer.status, p, todayOf(deps));
+  if (problem === "notVerified") return t.notVerified;
+  if (problem === "endPast") return t.endPastPublish;
+  return publishRefusal(deps, employer.id);
+}
+
+export function jobsRoutes() {
+  const app = new Hono<AppEnv>();
+
+  // --- Home and browsing ------------------------------------------------------
+
+  app.get(paths.home, async (c) => {
+    const deps = c.var.deps;
+    const { quick, newest } = await repo.homeLists(deps.database.db, todayOf(deps), 5);
+    return c.render(<HomePage counties={deps.regions.countyOptions()} quick={quick} newest={newest} />, { title: copy.home.title });
+  });
+
+  app.get(paths.jobs.list, async (c) => {
+    const deps = c.var.deps;
+    const query = readQuery(c);
+    const filters = parseFilters(query, {
+      county: (code) => deps.regions.countyNames.has(code),
+      township: (tw, county) => (county ? deps.regions.townshipInCounty(tw, county) : deps.regions.townshipNames.has(tw)),
+    });
+    const page = parsePage(query.page);
+    const { rows, total } = await repo.browse(deps.database.db, filters, todayOf(deps), page, PER_PAGE);
+    const flags = isStaff(c.var.user) ? await flagsFor(deps, [...new Set(rows.map((r) => r.employerId))]) : undefined;
+    const rowsProps = { rows, total, page, pages: pagesFor(total), pageHref: (n: number) => `${paths.jobs.list}${filterQuery(filters, n)}`, flags };
+    c.header("vary", "HX-Request");
+    if (c.req.header("hx-request")) return c.html(<JobRows {...rowsProps} />);
+    const refs = await references(deps);
+    const options = {
+      kinds: refs.kinds.map((k) => [String(k.id), k.name] as const),
+      counties: deps.regions.countyOptions(),
+      townships: filters.county ? deps.regions.townshipOptions(filters.county) : [],
+      forms: employmentForms.map((f) => [f, t.forms[f]] as const),
+      brands: refs.brands.map((b) => [String(b.id), b.name] as const),
+    };
+    const values = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, String(v)]));
+    return c.render(<JobListPage values={values} options={options} rows={rowsProps} />, { title: t.listTitle });
+  });
+
+  // --- Posting and editing ------------------------------------------------------
+
+  const formOptions = (deps: Deps, refs: References, county: unknown) => ({
+    kinds: refs.kinds.map((k) => [String(k.id), k.name] as const),
+    counties: deps.regions.countyOptions(),
+    townships: typeof county === "string" && deps.regions.countyNames.has(county) ? deps.regions.townshipOptions(county) : [],
+    forms: employmentForms.map((f) => [f, t.forms[f]] as const),
+    units: wageUnits.map((u) => [u, t.units[u]] as const),
+    brands: refs.brands.map((b) => [String(b.id), b.name] as const),
+  });
+
+  const renderPostingForm = async (c: Ctx, o: { action: string; heading: string; submit: string; values: FormInput; errors?: FormErrors; intro?: boolean }) => {
+    const deps = c.var.deps;
+    const refs = await references(deps);
+    if (o.errors) c.status(400);
+    return c.render(
+      <PostingFormPage heading={o.heading} action={o.action} values={o.values} errors={o.errors} options={formOptions(deps, refs, o.values.countyCode)} submit={o.submit} intro={o.intro} />,
+      { title: o.heading },
+    );
+  };
+
+  app.get(paths.jobs.new, async (c) => {
+    const { employer } = await currentEmployer(c);
+    if (!employer) return redirectWithFlash(c, paths.employers.edit, t.needEmployer);
+    const today = todayOf(c.var.deps);
+    const values: FormInput = {
+      form: "gig",
+      payMode: "wage",
+      wageUnit: "day",
+      headcount: "1",
+      startDate: today,
+      endDate: today,
+      countyCode: employer.countyCode,
+      townshipCode: employer.townshipCode ?? undefined,
+      address: employer.address,
+      contactName: employer.contactName,
+      contactPhone: employer.contactPhone,
+    };
+    return renderPostingForm(c, { action: paths.jobs.new, heading: t.newTitle, submit: t.publishButton, values, intro: true });
+  });
+
+  app.post(paths.jobs.new, async (c) => {
+    const { employer } = await currentEmployer(c);
+    if (!employer) return redirectWithFlash(c, paths.employers.edit, t.needEmployer);
+    const deps = c.var.deps;
+    const input = await readForm(c, postingMulti);
+    const again = (errors: FormErrors) => renderPostingForm(c, { action: paths.jobs.new, heading: t.newTitle, submit: t.publishButton, values: input, errors, intro: true });
+    const form = check(PostingForm, input);
+    if (!form.ok) return again(form.errors);
+    const refs = await references(deps);
+    const draft = normalizeDraft(draftFromForm(form.value));
+    const problems = draftProblems(draft, draftContext(deps, refs));
+    if (Object.keys(problems).length) return again(problemMessages(problems));
+    const blocked = await publishBlock(deps, employer, draft);
+    const now = deps.clock.now();
+    const id = await deps.database.transaction((tx) =>
+      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open" }, now),
+    );
+    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${blocked}` : t.published);
+  });
+
+  app.get(paths.jobs.quick, async (c) => {
+    const { employer } = await currentEmployer(c);
+    if (!employer) return redirectWithFlash(c, paths.employers.edit, t.needEmployer);
+    const refs = await references(c.var.deps);
+    const values = { headcount: "1", countyCode: employer.countyCode, contactPhone: employer.contactPhone };
+    return c.render(<QuickFormPage values={values} options={formOptions(c.var.deps, refs, null)} />, { title: t.quickTitle });
+  });
+
+  app.post(paths.jobs.quick, async (c) => {
+    const { employer } = await currentEmployer(c);
+    if (!employer) return redirectWithFlash(c, paths.employers.edit, t.needEmployer);
+    const deps = c.var.deps;
+    const input = await readForm(c);
+    const refs = await references(deps);
+    const again = (errors: FormErrors) => {
+      c.status(400);
+      return c.render(<QuickFormPage values={input} errors={errors} options={formOptions(deps, refs, null)} />, { title: t.quickTitle });
+    };
+    const form = check(QuickForm, input);
+    if (!form.ok) return again(form.errors);
+    const kindName = refs.kindNames.get(form.value.kindId);
+    const draft = quickDraft(
+      { ...form.value, wageFen: form.value.wage },
+      { today: todayOf(deps), title: t.quickPostingTitle(kindName ?? ""), contactName: employer.contactName },
+    );
+    const problems = draftProblems(draft, draftContext(deps, refs));
+    if (Object.keys(problems).length) return again(problemMessages(problems));
+    const blocked = await publishBlock(deps, employer, draft);
+    const id = await deps.database.transaction((tx) =>
+      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open", quick: true }, deps.clock.now()),
+    );
+    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${blocked}` : t.published);
+  });
+
+  app.get(paths.jobs.mine, async (c) => {
+    const { employer } = await currentEmployer(c);
+    if (!employer) return redirectWithFlash(c, paths.employers.edit, t.needEmployer);
+    const page = parsePage(c.req.query("page"));
+    const { rows, total } = await repo.employerPostings(c.var.deps.database.db, employer.id, page, PER_PAGE);
+    return c.render(<MyPostingsPage rows={rows} page={page} pages={pagesFor(total)} />, { title: t.mineTitle });
+  });
+
+  // --- One posting ---------------------------------------------------------------
+
+  /** The posting page for whoever is looking, with an optional message, form state and status. */
+  const renderPosting = async (c: Ctx, id: number, { code, ...extra }: Partial<Omit<DetailProps, "status">> & { code?: 400 | 409 | 422 } = {}) => {
+    const deps = c.var.deps;
+    const found = await repo.findPosting(deps.database.db, id);
+    if (!found) throw new NotFound("posting");
+    const p = found.posting;
+    const user = c.var.user;
+    const isOwner = user?.role === "employer" && user.id === found.employerUserId;
+    const staffInScope = !!user && isStaff(user) && canSeeCounty(user, p.countyCode);
+    const today = todayOf(deps);
+    const status = effectiveStatus(p, today);
+    if (!isPublic(status) && !isOwner && !staffInScope) throw new NotFound("posting");
+    const mine = user?.role === "worker" ? await repo.findApplication(deps.database.db, id, user.id) : null;
+    const contactShown = contactVisible({ isOwner, staffInScope, hiredHere: mine?.status === "confirmed" });
+    if (staffInScope && !isOwner) {
+      // Staff see the contact phone in full: a reveal, so it is logged.
+      await deps.database.write((db) => auditInsert(db, user, deps.clock.now(), { action: "posting.view", subjectType: "posting", subjectId: id }));
+    }
+    const refusal = signUpRefusal(p, user?.role ?? null, !!mine, today);
+    const canSignUp = refusal === null;
+    const closedNote = refusal && refusal !== "notWorker" && refusal !== "already" ? t.refusals[refusal] : null;
+    const owner = isOwner
+      ? {
+          canEdit: canDo("edit", status),
+          canPublish: canDo("publish", status),
+          canClose: canDo("close", status),
+          canRelist: canDo("relist", p.status),
+          waiting: await repo.countWaiting(deps.database.db, id),
+        }
+      : null;
+    const staff = staffInScope ? { canRemove: canDo("remove", p.status), flags: (await flagsFor(deps, [p.employerId])).get(p.employerId) ?? [] } : null;
+    if (code) c.status(code);
+    return c.render(
+      <PostingPage
+        p={{ ...p, kindName: found.kindName, brands: found.brands.map((b) => b.name), viaMarketName: found.viaMarketName }}
+        status={status}
+        contactShown={contactShown}
+        warning={wageWarning(deps, p)}
+        mine={mine ? { status: mine.status, hireId: mine.hireId } : null}
+        closedNote={closedNote}
+        signUp={canSignUp ? { anon: !user, quote: p.payMode === "quote" } : null}
+        owner={owner}
+        staff={staff}
+        {...extra}
+      />,
+      { title: p.title },
+    );
+  };
+
+  app.get(paths.jobs.showPattern, (c) => renderPosting(c, idParam(c)));
+
+  app.post(paths.jobs.applyPattern, async (c) => {
+    const deps = c.var.deps;
+    const id = idParam(c);
+    const found = await repo.findPosting(deps.database.db, id);
+    const today = todayOf(deps);
+    if (!found || !isPublic(effectiveStatus(found.posting, today))) throw new NotFound("posting");
+    const p = found.posting;
+    const user = c.var.user;
+    const already = user?.role === "worker" ? !!(await repo.findApplication(deps.database.db, id, user.id)) : false;
+    const refusal = signUpRefusal(p, user?.role ?? null, already, today);
+    if (refusal) return renderPosting(c, id, { message: t.refusals[refusal], code: refusalStatus[refusal] });
+    const input = await readForm(c);
+    const form = check(applySchema({ anon: !user, quote: p.payMode === "quote" }), input);
+    if (!form.ok) return renderPosting(c, id, { values: input, errors: form.errors, code: 400 });
+    const quoteFen = p.payMode === "quote" ? (form.value.quote as number) : null;
+    const quoteNote = p.payMode === "quote" ? form.value.quoteNote ?? null : null;
+    const now = deps.clock.now();
+
+    if (user) {
+      const r = await deps.database.transaction((tx) => repo.signUp(tx, { postingId: id, workerId: user.id, quoteFen, quoteNote }, today, now));
+      if (!r.ok) return renderPosting(c, id, { message: t.refusals[r.reason], code: refusalStatus[r.reason] });
+      return redirectWithFlash(c, paths.jobs.show(id), t.signedUp);
+    }
+
+    // A visitor without an account: the account and the sign-up land together or not at all.
+    const phone = form.value.phone as string;
+    const name = form.value.name as string;
+    const outcome = await deps.database
+      .transaction(async (tx) => {
+        if (await findWorkerByPhone(tx, phone)) return { taken: true as const };
+        const worker = await insertWorker(tx, { phone, name, pinHash: null }, now);
+        const r = await repo.signUp(tx, { postingId: id, workerId: worker.id, quoteFen, quoteNote }, today, now);
+        if (!r.ok) throw new SignUpRefused(r.reason);
+        return { taken: false as const, workerId: worker.id };
+      })
+      .catch((e) => {
+        if (e instanceof SignUpRefused) return { refused: e.reason };
+        throw e;
+      });
+    if ("refused" in outcome) return renderPosting(c, id, { message: t.refusals[outcome.refused], code: refusalStatus[outcome.refused] });
+    if (outcome.taken) return renderPosting(c, id, { values: input, errors: { phone: t.phoneTaken }, code: 409 });
+    await startSession(c, outcome.workerId);
+    return redirectWithFlash(c, paths.jobs.applications, t.signedUpNew);
+  });
+
+  app.get(paths.jobs.editPattern, async (c) => {
+    const { found } = await ownPosting(c);
+    const today = todayOf(c.var.deps);
+    if (!canDo("edit", effectiveStatus(found.posting, today))) return redirectWithFlash(c, paths.jobs.show(found.posting.id), t.wrongState);
+    const values = formFromDraft(repo.draftOf(found.posting, found.brands.map((b) => b.id)));
+    return renderPostingForm(c, { action: paths.jobs.edit(found.posting.id), heading: t.editTitle, submit: t.saveButton, values });
+  });
+
+  app.post(paths.jobs.editPattern, async (c) => {
+    const { found } = await ownPosting(c);
+    const deps = c.var.deps;
+    const id = found.posting.id;
+    const input = await readForm(c, postingMulti);
+    const again = (errors: FormErrors) => renderPostingForm(c, { action: paths.jobs.edit(id), heading: t.editTitle, submit: t.saveButton, values: input, errors });
+    if (!canDo("edit", effectiveStatus(found.posting, todayOf(deps)))) return renderPosting(c, id, { message: t.wrongState, code: 422 });
+    const form = check(PostingForm, input);
+    if (!form.ok) return again(form.errors);
+    const refs = await references(deps);
+    const draft = normalizeDraft(draftFromForm(form.value));
+    const problems = draftProblems(draft, draftContext(deps, refs, found.posting.status === "open" ? found.posting.filledCount : undefined));
+    if (Object.keys(problems).length) return again(problemMessages(problems));
+    const now = deps.clock.now();
+    const saved = await deps.database.transaction(async (tx) => {
+      // Checked again inside the write: a confirm may have landed since the page was read.
+      const current = await repo.findPosting(tx, id);
+      if (!current || !canDo("edit", current.posting.status) || draft.headcount < current.posting.filledCount) return false;
+      const status = statusAfterEdit(current.posting.status, draft.headcount, current.posting.filledCount);
+      for (const s of repo.updatePostingStatements(tx, id, draft, status, textOf(deps, refs, draft), now)) await s;
+      if (status === "filled") await repo.releaseWaiting(tx, id, draft.title, now);
+      return true;
+    });
+    if (!saved) return renderPosting(c, id, { message: t.wrongState, code: 422 });
+    return redirectWithFlash(c, paths.jobs.show(id), t.saved);
+  });
+
+  app.post(paths.jobs.publishPattern, async (c) => {
+    const { employer, found } = await ownPosting(c);
+    const deps = c.var.deps;
+    const p = found.posting;
+    if (!canDo("publish", p.status)) return renderPosting(c, p.id, { message: t.wrongState, code: 422 });
+    const blocked = await publishBlock(deps, employer!, p);
+    if (blocked) return renderPosting(c, p.id, { message: blocked, code: 422 });
+    const r = await deps.database.write((db) => repo.setStatus(db, p.id, ["draft"], "open", deps.clock.now()));
+    if (r.rowsAffected !== 1) return renderPosting(c, p.id, { message: t.wrongState, code: 422 });
+    return redirectWithFlash(c, paths.jobs.show(p.id), t.published);
+  });
+
+  app.post(paths.jobs.closePattern, async (c) => {
+    const { found } = await ownPosting(c);
+    const deps = c.var.deps;
+    const p = found.posting;
+    if (!canDo("close", p.status)) return renderPosting(c, p.id, { message: t.wrongState, code: 422 });
+    const done = await deps.database.transaction((tx) => repo.endPosting(tx, p, ["open", "filled"], "closed", deps.clock.now()));
+    if (!done) return renderPosting(c, p.id, { message: t.wrongState, code: 422 });
+    return redirectWithFlash(c, paths.jobs.show(p.id), t.closedDone);
+  });
+
+  app.post(paths.jobs.relistPattern, async (c) => {
+    const { employer, found } = await ownPosting(c);
+    const deps = c.var.deps;
+    const p = found.posting;
+    if (!canDo("relist", p.status)) return renderPosting(c, p.id, { message: t.wrongState, code: 422 });
+    const refs = await references(deps);
+    // The copy starts as a draft dated today, for the employer to check before publishing.
+    const today = todayOf(deps);
+    const old = repo.draftOf(p, found.brands.map((b) => b.id));
+    const days = Math.max(0, Math.round((Date.parse(old.endDate) - Date.parse(old.startDate)) / DAY_MS));
+    const draft = { ...old, startDate: today, endDate: addDays(today, days) };
+    const id = await deps.database.transaction((tx) =>
+      repo.insertPosting(tx, { employerId: employer!.id, draft, searchText: textOf(deps, refs, draft), status: "draft", quick: p.quick, copiedFrom: p.id }, deps.clock.now()),
+    );
+    return redirectWithFlash(c, paths.jobs.edit(id), t.relisted);
+  });
+
+  app.post(paths.jobs.removePattern, async (c) => {
+    const actor = requireStaff(c);
+    const deps = c.var.deps;
+    const id = idParam(c);
+    const found = await repo.findPosting(deps.database.db, id);
+    if (!found) throw new NotFound("posting");
+    ensure(canSeeCounty(actor, found.posting.countyCode));
+    const input = await readForm(c);
+    const form = check(RemoveForm, input);
+    if (!form.ok) return renderPosting(c, id, { values: input, errors: form.errors, code: 400 });
+    if (!canDo("remove", found.posting.status)) return renderPosting(c, id, { message: t.wrongState, code: 422 });
+    const now = deps.clock.now();
+    const reason = form.value.reason;
+    const done = await deps.database.transaction(async (tx) => {
+      const ok = await repo.endPosting(tx, found.posting, ["draft", "open", "filled", "closed", "expired"], "removed", now, { removedReason: reason, removedBy: actor.id }, [
+        { userId: found.employerUserId, body: t.notices.removed(found.posting.title, reason), link: paths.jobs.show(id) },
+      ]);
+      if (ok) await auditInsert(tx, actor, now, { action: "posting.remove", subjectType: "posting", subjectId: id, detail: { reason } });
+      return ok;
+    });
+    if (!done) return renderPosting(c, id, { message: t.wrongState, code: 422 });
+    return redirectWithFlash(c, paths.jobs.show(id), t.removedDone);
+  });
+
+  // --- The employer's decisions ---------------------------------------------------
+
+  const renderApplicants = async (c: Ctx, found: repo.PostingView, message?: string, status?: 409 | 422) => {
+    const deps = c.var.deps;
+    const p = found.posting;
+    const rows = await repo.applicantsOf(deps.database.db, p.id, p.payMode === "quote");
+    if (status) c.status(status);
+    const open = effectiveStatus(p, todayOf(deps)) === "open";
+    return c.render(<ApplicantsPage posting={p} rows={rows} quote={p.payMode === "quote"} canDecide={open} message={message} />, { title: t.applicantsTitle(p.title) });
+  };
+
+  app.get(paths.jobs.applicantsPattern, async (c) => {
+    const { found } = await ownPosting(c);
+    return renderApplicants(c, found);
+  });
+
+  const decide = (kind: "confirm" | "decline") => async (c: Ctx) => {
+    const { employer } = await currentEmployer(c);
+    if (!employer) throw new NotFound("employer");
+    const deps = c.var.deps;
+    const applicationId = idParam(c);
+    const now = deps.clock.now();
+    const r = await deps.database.transaction((tx) =>
+      kind === "confirm"
+        ? repo.confirmApplication(tx, applicationId, employer.id, { today: todayOf(deps), now, place: (p) => placeOf(deps, p) })
+        : repo.declineApplication(tx, applicationId, employer.id, now),
+    );
+    if (!r.ok && r.reason === "notFound") throw new NotFound("application");
+    const found = await repo.findPosting(deps.database.db, r.postingId!);
+    if (!found) throw new NotFound("posting");
+    if (!r.ok) return renderApplicants(c, found, t[r.reason as "alreadyDecided" | "fullNow" | "postingNotOpen"], r.reason === "alreadyDecided" ? 409 : 422);
+    return redirectWithFlash(c, paths.jobs.applicants(found.posting.id), kind === "confirm" ? t.confirmed : t.declined);
+  };
+  app.post(paths.jobs.confirmPattern, decide("confirm"));
+  app.post(paths.jobs.declinePattern, decide("decline"));
+
+  // --- The worker's list -------------------------------------------------------------
+
+  app.get(paths.jobs.applications, async (c) => {
+    const user = requireRole(c, "worker");
+    const deps = c.var.deps;
+    const page = parsePage(c.req.query("page"));
+    const today = todayOf(deps);
+    const [{ rows, total }, [account]] = await Promise.all([
+      repo.workerApplications(deps.database.db, user.id, page, PER_PAGE),
+      deps.database.db.select({ pinHash: users.pinHash }).from(users).where(eq(users.id, user.id)),
+    ]);
+    const list = rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      postingId: r.postingId,
+      title: r.title,
+      dates: t.dates(r.startDate, r.endDate),
+      place: deps.regions.countyName(r.countyCode),
+      hireId: r.hireId,
+      hireStatus: r.hireStatus,
+      paid: r.paid,
+      asksPaid: r.hireId !== null && asksPaid({ status: r.hireStatus!, endDate: r.hireEndDate!, paid: r.paid }, today),
+    }));
+    return c.render(<MyApplicationsPage rows={list} page={page} pages={pagesFor(total)} needsPin={!account?.pinHash} />, { title: t.myTitle });
+  });
+
+  app.post(paths.jobs.withdrawPattern, async (c) => {
+    const user = requireRole(c, "worker");
+    const deps = c.var.deps;
+    const id = idParam(c);
+    const r = await deps.database.transaction((tx) => repo.withdrawApplication(tx, id, user.id, deps.clock.now()));
+    if (r === "notFound") throw new NotFound("application");
+    if (r === "cantWithdraw") throw new Refused(t.cantWithdraw, 422);
+    return redirectWithFlash(c, paths.jobs.applications, t.withdrawn);
+  });
+
+  return app;
+}
+
+/** Rolls back a visitor's new account when the sign-up itself is refused. */
+class SignUpRefused extends Error {
+  constructor(readonly reason: "already" | "full" | "closed" | "expired" | "notOpen") {
+    super(reason);
+  }
+}
+
+export type { Filters };

@@ -1,0 +1,184 @@
+// Posting and sign-up rules, as tables of cases.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import {
+  addMonths, draftProblems, normalizeDraft, minimumShortfall, dayRateFen, canDo, effectiveStatus, isPublic,
+  statusAfterEdit, publishProblem, signUpRefusal, contactVisible, hireTerms, dateWindow, quickDraft,
+  type PostingDraft, type DraftContext, type PostingAction,
+} from "../../../src/features/jobs/jobs.domain.ts";
+import type { PostingStatus, Role } from "../../../db/schema/constants.ts";
+
+const today = "2026-11-28";
+const draft: PostingDraft = {
+  title: "打扫卫生",
+  kindId: 1,
+  form: "gig",
+  headcount: 2,
+  payMode: "wage",
+  wageFen: 20000,
+  wageUnit: "day",
+  startDate: today,
+  endDate: "2026-11-30",
+  hours: "",
+  countyCode: "411024",
+  townshipCode: null,
+  address: "幸福路",
+  duties: "擦窗",
+  requirements: "",
+  contactName: "李",
+  contactPhone: "13812345678",
+  brandIds: [],
+};
+const ctx: DraftContext = {
+  today,
+  countyExists: (c) => c === "411024" || c === "411081",
+  townshipInCounty: (tw, c) => tw.startsWith(c),
+  kindExists: (id) => id === 1,
+  brandExists: (id) => id === 7,
+};
+
+test("addMonths clamps to the last day of the month", () => {
+  assert.is(addMonths("2026-01-31", 1), "2026-02-28");
+  assert.is(addMonths("2026-08-31", 6), "2027-02-28");
+  assert.is(addMonths("2026-11-28", 6), "2027-05-28");
+  assert.is(addMonths("2028-08-29", 6), "2029-02-28");
+});
+
+const problemCases: [string, Partial<PostingDraft>, Partial<DraftContext>, Record<string, string>][] = [
+  ["a valid draft", {}, {}, {}],
+  ["a wage posting without a wage", { wageFen: null }, {}, { wageFen: "wageRequired" }],
+  ["a wage posting without a unit", { wageUnit: null }, {}, { wageUnit: "wageUnitRequired" }],
+  ["a quote posting needs no wage", { payMode: "quote", wageFen: null, wageUnit: null, headcount: 1 }, {}, {}],
+  ["a quote posting for several people", { payMode: "quote", headcount: 3 }, {}, { headcount: "quoteHeadcount" }],
+  ["end before start", { startDate: "2026-12-05", endDate: "2026-12-01" }, {}, { endDate: "endBeforeStart" }],
+  ["end in the past", { startDate: "2026-11-01", endDate: "2026-11-27" }, {}, { endDate: "endPast" }],
+  ["a gig of exactly six months", { endDate: "2027-05-28" }, {}, {}],
+  ["a gig of six months and a day", { endDate: "2027-05-29" }, {}, { endDate: "gigTooLong" }],
+  ["a long-term job may last longer", { form: "long_term", endDate: "2027-12-31" }, {}, {}],
+  ["an unknown county", { countyCode: "110101" }, {}, { countyCode: "unknownCounty" }],
+  ["a township of another county", { townshipCode: "411081001" }, {}, { townshipCode: "townshipNotInCounty" }],
+  ["a township of the county", { townshipCode: "411024001" }, {}, {}],
+  ["an unknown kind", { kindId: 99 }, {}, { kindId: "unknownKind" }],
+  ["an unknown brand", { brandIds: [7, 8] }, {}, { brandIds: "unknownBrand" }],
+  ["headcount below confirmed hires", { headcount: 1 }, { filledCount: 2 }, { headcount: "headcountBelowFilled" }],
+  ["headcount equal to confirmed hires", { headcount: 2 }, { filledCount: 2 }, {}],
+];
+for (const [name, over, ctxOver, expected] of problemCases) {
+  test(`draftProblems: ${name}`, () => {
+    assert.equal(draftProblems({ ...draft, ...over }, { ...ctx, ...ctxOver }), expected);
+  });
+}
+
+test("normalizeDraft drops the wage of a quote posting", () => {
+  const d = normalizeDraft({ ...draft, payMode: "quote" });
+  assert.is(d.wageFen, null);
+  assert.is(d.wageUnit, null);
+  assert.is(normalizeDraft(draft).wageFen, 20000);
+});
+
+const min = { hourlyFen: 1960, monthlyFen: 200000 };
+const wageCases: [number | null, "hour" | "day" | "piece" | "month" | null, number | null][] = [
+  [1959, "hour", 1960],
+  [1960, "hour", null],
+  [15679, "day", 15680],
+  [15680, "day", null],
+  [199999, "month", 200000],
+  [200000, "month", null],
+  [1, "piece", null],
+  [null, null, null],
+];
+for (const [fen, unit, expected] of wageCases) {
+  test(`minimumShortfall: ${fen} fen per ${unit} → ${expected}`, () => {
+    assert.is(minimumShortfall(fen, unit, min), expected);
+  });
+}
+
+test("dayRateFen: hour × 8, month ÷ 21.75, piece has none", () => {
+  assert.is(dayRateFen(2500, "hour"), 20000);
+  assert.is(dayRateFen(15000, "day"), 15000);
+  assert.is(dayRateFen(435000, "month"), 20000);
+  assert.is(dayRateFen(100, "piece"), null);
+});
+
+const actionCases: [PostingAction, PostingStatus[], PostingStatus[]][] = [
+  ["edit", ["draft", "open"], ["filled", "closed", "expired", "removed"]],
+  ["publish", ["draft"], ["open", "filled", "closed", "expired", "removed"]],
+  ["close", ["open", "filled"], ["draft", "closed", "expired", "removed"]],
+  ["relist", ["open", "filled", "closed", "expired"], ["draft", "removed"]],
+  ["remove", ["draft", "open", "filled", "closed", "expired"], ["removed"]],
+];
+for (const [action, yes, no] of actionCases) {
+  test(`canDo ${action}`, () => {
+    for (const s of yes) assert.ok(canDo(action, s), `${action} from ${s}`);
+    for (const s of no) assert.not.ok(canDo(action, s), `${action} from ${s}`);
+  });
+}
+
+test("an open posting past its last day reads as expired; others keep their status", () => {
+  assert.is(effectiveStatus({ status: "open", endDate: "2026-11-27" }, today), "expired");
+  assert.is(effectiveStatus({ status: "open", endDate: today }, today), "open");
+  assert.is(effectiveStatus({ status: "filled", endDate: "2026-11-01" }, today), "filled");
+});
+
+test("drafts and removed postings are not public", () => {
+  assert.equal((["draft", "open", "filled", "closed", "expired", "removed"] as const).filter(isPublic), ["open", "filled", "closed", "expired"]);
+});
+
+test("an edit that reaches the confirmed count fills an open posting", () => {
+  assert.is(statusAfterEdit("open", 2, 2), "filled");
+  assert.is(statusAfterEdit("open", 3, 2), "open");
+  assert.is(statusAfterEdit("draft", 1, 0), "draft");
+});
+
+test("publishProblem: only verified employers, only with a future end date", () => {
+  assert.is(publishProblem("pending", { endDate: today }, today), "notVerified");
+  assert.is(publishProblem("rejected", { endDate: today }, today), "notVerified");
+  assert.is(publishProblem("verified", { endDate: "2026-11-27" }, today), "endPast");
+  assert.is(publishProblem("verified", { endDate: today }, today), null);
+});
+
+const open = { status: "open" as PostingStatus, endDate: "2026-11-30", headcount: 2, filledCount: 0 };
+const signUpCases: [string, Partial<typeof open>, Role | null, boolean, string | null][] = [
+  ["a worker on an open posting", {}, "worker", false, null],
+  ["a visitor on an open posting", {}, null, false, null],
+  ["a second sign-up", {}, "worker", true, "already"],
+  ["an employer account", {}, "employer", false, "notWorker"],
+  ["a staff account", {}, "staff", false, "notWorker"],
+  ["a filled posting", { status: "filled", filledCount: 2 }, "worker", false, "full"],
+  ["an open posting at its headcount", { filledCount: 2 }, "worker", false, "full"],
+  ["a closed posting", { status: "closed" }, "worker", false, "closed"],
+  ["a removed posting", { status: "removed" }, "worker", false, "closed"],
+  ["an expired posting", { status: "expired" }, "worker", false, "expired"],
+  ["an open posting past its end date", { endDate: "2026-11-27" }, "worker", false, "expired"],
+  ["a draft", { status: "draft" }, "worker", false, "notOpen"],
+];
+for (const [name, over, role, already, expected] of signUpCases) {
+  test(`signUpRefusal: ${name}`, () => {
+    assert.is(signUpRefusal({ ...open, ...over }, role, already, today), expected);
+  });
+}
+
+test("the contact phone shows to the owner, staff in scope and a hired worker only", () => {
+  assert.not.ok(contactVisible({ isOwner: false, staffInScope: false, hiredHere: false }));
+  assert.ok(contactVisible({ isOwner: true, staffInScope: false, hiredHere: false }));
+  assert.ok(contactVisible({ isOwner: false, staffInScope: true, hiredHere: false }));
+  assert.ok(contactVisible({ isOwner: false, staffInScope: false, hiredHere: true }));
+});
+
+test("hireTerms: the posting's wage, or the accepted quote for the whole job", () => {
+  assert.equal(hireTerms({ payMode: "wage", wageFen: 20000, wageUnit: "day" }, null), { wageFen: 20000, wageUnit: "day" });
+  assert.equal(hireTerms({ payMode: "quote", wageFen: null, wageUnit: null }, 35000), { wageFen: 35000, wageUnit: "piece" });
+});
+
+test("dateWindow: today, or the next seven days", () => {
+  assert.equal(dateWindow("today", today), { from: today, to: today });
+  assert.equal(dateWindow("week", today), { from: today, to: "2026-12-04" });
+});
+
+test("quickDraft: a same-day 零工 posting paid by the day", () => {
+  const d = quickDraft({ kindId: 1, headcount: 3, wageFen: 18000, countyCode: "411024", address: "村口", contactPhone: "13812345678" }, { today, title: "今天要搬运", contactName: "李" });
+  assert.equal([d.form, d.payMode, d.wageUnit, d.startDate, d.endDate, d.headcount], ["gig", "wage", "day", today, today, 3]);
+  assert.equal(draftProblems(d, ctx), {});
+});
+
+test.run();

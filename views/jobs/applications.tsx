@@ -1,0 +1,73 @@
+/** @jsxImportSource hono/jsx */
+// /me/jobs: a worker's sign-ups and where each stands; after the work, the
+// question "工钱拿到了吗?" with two buttons.
+import type { ApplicationStatus } from "../../db/schema/constants.ts";
+import { Form, Submit } from "../components/forms.tsx";
+import { PaidQuestion } from "../hires/paid.tsx";
+import { Pager } from "../components/bits.tsx";
+import { copy } from "../copy/index.ts";
+import { paths } from "../../src/paths.ts";
+
+const t = copy.jobs;
+const h = copy.hires;
+
+export interface MyApplication {
+  id: number;
+  status: ApplicationStatus;
+  postingId: number;
+  title: string;
+  dates: string;
+  place: string;
+  hireId: number | null;
+  hireStatus: string | null;
+  asksPaid: boolean;
+  paid: "paid" | "not_paid" | null;
+}
+
+export function MyApplicationsPage({ rows, page, pages, needsPin }: { rows: MyApplication[]; page: number; pages: number; needsPin: boolean }) {
+  return (
+    <>
+      <h1>{t.myTitle}</h1>
+      {needsPin && (
+        <p class="notice warn">
+          {t.pinPrompt} <a href={paths.workers.pin}>{t.setPin}</a>
+        </p>
+      )}
+      {rows.length === 0 ? (
+        <p class="notice">
+          {t.noApplications} <a href={paths.jobs.list}>{t.findWork}</a>
+        </p>
+      ) : (
+        <ul class="cards">
+          {rows.map((r) => (
+            <li class="card">
+              <h2>
+                <a href={paths.jobs.show(r.postingId)}>{r.title}</a>
+              </h2>
+              <p class="muted">
+                {r.dates} · {r.place}
+              </p>
+              <p>
+                <span class="badge">{t.applicationStatuses[r.status]}</span>
+                {r.hireStatus && <> <span class="badge">{h.statuses[r.hireStatus as keyof typeof h.statuses]}</span></>}
+                {r.paid && <> <span class={r.paid === "paid" ? "badge" : "badge warn"}>{h.paidAnswer[r.paid]}</span></>}
+              </p>
+              {r.hireId !== null && (
+                <p>
+                  <a href={paths.hires.show(r.hireId)}>{t.hireRecord}</a>
+                </p>
+              )}
+              {r.asksPaid && r.hireId !== null && <PaidQuestion hireId={r.hireId} />}
+              {r.status === "applied" && (
+                <Form action={paths.jobs.withdraw(r.id)}>
+                  <Submit secondary>{t.withdraw}</Submit>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pager page={page} pages={pages} href={(n) => `${paths.jobs.applications}?page=${n}`} />
+    </>
+  );
+}
