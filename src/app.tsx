@@ -28,6 +28,7 @@ import { layout } from "../views/layout.tsx";
 import { ErrorPage } from "../views/errors/error.tsx";
 import { copy } from "../views/copy/index.ts";
 import { features } from "./features/registry.ts";
+import { diskHealth } from "./ops/dbfile.ts";
 
 /** Largest form body we read; anything bigger is refused before it is read whole. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -112,7 +113,7 @@ export function createApp(deps: Deps) {
   app.get(paths.healthz, async (c) => {
     try {
       const rs = await deps.database.client.execute("SELECT count(*) FROM schema_migrations");
-      return c.json({ ok: true, db: "ok", migrations: Number(rs.rows[0][0]) });
+      return c.json({ ok: true, db: "ok", migrations: Number(rs.rows[0][0]), ...diskHealth(deps.config.databaseUrl, deps.log) });
     } catch (e) {
       deps.log.error("healthz", { error: (e as Error).message });
       return c.json({ ok: false, db: "error" }, 503);

@@ -39,6 +39,10 @@ export interface Config {
   minWage: { hourlyFen: number; monthlyFen: number };
   /** Idle minutes before a session ends: short for staff on the shared PC. */
   idleMinutes: { staff: number; other: number };
+  /** Where `npm run backup` writes, and how many of its own files it keeps there (0 = all). */
+  backup: { dir: string; keep: number };
+  /** Personal-data retention in days, applied by the daily housekeeping (src/ops/housekeeping.ts). */
+  retention: { postingContactDays: number; workerDays: number; smsDays: number };
   /** Behind an HTTPS proxy: cookies get Secure and the __Host- prefix. */
   https: boolean;
   /** Trust X-Forwarded-For for the client address (only behind our own proxy). */
@@ -116,6 +120,12 @@ export function loadConfig(env: Env = process.env): Config {
     idleMinutes: {
       staff: intVar(env, "STAFF_IDLE_MINUTES", 15, 1, 24 * 60),
       other: intVar(env, "IDLE_MINUTES", 7 * 24 * 60, 1, 90 * 24 * 60),
+    },
+    backup: { dir: env.BACKUP_DIR || "backups", keep: intVar(env, "BACKUP_KEEP", 30, 0, 100_000) },
+    retention: {
+      postingContactDays: intVar(env, "RETENTION_POSTING_CONTACT_DAYS", 365, 30, 36_500),
+      workerDays: intVar(env, "RETENTION_WORKER_DAYS", 3 * 365, 180, 36_500),
+      smsDays: intVar(env, "RETENTION_SMS_DAYS", 180, 7, 36_500),
     },
     https,
     trustProxy: boolVar(env, "TRUST_PROXY", false),

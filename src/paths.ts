@@ -181,6 +181,12 @@ export const paths = {
   },
   markets: { list: "/markets" },
   monitoring: {},
+  ops: {
+    status: "/admin/status",
+    forget: "/staff/forget",
+    forgetWorker: (id: Id) => `/staff/forget/${id}`,
+    forgetWorkerPattern: "/staff/forget/:id",
+  },
   api: {
     root: "/api/v1",
   },

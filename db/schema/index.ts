@@ -8,3 +8,4 @@ export * from "./hotline.ts";
 export * from "./training.ts";
 export * from "./policy.ts";
 export * from "./monitoring.ts";
+export * from "./ops.ts";

@@ -3,6 +3,7 @@
 // paid"; the hotline feature answers and listens. Hooks live on Deps (one set
 // per app), so tests stay isolated.
 import type { Deps } from "./context.ts";
+import type { Queryable } from "./db.ts";
 
 export interface Hooks {
   /** Before a posting goes public. A hook returns a Chinese reason to refuse, or null. */
@@ -11,9 +12,15 @@ export interface Hooks {
   employerFlags: ((deps: Deps, employerIds: number[]) => Promise<Map<number, string[]>>)[];
   /** After a worker answers "not paid" on a hire record. */
   hireNotPaid: ((deps: Deps, hireId: number) => Promise<void>)[];
+  /**
+   * Workers being anonymized (their "delete my data" request, or years without
+   * use: src/ops/housekeeping.ts). Runs inside that write transaction: blank or
+   * delete the personal data your feature keeps about them, keep counts.
+   */
+  forgetWorkers: ((tx: Queryable, workerIds: number[], now: number) => Promise<void>)[];
 }
 
-export const emptyHooks = (): Hooks => ({ canPublish: [], employerFlags: [], hireNotPaid: [] });
+export const emptyHooks = (): Hooks => ({ canPublish: [], employerFlags: [], hireNotPaid: [], forgetWorkers: [] });
 
 export async function publishRefusal(deps: Deps, employerId: number): Promise<string | null> {
   for (const h of deps.hooks.canPublish) {

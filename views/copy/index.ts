@@ -14,6 +14,7 @@ import { training } from "./training.ts";
 import { policy } from "./policy.ts";
 import { markets } from "./markets.ts";
 import { monitoring } from "./monitoring.ts";
+import { ops } from "./ops.ts";
 
-export const copy = { common, errors, accounts, home, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring } as const;
+export const copy = { common, errors, accounts, home, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops } as const;
 export type Copy = typeof copy;

@@ -1,6 +1,26 @@
 // Messages: the inbox of status changes and the SMS outbox. Its only door.
 import type { Feature } from "../../shared/feature.ts";
+import { addMeLinks } from "../accounts/index.ts";
+import { paths } from "../../paths.ts";
+import { copy } from "../../../views/copy/index.ts";
+import { messagesRoutes } from "./messages.routes.tsx";
+import { unreadCount } from "./messages.repo.ts";
+import { startSmsTimer } from "./messages.sms.ts";
 
-export { notifyStatements, type Notice } from "./messages.repo.ts";
+export { notifyStatements, unreadCount, type Notice } from "./messages.repo.ts";
+export { flushSms, startSmsTimer, SMS_FLUSH_EVERY_MS, type FlushResult } from "./messages.sms.ts";
+export { MAX_SMS_ATTEMPTS } from "./messages.domain.ts";
 
-export const feature: Feature = { name: "messages" };
+// The layout is shared, so the unread count shows on "my account", for every role.
+addMeLinks(async (c) => {
+  const user = c.var.user;
+  if (!user) return [];
+  return [[paths.messages.inbox, copy.messages.meInbox(await unreadCount(c.var.deps.database.db, user.id))]];
+});
+
+export const feature: Feature = {
+  name: "messages",
+  routes: messagesRoutes,
+  // Texts queued by any feature go out every 30 s; the returned function stops the timer.
+  install: (deps) => startSmsTimer(deps),
+};

@@ -1,4 +1,5 @@
 // The on-site inbox and the SMS outbox.
+import { and, eq, desc, isNull, count } from "drizzle-orm";
 import { messages, smsOutbox } from "../../../db/schema/index.ts";
 import type { Queryable } from "../../shared/db.ts";
 
@@ -26,3 +27,45 @@ export function notifyStatements(db: Queryable, notices: Notice[], now: number) 
   }
   return stmts;
 }
+
+// --- The inbox -------------------------------------------------------------------
+
+export async function listInbox(db: Queryable, userId: number, page: number, perPage: number) {
+  const where = eq(messages.userId, userId);
+  const [{ n }] = await db.select({ n: count() }).from(messages).where(where);
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(where)
+    .orderBy(desc(messages.at), desc(messages.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage);
+  return { total: n, rows };
+}
+
+export async function unreadCount(db: Queryable, userId: number): Promise<number> {
+  const [{ n }] = await db.select({ n: count() }).from(messages).where(and(eq(messages.userId, userId), isNull(messages.readAt)));
+  return n;
+}
+
+export const markAllRead = (db: Queryable, userId: number, now: number) =>
+  db.update(messages).set({ readAt: now }).where(and(eq(messages.userId, userId), isNull(messages.readAt)));
+
+// --- The SMS outbox -------------------------------------------------------------------
+
+export const pendingSms = (db: Queryable, limit: number) =>
+  db.select().from(smsOutbox).where(eq(smsOutbox.status, "pending")).orderBy(smsOutbox.createdAt, smsOutbox.id).limit(limit);
+
+/**
+ * Takes a row for sending by counting the attempt, only if nobody else has
+ * since it was read (the attempts count works as a version number), so two
+ * app processes never send the same text twice at once.
+ */
+export const claimSms = (db: Queryable, id: number, seenAttempts: number) =>
+  db
+    .update(smsOutbox)
+    .set({ attempts: seenAttempts + 1 })
+    .where(and(eq(smsOutbox.id, id), eq(smsOutbox.status, "pending"), eq(smsOutbox.attempts, seenAttempts)));
+
+export const finishSms = (db: Queryable, id: number, status: "sent" | "pending" | "failed", error: string | null, now: number) =>
+  db.update(smsOutbox).set({ status, error, sentAt: status === "sent" ? now : null }).where(eq(smsOutbox.id, id));

@@ -1,0 +1,44 @@
+/** @jsxImportSource hono/jsx */
+// The inbox (我的消息) of any signed-in user.
+import { Hono } from "hono";
+import type { AppEnv } from "../../shared/context.ts";
+import { paths, safeNext } from "../../paths.ts";
+import { requireUser } from "../../shared/authz.ts";
+import { redirectWithFlash } from "../../shared/flash.ts";
+import { copy } from "../../../views/copy/index.ts";
+import { InboxPage } from "../../../views/messages/inbox.tsx";
+import { pageNumber } from "./messages.domain.ts";
+import * as repo from "./messages.repo.ts";
+
+const t = copy.messages;
+const PER_PAGE = 20;
+
+export function messagesRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get(paths.messages.inbox, async (c) => {
+    const user = requireUser(c);
+    const { db } = c.var.deps.database;
+    const page = pageNumber(c.req.query("page"));
+    const [{ total, rows }, unread] = await Promise.all([repo.listInbox(db, user.id, page, PER_PAGE), repo.unreadCount(db, user.id)]);
+    return c.render(
+      <InboxPage
+        // A message's link is a site path we wrote; safeNext keeps it so even if a row were tampered with.
+        rows={rows.map((m) => ({ id: m.id, at: m.at, body: m.body, link: m.link ? safeNext(m.link) : null, unread: m.readAt === null }))}
+        unread={unread}
+        page={page}
+        pages={Math.max(1, Math.ceil(total / PER_PAGE))}
+      />,
+      { title: t.inboxTitle },
+    );
+  });
+
+  app.post(paths.messages.readAll, async (c) => {
+    const user = requireUser(c);
+    const deps = c.var.deps;
+    await deps.database.write((db) => repo.markAllRead(db, user.id, deps.clock.now()));
+    return redirectWithFlash(c, paths.messages.inbox, t.markedRead);
+  });
+
+  return app;
+}

@@ -1,0 +1,82 @@
+// Delivering the SMS outbox. Features queue texts with notifyStatements (in
+// the same batch as the change they announce); this sends them through
+// deps.sms. The default sender (src/shared/sms.ts) only logs a masked line.
+//
+// A county plugs in its SMS provider by passing its own SmsSender to
+// prepare({ config, sms: myProviderSender }) in src/main.ts (or
+// main.deno.ts): an object with a name and send({ to, body }) that resolves
+// to { ok: true } or { ok: false, error }. Nothing else changes; the outbox,
+// retries and this timer stay the same.
+import type { Deps } from "../../shared/context.ts";
+import { afterAttempt, shortError } from "./messages.domain.ts";
+import { pendingSms, claimSms, finishSms } from "./messages.repo.ts";
+
+/** How often the outbox is flushed, and how many texts at most per run. */
+export const SMS_FLUSH_EVERY_MS = 30_000;
+export const SMS_BATCH = 20;
+/** A provider that does not answer in this time counts as a failed attempt. */
+const SEND_TIMEOUT_MS = 15_000;
+
+export interface FlushResult {
+  sent: number;
+  retry: number;
+  failed: number;
+}
+
+async function sendWithTimeout(deps: Deps, to: string, body: string) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<{ ok: false; error: string }>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, error: "timeout" }), SEND_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([deps.sms.send({ to, body }).catch((e: Error) => ({ ok: false as const, error: String(e?.message ?? e) })), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Sends up to `limit` pending texts, oldest first, and records each outcome:
+ * sent, pending again (to retry on the next run) or failed after the last attempt.
+ * A crash between sending and recording leaves the row pending, so a text may
+ * rarely go out twice but is never silently lost.
+ */
+export async function flushSms(deps: Deps, limit = SMS_BATCH): Promise<FlushResult> {
+  const result: FlushResult = { sent: 0, retry: 0, failed: 0 };
+  const rows = await pendingSms(deps.database.db, limit);
+  for (const row of rows) {
+    const claimed = await deps.database.write((db) => claimSms(db, row.id, row.attempts));
+    if (claimed.rowsAffected !== 1) continue;
+    const attempts = row.attempts + 1;
+    const answer = await sendWithTimeout(deps, row.toPhone, row.body);
+    const status = afterAttempt(attempts, answer.ok);
+    const error = answer.ok ? null : shortError(answer.error);
+    await deps.database.write((db) => finishSms(db, row.id, status, error, deps.clock.now()));
+    if (status === "sent") result.sent++;
+    else if (status === "failed") result.failed++;
+    else result.retry++;
+    if (!answer.ok) deps.log.warn("sms failed", { id: row.id, attempts, sender: deps.sms.name, error });
+  }
+  return result;
+}
+
+/** Flushes the outbox every 30 s. The timer does not keep the process alive; the returned function stops it. */
+export function startSmsTimer(deps: Deps, everyMs = SMS_FLUSH_EVERY_MS): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return; // a slow provider: never two flushes at once in one process
+    running = true;
+    try {
+      await flushSms(deps);
+    } catch (e) {
+      deps.log.error("sms flush", { error: (e as Error).message });
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, everyMs);
+  // Node returns a Timeout object with unref(); Deno returns a number and has Deno.unrefTimer.
+  if (typeof timer === "object" && typeof (timer as { unref?: () => void }).unref === "function") (timer as { unref: () => void }).unref();
+  else (globalThis as { Deno?: { unrefTimer?: (id: number) => void } }).Deno?.unrefTimer?.(timer as unknown as number);
+  return () => clearInterval(timer);
+}

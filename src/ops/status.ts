@@ -1,0 +1,49 @@
+// What the status page and `npm run admin -- status` show: is the instance
+// healthy, backed up, and cleaning up after itself?
+import { readFileSync } from "node:fs";
+import { eq, sql } from "drizzle-orm";
+import { smsOutbox } from "../../db/schema/index.ts";
+import type { Deps } from "../shared/context.ts";
+import { dbFilePath, diskState, fileSize, type DiskState } from "./dbfile.ts";
+import { backupStale } from "./retention.domain.ts";
+import { LAST_BACKUP, LAST_HOUSEKEEPING, readRecord, type BackupRecord, type HousekeepingRecord } from "./records.ts";
+
+export const appVersion: string = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
+
+export interface Status {
+  version: string;
+  uptimeMs: number;
+  /** Null for a database server URL. */
+  dbBytes: number | null;
+  walBytes: number | null;
+  migrations: { count: number; latest: string };
+  lastBackup: BackupRecord | null;
+  backupStale: boolean;
+  lastHousekeeping: HousekeepingRecord | null;
+  pendingSms: number;
+  disk: DiskState | null;
+  retention: Deps["config"]["retention"];
+}
+
+export async function collectStatus(deps: Deps): Promise<Status> {
+  const { db, client } = deps.database;
+  const path = dbFilePath(deps.config.databaseUrl);
+  const mig = await client.execute("SELECT count(*), max(name) FROM schema_migrations");
+  const [{ n }] = await db.select({ n: sql<number>`count(*)` }).from(smsOutbox).where(eq(smsOutbox.status, "pending"));
+  const lastBackup = await readRecord<BackupRecord>(db, LAST_BACKUP);
+  return {
+    version: appVersion,
+    // Time since this process started (each instance has its own); a real
+    // duration, not the app's clock, which tests fix.
+    uptimeMs: Math.round(performance.now()),
+    dbBytes: path ? fileSize(path) : null,
+    walBytes: path ? fileSize(`${path}-wal`) ?? 0 : null,
+    migrations: { count: Number(mig.rows[0][0]), latest: String(mig.rows[0][1] ?? "") },
+    lastBackup,
+    backupStale: backupStale(lastBackup?.at ?? null, deps.clock.now()),
+    lastHousekeeping: await readRecord<HousekeepingRecord>(db, LAST_HOUSEKEEPING),
+    pendingSms: Number(n),
+    disk: diskState(deps.config.databaseUrl),
+    retention: deps.config.retention,
+  };
+}

@@ -1,0 +1,46 @@
+/** @jsxImportSource hono/jsx */
+import { copy } from "../copy/index.ts";
+import { chinaDateTime } from "../../src/shared/clock.ts";
+import type { Status } from "../../src/ops/status.ts";
+
+const t = copy.ops;
+
+export function StatusPage({ s }: { s: Status }) {
+  const b = s.lastBackup;
+  const h = s.lastHousekeeping;
+  const r = s.retention;
+  return (
+    <>
+      <h1>{t.statusTitle}</h1>
+      <p class="muted">{t.statusIntro}</p>
+      {s.backupStale && <p class="notice warn">{t.backupStale}</p>}
+      {s.disk?.low && <p class="notice warn">{t.diskLow}</p>}
+      <dl class="facts">
+        <dt>{t.version}</dt>
+        <dd>{s.version}</dd>
+        <dt>{t.uptime}</dt>
+        <dd>{t.uptimeValue(s.uptimeMs)}</dd>
+        <dt>{t.migrations}</dt>
+        <dd>{t.migrationsValue(s.migrations.count, s.migrations.latest)}</dd>
+        <dt>{t.dbSize}</dt>
+        <dd>{s.dbBytes === null ? t.remoteDb : t.bytes(s.dbBytes)}</dd>
+        {s.walBytes !== null && (
+          <>
+            <dt>{t.walSize}</dt>
+            <dd>{t.bytes(s.walBytes)}</dd>
+          </>
+        )}
+        <dt>{t.disk}</dt>
+        <dd>{s.disk ? t.bytes(s.disk.freeBytes) : t.diskUnknown}</dd>
+        <dt>{t.lastBackup}</dt>
+        <dd>{b ? t.backupValue(chinaDateTime(b.at), b.file, b.bytes) : t.noBackup}</dd>
+        <dt>{t.lastHousekeeping}</dt>
+        <dd>{h ? t.housekeepingValue(chinaDateTime(h.at), h.postingsCleared, h.workersForgotten, h.smsDeleted) : t.noHousekeeping}</dd>
+        <dt>{t.retention}</dt>
+        <dd>{t.retentionValue(r.postingContactDays, r.workerDays, r.smsDays)}</dd>
+        <dt>{t.pendingSms}</dt>
+        <dd>{t.pendingSmsValue(s.pendingSms)}</dd>
+      </dl>
+    </>
+  );
+}
