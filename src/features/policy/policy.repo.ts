@@ -1,0 +1,113 @@
+// Queries on policy articles.
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { policyArticles, markets, type ArticleCategory } from "../../../db/schema/index.ts";
+import type { Queryable } from "../../shared/db.ts";
+import type { CurrentUser } from "../../shared/context.ts";
+
+export const PAGE_SIZE = 20;
+
+const listColumns = {
+  id: policyArticles.id,
+  category: policyArticles.category,
+  title: policyArticles.title,
+  body: policyArticles.body,
+  marketId: policyArticles.marketId,
+  marketName: markets.name,
+  status: policyArticles.status,
+  updatedAt: policyArticles.updatedAt,
+};
+
+/** Published articles, newest first, in one category or all. */
+export async function listPublished(db: Queryable, category: ArticleCategory | undefined, page: number) {
+  const where = and(eq(policyArticles.status, "published"), category ? eq(policyArticles.category, category) : undefined);
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(policyArticles)
+      .leftJoin(markets, eq(markets.id, policyArticles.marketId))
+      .where(where)
+      .orderBy(desc(policyArticles.updatedAt), desc(policyArticles.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    db.select({ n: count() }).from(policyArticles).where(where),
+  ]);
+  return { rows, total: n };
+}
+
+/** The newest few published articles of every category (the overview page). */
+export async function latestPerCategory(db: Queryable, perCategory: number) {
+  const ranked = db
+    .select({
+      ...listColumns,
+      rank: sql<number>`row_number() over (partition by ${policyArticles.category} order by ${policyArticles.updatedAt} desc, ${policyArticles.id} desc)`.as("rank"),
+    })
+    .from(policyArticles)
+    .leftJoin(markets, eq(markets.id, policyArticles.marketId))
+    .where(eq(policyArticles.status, "published"))
+    .as("ranked");
+  return db.select().from(ranked).where(sql`${ranked.rank} <= ${perCategory}`);
+}
+
+export async function findArticle(db: Queryable, id: number) {
+  return (
+    await db
+      .select({ ...listColumns, countyCode: markets.countyCode })
+      .from(policyArticles)
+      .leftJoin(markets, eq(markets.id, policyArticles.marketId))
+      .where(eq(policyArticles.id, id))
+      .limit(1)
+  )[0] ?? null;
+}
+
+/** Articles a staff member may edit, newest first. */
+export async function listForStaff(db: Queryable, user: CurrentUser, page: number) {
+  const where =
+    user.role === "city_admin"
+      ? undefined
+      : user.role === "county_admin"
+        ? eq(markets.countyCode, user.countyCode ?? "")
+        : eq(policyArticles.marketId, user.marketId ?? -1);
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(policyArticles)
+      .leftJoin(markets, eq(markets.id, policyArticles.marketId))
+      .where(where)
+      .orderBy(desc(policyArticles.updatedAt), desc(policyArticles.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    db.select({ n: count() }).from(policyArticles).leftJoin(markets, eq(markets.id, policyArticles.marketId)).where(where),
+  ]);
+  return { rows, total: n };
+}
+
+export async function marketOptions(db: Queryable, user: CurrentUser) {
+  const where =
+    user.role === "city_admin" ? undefined : user.role === "county_admin" ? eq(markets.countyCode, user.countyCode ?? "") : eq(markets.id, user.marketId ?? -1);
+  return db.select({ id: markets.id, name: markets.name, countyCode: markets.countyCode }).from(markets).where(where).orderBy(asc(markets.countyCode), asc(markets.id)).limit(500);
+}
+
+export async function findMarket(db: Queryable, id: number) {
+  return (await db.select({ id: markets.id, countyCode: markets.countyCode }).from(markets).where(eq(markets.id, id)).limit(1))[0] ?? null;
+}
+
+export interface MarketArticle {
+  id: number;
+  category: ArticleCategory;
+  title: string;
+}
+
+/**
+ * The published articles tied to one market (newest first, at most 20), for
+ * the market directory to show beside the market. Citywide articles are not
+ * included: they are the same for every market and live under /policy.
+ */
+export async function articlesForMarket(db: Queryable, marketId: number): Promise<MarketArticle[]> {
+  return db
+    .select({ id: policyArticles.id, category: policyArticles.category, title: policyArticles.title })
+    .from(policyArticles)
+    .where(and(eq(policyArticles.marketId, marketId), eq(policyArticles.status, "published")))
+    .orderBy(desc(policyArticles.updatedAt), desc(policyArticles.id))
+    .limit(20);
+}
+
