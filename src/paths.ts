@@ -98,7 +98,49 @@ export const paths = {
     paid: (id: Id) => `/hires/${id}/paid`,
     paidPattern: "/hires/:id/paid",
   },
-  desk: { home: "/desk" },
+  desk: {
+    /** The station desk (驿站工作台); county and city admins add ?market=<id>. */
+    home: "/desk",
+    register: "/desk/register",
+    checkin: "/desk/checkin",
+    worker: (id: Id) => `/desk/workers/${id}`,
+    workerPattern: "/desk/workers/:id",
+    card: (id: Id) => `/desk/workers/${id}/card`,
+    cardPattern: "/desk/workers/:id/card",
+    reveal: (id: Id) => `/desk/workers/${id}/reveal`,
+    revealPattern: "/desk/workers/:id/reveal",
+    unlock: (id: Id) => `/desk/workers/${id}/unlock`,
+    unlockPattern: "/desk/workers/:id/unlock",
+    pin: (id: Id) => `/desk/workers/${id}/pin`,
+    pinPattern: "/desk/workers/:id/pin",
+    consent: (id: Id) => `/desk/workers/${id}/consent`,
+    consentPattern: "/desk/workers/:id/consent",
+    consentRemove: (id: Id) => `/desk/workers/${id}/consent/remove`,
+    consentRemovePattern: "/desk/workers/:id/consent/remove",
+    contact: (id: Id) => `/desk/workers/${id}/contacts`,
+    contactPattern: "/desk/workers/:id/contacts",
+    signUp: (id: Id) => `/desk/workers/${id}/sign-up`,
+    signUpPattern: "/desk/workers/:id/sign-up",
+    /** 困难零工人员: the help queue. */
+    priority: "/desk/priority",
+    /** The station's fair-order rule and today's order; draw = 抽签. */
+    order: "/desk/order",
+    draw: "/desk/order/draw",
+    /** Acting for a walk-in employer or worker (代办). */
+    postJob: "/desk/jobs/new",
+    confirm: (applicationId: Id) => `/desk/applications/${applicationId}/confirm`,
+    confirmPattern: "/desk/applications/:id/confirm",
+    quote: (id: Id) => `/desk/workers/${id}/quote`,
+    quotePattern: "/desk/workers/:id/quote",
+    printJobs: "/desk/print/jobs",
+    printPoster: "/desk/print/poster",
+    /** Public: what a printed worker card's QR code opens. */
+    cardCode: (code: string) => `/card/${code}`,
+    cardCodePattern: "/card/:code",
+    /** Public: a station's rule and today's order (the directory owns /markets/:id). */
+    stationOrder: (id: Id) => `/stations/${id}/order`,
+    stationOrderPattern: "/stations/:id/order",
+  },
   hotline: {
     home: "/hotline",
     report: "/hotline/report",
@@ -179,8 +221,36 @@ export const paths = {
     staffArchive: (id: Id) => `/staff/policy/${id}/archive`,
     staffArchivePattern: "/staff/policy/:id/archive",
   },
-  markets: { list: "/markets" },
-  monitoring: {},
+  markets: {
+    /** 名录: the public directory. */
+    list: "/markets",
+    show: (id: Id) => `/markets/${id}`,
+    showPattern: "/markets/:id",
+    admin: "/admin/markets",
+    adminNew: "/admin/markets/new",
+    adminEdit: (id: Id) => `/admin/markets/${id}/edit`,
+    adminEditPattern: "/admin/markets/:id/edit",
+    /** 十个一: every county's progress (city admin). */
+    checklist: "/admin/checklist",
+    checklistCounty: (county: string) => `/admin/checklist/${county}`,
+    checklistCountyPattern: "/admin/checklist/:county",
+    checklistMarket: (county: string, id: Id) => `/admin/checklist/${county}/${id}`,
+    checklistMarketPattern: "/admin/checklist/:county/:id",
+    /** Atom feed of a county's open postings: `/feeds/jobs/411024.atom`. */
+    feed: (county: string) => `/feeds/jobs/${county}.atom`,
+    feedPattern: "/feeds/jobs/:file",
+    /** Under /api/v1. */
+    api: "/markets",
+    apiShowPattern: "/markets/:id",
+  },
+  monitoring: {
+    home: "/monitoring",
+    /** 台账: ?kind=postings|signups|hires|checkins&scope&from&to */
+    ledger: "/monitoring/ledger.csv",
+    /** The county's daily statistics file, for the city's instance. */
+    statsExport: "/monitoring/stats-export",
+    statsImport: "/admin/stats-import",
+  },
   ops: {
     status: "/admin/status",
     forget: "/staff/forget",

@@ -1,0 +1,650 @@
+/** @jsxImportSource hono/jsx */
+// The station desk (驿站工作台): staff at a shared PC register walk-in
+// workers, check them in, help the hardest to place, keep the day's order
+// fair, and print for the notice board. Every act for someone present is
+// stored with the staff member and market and written to the audit log.
+import { Hono } from "hono";
+import { eq } from "drizzle-orm";
+import type { AppEnv, Ctx, CurrentUser } from "../../shared/context.ts";
+import { paths } from "../../paths.ts";
+import { readForm, readQuery, check, type FormErrors, type FormInput } from "../../shared/forms.ts";
+import { requireStaff, canSeeCounty, canSeeMarket, isStaff, ensure } from "../../shared/authz.ts";
+import { auditInsert } from "../../shared/audit.ts";
+import { redirectWithFlash } from "../../shared/flash.ts";
+import { NotFound } from "../../shared/errors.ts";
+import { chinaDate, chinaDayStart, addDays } from "../../shared/clock.ts";
+import { hashSecret } from "../../shared/crypto.ts";
+import { maskPhone } from "../../shared/validators.ts";
+import { users, sessions } from "../../../db/schema/index.ts";
+import { findUserByPhone } from "../accounts/index.ts";
+import { insertWorker, listKinds, maskName } from "../workers/index.ts";
+import { employerQueuePath } from "../employers/index.ts";
+import { copy } from "../../../views/copy/index.ts";
+import { DeskHomePage, NoMarketPage, type ArrivalRow } from "../../../views/desk/home.tsx";
+import { CheckinPage, type Match } from "../../../views/desk/checkin.tsx";
+import { RegisterPage, ExistingPage } from "../../../views/desk/register.tsx";
+import { WorkerPage, type WorkerPageProps } from "../../../views/desk/worker.tsx";
+import { PriorityPage } from "../../../views/desk/priority.tsx";
+import { OrderPage, PublicOrderPage, type OrderRow } from "../../../views/desk/order.tsx";
+import { WorkerCardPage, PublicCardPage } from "../../../views/desk/card.tsx";
+import { JobSheetPage, PosterPage } from "../../../views/desk/print.tsx";
+import type { DeskMarket } from "../../../views/desk/bits.tsx";
+import { LookupForm, RegisterForm, PinForm, ConsentForm, ContactForm, RuleForm } from "./desk.schema.ts";
+import {
+  parseLookup, categoriesOf, waitingDays, canSeeSensitive, fairOrder, drawOrder, newSeed, resolveBirthYear,
+  olderBirthYearLimit, pageNumber, ageOn, birthYearBounds, priorityCategories, type PriorityCategory,
+} from "./desk.domain.ts";
+import { deskSettings } from "./desk.settings.ts";
+import { qrSvg } from "./desk.qr.ts";
+import * as repo from "./desk.repo.ts";
+
+const t = copy.desk;
+const PER_PAGE = 20;
+/** A printed sheet: two columns of fifteen, about what a notice board holds. */
+const SHEET_SIZE = 30;
+const SUGGESTIONS_PER_WORKER = 3;
+
+type Desk = { user: CurrentUser; market: repo.Market; m: DeskMarket };
+
+/**
+ * The market this desk page acts for. Staff: their own market, and a
+ * `?market=` naming any other is a 404. County and city admins: the market
+ * they picked in their scope (else one in `preferCounty`, else the first).
+ * Null when an admin has no market at all in scope.
+ */
+async function deskOf(c: Ctx, preferCounty?: string | null): Promise<Desk | null> {
+  const user = requireStaff(c);
+  const { database, regions } = c.var.deps;
+  const raw = c.req.query("market");
+  const asked = raw === undefined ? null : Number(raw);
+  ensure(asked === null || (Number.isSafeInteger(asked) && asked > 0), "market");
+  if (user.role === "staff") {
+    ensure(user.marketId !== null && (asked === null || asked === user.marketId), "market");
+    const market = await repo.findMarket(database.db, user.marketId!);
+    ensure(!!market, "market");
+    return { user, market, m: { id: market.id, name: market.name, county: regions.countyName(market.countyCode), suffix: "", choices: null } };
+  }
+  const options = await repo.marketsForAdmin(database.db, user);
+  const pick = asked !== null ? options.find((o) => o.id === asked) : (preferCounty && options.find((o) => o.countyCode === preferCounty)) || options[0];
+  if (asked !== null) ensure(!!pick, "market");
+  if (!pick) return null;
+  const market = await repo.findMarket(database.db, pick.id);
+  ensure(!!market && canSeeMarket(user, market), "market");
+  return {
+    user,
+    market,
+    m: {
+      id: market.id,
+      name: market.name,
+      county: regions.countyName(market.countyCode),
+      suffix: `?market=${market.id}`,
+      choices: options.map((o) => [String(o.id), `${regions.countyName(o.countyCode)} ${o.name}`] as const),
+    },
+  };
+}
+
+async function requireDesk(c: Ctx, preferCounty?: string | null): Promise<Desk> {
+  const d = await deskOf(c, preferCounty);
+  if (!d) throw new NotFound("no market");
+  return d;
+}
+
+const idParam = (c: Ctx) => {
+  const id = Number(c.req.param("id"));
+  ensure(Number.isSafeInteger(id) && id > 0);
+  return id;
+};
+
+/** The worker of `:id`, if this staff member's county holds them; otherwise 404. */
+async function workerInScope(c: Ctx, user: CurrentUser) {
+  const w = await repo.findWorker(c.var.deps.database.db, idParam(c));
+  ensure(!!w && canSeeCounty(user, w.scopeCounty), "worker");
+  return w;
+}
+
+/** The desk for a worker's page: an admin without ?market= acts at a market of the worker's county. */
+async function workerDesk(c: Ctx) {
+  const user = requireStaff(c);
+  const w = await workerInScope(c, user);
+  const desk = await requireDesk(c, w.scopeCounty);
+  return { ...desk, w };
+}
+
+function arrivalRows(user: CurrentUser, m: DeskMarket, rows: Awaited<ReturnType<typeof repo.checkInsOn>>): ArrivalRow[] {
+  return rows.map((r) => ({
+    workerId: r.workerId,
+    name: r.name,
+    phone: r.phone,
+    at: r.at,
+    href: canSeeCounty(user, r.scopeCounty) ? paths.desk.worker(r.workerId) + m.suffix : null,
+  }));
+}
+
+export function deskRoutes() {
+  const app = new Hono<AppEnv>();
+
+  // --- Home -------------------------------------------------------------------
+
+  app.get(paths.desk.home, async (c) => {
+    const desk = await deskOf(c);
+    if (!desk) return c.render(<NoMarketPage />, { title: t.title });
+    const { user, market, m } = desk;
+    const deps = c.var.deps;
+    const now = deps.clock.now();
+    const today = chinaDate(now);
+    const [figures, arrived] = await Promise.all([
+      repo.todayFigures(deps.database.db, { marketId: market.id, countyCode: market.countyCode, today, dayStart: chinaDayStart(now) }),
+      repo.checkInsOn(deps.database.db, market.id, today),
+    ]);
+    // The newest arrivals first: the person at the counter is at the top.
+    const latest = arrivalRows(user, m, arrived).reverse().slice(0, PER_PAGE);
+    return c.render(<DeskHomePage m={m} today={today} figures={figures} arrivals={latest} employersQueue={employerQueuePath} />, { title: t.title });
+  });
+
+  // --- Check-in (签到) ---------------------------------------------------------------
+
+  const checkinPage = async (desk: Desk, c: Ctx, extra: Partial<Parameters<typeof CheckinPage>[0]> = {}, status: 200 | 400 | 409 | 422 = 200) => {
+    const deps = c.var.deps;
+    const arrived = await repo.checkInsOn(deps.database.db, desk.market.id, chinaDate(deps.clock.now()));
+    c.status(status);
+    return c.render(<CheckinPage m={desk.m} arrivals={arrivalRows(desk.user, desk.m, arrived).reverse().slice(0, PER_PAGE)} {...extra} />, { title: t.checkinTitle });
+  };
+
+  app.get(paths.desk.checkin, async (c) => checkinPage(await requireDesk(c), c));
+
+  app.post(paths.desk.checkin, async (c) => {
+    const desk = await requireDesk(c);
+    const { user, market } = desk;
+    const deps = c.var.deps;
+    const db = deps.database.db;
+    const input = await readForm(c);
+    const form = check(LookupForm, input);
+    if (!form.ok) return checkinPage(desk, c, { values: input, errors: form.errors }, 400);
+    let worker: repo.DeskWorker | null = null;
+    if (form.value.workerId !== undefined) {
+      // Picked from a list: only people this desk may see.
+      worker = await repo.findWorker(db, form.value.workerId);
+      ensure(!!worker && canSeeCounty(user, worker.scopeCounty), "worker");
+    } else {
+      const lookup = parseLookup(form.value.q ?? "");
+      if (!lookup) return checkinPage(desk, c, { values: input, errors: { q: t.badLookup } }, 400);
+      if (lookup.by === "name") {
+        const matches: Match[] = await repo.searchWorkersByName(db, lookup.name, market.countyCode);
+        if (matches.length === 0) return checkinPage(desk, c, { values: input, message: t.noNameMatch }, 422);
+        return checkinPage(desk, c, { values: input, matches });
+      }
+      if (lookup.by === "phone") {
+        worker = await repo.findWorkerByPhoneForDesk(db, lookup.phone);
+        if (!worker) {
+          const other = await findUserByPhone(db, lookup.phone);
+          if (other) return checkinPage(desk, c, { values: input, message: t.notWorker }, 422);
+          return checkinPage(desk, c, { values: input, message: t.unknownPhone, offerRegister: lookup.phone }, 422);
+        }
+      } else {
+        worker = await repo.findWorkerByCardCode(db, lookup.code);
+        if (!worker) return checkinPage(desk, c, { values: input, message: t.unknownCard }, 422);
+      }
+    }
+    const w = worker!;
+    const now = deps.clock.now();
+    const done = await deps.database.transaction(async (tx) => {
+      const [row] = await repo.insertCheckIn(tx, { marketId: market.id, workerId: w.id, day: chinaDate(now), at: now, viaStaffId: user.id });
+      if (!row) return false;
+      await auditInsert(tx, user, now, { action: "desk.checkin", subjectType: "check_in", subjectId: row.id, onBehalfOf: w.id, detail: { marketId: market.id } });
+      return true;
+    });
+    if (!done) return checkinPage(desk, c, { message: t.alreadyToday(w.name) }, 409);
+    return redirectWithFlash(c, paths.desk.checkin + desk.m.suffix, t.checkedIn(w.name));
+  });
+
+  // --- Walk-in registration (代登记) ---------------------------------------------------
+
+  const registerPage = async (desk: Desk, c: Ctx, values?: FormInput, errors?: FormErrors, status: 200 | 400 = 200) => {
+    const { regions, database } = c.var.deps;
+    const county = typeof values?.countyCode === "string" && regions.countyNames.has(values.countyCode) ? values.countyCode : desk.market.countyCode;
+    const kinds = await listKinds(database.db);
+    c.status(status);
+    return c.render(
+      <RegisterPage
+        m={desk.m}
+        counties={regions.countyOptions()}
+        townships={regions.townshipOptions(county)}
+        kinds={kinds.map((k) => [String(k.id), k.name] as const)}
+        values={{ countyCode: desk.market.countyCode, townshipCode: desk.market.townshipCode ?? undefined, ...values }}
+        errors={errors}
+      />,
+      { title: t.registerTitle },
+    );
+  };
+
+  app.get(paths.desk.register, async (c) => registerPage(await requireDesk(c), c));
+
+  app.post(paths.desk.register, async (c) => {
+    const desk = await requireDesk(c);
+    const { user, market, m } = desk;
+    const deps = c.var.deps;
+    const input = await readForm(c, ["kinds"]);
+    // From check-in's "为他登记": the phone just typed, carried in a POST (never in a URL).
+    if (input.prefill) return registerPage(desk, c, { phone: input.phone });
+    const form = check(RegisterForm, input);
+    if (!form.ok) return registerPage(desk, c, input, form.errors, 400);
+    const f = form.value;
+    const now = deps.clock.now();
+    const errors: FormErrors = {};
+    if (!deps.regions.countyNames.has(f.countyCode)) errors.countyCode = t.unknownCountyChoice;
+    else if (f.townshipCode && !deps.regions.townshipInCounty(f.townshipCode, f.countyCode)) errors.townshipCode = t.unknownTownship;
+    const born = resolveBirthYear(f.birthYear, f.idNumber);
+    const range = birthYearBounds(chinaDate(now));
+    if (!born.ok) errors.birthYear = t.birthYearMismatch;
+    else if (born.year !== null && (born.year < range.min || born.year > range.max)) errors.birthYear = copy.errors.range(t.birthYear, range.min, range.max);
+    const known = new Set((await listKinds(deps.database.db)).map((k) => k.id));
+    if (f.kinds.some((k) => !known.has(k))) errors.kinds = t.unknownKind;
+    if (Object.keys(errors).length) return registerPage(desk, c, input, errors, 400);
+
+    const outcome = await deps.database.transaction(async (tx) => {
+      // Looked up inside the write, so two desks cannot register the same person at once.
+      const byPhone = await findUserByPhone(tx, f.phone);
+      if (byPhone) return byPhone.role === "worker" ? { kind: "existing" as const, id: byPhone.id } : { kind: "otherAccount" as const };
+      if (f.idNumber) {
+        const byId = await repo.findWorkerByIdNumber(tx, f.idNumber);
+        if (byId) return { kind: "existing" as const, id: byId.id };
+      }
+      const created = await insertWorker(
+        tx,
+        {
+          phone: f.phone,
+          name: f.name,
+          pinHash: null,
+          countyCode: f.countyCode,
+          townshipCode: f.townshipCode ?? null,
+          birthYear: born.ok ? born.year : null,
+          idNumber: f.idNumber ?? null,
+          ownPhone: f.ownPhone === "yes",
+          viaStaffId: user.id,
+          viaMarketId: market.id,
+        },
+        now,
+      );
+      if (f.kinds.length) await repo.insertWorkerKinds(tx, created.id, [...new Set(f.kinds)]);
+      await auditInsert(tx, user, now, { action: "desk.register", subjectType: "user", subjectId: created.id, onBehalfOf: created.id, detail: { marketId: market.id } });
+      return { kind: "created" as const, ...created };
+    });
+    if (outcome.kind === "otherAccount") return registerPage(desk, c, input, { phone: t.phoneUsedByOther }, 400);
+    if (outcome.kind === "existing") {
+      const found = await repo.findWorker(deps.database.db, outcome.id);
+      const href = found && canSeeCounty(user, found.scopeCounty) ? paths.desk.worker(found.id) + m.suffix : null;
+      c.status(409);
+      return c.render(<ExistingPage m={m} href={href} />, { title: t.existing });
+    }
+    return redirectWithFlash(c, paths.desk.worker(outcome.id) + m.suffix, t.registered(outcome.cardCode));
+  });
+
+  // --- One worker's page ---------------------------------------------------------------
+
+  const workerPage = async (
+    c: Ctx,
+    d: Desk & { w: repo.DeskWorker },
+    extra: Partial<Pick<WorkerPageProps, "revealed" | "form" | "values" | "errors" | "message">> = {},
+    status: 200 | 400 | 409 | 422 = 200,
+  ) => {
+    const deps = c.var.deps;
+    const db = deps.database.db;
+    const { user, market, m, w } = d;
+    const now = deps.clock.now();
+    const today = chinaDate(now);
+    const sensitive = canSeeSensitive(user, w.scopeCounty);
+    const [kinds, checkIns, facts, consents, contacts, suggestions, lock, via] = await Promise.all([
+      repo.kindNamesOf(db, w.id),
+      repo.recentCheckInsOf(db, w.id),
+      repo.priorityFactsOf(db, [w.id], sensitive),
+      sensitive ? repo.consentsOf(db, w.id) : Promise.resolve(null),
+      repo.contactsOf(db, w.id),
+      repo.matchingPostings(db, { workerIds: [w.id], countyCode: market.countyCode, today, until: addDays(today, 6), perWorker: 5 }),
+      repo.lockOf(db, w.phone),
+      w.viaMarketId ? repo.findMarket(db, w.viaMarketId) : Promise.resolve(null),
+    ]);
+    const f = facts.get(w.id)!;
+    const place = [deps.regions.countyName(w.countyCode), deps.regions.townshipName(w.townshipCode)].filter(Boolean).join(" ");
+    c.status(status);
+    return c.render(
+      <WorkerPage
+        m={m}
+        w={{
+          id: w.id,
+          name: w.name,
+          phone: w.phone,
+          ownPhone: w.ownPhone,
+          cardCode: w.cardCode,
+          birthYear: w.birthYear,
+          age: ageOn(w.birthYear, today),
+          place,
+          kinds,
+          idNumber: w.idNumber,
+          viaMarket: via?.name ?? null,
+          createdAt: w.createdAt,
+          hasPin: !!w.hasPin,
+          lock: lock?.lockedUntil && lock.lockedUntil > now ? (lock.lockedUntil === Number.MAX_SAFE_INTEGER ? "staff" : "temporary") : "none",
+        }}
+        checkIns={checkIns}
+        categories={categoriesOf({ birthYear: w.birthYear, ...f }, today, deskSettings(deps))}
+        consents={consents}
+        contacts={contacts}
+        suggestions={suggestions.get(w.id) ?? []}
+        {...extra}
+      />,
+      { title: t.workerTitle(w.name) },
+    );
+  };
+
+  app.get(paths.desk.workerPattern, async (c) => workerPage(c, await workerDesk(c)));
+
+  // Showing the full ID number is a logged act; the answer shows it once and is not cached.
+  app.post(paths.desk.revealPattern, async (c) => {
+    const d = await workerDesk(c);
+    if (!d.w.idNumber) throw new NotFound("no id number");
+    const deps = c.var.deps;
+    await deps.database.write((db) =>
+      auditInsert(db, d.user, deps.clock.now(), { action: "reveal.id_number", subjectType: "user", subjectId: d.w.id, onBehalfOf: d.w.id }),
+    );
+    return workerPage(c, d, { revealed: d.w.idNumber });
+  });
+
+  // --- Login help: unlock and a new PIN typed by the worker -----------------------------------
+
+  app.post(paths.desk.unlockPattern, async (c) => {
+    const d = await workerDesk(c);
+    const deps = c.var.deps;
+    const now = deps.clock.now();
+    await deps.database.write((db) =>
+      db.batch([repo.clearLock(db, d.w.phone), auditInsert(db, d.user, now, { action: "desk.unlock", subjectType: "user", subjectId: d.w.id, onBehalfOf: d.w.id })]),
+    );
+    return redirectWithFlash(c, paths.desk.worker(d.w.id) + d.m.suffix, t.unlocked(d.w.name));
+  });
+
+  app.post(paths.desk.pinPattern, async (c) => {
+    const d = await workerDesk(c);
+    const deps = c.var.deps;
+    const form = check(PinForm, await readForm(c));
+    if (!form.ok) return workerPage(c, d, { form: "pin", errors: form.errors }, 400);
+    const pinHash = await hashSecret(form.value.pin);
+    const now = deps.clock.now();
+    await deps.database.write((db) =>
+      db.batch([
+        db.update(users).set({ pinHash }).where(eq(users.id, d.w.id)),
+        repo.clearLock(db, d.w.phone),
+        // Whoever knew the old PIN is signed out everywhere.
+        db.delete(sessions).where(eq(sessions.userId, d.w.id)),
+        auditInsert(db, d.user, now, { action: "desk.pin_reset", subjectType: "user", subjectId: d.w.id, onBehalfOf: d.w.id }),
+      ]),
+    );
+    return redirectWithFlash(c, paths.desk.worker(d.w.id) + d.m.suffix, t.pinSet(d.w.name));
+  });
+
+  // --- Priority: consents for the sensitive categories, contacts -----------------------------
+
+  app.post(paths.desk.consentPattern, async (c) => {
+    const d = await workerDesk(c);
+    ensure(canSeeSensitive(d.user, d.w.scopeCounty), "sensitive");
+    const deps = c.var.deps;
+    const input = await readForm(c, ["categories"]);
+    const form = check(ConsentForm, input);
+    if (!form.ok) return workerPage(c, d, { form: "consent", values: input, errors: form.errors }, 400);
+    const now = deps.clock.now();
+    const rows = [...new Set(form.value.categories)].map((category) => ({
+      workerId: d.w.id,
+      category,
+      consentText: t.consentText[category],
+      consentedAt: now,
+      recordedBy: d.user.id,
+      marketId: d.market.id,
+    }));
+    // The audit entry names no category: it outlives the data if the worker asks to delete it.
+    await deps.database.write((db) =>
+      db.batch([repo.insertConsents(db, rows), auditInsert(db, d.user, now, { action: "desk.priority_consent", subjectType: "user", subjectId: d.w.id, onBehalfOf: d.w.id })]),
+    );
+    return redirectWithFlash(c, paths.desk.worker(d.w.id) + d.m.suffix, t.consentSaved);
+  });
+
+  app.post(paths.desk.consentRemovePattern, async (c) => {
+    const d = await workerDesk(c);
+    ensure(canSeeSensitive(d.user, d.w.scopeCounty), "sensitive");
+    const deps = c.var.deps;
+    const now = deps.clock.now();
+    await deps.database.write((db) =>
+      db.batch([repo.deleteConsents(db, d.w.id), auditInsert(db, d.user, now, { action: "desk.priority_consent_removed", subjectType: "user", subjectId: d.w.id, onBehalfOf: d.w.id })]),
+    );
+    return redirectWithFlash(c, paths.desk.worker(d.w.id) + d.m.suffix, t.consentRemoved);
+  });
+
+  app.post(paths.desk.contactPattern, async (c) => {
+    const d = await workerDesk(c);
+    const deps = c.var.deps;
+    const input = await readForm(c);
+    const form = check(ContactForm, input);
+    if (!form.ok) return workerPage(c, d, { form: "contact", values: input, errors: form.errors }, 400);
+    const f = form.value;
+    if (f.postingId !== undefined) {
+      const p = await repo.findOpenPosting(deps.database.db, f.postingId);
+      if (!p || p.countyCode !== d.market.countyCode) return workerPage(c, d, { form: "contact", values: input, errors: { postingId: t.unknownPosting } }, 422);
+    }
+    const now = deps.clock.now();
+    await deps.database.write((db) =>
+      db.batch([
+        repo.insertContact(db, { workerId: d.w.id, postingId: f.postingId ?? null, outcome: f.outcome, note: f.note, at: now, staffId: d.user.id, marketId: d.market.id }),
+        auditInsert(db, d.user, now, { action: "desk.contact", subjectType: "user", subjectId: d.w.id, onBehalfOf: d.w.id, detail: { outcome: f.outcome } }),
+      ]),
+    );
+    return redirectWithFlash(c, paths.desk.worker(d.w.id) + d.m.suffix, t.contactSaved);
+  });
+
+  // --- The help queue (困难人员帮扶) -------------------------------------------------------------
+
+  app.get(paths.desk.priority, async (c) => {
+    const { user, market, m } = await requireDesk(c);
+    const deps = c.var.deps;
+    const db = deps.database.db;
+    const s = deskSettings(deps);
+    const q = readQuery(c);
+    const today = chinaDate(deps.clock.now());
+    const sensitive = canSeeSensitive(user, market.countyCode);
+    const asked = (priorityCategories as readonly string[]).includes(String(q.category)) ? (q.category as PriorityCategory) : undefined;
+    const category = !sensitive && (asked === "low_income" || asked === "disabled") ? undefined : asked;
+    const page = pageNumber(q.page);
+    const { rows, total } = await repo.priorityQueue(db, {
+      countyCode: market.countyCode,
+      waitCutoff: addDays(today, -s.longWaitDays),
+      olderBornBy: olderBirthYearLimit(today, s),
+      withSensitive: sensitive,
+      category,
+      limit: PER_PAGE,
+      offset: (page - 1) * PER_PAGE,
+    });
+    const suggestions = await repo.matchingPostings(db, {
+      workerIds: rows.map((r) => r.id),
+      countyCode: market.countyCode,
+      today,
+      until: addDays(today, 6),
+      perWorker: SUGGESTIONS_PER_WORKER,
+    });
+    return c.render(
+      <PriorityPage
+        m={m}
+        intro={t.priorityIntro(s.longWaitDays, s.olderAge)}
+        rows={rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          phone: r.phone,
+          categories: categoriesOf(r, today, s),
+          waiting: waitingDays(r, today),
+          lastContact: r.lastContact,
+          suggestions: suggestions.get(r.id) ?? [],
+        }))}
+        total={total}
+        category={category}
+        page={page}
+        pages={Math.max(1, Math.ceil(total / PER_PAGE))}
+        showsSensitive={sensitive}
+      />,
+      { title: t.priorityTitle },
+    );
+  });
+
+  // --- Fair order (公平派工) -------------------------------------------------------------------
+
+  /** Today's order at a market, as the rule says, and the draw if there is one. */
+  async function todaysOrder(c: Ctx, marketId: number) {
+    const deps = c.var.deps;
+    const db = deps.database.db;
+    const today = chinaDate(deps.clock.now());
+    const [rule, arrived, draw] = await Promise.all([repo.ruleOf(db, marketId), repo.checkInsOn(db, marketId, today), repo.drawOf(db, marketId, today)]);
+    let priority = new Set<number>();
+    if (rule === "priority") {
+      // Everyone's categories count here (the worker consented to priority help); the order shows none of them.
+      const s = deskSettings(deps);
+      const facts = await repo.priorityFactsOf(db, arrived.map((a) => a.workerId), true);
+      priority = new Set(arrived.filter((a) => categoriesOf({ birthYear: a.birthYear, ...facts.get(a.workerId)! }, today, s).length > 0).map((a) => a.workerId));
+    }
+    const order = fairOrder(rule, arrived, { priority, drawn: rule === "draw" ? draw?.order ?? null : null });
+    const byId = new Map(arrived.map((a) => [a.workerId, a]));
+    const drawInfo = draw ? { seed: draw.seed, drawnAt: draw.drawnAt, late: arrived.some((a) => !draw.order.includes(a.workerId)) } : null;
+    return { today, rule, draw: drawInfo, arrived, order: order.map((id) => byId.get(id)!) };
+  }
+
+  const orderPage = async (c: Ctx, desk: Desk, extra: { errors?: FormErrors; message?: string } = {}, status: 200 | 400 | 409 | 422 = 200) => {
+    const o = await todaysOrder(c, desk.market.id);
+    const rows: OrderRow[] = o.order.map((a) => ({
+      who: a.name,
+      masked: maskPhone(a.phone),
+      href: canSeeCounty(desk.user, a.scopeCounty) ? paths.desk.worker(a.workerId) + desk.m.suffix : null,
+    }));
+    c.status(status);
+    return c.render(<OrderPage m={desk.m} today={o.today} rule={o.rule} rows={rows} draw={o.draw} {...extra} />, { title: t.orderTitle });
+  };
+
+  app.get(paths.desk.order, async (c) => orderPage(c, await requireDesk(c)));
+
+  app.post(paths.desk.order, async (c) => {
+    const desk = await requireDesk(c);
+    const deps = c.var.deps;
+    const form = check(RuleForm, await readForm(c));
+    if (!form.ok) return orderPage(c, desk, { errors: form.errors }, 400);
+    const now = deps.clock.now();
+    await deps.database.write((db) =>
+      db.batch([
+        repo.setRule(db, desk.market.id, form.value.rule, desk.user.id, now),
+        auditInsert(db, desk.user, now, { action: "desk.fair_order_rule", subjectType: "market", subjectId: desk.market.id, detail: { rule: form.value.rule } }),
+      ]),
+    );
+    return redirectWithFlash(c, paths.desk.order + desk.m.suffix, t.ruleSaved);
+  });
+
+  app.post(paths.desk.draw, async (c) => {
+    const desk = await requireDesk(c);
+    const deps = c.var.deps;
+    const now = deps.clock.now();
+    const today = chinaDate(now);
+    const seed = newSeed(() => crypto.getRandomValues(new Uint32Array(1))[0]);
+    const outcome = await deps.database.transaction(async (tx) => {
+      if ((await repo.ruleOf(tx, desk.market.id)) !== "draw") return "notRule" as const;
+      if (await repo.drawOf(tx, desk.market.id, today)) return "already" as const;
+      const arrived = await repo.checkInsOn(tx, desk.market.id, today);
+      if (arrived.length === 0) return "nobody" as const;
+      const order = drawOrder(arrived.map((a) => a.workerId), seed);
+      const [row] = await repo.insertDraw(tx, { marketId: desk.market.id, day: today, seed, order, at: now, by: desk.user.id });
+      await auditInsert(tx, desk.user, now, { action: "desk.draw", subjectType: "fair_draw", subjectId: row.id, detail: { seed, count: order.length } });
+      return "done" as const;
+    });
+    if (outcome === "done") return redirectWithFlash(c, paths.desk.order + desk.m.suffix, t.drawDone);
+    const message = outcome === "already" ? t.drawAlready : outcome === "nobody" ? t.drawNobody : t.drawNotRule;
+    return orderPage(c, desk, { message }, outcome === "already" ? 409 : 422);
+  });
+
+  // Public: the rule and today's order, with nothing but a surname and a masked phone.
+  app.get(paths.desk.stationOrderPattern, async (c) => {
+    const id = idParam(c);
+    const market = await repo.findMarket(c.var.deps.database.db, id);
+    if (!market) throw new NotFound("market");
+    const o = await todaysOrder(c, market.id);
+    const rows: OrderRow[] = o.order.map((a) => ({ who: maskName(a.name), masked: maskPhone(a.phone) }));
+    return c.render(<PublicOrderPage name={market.name} today={o.today} rule={o.rule} rows={rows} draw={o.draw} />, { title: t.publicTitle(market.name) });
+  });
+
+  // --- Worker card and the page its QR code opens ------------------------------------------------
+
+  app.get(paths.desk.cardPattern, async (c) => {
+    const d = await workerDesk(c);
+    if (!d.w.cardCode) throw new NotFound("no card code");
+    const deps = c.var.deps;
+    const qr = await qrSvg(deps.config.publicUrl + paths.desk.cardCode(d.w.cardCode));
+    return c.render(
+      <WorkerCardPage name={d.w.name} code={d.w.cardCode} market={d.market.name} hotline={deps.config.hotline} qr={qr} back={paths.desk.worker(d.w.id) + d.m.suffix} />,
+      { title: t.cardTitle, bare: true },
+    );
+  });
+
+  app.get(paths.desk.cardCodePattern, async (c) => {
+    const deps = c.var.deps;
+    const user = c.var.user;
+    const lookup = parseLookup(c.req.param("code"));
+    if (user && lookup?.by === "card") {
+      const w = await repo.findWorkerByCardCode(deps.database.db, lookup.code);
+      if (w && isStaff(user) && canSeeCounty(user, w.scopeCounty)) return c.redirect(paths.desk.worker(w.id), 303);
+      if (w && user.role === "worker" && user.id === w.id) return c.redirect(paths.accounts.me, 303);
+    }
+    // Everyone else, and every unknown code, gets the same page: codes cannot be probed.
+    return c.render(<PublicCardPage hotline={deps.config.hotline} />, { title: t.publicCardTitle });
+  });
+
+  // --- Printing for the notice board ------------------------------------------------------------------
+
+  app.get(paths.desk.printJobs, async (c) => {
+    const { market, m } = await requireDesk(c);
+    const deps = c.var.deps;
+    const today = chinaDate(deps.clock.now());
+    const until = addDays(today, 6);
+    const page = pageNumber(c.req.query("page"));
+    const { rows, total } = await repo.postingsToPrint(deps.database.db, { countyCode: market.countyCode, today, until, limit: SHEET_SIZE, offset: (page - 1) * SHEET_SIZE });
+    const cards = await Promise.all(
+      rows.map(async (p) => ({
+        ...p,
+        place: [deps.regions.townshipName(p.townshipCode), p.address].filter(Boolean).join(" "),
+        qr: await qrSvg(deps.config.publicUrl + paths.jobs.show(p.id)),
+      })),
+    );
+    const base = paths.desk.printJobs + m.suffix;
+    const href = (n: number) => `${base}${base.includes("?") ? "&" : "?"}page=${n}`;
+    return c.render(
+      <JobSheetPage market={market.name} today={today} until={until} cards={cards} total={total} page={page} pages={Math.max(1, Math.ceil(total / SHEET_SIZE))} href={href} back={paths.desk.home + m.suffix} />,
+      { title: t.printSheetTitle(market.name), bare: true },
+    );
+  });
+
+  app.get(paths.desk.printPoster, async (c) => {
+    const { market, m } = await requireDesk(c);
+    const deps = c.var.deps;
+    const qr = await qrSvg(deps.config.publicUrl + paths.hotline.report);
+    let kinds: string[] = [];
+    try {
+      const parsed: unknown = JSON.parse(market.kinds);
+      if (Array.isArray(parsed)) kinds = parsed.filter((k): k is string => typeof k === "string");
+    } catch {
+      kinds = [];
+    }
+    return c.render(
+      <PosterPage
+        name={market.name}
+        address={market.address}
+        hours={market.hours}
+        kinds={kinds}
+        phone={market.phone}
+        supervision={market.supervisionPhone}
+        hotline={deps.config.hotline}
+        qr={qr}
+        back={paths.desk.home + m.suffix}
+      />,
+      { title: market.name, bare: true },
+    );
+  });
+
+  return app;
+}

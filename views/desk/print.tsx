@@ -1,0 +1,131 @@
+/** @jsxImportSource hono/jsx */
+// For the notice board: the job sheet (two columns of cards on A4, each with
+// its posting code and a QR code) and the station poster. Bare print layout,
+// large type, no scripts.
+import { copy } from "../copy/index.ts";
+import type { PostingCard } from "../../src/features/desk/desk.repo.ts";
+import { Qr, Wage } from "./bits.tsx";
+
+const t = copy.desk;
+
+export interface SheetCard extends PostingCard {
+  place: string;
+  qr: string;
+}
+
+export function JobSheetPage(props: {
+  market: string;
+  today: string;
+  until: string;
+  cards: SheetCard[];
+  total: number;
+  page: number;
+  pages: number;
+  href: (n: number) => string;
+  back: string;
+}) {
+  return (
+    <>
+      <p class="screen-only">
+        {t.printHint} <a href={props.back}>{copy.common.back}</a>
+      </p>
+      <h1>{t.printSheetTitle(props.market)}</h1>
+      <p class="lead">{t.printSheetIntro(props.today, props.until)}</p>
+      {props.cards.length === 0 ? (
+        <p class="lead">{t.printNone}</p>
+      ) : (
+        <ol class="sheet">
+          {props.cards.map((p) => (
+            <li class="job">
+              <div>
+                <p class="jcode">
+                  #{p.id} {p.quick && <span class="tag">{t.quickTag}</span>}
+                </p>
+                <h2>{p.title}</h2>
+                <p class="jwage">
+                  <Wage p={p} /> · {t.left(Math.max(0, p.headcount - p.filledCount))}
+                </p>
+                <p>
+                  {t.dates(p.startDate, p.endDate)} {p.hours} · {p.place}
+                </p>
+              </div>
+              <Qr svg={p.qr} label={`${t.scanToApply} #${p.id}`} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {props.total > props.cards.length && <p>{t.printMore(props.cards.length, props.total)}</p>}
+      {props.pages > 1 && (
+        <p class="screen-only">
+          {props.page > 1 && <a href={props.href(props.page - 1)}>{copy.common.prev}</a>} {copy.common.pageOf(props.page, props.pages)}{" "}
+          {props.page < props.pages && <a href={props.href(props.page + 1)}>{copy.common.next}</a>}
+        </p>
+      )}
+    </>
+  );
+}
+
+export function PosterPage(props: {
+  name: string;
+  address: string;
+  hours: string;
+  kinds: string[];
+  phone: string;
+  supervision: string;
+  hotline: string;
+  qr: string;
+  back: string;
+}) {
+  return (
+    <>
+      <p class="screen-only">
+        {t.printHint} <a href={props.back}>{copy.common.back}</a>
+      </p>
+      <article class="poster">
+        <h1>{t.posterTitle(props.name)}</h1>
+        <p class="lead">{t.posterFree}</p>
+        <dl>
+          {props.address && (
+            <>
+              <dt>{t.posterAddress}</dt>
+              <dd>{props.address}</dd>
+            </>
+          )}
+          {props.hours && (
+            <>
+              <dt>{t.posterHours}</dt>
+              <dd>{props.hours}</dd>
+            </>
+          )}
+          {props.kinds.length > 0 && (
+            <>
+              <dt>{t.posterKinds}</dt>
+              <dd>{props.kinds.join("、")}</dd>
+            </>
+          )}
+          {props.phone && (
+            <>
+              <dt>{t.posterPhone}</dt>
+              <dd>{props.phone}</dd>
+            </>
+          )}
+          {props.supervision && props.supervision !== props.hotline && (
+            <>
+              <dt>{t.posterSupervision}</dt>
+              <dd>{props.supervision}</dd>
+            </>
+          )}
+          <dt>{t.posterHotline}</dt>
+          <dd class="big-num">{props.hotline}</dd>
+        </dl>
+        <div class="complain">
+          <p>{t.posterComplain}</p>
+          <p>
+            <b>{t.posterNoFee}</b>
+          </p>
+          <Qr svg={props.qr} label={t.posterScan} />
+        </div>
+      </article>
+    </>
+  );
+}
