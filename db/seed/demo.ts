@@ -8,9 +8,13 @@ import { jsonLogger } from "../../src/shared/context.ts";
 import { users } from "../schema/index.ts";
 import { seeded, type DemoContext } from "./demo/context.ts";
 import { seedBase } from "./demo/base.ts";
+import { seedPeople } from "./demo/people.ts";
 
 /** The steps, in order; each feature adds its own after the ones it builds on. */
-const steps: [string, (ctx: DemoContext) => Promise<void>][] = [["markets and staff", seedBase]];
+const steps: [string, (ctx: DemoContext) => Promise<void>][] = [
+  ["markets and staff", seedBase],
+  ["employers, workers and cards", seedPeople],
+];
 
 export async function runDemo(env: Record<string, string | undefined> = process.env, quiet = false) {
   const config = loadConfig(env);
