@@ -18,13 +18,15 @@ export function Form(props: {
   method?: "post" | "get";
   children?: Child;
   class?: string;
+  /** "multipart/form-data" for a form with a file field. */
+  enctype?: "multipart/form-data";
   /** htmx attributes, optional: the form works without them. */
   hx?: Record<string, string>;
 }) {
   const c = useRequestContext<AppEnv>();
   const method = props.method ?? "post";
   return (
-    <form action={props.action} method={method} class={props.class} novalidate {...(props.hx ?? {})}>
+    <form action={props.action} method={method} class={props.class} enctype={props.enctype} novalidate {...(props.hx ?? {})}>
       {method === "post" && <input type="hidden" name={CSRF_FIELD} value={c.var.csrfToken} />}
       {props.children}
     </form>

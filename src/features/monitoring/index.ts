@@ -1,4 +1,32 @@
-// The monitoring feature. Its only door: other code imports from here.
+// Monitoring (供需监测): figures by scope and period, the ledger CSV, and the
+// county statistics file (export and import). Its only door: other code
+// imports from here.
 import type { Feature } from "../../shared/feature.ts";
+import type { Queryable } from "../../shared/db.ts";
+import { monitoringRoutes } from "./monitoring.routes.tsx";
+import { averageWindow, perDay, AVERAGE_DAYS, type Period } from "./monitoring.domain.ts";
+import { marketSums, onlineOwnerId } from "./monitoring.repo.ts";
 
-export const feature: Feature = { name: "monitoring" };
+export { averageWindow, AVERAGE_DAYS } from "./monitoring.domain.ts";
+
+export interface DailyFigures {
+  /** 日均求职人数 over the window (see monitoring.domain.ts for what is counted). */
+  seekersPerDay: number;
+  /** 日均成功录用人数 over the window. */
+  hiresPerDay: number;
+}
+
+/**
+ * The directory's two figures for every market, computed from check-ins,
+ * online sign-ups and hires over the 30 full days before `today`; markets
+ * with no activity are absent (read them as 0).
+ */
+export async function dailyFigures(db: Queryable, today: string): Promise<{ window: Period; byMarket: Map<number, DailyFigures> }> {
+  const window = averageWindow(today);
+  const sums = await marketSums(db, window, await onlineOwnerId(db));
+  const byMarket = new Map<number, DailyFigures>();
+  for (const [id, s] of sums) byMarket.set(id, { seekersPerDay: perDay(s.seekers, AVERAGE_DAYS), hiresPerDay: perDay(s.hires, AVERAGE_DAYS) });
+  return { window, byMarket };
+}
+
+export const feature: Feature = { name: "monitoring", routes: monitoringRoutes };
