@@ -226,13 +226,20 @@ export const blocksPublishing = (c: { category: CaseCategory; status: CaseStatus
 
 // --- Intake rules that span fields -------------------------------------------------------
 
-export type IntakeProblem = "amountRequired" | "phoneRequired";
+export type IntakeProblem = "amountRequired" | "phoneRequired" | "countyRequired";
 
-/** Cross-field rules of an intake: wage cases need the amount; callers who are not anonymous leave a phone. */
-export function intakeProblems(x: { category?: string; amount?: unknown; anonymous?: boolean; phone?: unknown }): Partial<Record<"amount" | "phone", IntakeProblem>> {
-  const out: Partial<Record<"amount" | "phone", IntakeProblem>> = {};
-  if (x.category === "wage_arrears" && (x.amount === undefined || x.amount === null || x.amount === "")) out.amount = "amountRequired";
-  if (!x.anonymous && (x.phone === undefined || x.phone === null || x.phone === "")) out.phone = "phoneRequired";
+/**
+ * Cross-field rules of an intake: wage cases need the amount; callers who are
+ * not anonymous leave a phone; a report must say where (a county, a market, or
+ * something that has one). `placeKnown` is left out when the place comes from
+ * the staff member's own scope.
+ */
+export function intakeProblems(x: { category?: string; amount?: unknown; anonymous?: boolean; phone?: unknown; placeKnown?: boolean }): Partial<Record<"amount" | "callerPhone" | "countyCode", IntakeProblem>> {
+  const blank = (v: unknown) => v === undefined || v === null || v === "";
+  const out: Partial<Record<"amount" | "callerPhone" | "countyCode", IntakeProblem>> = {};
+  if (x.category === "wage_arrears" && blank(x.amount)) out.amount = "amountRequired";
+  if (!x.anonymous && blank(x.phone)) out.callerPhone = "phoneRequired";
+  if (x.placeKnown === false) out.countyCode = "countyRequired";
   return out;
 }
 

@@ -250,7 +250,7 @@ export function hotlineRoutes() {
     const user = c.var.user;
     const input = await readForm(c, ["anonymous"]);
     if (wantsSearch(input)) return renderIntake(c, null, { ...input, qDone: input.q ?? "" }, undefined, { search: true });
-    const form = checkIntake(ReportForm, input);
+    const form = checkIntake(ReportForm, input, { needsPlace: true });
     if (!form.ok) return renderIntake(c, null, input, form.errors);
     const reportKey = "report:" + clientAddress(c);
     const now = deps.clock.now();
@@ -360,7 +360,7 @@ export function hotlineRoutes() {
     const deps = c.var.deps;
     const input = await readForm(c, ["anonymous"]);
     if (wantsSearch(input)) return renderIntake(c, user, { ...input, qDone: input.q ?? "" }, undefined, { search: true });
-    const form = checkIntake(CaseIntakeForm, input);
+    const form = checkIntake(CaseIntakeForm, input, { needsPlace: user.role === "city_admin" });
     if (!form.ok) return renderIntake(c, user, input, form.errors);
     const concern = await resolveConcern(deps, user, true, form.value);
     if (!concern.ok) return renderIntake(c, user, input, concern.errors);

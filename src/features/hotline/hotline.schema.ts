@@ -48,10 +48,11 @@ export const ReportForm = v.object(intakeFields);
 export type IntakeValue = v.InferOutput<typeof ReportForm> & { channel?: (typeof caseChannels)[number] };
 
 /** Field rules plus the rules that span fields, all reported at once. */
-export function checkIntake<S extends typeof CaseIntakeForm | typeof ReportForm>(schema: S, input: FormInput) {
+export function checkIntake<S extends typeof CaseIntakeForm | typeof ReportForm>(schema: S, input: FormInput, opts: { needsPlace: boolean }) {
   const r = check(schema, input);
   const anonymous = Array.isArray(input.anonymous) && input.anonymous.includes("1");
-  const cross = intakeProblems({ category: input.category as string, amount: input.amount, anonymous, phone: input.callerPhone });
+  const placeKnown = ["countyCode", "marketId", "employerId", "postingId", "hireId"].some((k) => !!input[k]);
+  const cross = intakeProblems({ category: input.category as string, amount: input.amount, anonymous, phone: input.callerPhone, placeKnown: opts.needsPlace ? placeKnown : undefined });
   const extra: FormErrors = {};
   for (const [field, problem] of Object.entries(cross)) extra[field] = t[problem];
   if (r.ok && Object.keys(extra).length === 0) return r;

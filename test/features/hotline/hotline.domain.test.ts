@@ -226,8 +226,10 @@ for (const [name, c, flag, block] of flagCases) {
 test("intake rules across fields", () => {
   assert.equal(intakeProblems({ category: "wage_arrears", phone: "13812345678" }), { amount: "amountRequired" });
   assert.equal(intakeProblems({ category: "wage_arrears", amount: "100", phone: "13812345678" }), {});
-  assert.equal(intakeProblems({ category: "fraud" }), { phone: "phoneRequired" });
+  assert.equal(intakeProblems({ category: "fraud" }), { callerPhone: "phoneRequired" });
   assert.equal(intakeProblems({ category: "fraud", anonymous: true }), {});
+  assert.equal(intakeProblems({ category: "fraud", anonymous: true, placeKnown: false }), { countyCode: "countyRequired" });
+  assert.equal(intakeProblems({ category: "fraud", anonymous: true, placeKnown: true }), {});
 });
 
 // --- Throttle ------------------------------------------------------------------------------
