@@ -9,11 +9,13 @@ import { users } from "../schema/index.ts";
 import { seeded, type DemoContext } from "./demo/context.ts";
 import { seedBase } from "./demo/base.ts";
 import { seedPeople } from "./demo/people.ts";
+import { seedHotline } from "./demo/hotline.ts";
 
 /** The steps, in order; each feature adds its own after the ones it builds on. */
 const steps: [string, (ctx: DemoContext) => Promise<void>][] = [
   ["markets and staff", seedBase],
   ["employers, workers and cards", seedPeople],
+  ["hotline cases", seedHotline],
 ];
 
 export async function runDemo(env: Record<string, string | undefined> = process.env, quiet = false) {
