@@ -468,4 +468,6 @@ export async function countTries(tx: Tx, keys: [string, ThrottleRule][], now: nu
     const next = throttleStep(prev.get(key), now, rule);
     await tx.insert(hotlineThrottle).values({ key, ...next }).onConflictDoUpdate({ target: hotlineThrottle.key, set: next });
   }
+  // Guessed numbers leave rows behind; sweep the ones whose day is long over, so the table stays small.
+  await tx.delete(hotlineThrottle).where(and(lt(hotlineThrottle.windowStart, now - 2 * 24 * 3600_000), or(isNull(hotlineThrottle.lockedUntil), lt(hotlineThrottle.lockedUntil, now))));
 }

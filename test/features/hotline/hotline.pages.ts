@@ -1,6 +1,7 @@
 import type { PageRecipe } from "../../helpers/pages.ts";
 import { paths } from "../../../src/paths.ts";
 import { addCase, addEmployer, addPosting, addWorker, addHire } from "./fixtures.ts";
+import { insertEvent, updateCaseIf } from "../../../src/features/hotline/hotline.repo.ts";
 
 export const pages: PageRecipe[] = [
   { route: paths.hotline.home },
@@ -28,6 +29,15 @@ export const pages: PageRecipe[] = [
     url: async (w) => {
       const employerId = await addEmployer(w.t, { name: "鄢陵县花木园艺有限公司" });
       const made = await addCase(w.t, { marketId: w.marketA, employerId, description: "三个人干了五天活,说好每天 150 元,到现在一分钱没给。".repeat(10) });
+      // At its heaviest: 处理中 (two step forms, the note and assign forms) with a long timeline.
+      await w.t.deps.database.write((db) =>
+        db.batch([
+          updateCaseIf(db, made.id, "accepted", { status: "processing", agency: "labour_inspection" }),
+          ...Array.from({ length: 12 }, (_, i) =>
+            insertEvent(db, made.id, null, w.t.clock.now() + i, { kind: i % 3 ? "note" : "transfer", note: "已电话联系雇主,雇主说月底前结清,再跟进。", public: i % 2 === 0, status: "processing" }),
+          ),
+        ]),
+      );
       return paths.hotline.case(made.id);
     },
   },
@@ -45,6 +55,7 @@ export const pages: PageRecipe[] = [
     },
   },
   { route: paths.hotline.figures, as: "city_admin" },
+  { route: paths.hotline.casePattern, as: "county_admin", url: async (w) => paths.hotline.case((await addCase(w.t, { marketId: w.marketA })).id) },
   { route: paths.hotline.figures, as: "staff" },
   { route: paths.hotline.export, as: "city_admin", status: 303 },
 ];
