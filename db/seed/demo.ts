@@ -9,13 +9,19 @@ import { users } from "../schema/index.ts";
 import { seeded, type DemoContext } from "./demo/context.ts";
 import { seedBase } from "./demo/base.ts";
 import { seedPeople } from "./demo/people.ts";
+import { seedJobs } from "./demo/jobs.ts";
 import { seedHotline } from "./demo/hotline.ts";
+import { seedHistory } from "./demo/history.ts";
+import { seedDesk } from "./demo/desk.ts";
 
 /** The steps, in order; each feature adds its own after the ones it builds on. */
 const steps: [string, (ctx: DemoContext) => Promise<void>][] = [
   ["markets and staff", seedBase],
   ["employers, workers and cards", seedPeople],
+  ["postings, sign-ups and hires", seedJobs],
   ["hotline cases", seedHotline],
+  ["a year of history", seedHistory],
+  ["station desks: walk-ins, check-ins, priority help, fair order", seedDesk],
 ];
 
 export async function runDemo(env: Record<string, string | undefined> = process.env, quiet = false) {

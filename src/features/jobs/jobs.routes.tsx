@@ -2,6 +2,7 @@
 // The gig market's pages: home, browse, a posting, posting and editing,
 // quick hire, sign-ups, the employer's decisions, the worker's list.
 import { Hono } from "hono";
+import { RequestContext } from "hono/jsx-renderer";
 import { eq } from "drizzle-orm";
 import type { AppEnv, Ctx, Deps } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
@@ -149,7 +150,8 @@ export function jobsRoutes() {
     const flags = isStaff(c.var.user) ? await flagsFor(deps, [...new Set(rows.map((r) => r.employerId))]) : undefined;
     const rowsProps = { rows, total, page, pages: pagesFor(total), pageHref: (n: number) => `${paths.jobs.list}${filterQuery(filters, n)}`, flags };
     c.header("vary", "HX-Request");
-    if (c.req.header("hx-request")) return c.html(<JobRows {...rowsProps} />);
+    // The fragment is rendered outside the page shell, so it gets the request context itself.
+    if (c.req.header("hx-request")) return c.html(<RequestContext.Provider value={c}><JobRows {...rowsProps} /></RequestContext.Provider>);
     const refs = await references(deps);
     const options = {
       kinds: refs.kinds.map((k) => [String(k.id), k.name] as const),
