@@ -1,0 +1,486 @@
+// A real browser walks the site: Debian's Chromium (never a downloaded build),
+// driven by playwright-core, against the real app served in this process on
+// a random port over a temp DB filled with the demo data.
+//
+// Every page a journey reaches is checked where it stands, as the person sees
+// it (see `Session.checkPage`):
+//   - axe-core, WCAG 2.0/2.1 A+AA and 2.2 AA rules: zero violations;
+//   - the smallest computed font-size of visible text: 18px, 22px in 大字;
+//   - every visible link, button, field, select and summary at least 44×44 px
+//     (60×60 in 大字), except links inside a sentence (WCAG 2.5.8's "inline"
+//     exception, see `targetProblems`);
+//   - no sideways scrolling (document scrollWidth ≤ clientWidth);
+//   - bytes on the wire for the page's HTML plus its stylesheets as on a first
+//     visit ≤ 14 KB (CDP Network.loadingFinished encodedDataLength: compressed
+//     body plus headers);
+//   - and, per journey, htmx fetched from the network at most once.
+//
+// axe with JavaScript off: Chromium cannot run axe in a page whose scripts are
+// disabled (axe waits on timers, which never fire there, and the page dies).
+// So for a JS-off session the harness copies the page's DOM as it stands
+// (outerHTML, scripts removed) and serves that copy at the same URL to a
+// JS-enabled companion page with the same viewport (via page.route), where
+// the real stylesheets load from the server and axe runs. The companion also
+// re-measures the copy with class="big" on <html>: the 大字 checks at 240px.
+// In a JS-on session axe runs in the page itself, under the app's own CSP
+// (page.evaluate goes through DevTools, which CSP does not block).
+import { test as uvuTest } from "uvu";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from "playwright-core";
+import { loadConfig } from "../../src/config.ts";
+import { prepare, createApp } from "../../src/app.tsx";
+import { jsonLogger, type Deps } from "../../src/shared/context.ts";
+import { runDemo } from "../../db/seed/demo.ts";
+import type { DemoContext } from "../../db/seed/demo/context.ts";
+
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+export const SKIP_LINE = `browser tests SKIPPED: ${CHROMIUM_PATH} not found (apt-get install chromium)`;
+export const SKIP_NO_FONT_LINE = "browser tests SKIPPED: no Chinese font for Chromium (apt-get install fonts-wqy-microhei)";
+/** Chromium's flags for this machine: no sandbox (root), and no calls out to the closed network. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const BUDGET_BYTES = 14 * 1024;
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+export const LIMITS = {
+  normal: { font: 18, target: 44 },
+  big: { font: 22, target: 60 },
+} as const;
+
+/** The two ways every journey is walked. */
+export const MODES = {
+  /** A basic phone: no JavaScript, 240×320, normal text (and 大字 re-measured on a copy). */
+  basic: { js: false, width: 240, height: 320, big: false, name: "JS off 240×320" },
+  /** A small smartphone with JavaScript, 360×640, in 大字 mode switched on with the menu link. */
+  smart: { js: true, width: 360, height: 640, big: true, name: "JS on 360×640 大字" },
+} as const;
+export type Mode = (typeof MODES)[keyof typeof MODES];
+
+/** Why the browser tests cannot run here, or null when they can. */
+export function cannotRun(): string | null {
+  if (!existsSync(CHROMIUM_PATH)) return SKIP_LINE;
+  // Without a CJK font Chromium draws each Chinese character as a narrow box,
+  // and every width measured would be wrong.
+  let zh = "";
+  try {
+    zh = execFileSync("fc-list", [":lang=zh"], { encoding: "utf8" });
+  } catch {
+    /* no fontconfig: no font either */
+  }
+  if (!zh.trim()) return SKIP_NO_FONT_LINE;
+  return null;
+}
+
+/**
+ * Call first in every browser test file. When Chromium (or a Chinese font) is
+ * missing it says so, registers one passing test whose name says the file was
+ * skipped, and returns false; the file then registers nothing else.
+ */
+export function chromiumOrSkip(test = uvuTest): boolean {
+  const why = cannotRun();
+  if (!why) return true;
+  console.log(why);
+  test(why === SKIP_LINE ? "skipped: chromium not installed" : "skipped: no Chinese font installed", () => {
+    console.log(why);
+  });
+  return false;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+// ------------------------------------------------------------------ server
+
+/** The real clock, plus an offset a test may move forward ("three days later"). */
+export function movableClock() {
+  let offset = 0;
+  return {
+    now: () => Date.now() + offset,
+    advance(ms: number) {
+      offset += ms;
+    },
+  };
+}
+
+export interface Server {
+  origin: string;
+  deps: Deps;
+  clock: ReturnType<typeof movableClock>;
+  /** The demo accounts (key → phone, secret), e.g. "city_admin", "staff:411024". */
+  demo: DemoContext;
+  /** Error and warning log lines of the app, to show when a test fails. */
+  problems: string[];
+  sms: { to: string; body: string }[];
+  close(): Promise<void>;
+}
+
+/** Loads the demo data into a temp DB file, then serves the real app on a random port. */
+export async function startServer(): Promise<Server> {
+  const dir = mkdtempSync(join(tmpdir(), "lingong-browser-"));
+  const env = { DATABASE_URL: `file:${join(dir, "browser.db")}` };
+  const demo = await runDemo(env, true);
+  const problems: string[] = [];
+  const sms: { to: string; body: string }[] = [];
+  const clock = movableClock();
+  const deps = await prepare({
+    config: loadConfig(env),
+    clock,
+    log: jsonLogger((line) => problems.push(line), true),
+    sms: { name: "browser-test", send: async (m) => (sms.push(m), { ok: true }) },
+  });
+  const app = createApp(deps);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    deps,
+    clock,
+    demo,
+    problems,
+    sms,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      deps.database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A demo account's phone and password. */
+export function account(server: Server, key: string) {
+  const a = server.demo.accounts.get(key);
+  if (!a) throw new Error(`no demo account "${key}" (have: ${[...server.demo.accounts.keys()].join(", ")})`);
+  return a;
+}
+
+// ------------------------------------------------------------------ in-page measurements
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string; summary: string }[];
+}
+
+async function runAxe(page: Page): Promise<Violation[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: any[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n: any) => ({ target: n.target.join(" "), summary: String(n.failureSummary ?? "").replace(/\s+/g, " ") })),
+    }));
+  }, AXE_TAGS);
+}
+
+export interface Measures {
+  /** Smallest font-size of visible text, with where it is. */
+  smallestFont: { px: number; where: string; text: string } | null;
+  /** Text smaller than the limit. */
+  smallText: string[];
+  /** Controls smaller than the limit (not counting inline links in sentences). */
+  smallTargets: string[];
+  scrollWidth: number;
+  clientWidth: number;
+  /** Elements reaching past the right edge, when the page scrolls sideways. */
+  overflowing: string[];
+}
+
+// The measuring code runs inside the page, so it lives in a plain JS file read
+// as text: tsx would otherwise add helpers (__name) the page does not have.
+const measureSource = readFileSync(new URL("./measure.js", import.meta.url), "utf8");
+const measure = (page: Page, limits: { font: number; target: number }): Promise<Measures> =>
+  page.evaluate(`(${measureSource.trim().replace(/;$/, "")})(${JSON.stringify(limits)})`);
+
+// ------------------------------------------------------------------ the session
+
+export interface PageRecord {
+  label: string;
+  url: string;
+  bytes: number;
+  smallestFont: number | null;
+  axeChecked: string[];
+}
+
+export interface SessionOptions {
+  js: boolean;
+  width: number;
+  height: number;
+  /** Switch 大字 on before the first page (with a cookie; journeys use the menu link instead). */
+  bigText?: boolean;
+  /** Skip the in-page checks (e.g. the screenshot script). */
+  checks?: boolean;
+}
+
+/** One person's browser (context + one tab) on the server, checking every page it reaches. */
+export class Session {
+  /** What is wrong (the key) → on which pages. */
+  readonly problems = new Map<string, string[]>();
+  readonly pages: PageRecord[] = [];
+  /** Network fetches of htmx (not answered from the cache). */
+  htmxFetches = 0;
+  private docBytes = 0;
+  private cssBytes = new Map<string, number>();
+  private pending = new Map<string, { url: string; type: string; cached: boolean }>();
+  private fromCache = new Set<string>();
+  /** Every network fetch of this session: path → count (for diagnosis). */
+  readonly fetches = new Map<string, number>();
+  private companion: Page | null = null;
+  private companionContext: BrowserContext | null = null;
+  private snapshot = "";
+
+  private constructor(
+    readonly browser: Browser,
+    readonly server: Server,
+    readonly opts: SessionOptions,
+    readonly context: BrowserContext,
+    readonly page: Page,
+    private cdp: CDPSession,
+  ) {}
+
+  static async open(browser: Browser, server: Server, opts: SessionOptions): Promise<Session> {
+    const context = await browser.newContext({
+      javaScriptEnabled: opts.js,
+      viewport: { width: opts.width, height: opts.height },
+      locale: "zh-CN",
+      baseURL: server.origin,
+    });
+    if (opts.bigText) await context.addCookies([{ name: "big", value: "1", url: server.origin }]);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const cdp = await context.newCDPSession(page);
+    const s = new Session(browser, server, opts, context, page, cdp);
+    await s.watchNetwork();
+    return s;
+  }
+
+  private async watchNetwork() {
+    await this.cdp.send("Network.enable");
+    this.cdp.on("Network.responseReceived", (e) => {
+      const cached = !!e.response.fromDiskCache || this.fromCache.delete(e.requestId);
+      this.pending.set(e.requestId, { url: e.response.url, type: e.type, cached });
+    });
+    this.cdp.on("Network.requestServedFromCache", (e) => {
+      this.fromCache.add(e.requestId);
+    });
+    this.cdp.on("Network.loadingFinished", (e) => {
+      const p = this.pending.get(e.requestId);
+      this.pending.delete(e.requestId);
+      if (!p || p.cached) return;
+      const path = new URL(p.url).pathname;
+      this.fetches.set(path, (this.fetches.get(path) ?? 0) + 1);
+      if (path === "/static/htmx.min.js") this.htmxFetches++;
+      if (p.type === "Document") this.docBytes += e.encodedDataLength;
+      if (p.type === "Stylesheet" && !this.cssBytes.has(path)) this.cssBytes.set(path, e.encodedDataLength);
+    });
+  }
+
+  get big(): Promise<boolean> {
+    return this.page.evaluate(() => document.documentElement.classList.contains("big"));
+  }
+
+  // ---- actions: each one that loads a page checks the page it lands on
+
+  async goto(path: string, label = path) {
+    await this.page.goto(path);
+    await this.landed(label);
+  }
+
+  /** Clicks a link by its visible name and checks the page it leads to. */
+  async follow(name: string | RegExp, label?: string) {
+    await this.page.getByRole("link", { name, exact: typeof name === "string" }).first().click();
+    await this.landed(label ?? `link ${name}`);
+  }
+
+  /** Clicks a button by its visible name (submitting its form) and checks the page it leads to. */
+  async press(name: string | RegExp, label?: string) {
+    await this.page.getByRole("button", { name, exact: typeof name === "string" }).first().click();
+    await this.landed(label ?? `button ${name}`);
+  }
+
+  async fill(label: string | RegExp, value: string) {
+    await this.page.getByLabel(label, { exact: typeof label === "string" }).first().fill(value);
+  }
+
+  /** Ticks a radio button or checkbox by its label. */
+  async choose(label: string | RegExp) {
+    await this.page.getByLabel(label, { exact: typeof label === "string" }).first().check();
+  }
+
+  async select(label: string | RegExp, option: string) {
+    await this.page.getByLabel(label, { exact: typeof label === "string" }).first().selectOption({ label: option });
+  }
+
+  /** Fails unless the page shows this text. */
+  async expectText(text: string | RegExp) {
+    const found = await this.page.getByText(text).first().isVisible().catch(() => false);
+    if (!found) throw new Error(`expected "${text}" on ${this.page.url()}\n--- page text ---\n${(await this.mainText()).slice(0, 1500)}`);
+  }
+
+  async expectHeading(text: string | RegExp) {
+    const h1 = (await this.page.locator("h1").first().textContent())?.trim() ?? "";
+    const ok = typeof text === "string" ? h1.includes(text) : text.test(h1);
+    if (!ok) throw new Error(`expected heading "${text}" on ${this.page.url()}, got "${h1}"\n${(await this.mainText()).slice(0, 800)}`);
+  }
+
+  async mainText(): Promise<string> {
+    return ((await this.page.locator("main").first().textContent().catch(() => "")) ?? "").replace(/\s+/g, " ").trim();
+  }
+
+  path(): string {
+    const u = new URL(this.page.url());
+    return u.pathname + u.search;
+  }
+
+  /** Signs in through the login form. */
+  async login(phone: string, secret: string) {
+    await this.goto("/login");
+    await this.fill("手机号", phone);
+    await this.fill("密码", secret);
+    await this.press("登录", "after login");
+  }
+
+  /** Switches 大字 on or off with the menu link, as a person would. */
+  async toggleBigText() {
+    await this.page.getByRole("link", { name: /大字|正常字/ }).first().click();
+    await this.landed("大字 toggle");
+  }
+
+  // ---- checks
+
+  private async landed(label: string) {
+    await this.page.waitForLoadState("load");
+    if (this.opts.js) {
+      // An htmx swap is not a navigation: wait until its request is done.
+      await this.page.waitForFunction(() => !document.querySelector(".htmx-request"), undefined, { timeout: 10_000 });
+    }
+    if (this.opts.checks !== false) await this.checkPage(label);
+  }
+
+  /** All the per-page checks, recorded as problems (reported together by `assertClean`). */
+  async checkPage(label: string) {
+    const url = this.path();
+    const big = await this.big;
+    const limits = big ? LIMITS.big : LIMITS.normal;
+    const where = `[${this.opts.js ? "JS on" : "JS off"} ${this.opts.width}px${big ? " 大字" : ""}] ${label} (${url})`;
+    const record: PageRecord = { label: where, url, bytes: 0, smallestFont: null, axeChecked: [] };
+
+    // Weight: this page's HTML as transferred, plus every stylesheet as on a first visit.
+    // (Give CDP's loadingFinished for the document a moment to arrive.)
+    await new Promise((r) => setTimeout(r, 20));
+    const css = [...this.cssBytes.values()].reduce((a, b) => a + b, 0);
+    record.bytes = this.docBytes + css;
+    this.docBytes = 0;
+    if (record.bytes > BUDGET_BYTES) this.problem(where, `${record.bytes} bytes of HTML + CSS on a first visit (limit ${BUDGET_BYTES})`);
+
+    const m = await measure(this.page, limits);
+    record.smallestFont = m.smallestFont?.px ?? null;
+    this.recordMeasures(where, m);
+
+    if (this.opts.js) {
+      record.axeChecked.push(big ? "大字" : "normal");
+      this.recordAxe(where, await runAxe(this.page));
+    } else {
+      await this.checkCopy(where, record);
+    }
+    this.pages.push(record);
+  }
+
+  /** Records a problem; the same problem on many pages is reported once, with the pages. */
+  private problem(where: string, what: string) {
+    this.problems.set(what, [...(this.problems.get(what) ?? []), where]);
+  }
+
+  private recordMeasures(where: string, m: Measures) {
+    const mode = where.match(/^\[[^\]]*\]/)?.[0] ?? "";
+    for (const t of m.smallText) this.problem(where, `${mode} text too small: ${t}`);
+    for (const t of m.smallTargets) this.problem(where, `${mode} target too small: ${t}`);
+    if (m.scrollWidth > m.clientWidth) this.problem(where, `${mode} scrolls sideways (${m.scrollWidth} > ${m.clientWidth}): ${m.overflowing.join("; ")}`);
+  }
+
+  private recordAxe(where: string, violations: Violation[]) {
+    const mode = where.match(/^\[[^\]]*\]/)?.[0] ?? "";
+    for (const v of violations) {
+      this.problem(where, `${mode} axe ${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.slice(0, 5).map((n) => `${n.target} — ${n.summary}`).join("\n      ")}`);
+    }
+  }
+
+  /** JS off: axe and the 大字 measurements on a copy of this page's DOM in a JS-enabled companion tab. */
+  private async checkCopy(where: string, record: PageRecord) {
+    this.snapshot =
+      "<!doctype html>" +
+      (await this.page.evaluate(() => {
+        const root = document.documentElement.cloneNode(true) as HTMLElement;
+        root.querySelectorAll("script").forEach((s) => s.remove());
+        return root.outerHTML;
+      }));
+    if (!this.companion) {
+      this.companionContext = await this.browser.newContext({
+        javaScriptEnabled: true,
+        viewport: { width: this.opts.width, height: this.opts.height },
+        locale: "zh-CN",
+      });
+      this.companion = await this.companionContext.newPage();
+      await this.companion.route("**/*", (route) => {
+        if (route.request().resourceType() === "document") return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: this.snapshot });
+        return route.continue();
+      });
+    }
+    await this.companion.goto(this.page.url());
+    const bigAlready = await this.companion.evaluate(() => document.documentElement.classList.contains("big"));
+    record.axeChecked.push(bigAlready ? "大字" : "normal");
+    this.recordAxe(`${where} [copy]`, await runAxe(this.companion));
+    if (!bigAlready) {
+      await this.companion.evaluate(() => document.documentElement.classList.add("big"));
+      const bigWhere = where.replace("px]", "px 大字 copy]");
+      this.recordMeasures(bigWhere, await measure(this.companion, LIMITS.big));
+      record.axeChecked.push("大字");
+      this.recordAxe(bigWhere, await runAxe(this.companion));
+    }
+  }
+
+  /** Throws with every problem found on every page of this session, and the journey-wide htmx rule. */
+  assertClean() {
+    const problems = [...this.problems].map(([what, pages]) => `${what}\n      on ${pages.length} page(s): ${pages.slice(0, 4).map((p) => p.replace(/^\[[^\]]*\] /, "")).join(" | ")}`);
+    if (this.htmxFetches > 1) problems.push(`htmx was fetched ${this.htmxFetches} times in one journey (the cache should serve it after the first)`);
+    const serverErrors = this.server.problems.filter((l) => /"level":"error"/.test(l));
+    if (serverErrors.length) problems.push(`server logged errors:\n      ${serverErrors.slice(-5).join("\n      ")}`);
+    if (problems.length) throw new Error(`${problems.length} problem(s):\n  - ${problems.join("\n  - ")}`);
+  }
+
+  heaviest(): PageRecord | null {
+    return this.pages.reduce<PageRecord | null>((a, p) => (!a || p.bytes > a.bytes ? p : a), null);
+  }
+
+  async close() {
+    await this.companionContext?.close();
+    await this.context.close();
+  }
+}
+
+/** Prints the pages a session checked: one line each, with bytes and the smallest font. */
+export function summary(s: Session): string {
+  return s.pages.map((p) => `    ${String(p.bytes).padStart(6)} B  ${p.smallestFont ?? "-"}px  axe:${p.axeChecked.join("+")}  ${p.label}`).join("\n");
+}
