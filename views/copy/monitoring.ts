@@ -32,6 +32,7 @@ export const monitoring = {
   } satisfies Record<Metric, string>,
   seekersHint: "求职人次:每天来签到(线上:当天在网上报名)的人数,按天相加。",
   totalsTitle: "合计",
+  item: "项目",
   thisPeriod: "本期",
   lastPeriod: "上期",
   change: "变化",

@@ -61,7 +61,7 @@ function Figures({ view }: { view: MonitoringView }) {
       <div class="scroll">
         <table>
           <thead>
-            <tr><th scope="col"></th><th scope="col">{t.thisPeriod}</th><th scope="col">{t.perDay}</th><th scope="col">{t.lastPeriod}</th><th scope="col">{t.change}</th></tr>
+            <tr><th scope="col">{t.item}</th><th scope="col">{t.thisPeriod}</th><th scope="col">{t.perDay}</th><th scope="col">{t.lastPeriod}</th><th scope="col">{t.change}</th></tr>
           </thead>
           <tbody>
             {metrics.map((m) => (

@@ -80,7 +80,7 @@ export function ArticleFormPage(props: {
           values={values}
           errors={errors}
         />
-        <TextArea name="body" label={t.body} hint={t.bodyHint} rows={14} maxlength={10000} values={values} errors={errors} />
+        <TextArea name="body" label={t.body} hint={t.bodyHint} rows={14} maxlength={6000} values={values} errors={errors} />
         <Submit>{copy.common.save}</Submit>
       </Form>
       {props.preview && (

@@ -43,11 +43,11 @@ export function placesLine(s: SessionView, today: string): string {
 
 /** The facts of a session as a definition list; `full` adds the rules and the description. */
 export function SessionFacts({ s, full }: { s: SessionView; full?: boolean }) {
-  const row = (label: string, value: string) =>
+  const row = (label: string, value: string, pre?: boolean) =>
     value ? (
       <>
         <dt>{label}</dt>
-        <dd>{value}</dd>
+        <dd class={pre ? "pre" : undefined}>{value}</dd>
       </>
     ) : null;
   return (
@@ -62,9 +62,9 @@ export function SessionFacts({ s, full }: { s: SessionView; full?: boolean }) {
       {row(t.deadline, s.signupDeadline)}
       {row(t.provider, s.provider)}
       {row(t.market, `${s.countyName} ${s.marketName}`)}
-      {full && row(t.subsidyRule, s.subsidyRule)}
-      {full && row(t.allowanceRule, s.allowanceRule)}
-      {full && row(t.description, s.description)}
+      {full && row(t.subsidyRule, s.subsidyRule, true)}
+      {full && row(t.allowanceRule, s.allowanceRule, true)}
+      {full && row(t.description, s.description, true)}
     </dl>
   );
 }

@@ -44,8 +44,9 @@ export async function buildReport(db: Queryable, r: ResolvedScope, period: Perio
   const previous = previousPeriod(period);
   const whole: Period = { from: previous.from, to: period.to };
   const withImports = r.filter.kind !== "market";
-  const [local, localSet, kinds, kindNames] = await Promise.all([
-    ownerDays(db, whole, r.filter, priority),
+  const [daysLocal, ownersLocal, localSet, kinds, kindNames] = await Promise.all([
+    ownerDays(db, whole, r.filter, priority, "day"),
+    ownerDays(db, period, r.filter, priority, "owner"),
     localCounties(db),
     kindFigures(db, period, r.filter),
     db.all<{ id: number; name: string }>(sql`SELECT id, name FROM work_kinds ORDER BY sort, id`),
@@ -54,20 +55,20 @@ export async function buildReport(db: Queryable, r: ResolvedScope, period: Perio
 
   const daily = new Map<string, Counts>();
   const owners = new Map<string, OwnerFigures>();
-  const inPeriod = (day: string) => day >= period.from && day <= period.to;
+  const dayCounts = (day: string) => daily.get(day) ?? (daily.set(day, zeroCounts()), daily.get(day)!);
   const owner = (key: string, init: Omit<OwnerFigures, "counts" | "key">) =>
     owners.get(key) ?? (owners.set(key, { key, ...init, counts: zeroCounts() }), owners.get(key)!);
 
-  for (const row of local) {
-    addCounts(daily.get(row.day) ?? (daily.set(row.day, zeroCounts()), daily.get(row.day)!), row.counts);
-    if (!inPeriod(row.day)) continue;
+  for (const row of daysLocal) addCounts(dayCounts(row.day), row.counts);
+  for (const row of ownersLocal) {
+    // The online owners of several counties are one row: the online gig market.
     const isOnline = row.owner === ONLINE;
     addCounts(owner(row.owner, { marketId: isOnline ? null : Number(row.owner), county: isOnline ? null : row.county, importedName: null }).counts, row.counts);
   }
   const importedCounties = new Set<string>();
   for (const row of imported) {
-    addCounts(daily.get(row.day) ?? (daily.set(row.day, zeroCounts()), daily.get(row.day)!), row.counts);
-    if (!inPeriod(row.day)) continue;
+    addCounts(dayCounts(row.day), row.counts);
+    if (row.day < period.from || row.day > period.to) continue;
     importedCounties.add(row.county);
     addCounts(owner(row.owner, { marketId: null, county: row.county, importedName: row.name }).counts, row.counts);
   }

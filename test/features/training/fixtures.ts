@@ -112,3 +112,13 @@ export async function addPosting(t: TestApp, employerId: number, kind: string, o
   );
   return row.id;
 }
+
+let idSeq = 0;
+/** A distinct resident ID number with a correct check character, per call. */
+export function nextResidentId(): string {
+  const body = `11010519491231${100 + (idSeq++ % 900)}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(body[i]) * weights[i];
+  return body + "10X98765432"[sum % 11];
+}
