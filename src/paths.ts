@@ -82,6 +82,8 @@ export const paths = {
     applications: "/me/jobs",
     withdraw: (applicationId: Id) => `/me/jobs/${applicationId}/withdraw`,
     withdrawPattern: "/me/jobs/:id/withdraw",
+    /** The first PIN of an account made by a sign-up without one (changing a PIN is /me/pin). */
+    firstPin: "/me/jobs/pin",
     /** Under /api/v1. */
     api: "/jobs",
     apiShowPattern: "/jobs/:id",

@@ -173,6 +173,14 @@ export const jobs = {
   signedUpNew: "报名成功!已为您建好账号。请设置 6 位数字密码,下次用手机号和密码登录。",
   setPin: "设置密码",
   pinPrompt: "您还没有设置密码。设置 6 位数字密码后,下次可以自己登录。",
+  pinTitle: "设置登录密码",
+  pinIntro: "下次用手机号和这个密码登录,就能看到报名的结果。",
+  pin: "密码(6 位数字)",
+  pinHint: "只填 6 个数字,请记好。忘了可以到零工驿站找工作人员重设。",
+  pin2: "再输一次密码",
+  pinMismatch: "两次输入的密码不一样",
+  pinButton: "设置密码",
+  pinSet: "密码已设置,请记好。",
 
   // Employer lists
   mineTitle: "我发布的招工",

@@ -30,7 +30,7 @@ export function MyApplicationsPage({ rows, page, pages, needsPin }: { rows: MyAp
       <h1>{t.myTitle}</h1>
       {needsPin && (
         <p class="notice warn">
-          {t.pinPrompt} <a href={paths.workers.pin}>{t.setPin}</a>
+          {t.pinPrompt} <a href={paths.jobs.firstPin}>{t.setPin}</a>
         </p>
       )}
       {rows.length === 0 ? (

@@ -1,7 +1,7 @@
 // Queries and writes on postings, their brand tags, the keyword index and
 // sign-ups. Writes that must land together are batches or run inside the
 // caller's transaction; each returns what the handler needs to tell the user.
-import { and, asc, count, desc, eq, gte, inArray, lte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, lt, sql, type SQL } from "drizzle-orm";
 import {
   applications, brands, employers, hires, jobPostings, markets, postingBrands, users, workKinds,
 } from "../../../db/schema/index.ts";
@@ -321,6 +321,17 @@ export async function employerPostings(db: Queryable, employerId: number, page: 
 }
 
 // --- Sign-ups -------------------------------------------------------------------
+
+/** Whether the account has a PIN yet (a sign-up without an account makes one without). */
+export async function hasPin(db: Queryable, userId: number): Promise<boolean> {
+  const [row] = await db.select({ pinHash: users.pinHash }).from(users).where(eq(users.id, userId));
+  return !!row?.pinHash;
+}
+
+/** Sets the first PIN only: an account that has one changes it on the PIN page, with the old PIN. */
+export function setFirstPin(db: Queryable, userId: number, pinHash: string) {
+  return db.update(users).set({ pinHash }).where(and(eq(users.id, userId), isNull(users.pinHash)));
+}
 
 export async function findApplication(db: Queryable, postingId: number, workerId: number) {
   return (

@@ -3,7 +3,6 @@
 // quick hire, sign-ups, the employer's decisions, the worker's list.
 import { Hono } from "hono";
 import { RequestContext } from "hono/jsx-renderer";
-import { eq } from "drizzle-orm";
 import type { AppEnv, Ctx, Deps } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { readForm, readQuery, check, type FormErrors, type FormInput } from "../../shared/forms.ts";
@@ -13,9 +12,9 @@ import { redirectWithFlash } from "../../shared/flash.ts";
 import { NotFound, Refused } from "../../shared/errors.ts";
 import { chinaDate, addDays, DAY_MS } from "../../shared/clock.ts";
 import { startSession } from "../../shared/session.ts";
+import { hashSecret } from "../../shared/crypto.ts";
 import { publishRefusal, flagsFor } from "../../shared/hooks.ts";
 import { employmentForms, wageUnits } from "../../../db/schema/constants.ts";
-import { users } from "../../../db/schema/index.ts";
 import { insertWorker, findWorkerByPhone } from "../workers/index.ts";
 import { employerForUser } from "../employers/index.ts";
 import { copy } from "../../../views/copy/index.ts";
@@ -28,9 +27,10 @@ import { PostingPage, type DetailProps } from "../../../views/jobs/show.tsx";
 import { MyPostingsPage } from "../../../views/jobs/mine.tsx";
 import { ApplicantsPage } from "../../../views/jobs/applicants.tsx";
 import { MyApplicationsPage } from "../../../views/jobs/applications.tsx";
+import { FirstPinPage } from "../../../views/jobs/pin.tsx";
 import { asksPaid } from "../hires/index.ts";
 import {
-  PostingForm, postingMulti, draftFromForm, formFromDraft, QuickForm, applySchema, RemoveForm,
+  PostingForm, postingMulti, draftFromForm, formFromDraft, QuickForm, applySchema, RemoveForm, FirstPinForm,
   parseFilters, filterQuery, parsePage, type Filters,
 } from "./jobs.schema.ts";
 import {
@@ -506,10 +506,7 @@ export function jobsRoutes() {
     const deps = c.var.deps;
     const page = parsePage(c.req.query("page"));
     const today = todayOf(deps);
-    const [{ rows, total }, [account]] = await Promise.all([
-      repo.workerApplications(deps.database.db, user.id, page, PER_PAGE),
-      deps.database.db.select({ pinHash: users.pinHash }).from(users).where(eq(users.id, user.id)),
-    ]);
+    const [{ rows, total }, pinSet] = await Promise.all([repo.workerApplications(deps.database.db, user.id, page, PER_PAGE), repo.hasPin(deps.database.db, user.id)]);
     const list = rows.map((r) => ({
       id: r.id,
       status: r.status,
@@ -522,7 +519,28 @@ export function jobsRoutes() {
       paid: r.paid,
       asksPaid: r.hireId !== null && asksPaid({ status: r.hireStatus!, endDate: r.hireEndDate!, paid: r.paid }, today),
     }));
-    return c.render(<MyApplicationsPage rows={list} page={page} pages={pagesFor(total)} needsPin={!account?.pinHash} />, { title: t.myTitle });
+    return c.render(<MyApplicationsPage rows={list} page={page} pages={pagesFor(total)} needsPin={!pinSet} />, { title: t.myTitle });
+  });
+
+  app.get(paths.jobs.firstPin, async (c) => {
+    const user = requireRole(c, "worker");
+    if (await repo.hasPin(c.var.deps.database.db, user.id)) return c.redirect(paths.workers.pin, 303);
+    return c.render(<FirstPinPage />, { title: t.pinTitle });
+  });
+
+  app.post(paths.jobs.firstPin, async (c) => {
+    const user = requireRole(c, "worker");
+    const deps = c.var.deps;
+    const form = check(FirstPinForm, await readForm(c));
+    if (!form.ok) {
+      c.status(400);
+      return c.render(<FirstPinPage errors={form.errors} />, { title: t.pinTitle });
+    }
+    const pinHash = await hashSecret(form.value.pin);
+    const r = await deps.database.write((db) => repo.setFirstPin(db, user.id, pinHash));
+    // Already set (another tab, or a PIN from elsewhere): changing it needs the old one.
+    if (r.rowsAffected !== 1) return c.redirect(paths.workers.pin, 303);
+    return redirectWithFlash(c, paths.jobs.applications, t.pinSet);
   });
 
   app.post(paths.jobs.withdrawPattern, async (c) => {

@@ -1,6 +1,6 @@
 // The jobs feature's forms and query strings, built from the shared field schemas.
 import * as v from "valibot";
-import { text, mobile, int, moneyFen, date, choice, type FormInput } from "../../shared/forms.ts";
+import { text, mobile, int, moneyFen, date, choice, pin, type FormInput } from "../../shared/forms.ts";
 import { employmentForms, wageUnits, payModes } from "../../../db/schema/constants.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { whenFilters, type WhenFilter, type PostingDraft } from "./jobs.domain.ts";
@@ -110,6 +110,12 @@ export function applySchema(opts: { anon: boolean; quote: boolean }) {
 }
 
 export const RemoveForm = v.object({ reason: text(t.removeReason, 200) });
+
+/** The first PIN of an account a sign-up made. */
+export const FirstPinForm = v.pipe(
+  v.object({ pin: pin(t.pin), pin2: v.string(e.required(t.pin2)) }),
+  v.forward(v.check((x) => x.pin === x.pin2, t.pinMismatch), ["pin2"]),
+);
 
 // --- Browse filters -------------------------------------------------------------
 

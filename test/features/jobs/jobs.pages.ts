@@ -86,4 +86,6 @@ export const pages: PageRecipe[] = [
   { route: paths.jobs.editPattern, as: "employer", url: async (w) => paths.jobs.edit((await jobsWorld(w)).draft) },
   { route: paths.jobs.applicantsPattern, as: "employer", url: async (w) => paths.jobs.applicants((await jobsWorld(w)).quote) },
   { route: paths.jobs.applications, as: "worker", url: async (w) => (await jobsWorld(w), paths.jobs.applications) },
+  // The world's worker has a PIN, so the first-PIN page sends them to the PIN change page (its form is tested in jobs.routes.test.ts).
+  { route: paths.jobs.firstPin, as: "worker", status: 303 },
 ];

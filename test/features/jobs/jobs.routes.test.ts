@@ -303,8 +303,6 @@ test("a visitor signs up with name and phone: an account is made, signed in and 
     const e = await addEmployer(app);
     return { employerId: e.employerId, userId: e.id };
   })();
-  const emp = app.client();
-  void emp;
   const id = await (await import("./fixtures.ts")).addPosting(app, employerId, { title: "花木基地浇水" });
   const visitor = app.client();
   await visitor.get(paths.jobs.show(id));
@@ -321,8 +319,35 @@ test("a visitor signs up with name and phone: an account is made, signed in and 
   assert.is(visitor.last.status, 200);
   assert.ok(visitor.last.html.includes(t.signedUpNew));
   assert.ok(visitor.last.html.includes(t.pinPrompt));
-  assert.ok(visitor.last.html.includes(paths.workers.pin));
+  assert.ok(visitor.last.html.includes(paths.jobs.firstPin));
   assert.ok((await app.db.select().from(messages).where(eq(messages.userId, userId))).length >= 1);
+
+  // Setting the first PIN: mismatched is refused; then set once, and the account can log in with it.
+  await visitor.get(paths.jobs.firstPin);
+  assert.is(visitor.last.status, 200);
+  await visitor.post(paths.jobs.firstPin, { pin: "135790", pin2: "135791" });
+  assert.is(visitor.last.status, 400);
+  assert.ok(visitor.last.html.includes(t.pinMismatch));
+  await visitor.post(paths.jobs.firstPin, { pin: "13579", pin2: "13579" });
+  assert.is(visitor.last.status, 400);
+  assert.ok(visitor.last.html.includes(copy.errors.pin));
+  await visitor.post(paths.jobs.firstPin, { pin: "135790", pin2: "135790" });
+  assert.is(visitor.last.status, 303);
+  const [withPin] = await app.db.select().from(users).where(eq(users.phone, phone));
+  assert.ok(withPin.pinHash?.startsWith("scrypt$"));
+  // Once set, changing it goes through the PIN page that asks for the old one.
+  await visitor.get(paths.jobs.firstPin);
+  assert.is(visitor.last.status, 303);
+  assert.is(visitor.last.location, paths.workers.pin);
+  await visitor.post(paths.jobs.firstPin, { pin: "111111", pin2: "111111" });
+  assert.is(visitor.last.status, 303);
+  const [same] = await app.db.select().from(users).where(eq(users.phone, phone));
+  assert.is(same.pinHash, withPin.pinHash);
+  const again = app.client();
+  await again.login(phone, "135790");
+  await again.get(paths.jobs.applications);
+  assert.ok(again.last.html.includes("花木基地浇水"));
+  assert.not.ok(again.last.html.includes(t.pinPrompt));
 
   // The same phone again, from another browser: log in first; nothing is written.
   const before = await counts();
