@@ -96,11 +96,12 @@ export function evidenceHref(evidence: string): string | null {
 // --- Open data --------------------------------------------------------------------
 
 /**
- * Phone-like runs of digits (7 or more, spaces or dashes allowed between) in
- * free text an employer typed: the feed is public, so they are replaced.
+ * Phone numbers in free text an employer typed (a mobile with or without +86
+ * and separators, a landline with its area code, or a bare 7–8 digit local
+ * number): the feed is public, so they are replaced. Dates and prices stay.
  */
 export function scrubPhones(text: string, replacement: string): string {
-  return text.replace(/(?:\+?86[\s-]?)?\d(?:[\s-]?\d){6,}/g, replacement);
+  return text.replace(/(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}|0\d{2,3}[\s-]?\d{7,8}|(?<!\d)\d{7,8}(?!\d)/g, replacement);
 }
 
 export function xmlEscape(s: string): string {
