@@ -13,6 +13,7 @@ import { seedJobs } from "./demo/jobs.ts";
 import { seedHotline } from "./demo/hotline.ts";
 import { seedHistory } from "./demo/history.ts";
 import { seedDesk } from "./demo/desk.ts";
+import { seedTraining } from "./demo/training.ts";
 
 /** The steps, in order; each feature adds its own after the ones it builds on. */
 const steps: [string, (ctx: DemoContext) => Promise<void>][] = [
@@ -22,6 +23,7 @@ const steps: [string, (ctx: DemoContext) => Promise<void>][] = [
   ["hotline cases", seedHotline],
   ["a year of history", seedHistory],
   ["station desks: walk-ins, check-ins, priority help, fair order", seedDesk],
+  ["training, job fairs and help articles", seedTraining],
 ];
 
 export async function runDemo(env: Record<string, string | undefined> = process.env, quiet = false) {
