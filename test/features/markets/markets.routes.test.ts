@@ -6,6 +6,7 @@ import { makeTestApp, signedIn, addMarket, type TestApp, type Browser } from "..
 import { addEmployer, addPosting, kindId } from "../monitoring/fixtures.ts";
 import { paths } from "../../../src/paths.ts";
 import { wellFormed } from "./xml.ts";
+import { policyArticles } from "../../../db/schema/index.ts";
 
 let t: TestApp;
 let A: number;
@@ -123,6 +124,22 @@ test("a market's page lists today's open work in its county, and links to the re
   assert.match(page.html, "今天的保洁");
   for (const not of ["下周的活", "禹州的活", "招满了"]) assert.not.match(page.html, not);
   assert.match(page.html, `href="${paths.jobs.list}?county=411024&amp;when=today"`);
+});
+
+test("a market's page shows its own published policy articles", async () => {
+  const now = t.clock.now();
+  await t.deps.database.write((db) =>
+    db.insert(policyArticles).values([
+      { category: "legal", title: "本站维权指南", body: "遇到欠薪打 12333。", marketId: A, status: "published", createdAt: now, updatedAt: now },
+      { category: "legal", title: "旧的指南", body: "作废", marketId: A, status: "archived", createdAt: now, updatedAt: now },
+      { category: "employment", title: "禹州的政策", body: "别处", marketId: B, status: "published", createdAt: now, updatedAt: now },
+    ]),
+  );
+  const page = await t.client().get(paths.markets.show(A));
+  assert.match(page.html, "本站维权指南");
+  assert.not.match(page.html, "旧的指南");
+  assert.not.match(page.html, "禹州的政策");
+  assert.match(page.html, `href="${paths.policy.list}"`);
 });
 
 test("the 十个一 checklist: evidence required, saved with an audit entry, scoped per county", async () => {
