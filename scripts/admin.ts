@@ -9,18 +9,13 @@
 // Output is Chinese, then English. Exit code: 0 done, 1 failed, 2 usage error.
 import process from "node:process";
 import { loadConfig, ConfigError, type Config } from "../src/config.ts";
-import { prepare, createApp } from "../src/app.tsx";
 import { jsonLogger, type Deps } from "../src/shared/context.ts";
 import { openDatabase } from "../src/shared/db.ts";
 import { migrate, NewerDatabaseError } from "../src/shared/migrate.ts";
 import { systemClock, chinaDateTime as when } from "../src/shared/clock.ts";
 import { maskPhone } from "../src/shared/validators.ts";
-import { newSetupLink } from "../src/features/accounts/index.ts";
 import { makeBackup, OpsError } from "../src/ops/backup.ts";
 import { restoreDatabase } from "../src/ops/restore.ts";
-import { runHousekeeping } from "../src/ops/housekeeping.ts";
-import { collectStatus } from "../src/ops/status.ts";
-import { listAccounts, resetPassword, setDisabled, unlockAccount } from "../src/ops/accounts.ts";
 import { copy } from "../views/copy/index.ts";
 
 const t = copy.ops.cli;
@@ -28,11 +23,17 @@ const say = (s: string) => console.log(s);
 
 class UsageError extends Error {}
 
-/** The app's dependencies, opened (and migrated, as the server does at start) on the configured DB. */
+/**
+ * The app's dependencies, opened (and migrated, as the server does at start)
+ * on the configured DB. The app's modules are loaded only for the commands that
+ * need them, so backup and restore start fast.
+ */
 async function open(config: Config): Promise<Deps> {
+  const { prepare } = await import("../src/app.tsx");
   // Only warnings and errors: the command's own output is the report.
   return prepare({ config, log: jsonLogger((l) => console.error(l), true) });
 }
+const accounts = () => import("../src/ops/accounts.ts");
 
 function need(args: string[], i: number, command: string, what: string): string {
   const v = args[i];
@@ -52,38 +53,39 @@ async function withDeps<T>(config: Config, fn: (deps: Deps) => Promise<T>): Prom
 const commands: Record<string, (config: Config, args: string[]) => Promise<void>> = {
   "setup-link": (config, args) =>
     withDeps(config, async (deps) => {
-      const admins = await listAccounts(deps, false);
+      const { newSetupLink } = await import("../src/features/accounts/index.ts");
+      const admins = await (await accounts()).listAccounts(deps, false);
       if (admins.some((a) => a.role === "city_admin" && !a.disabled) && !args.includes("--force")) throw new OpsError(t.hasCityAdmin);
       say(t.setupLink(await newSetupLink(deps)));
     }),
 
   "reset-password": (config, args) =>
     withDeps(config, async (deps) => {
-      const r = await resetPassword(deps, need(args, 1, "reset-password", t.phoneWord));
+      const r = await (await accounts()).resetPassword(deps, need(args, 1, "reset-password", t.phoneWord));
       say(t.newPassword(r.name, maskPhone(r.phone), r.password));
     }),
 
   disable: (config, args) =>
     withDeps(config, async (deps) => {
-      const r = await setDisabled(deps, need(args, 1, "disable", t.phoneWord), true);
+      const r = await (await accounts()).setDisabled(deps, need(args, 1, "disable", t.phoneWord), true);
       say(r.changed ? t.disabled(r.name, maskPhone(r.phone)) : t.alreadyDisabled(r.name, maskPhone(r.phone)));
     }),
 
   enable: (config, args) =>
     withDeps(config, async (deps) => {
-      const r = await setDisabled(deps, need(args, 1, "enable", t.phoneWord), false);
+      const r = await (await accounts()).setDisabled(deps, need(args, 1, "enable", t.phoneWord), false);
       say(r.changed ? t.enabled(r.name, maskPhone(r.phone)) : t.notDisabled(r.name, maskPhone(r.phone)));
     }),
 
   unlock: (config, args) =>
     withDeps(config, async (deps) => {
-      const r = await unlockAccount(deps, need(args, 1, "unlock", t.phoneWord));
+      const r = await (await accounts()).unlockAccount(deps, need(args, 1, "unlock", t.phoneWord));
       say(r.wasLocked ? t.unlocked(maskPhone(r.phone)) : t.notLocked(maskPhone(r.phone)));
     }),
 
   list: (config, args) =>
     withDeps(config, async (deps) => {
-      const rows = await listAccounts(deps, args.includes("--all"));
+      const rows = await (await accounts()).listAccounts(deps, args.includes("--all"));
       if (rows.length === 0) return say(t.listEmpty);
       say(t.listHeader);
       for (const r of rows) {
@@ -116,14 +118,14 @@ const commands: Record<string, (config: Config, args: string[]) => Promise<void>
   housekeeping: (config) =>
     withDeps(config, async (deps) => {
       // Build the app (not serve it) so every feature registers its forgetWorkers hook.
-      createApp(deps);
-      const r = await runHousekeeping(deps);
+      (await import("../src/app.tsx")).createApp(deps);
+      const r = await (await import("../src/ops/housekeeping.ts")).runHousekeeping(deps);
       say(t.housekeepingDone(r.postingsCleared, r.workersForgotten, r.smsDeleted, r.ms));
     }),
 
   status: (config) =>
     withDeps(config, async (deps) => {
-      const s = await collectStatus(deps);
+      const s = await (await import("../src/ops/status.ts")).collectStatus(deps);
       const o = copy.ops;
       const lines: [string, string][] = [
         [o.version, s.version],

@@ -2,6 +2,7 @@
 import { serve } from "@hono/node-server";
 import { loadConfig, ConfigError } from "./config.ts";
 import { prepare, createApp } from "./app.tsx";
+import { NewerDatabaseError } from "./shared/migrate.ts";
 import { setupLinkIfNeeded } from "./features/accounts/index.ts";
 
 try {
@@ -24,6 +25,11 @@ try {
   if (e instanceof ConfigError) {
     console.error(`配置错误: ${e.message}`);
     process.exit(78);
+  }
+  if (e instanceof NewerDatabaseError) {
+    // Old code on a newer DB: say what to do, without a stack trace.
+    console.error(e.message);
+    process.exit(1);
   }
   throw e;
 }

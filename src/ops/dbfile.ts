@@ -35,11 +35,11 @@ export interface DiskState {
 }
 
 /** Free space for the DB's directory; null when it cannot be read (server URL, or a runtime without statfs). */
-export function diskState(databaseUrl: string): DiskState | null {
+export function diskState(databaseUrl: string, statfs: (dir: string) => { bavail: number | bigint; bsize: number | bigint } = statfsSync): DiskState | null {
   const path = dbFilePath(databaseUrl);
   if (!path) return null;
   try {
-    const s = statfsSync(dirname(path));
+    const s = statfs(dirname(path));
     const freeBytes = Number(s.bavail) * Number(s.bsize);
     return { freeBytes, low: freeBytes < DISK_WARN_BYTES };
   } catch {
@@ -48,8 +48,8 @@ export function diskState(databaseUrl: string): DiskState | null {
 }
 
 /** The disk fields of /healthz: "low" below 200 MB free (also logged as a warning), "unknown" when unreadable. */
-export function diskHealth(databaseUrl: string, log?: { warn(msg: string, fields?: Record<string, unknown>): void }) {
-  const d = diskState(databaseUrl);
+export function diskHealth(databaseUrl: string, log?: { warn(msg: string, fields?: Record<string, unknown>): void }, statfs?: Parameters<typeof diskState>[1]) {
+  const d = diskState(databaseUrl, statfs);
   const diskFreeMb = d ? Math.floor(d.freeBytes / 1024 / 1024) : null;
   if (d?.low) log?.warn("disk_low", { diskFreeMb });
   return { disk: d ? (d.low ? ("low" as const) : ("ok" as const)) : ("unknown" as const), diskFreeMb };

@@ -85,7 +85,7 @@ export interface Server extends Proc {
 }
 
 /** Starts the real server and waits until it answers /healthz. */
-export async function startServer(env: Record<string, string>, timeoutMs = 20_000): Promise<Server> {
+export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<Server> {
   const port = await freePort();
   const p = start(["src/main.ts"], { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env });
   const base = `http://127.0.0.1:${port}`;
