@@ -210,6 +210,7 @@ export const training = {
   bookingCancelled: "已取消预订。",
   employerNotVerified: "单位通过审核后才能预订展位。",
   employerLogin: "用人单位请登录后预订展位",
+  employerFairsLink: "专场招聘会:预订展位",
 
   staffFairsTitle: "招聘会管理",
   newFair: "新建招聘会",

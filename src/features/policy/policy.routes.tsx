@@ -19,8 +19,12 @@ import { canWriteFor } from "./policy.domain.ts";
 import { renderMarkup, refusedLinks, summary } from "./policy.markup.ts";
 import * as repo from "./policy.repo.ts";
 import { eq } from "drizzle-orm";
+import { addMeLinks } from "../accounts/index.ts";
 
 const t = copy.policy;
+
+// Staff find the article admin from their account page. Registered once per process.
+addMeLinks((c) => (isStaff(c.var.user) ? [[paths.policy.staffList, t.staffTitle]] : []));
 
 function idParam(c: Ctx): number {
   const raw = c.req.param("id") ?? "";

@@ -18,8 +18,12 @@ import { bookingRefusal, bookingCancelRefusal, noShowRefusal, fairFormProblems, 
 import * as fairs from "./fairs.repo.ts";
 import { marketsInScope, findMarket, workKindOptions, PAGE_SIZE } from "./training.repo.ts";
 import { idParam, pageParam, pagesFor, todayOf } from "./params.ts";
+import { addEmployerHomeLinks } from "../employers/index.ts";
 
 const t = copy.training;
+
+// The employer's home points to the fairs where they can book a place. Registered once per process.
+addEmployerHomeLinks(() => [[paths.training.fairs, t.employerFairsLink]]);
 
 type Fair = NonNullable<Awaited<ReturnType<typeof fairs.findFair>>>;
 

@@ -32,7 +32,16 @@ import { idParam, pageParam, pagesFor, todayOf } from "./params.ts";
 const t = copy.training;
 
 // "My account" links to one's own training sign-ups. Registered once per process.
-addMeLinks((c) => (c.var.user?.role === "worker" ? [[paths.training.mine, t.mineLink]] : []));
+addMeLinks((c) =>
+  c.var.user?.role === "worker"
+    ? [[paths.training.mine, t.mineLink]]
+    : isStaff(c.var.user)
+      ? [
+          [paths.training.staffList, t.staffTitle],
+          [paths.training.staffFairs, t.staffFairsTitle],
+        ]
+      : [],
+);
 
 /** The Chinese message for a refusal thrown by the repo. */
 export function refusalMessage(e: TrainingRefusal): string {

@@ -416,9 +416,16 @@ test("staff cancel a session: everyone signed up is told by SMS; the reason is r
   await w.get(paths.training.show(id));
   await w.post(paths.training.signup(id));
   await staff.get(paths.training.staffShow(id));
-  const r = await staff.post(paths.training.staffCancel(id), { reason: "" });
-  assert.is(r.status, 400);
-  assert.match(r.html, "请填写取消原因");
+  const cases: [string, string, string][] = [
+    ["no reason", "", "请填写取消原因"],
+    ["a reason too long", "长".repeat(101), "取消原因不能超过 100 个字"],
+  ];
+  for (const [name, reason, message] of cases) {
+    const r = await staff.post(paths.training.staffCancel(id), { reason });
+    assert.is(r.status, 400, name);
+    assert.match(r.html, message, name);
+    assert.match(r.html, 'id="error-summary"', name);
+  }
   assert.is((await sessionRow(id)).status, "open");
 
   await staff.post(paths.training.staffCancel(id), { reason: "场地维修" });
