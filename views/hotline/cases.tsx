@@ -52,30 +52,22 @@ export function CasesPage(p: { rows: CaseListRow[]; total: number; page: number;
       {p.rows.length === 0 ? (
         <p>{t.noCases}</p>
       ) : (
-        <div class="scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>{t.colNumber}</th>
-                <th>{t.colCategory}</th>
-                <th>{t.colStatus}</th>
-                <th>{t.colDue}</th>
-                <th>{t.colConcern}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((r) => (
-                <tr>
-                  <td><a href={paths.hotline.case(r.id)}>{r.number}</a></td>
-                  <td>{t.categories[r.category]}</td>
-                  <td>{t.statuses[r.status]} <CaseBadges urgency={r.urgency} lateDays={r.lateDays} /></td>
-                  <td>{r.dueDate}</td>
-                  <td>{r.concern}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul class="cards">
+          {p.rows.map((r) => (
+            <li class="card">
+              <h2>
+                <a href={paths.hotline.case(r.id)}>{r.number}</a>
+              </h2>
+              <p>
+                {t.categories[r.category]} · {t.statuses[r.status]} <CaseBadges urgency={r.urgency} lateDays={r.lateDays} />
+              </p>
+              <p class="muted">
+                {t.colDue} {r.dueDate}
+                {r.concern && ` · ${r.concern}`}
+              </p>
+            </li>
+          ))}
+        </ul>
       )}
       <Pager page={p.page} pages={pages} href={(n) => `${paths.hotline.cases}?${p.query}${p.query ? "&" : ""}page=${n}`} />
     </>

@@ -30,9 +30,9 @@ export function StatusPage({ values, errors, message, found }: { values?: Values
         <Field name="lastFour" label={t.lastFour} hint={t.lastFourHint} inputmode="numeric" size="s" maxlength={4} autocomplete="off" errors={errors} />
         <Submit>{t.lookup}</Submit>
       </Form>
-      <p>
-        <a href={paths.hotline.home}>{t.homeTitle}</a>
-      </p>
+      <ul class="actions">
+        <li><a href={paths.hotline.home}>{t.homeTitle}</a></li>
+      </ul>
     </>
   );
 }
