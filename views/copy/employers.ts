@@ -57,7 +57,7 @@ export const employers = {
   registerButton: "注册",
   registered: "注册成功,请等待工作人员审核。",
   haveAccount: "已经有账号了?",
-  login: "登录",
+  login: "直接登录",
 
   // Identity problems
   usccRequired: "单位请填写统一社会信用代码",
@@ -120,6 +120,7 @@ export const employers = {
   rejectedDone: (name: string) => `已标记为未通过:${name}`,
   alreadyDecided: "这家雇主的状态已经变了(可能别的工作人员刚处理过),请刷新后再看。",
   backToQueue: "返回审核列表",
+  backHome: "返回雇主首页",
 
   // Messages to the employer (inbox and SMS)
   noticeVerified: (site: string) => `【${site}】您的雇主信息已通过审核,现在可以公开发布招工信息了。`,

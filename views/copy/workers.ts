@@ -18,7 +18,7 @@ export const workers = {
   registered: "注册成功!请补充您的资料,雇主更容易找到您。",
   phoneTaken: "这个手机号已经注册过了,请直接登录。忘记密码请到零工驿站找工作人员。",
   haveAccount: "已经有账号了?",
-  login: "登录",
+  login: "直接登录",
 
   // Profile
   profileTitle: "我的资料",
@@ -78,6 +78,7 @@ export const workers = {
   tooManyOpen: (n: number) => `最多同时展示 ${n} 条求职信息,请先关闭一条再发布`,
   kindInvalid: "请选择会干什么活",
   postedOn: (d: string) => `${d} 发布`,
+  backToCards: "返回我的求职信息",
 
   // The public list (找工人)
   listTitle: "找工人",

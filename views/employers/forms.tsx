@@ -71,8 +71,8 @@ export function EditPage({ counties, values, errors }: { counties: readonly Opti
         <Pledge values={values} errors={errors} />
         <Submit />
       </Form>
-      <p>
-        <a href={paths.employers.home}>{copy.common.back}</a>
+      <p class="actions">
+        <a href={paths.employers.home}>{t.backHome}</a>
       </p>
     </>
   );

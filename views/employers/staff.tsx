@@ -185,14 +185,16 @@ export function EmployerDetailPage(props: {
         </Form>
       )}
       {e.pledgeText && (
-        <details>
-          <summary>{t.pledgeTitle}</summary>
-          {e.pledgeText.split("\n").map((line) => (
-            <p>{line}</p>
-          ))}
-        </details>
+        <>
+          <h2>{t.pledgeTitle}</h2>
+          <div class="notice">
+            {e.pledgeText.split("\n").map((line) => (
+              <p>{line}</p>
+            ))}
+          </div>
+        </>
       )}
-      <p>
+      <p class="actions">
         <a href={paths.employers.queue}>{t.backToQueue}</a>
       </p>
     </>

@@ -66,8 +66,8 @@ export function NewCardPage(props: { kinds: readonly Option[]; counties: readonl
         <TextArea name="note" label={t.note} hint={t.noteHint} rows={3} maxlength={200} optional values={values} errors={errors} />
         <Submit>{t.publish}</Submit>
       </Form>
-      <p>
-        <a href={paths.workers.cards}>{copy.common.back}</a>
+      <p class="actions">
+        <a href={paths.workers.cards}>{t.backToCards}</a>
       </p>
     </>
   );

@@ -327,6 +327,16 @@ test("staff can revoke a verified employer with a reason", async () => {
   assert.ok(msg.body.includes("取消"));
 });
 
+test("flags that other features raise (e.g. wage complaints) show in the queue and on the record", async () => {
+  const e = await addEmployer(app, { name: "被投诉的装修队" });
+  app.deps.hooks.employerFlags.push(async (_deps, ids) => new Map(ids.filter((id) => id === e.employerId).map((id) => [id, ["有欠薪投诉 2 起"]])));
+  await staffA.get(paths.employers.queue);
+  assert.ok(staffA.last.html.includes("有欠薪投诉 2 起"));
+  await staffA.get(paths.employers.show(e.employerId));
+  assert.ok(staffA.last.html.includes("有欠薪投诉 2 起"));
+  app.deps.hooks.employerFlags.pop();
+});
+
 test("registration starts a session for the new account", async () => {
   const f = business();
   const b = await register(f);
@@ -348,6 +358,25 @@ test("an employer account made without details can fill them in", async () => {
   assert.is(row.status, "pending");
   assert.is(row.uscc, uscc);
   assert.is(row.contactPhone, b.user.phone);
+});
+
+test("my account links an employer to their home, and staff to the queue with how many wait", async () => {
+  const employer = await register(business());
+  await employer.get(paths.accounts.me);
+  assert.ok(employer.last.html.includes(`href="${paths.employers.home}"`));
+  const fresh = await makeTestApp();
+  try {
+    const market = await addMarket(fresh, { countyCode: "411082" });
+    const staff = await signedIn(fresh, { role: "staff", marketId: market });
+    await addEmployer(fresh, { countyCode: "411082" });
+    await addEmployer(fresh, { countyCode: "411082" });
+    await addEmployer(fresh, { countyCode: "411082", status: "verified" });
+    await addEmployer(fresh, { countyCode: "411024" });
+    await staff.get(paths.accounts.me);
+    assert.ok(staff.last.html.includes(t.meLinkQueue(2)));
+  } finally {
+    fresh.close();
+  }
 });
 
 test.run();
