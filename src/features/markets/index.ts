@@ -4,8 +4,21 @@
 import type { Feature } from "../../shared/feature.ts";
 import { marketsRoutes } from "./markets.routes.tsx";
 import { marketsApi } from "./markets.api.ts";
+import { addMeLinks } from "../accounts/index.ts";
+import { paths } from "../../paths.ts";
+import { copy } from "../../../views/copy/index.ts";
 
 export { namesOf, canManageMarket } from "./markets.domain.ts";
 export { findMarket, type Market } from "./markets.repo.ts";
+
+// Admins reach market records and the 十个一 checklist from "my account".
+addMeLinks((c) => {
+  const role = c.var.user?.role;
+  if (role !== "county_admin" && role !== "city_admin") return [];
+  return [
+    [paths.markets.admin, copy.markets.adminTitle],
+    [role === "city_admin" ? paths.markets.checklist : paths.markets.checklistCounty(c.var.user!.scopeCounty!), copy.markets.checklistTitle],
+  ];
+});
 
 export const feature: Feature = { name: "markets", routes: marketsRoutes, api: marketsApi };

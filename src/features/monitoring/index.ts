@@ -6,6 +6,10 @@ import type { Queryable } from "../../shared/db.ts";
 import { monitoringRoutes } from "./monitoring.routes.tsx";
 import { averageWindow, perDay, AVERAGE_DAYS, type Period } from "./monitoring.domain.ts";
 import { marketSums, onlineOwnerId } from "./monitoring.repo.ts";
+import { addMeLinks } from "../accounts/index.ts";
+import { isStaff } from "../../shared/authz.ts";
+import { paths } from "../../paths.ts";
+import { copy } from "../../../views/copy/index.ts";
 
 export { averageWindow, AVERAGE_DAYS } from "./monitoring.domain.ts";
 
@@ -28,5 +32,14 @@ export async function dailyFigures(db: Queryable, today: string): Promise<{ wind
   for (const [id, s] of sums) byMarket.set(id, { seekersPerDay: perDay(s.seekers, AVERAGE_DAYS), hiresPerDay: perDay(s.hires, AVERAGE_DAYS) });
   return { window, byMarket };
 }
+
+// Staff and admins reach the figures from "my account"; the city admin also the import.
+addMeLinks((c) => {
+  const user = c.var.user;
+  if (!isStaff(user)) return [];
+  const links: [string, string][] = [[paths.monitoring.home, copy.monitoring.title]];
+  if (user!.role === "city_admin") links.push([paths.monitoring.statsImport, copy.monitoring.import.title]);
+  return links;
+});
 
 export const feature: Feature = { name: "monitoring", routes: monitoringRoutes };

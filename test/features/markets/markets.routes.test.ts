@@ -99,6 +99,9 @@ test("editing: a county admin their county's markets, the city admin all; others
   const list = await countyAdmin.get(paths.markets.admin);
   assert.match(list.html, "鄢陵县零工市场(新址)");
   assert.not.match(list.html, "禹州", "a county admin lists their own markets");
+  const me = (await countyAdmin.get(paths.accounts.me)).html;
+  for (const link of [paths.markets.admin, paths.markets.checklistCounty("411024"), paths.monitoring.home]) assert.match(me, `href="${link}"`, link);
+  assert.not.match((await staff.get(paths.accounts.me)).html, `href="${paths.markets.admin}"`);
 });
 
 test("the directory: filter by county and tier; figures computed, not typed", async () => {
