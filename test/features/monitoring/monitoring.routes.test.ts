@@ -208,7 +208,9 @@ test("statistics import: a county's file counts once in the city's figures; bad 
     assert.is(await count(city, "SELECT count(*) FROM stats_imported"), rows, "no rows added");
     assert.match(await cityTotals(), '<th scope="row">求职人次</th><td>20</td>', "counted once");
 
-    // Pasted into the text box (a plain form post) works the same.
+    // Pasted into the text box works the same: as the browser sends it (multipart, with an empty file part) and as a plain form post.
+    const m = multipart({ _csrf: admin.csrf, json: file }, { name: "", content: "" });
+    assert.is((await admin.request("POST", paths.monitoring.statsImport, m.body, m.type)).status, 303);
     const pasted = await admin.post(paths.monitoring.statsImport, { json: file });
     assert.is(pasted.status, 303);
     assert.is(await count(city, "SELECT count(*) FROM stats_imported"), rows);
@@ -234,7 +236,7 @@ test("statistics import: a county's file counts once in the city's figures; bad 
 
     const county = await signedIn(city, { role: "county_admin", countyCode: "411081" });
     assert.is((await county.get(paths.monitoring.statsImport)).status, 404, "only the city admin imports");
-    assert.is(await count(city, "SELECT count(*) FROM audit_log WHERE action = 'monitoring.stats_import'"), 3);
+    assert.is(await count(city, "SELECT count(*) FROM audit_log WHERE action = 'monitoring.stats_import'"), 4);
   } finally {
     city.close();
   }
