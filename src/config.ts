@@ -93,6 +93,8 @@ export function loadRegionFile(path: string): RegionData {
   const counties = new Set(parsed.output.counties.map((c) => c.code));
   const stray = parsed.output.townships.find((t) => !counties.has(t.countyCode));
   if (stray) throw new ConfigError(`地区数据文件 ${path}: 乡镇 ${stray.name} 的县级代码 ${stray.countyCode} 不在 counties 中`);
+  const strayBrand = parsed.output.brands.find((b) => b.county !== undefined && !counties.has(b.county));
+  if (strayBrand) throw new ConfigError(`地区数据文件 ${path}: 品牌 ${strayBrand.name} 的县级代码 ${strayBrand.county} 不在 counties 中`);
   return parsed.output;
 }
 

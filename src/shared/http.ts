@@ -1,5 +1,6 @@
 // Cross-cutting HTTP middleware: security headers, compression, request logs.
 import type { MiddlewareHandler } from "hono";
+import { routePath } from "hono/route";
 import { gzipSync, brotliCompressSync, constants as z } from "node:zlib";
 import type { AppEnv } from "./context.ts";
 
@@ -60,10 +61,15 @@ export const compression = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   c.res = new Response(packed, { status: res.status, headers });
 };
 
-/** One JSON line per request: method, route, status, time. No query strings, no personal data. */
+/**
+ * One JSON line per request: method, route, status, time. The route is the
+ * pattern that matched ("/desk/workers/:id", "/card/:code"; "/*" when none
+ * did), not the path, so no ids, card codes, query strings or whatever someone
+ * typed into an unknown URL reach the logs.
+ */
 export const requestLog = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const start = performance.now();
   await next();
   const ms = Math.round((performance.now() - start) * 10) / 10;
-  c.var.deps.log.info("request", { method: c.req.method, path: c.req.path, status: c.res.status, ms });
+  c.var.deps.log.info("request", { method: c.req.method, path: routePath(c, -1), status: c.res.status, ms });
 };

@@ -61,6 +61,7 @@ test("a region file with a mistake is refused with the file and the place of the
     ["stray.json", { ...qingshan, townships: [{ code: "990104001", name: "外乡", countyCode: "990104" }] }, "990104 不在 counties 中"],
     ["badcode.json", { ...qingshan, counties: [{ code: "9901", name: "青山县" }] }, "counties.0.code"],
     ["nokinds.json", { ...qingshan, workKinds: [] }, "workKinds"],
+    ["straybrand.json", { ...qingshan, brands: [{ name: "外地品牌", county: "990199" }] }, "品牌 外地品牌 的县级代码 990199 不在 counties 中"],
   ];
   for (const [name, data, want] of cases) {
     const path = file(name, data);
