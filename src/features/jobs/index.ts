@@ -14,8 +14,17 @@ import { jobsApi } from "./jobs.api.ts";
 import { expireOverdue } from "./jobs.repo.ts";
 
 export { grams, keywordQuery, searchText, normalize } from "./jobs.search.ts";
-export { insertPosting, searchStatements, type NewPosting } from "./jobs.repo.ts";
+export {
+  insertPosting, searchStatements, signUp, confirmApplication, declineApplication, findPosting,
+  type NewPosting, type SignUpResult, type DecisionResult,
+} from "./jobs.repo.ts";
+export {
+  quickDraft, draftProblems, publishProblem, signUpRefusal, effectiveStatus, minimumShortfall,
+  type PostingDraft, type DraftProblem, type SignUpRefusal,
+} from "./jobs.domain.ts";
 export { placeOf } from "./jobs.routes.tsx";
+// The station desk posts for a walk-in employer with the same quick form (代办).
+export { QuickForm } from "./jobs.schema.ts";
 
 const SWEEP_EVERY_MS = 3600_000;
 

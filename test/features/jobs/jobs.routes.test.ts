@@ -637,6 +637,29 @@ test("the list pages by 20 with plain links that keep the filters", async () => 
   assert.ok(b.last.html.indexOf("长葛活 22") < b.last.html.indexOf("长葛活 21"));
 });
 
+test("staff see flags beside an employer's postings (from the employerFlags hooks); the public does not", async () => {
+  const e = await addEmployer(app);
+  const { addPosting } = await import("./fixtures.ts");
+  const id = await addPosting(app, e.employerId, { title: "有投诉的雇主的活" });
+  const hook = async (_d: unknown, ids: number[]) => new Map(ids.filter((x) => x === e.employerId).map((x) => [x, ["有欠薪投诉"]] as [number, string[]]));
+  app.deps.hooks.employerFlags.push(hook);
+  try {
+    await staff.get(`${paths.jobs.list}?q=${encodeURIComponent("投诉")}`);
+    assert.ok(staff.last.html.includes(paths.jobs.show(id)));
+    assert.ok(staff.last.html.includes("有欠薪投诉"));
+    await staff.get(paths.jobs.show(id));
+    assert.ok(staff.last.html.includes("有欠薪投诉"));
+    const visitor = app.client();
+    await visitor.get(`${paths.jobs.list}?q=${encodeURIComponent("投诉")}`);
+    assert.ok(visitor.last.html.includes(paths.jobs.show(id)));
+    assert.not.ok(visitor.last.html.includes("有欠薪投诉"));
+    await visitor.get(paths.jobs.show(id));
+    assert.not.ok(visitor.last.html.includes("有欠薪投诉"));
+  } finally {
+    app.deps.hooks.employerFlags.splice(app.deps.hooks.employerFlags.indexOf(hook), 1);
+  }
+});
+
 test("a worker withdraws a pending sign-up; the employer is told; a decided one cannot be withdrawn", async () => {
   const e = await addEmployer(app);
   const { addPosting } = await import("./fixtures.ts");
