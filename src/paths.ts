@@ -132,8 +132,6 @@ export const paths = {
     postJob: "/desk/jobs/new",
     confirm: (applicationId: Id) => `/desk/applications/${applicationId}/confirm`,
     confirmPattern: "/desk/applications/:id/confirm",
-    quote: (id: Id) => `/desk/workers/${id}/quote`,
-    quotePattern: "/desk/workers/:id/quote",
     printJobs: "/desk/print/jobs",
     printPoster: "/desk/print/poster",
     /** Public: what a printed worker card's QR code opens. */

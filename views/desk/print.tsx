@@ -38,16 +38,20 @@ export function JobSheetPage(props: {
           {props.cards.map((p) => (
             <li class="job">
               <div>
-                <p class="jcode">
-                  #{p.id} {p.quick && <span class="tag">{t.quickTag}</span>}
-                </p>
-                <h2>{p.title}</h2>
-                <p class="jwage">
-                  <Wage p={p} /> · {t.left(Math.max(0, p.headcount - p.filledCount))}
+                <h2>
+                  {`#${p.id} ${p.title}`}
+                  {p.quick && <> · {t.quickTag}</>}
+                </h2>
+                <p>
+                  <b>
+                    <Wage p={p} />
+                  </b>{" "}
+                  · {t.left(Math.max(0, p.headcount - p.filledCount))}
                 </p>
                 <p>
-                  {t.dates(p.startDate, p.endDate)} {p.hours} · {p.place}
+                  {t.dates(p.startDate, p.endDate)} {p.hours}
                 </p>
+                <p>{p.place}</p>
               </div>
               <Qr svg={p.qr} label={`${t.scanToApply} #${p.id}`} />
             </li>
@@ -123,6 +127,7 @@ export function PosterPage(props: {
           <p>
             <b>{t.posterNoFee}</b>
           </p>
+          <p>{t.posterScan}</p>
           <Qr svg={props.qr} label={t.posterScan} />
         </div>
       </article>

@@ -56,7 +56,7 @@ export function PriorityPage(props: {
       <Form action={paths.desk.priority} method="get">
         {m.choices && <input type="hidden" name="market" value={String(m.id)} />}
         <Select name="category" label={t.filter} blank={t.allCategories} options={cats.map((c) => [c, t.categories[c]] as const)} values={{ category: props.category }} />
-        <Submit secondary>{t.filter}</Submit>
+        <Submit secondary>{t.filterButton}</Submit>
       </Form>
       {props.rows.length === 0 ? (
         <p>{t.nobodyInQueue}</p>
@@ -69,8 +69,10 @@ export function PriorityPage(props: {
               </h2>
               <p>
                 {r.categories.map((c) => (
-                  <span class="badge warn">{t.categories[c]}</span>
-                ))}{" "}
+                  <>
+                    <span class="badge warn">{t.categories[c]}</span>{" "}
+                  </>
+                ))}
                 {r.waiting === null ? t.neverCheckedIn : t.waitingDays(r.waiting)} · <Tel phone={r.phone} /> ·{" "}
                 {r.lastContact === null ? t.neverContacted : t.lastContact(chinaDate(r.lastContact))}
               </p>
@@ -79,7 +81,7 @@ export function PriorityPage(props: {
               ) : (
                 r.suggestions.map((s) => (
                   <Form action={at(m, paths.desk.signUp(r.id))}>
-                    <input type="hidden" name="postingId" value={String(s.id)} />
+                    <input type="hidden" name="posting" value={String(s.id)} />
                     <input type="hidden" name="back" value="priority" />
                     <PostingLine p={s} />
                     <Submit secondary>{t.signUpFor(s.title)}</Submit>

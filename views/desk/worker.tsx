@@ -5,7 +5,7 @@
 import { maskResidentId } from "../../src/shared/validators.ts";
 import { chinaDate, chinaDateTime } from "../../src/shared/clock.ts";
 import { Form, Field, Select, Choices, TextArea, ErrorSummary, Submit, type Errors, type Values } from "../components/forms.tsx";
-import { Tel } from "../components/bits.tsx";
+import { Tel, formatYuan } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import { sensitiveCategories, contactOutcomes, type SensitiveCategory, type ContactOutcome } from "../../db/schema/desk.ts";
@@ -44,8 +44,9 @@ export interface WorkerPageProps {
   consents: { category: SensitiveCategory; consentedAt: number }[] | null;
   contacts: { at: number; outcome: ContactOutcome; note: string; postingId: number | null; postingTitle: string | null; staffName: string }[];
   suggestions: PostingCard[];
+  pending: { id: number; postingId: number; title: string; employerName: string; quoteFen: number | null; canConfirm: boolean }[];
   /** Which form the values and errors belong to. */
-  form?: "pin" | "consent" | "contact";
+  form?: "pin" | "consent" | "contact" | "signup";
   values?: Values;
   errors?: Errors;
   message?: string;
@@ -142,12 +143,41 @@ export function WorkerPage(p: WorkerPageProps) {
             <li class="card">
               <PostingLine p={s} />
               <Form action={at(m, paths.desk.signUp(w.id))}>
-                <input type="hidden" name="postingId" value={String(s.id)} />
+                <input type="hidden" name="posting" value={String(s.id)} />
                 <Submit secondary>{t.signUpFor(s.title)}</Submit>
               </Form>
             </li>
           ))}
         </ul>
+      )}
+
+      <h3>{t.signUpTitle}</h3>
+      <Form action={at(m, paths.desk.signUp(w.id))}>
+        <p class="hint">{t.signUpIntro}</p>
+        <Field name="posting" label={t.postingId} inputmode="numeric" maxlength={9} size="s" values={valuesFor("signup")} errors={errorsFor("signup")} />
+        <Field name="quote" label={t.quote} optional inputmode="decimal" maxlength={10} size="s" values={valuesFor("signup")} errors={errorsFor("signup")} />
+        <Field name="quoteNote" label={t.quoteNote} optional maxlength={100} values={valuesFor("signup")} errors={errorsFor("signup")} />
+        <Submit>{t.signUpButton}</Submit>
+      </Form>
+      {p.pending.length > 0 && (
+        <>
+          <h3>{t.pendingTitle}</h3>
+          <ul class="cards">
+            {p.pending.map((a) => (
+              <li class="card">
+                <p>
+                  <a href={paths.jobs.show(a.postingId)}>{`#${a.postingId} ${a.title}`}</a> · {a.employerName}
+                  {a.quoteFen !== null && <> · {t.quote} {formatYuan(a.quoteFen)}</>}
+                </p>
+                {a.canConfirm && (
+                  <Form action={at(m, paths.desk.confirm(a.id))}>
+                    <Submit secondary>{t.confirmHere(a.title)}</Submit>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
 
       <h2>{t.categoriesLabel}</h2>

@@ -3,7 +3,7 @@
 // the fair-order rule and its draws, and the postings to print.
 import { and, eq, gte, lte, lt, inArray, sql, desc, asc, count } from "drizzle-orm";
 import {
-  markets, users, workerProfiles, workerKinds, workKinds, checkIns, loginThrottle, jobPostings, applications, hires,
+  markets, users, workerProfiles, workerKinds, workKinds, checkIns, loginThrottle, jobPostings, applications, hires, employers,
   priorityConsents, contactLogs, deskStationRules, fairDraws,
   type FairOrderRule, type SensitiveCategory, type ContactOutcome,
 } from "../../../db/schema/index.ts";
@@ -409,3 +409,52 @@ export async function postingsToPrint(db: Queryable, q: { countyCode: string; to
 export async function findOpenPosting(db: Queryable, id: number) {
   return (await db.select().from(jobPostings).where(eq(jobPostings.id, id)).limit(1))[0] ?? null;
 }
+
+// --- Acting for someone (代办) -------------------------------------------------------
+
+/** A worker's sign-ups still waiting for the employer's answer. */
+export async function pendingSignUpsOf(db: Queryable, workerId: number) {
+  return db
+    .select({
+      id: applications.id,
+      postingId: jobPostings.id,
+      title: jobPostings.title,
+      countyCode: jobPostings.countyCode,
+      payMode: jobPostings.payMode,
+      quoteFen: applications.quoteFen,
+      employerName: employers.name,
+    })
+    .from(applications)
+    .innerJoin(jobPostings, eq(jobPostings.id, applications.postingId))
+    .innerJoin(employers, eq(employers.id, jobPostings.employerId))
+    .where(and(eq(applications.workerId, workerId), eq(applications.status, "applied")))
+    .orderBy(desc(applications.createdAt), desc(applications.id))
+    .limit(10);
+}
+
+/** A sign-up with what confirming it at the desk needs: the posting's county and employer. */
+export async function signUpForDesk(db: Queryable, applicationId: number) {
+  return (
+    await db
+      .select({
+        id: applications.id,
+        workerId: applications.workerId,
+        postingId: jobPostings.id,
+        title: jobPostings.title,
+        countyCode: jobPostings.countyCode,
+        employerId: employers.id,
+        employerUserId: employers.userId,
+      })
+      .from(applications)
+      .innerJoin(jobPostings, eq(jobPostings.id, applications.postingId))
+      .innerJoin(employers, eq(employers.id, jobPostings.employerId))
+      .where(eq(applications.id, applicationId))
+      .limit(1)
+  )[0] ?? null;
+}
+
+/** The desk's mark on rows the jobs feature wrote for the person present. */
+export const viaOnApplication = (db: Queryable, id: number, via: Via) => db.update(applications).set(via).where(eq(applications.id, id));
+export const viaOnHire = (db: Queryable, id: number, via: Via) => db.update(hires).set(via).where(eq(hires.id, id));
+export const viaOnPosting = (db: Queryable, id: number, via: Via) => db.update(jobPostings).set(via).where(eq(jobPostings.id, id));
+export type Via = { viaStaffId: number; viaMarketId: number };

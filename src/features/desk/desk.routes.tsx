@@ -18,7 +18,9 @@ import { maskPhone } from "../../shared/validators.ts";
 import { users, sessions } from "../../../db/schema/index.ts";
 import { findUserByPhone } from "../accounts/index.ts";
 import { insertWorker, listKinds, maskName } from "../workers/index.ts";
-import { employerQueuePath } from "../employers/index.ts";
+import { employerQueuePath, employerForUser } from "../employers/index.ts";
+import { signUp, confirmApplication, placeOf, quickDraft, draftProblems, publishProblem, insertPosting, searchText, type DraftProblem } from "../jobs/index.ts";
+import { publishRefusal } from "../../shared/hooks.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { DeskHomePage, NoMarketPage, type ArrivalRow } from "../../../views/desk/home.tsx";
 import { CheckinPage, type Match } from "../../../views/desk/checkin.tsx";
@@ -28,8 +30,9 @@ import { PriorityPage } from "../../../views/desk/priority.tsx";
 import { OrderPage, PublicOrderPage, type OrderRow } from "../../../views/desk/order.tsx";
 import { WorkerCardPage, PublicCardPage } from "../../../views/desk/card.tsx";
 import { JobSheetPage, PosterPage } from "../../../views/desk/print.tsx";
+import { PostJobPage } from "../../../views/desk/post.tsx";
 import type { DeskMarket } from "../../../views/desk/bits.tsx";
-import { LookupForm, RegisterForm, PinForm, ConsentForm, ContactForm, RuleForm } from "./desk.schema.ts";
+import { LookupForm, RegisterForm, PinForm, ConsentForm, ContactForm, RuleForm, SignUpForm, DeskPostForm } from "./desk.schema.ts";
 import {
   parseLookup, categoriesOf, waitingDays, canSeeSensitive, fairOrder, drawOrder, newSeed, resolveBirthYear,
   olderBirthYearLimit, pageNumber, ageOn, birthYearBounds, priorityCategories, type PriorityCategory,
@@ -118,6 +121,12 @@ function arrivalRows(user: CurrentUser, m: DeskMarket, rows: Awaited<ReturnType<
     at: r.at,
     href: canSeeCounty(user, r.scopeCounty) ? paths.desk.worker(r.workerId) + m.suffix : null,
   }));
+}
+
+/** Township and address, without saying the township twice ("张桥镇 张桥镇王庄村" → "张桥镇王庄村"). */
+function placeLine(township: string, address: string): string {
+  if (!township) return address;
+  return address.startsWith(township) ? address : [township, address].filter(Boolean).join(" ");
 }
 
 export function deskRoutes() {
@@ -293,7 +302,7 @@ export function deskRoutes() {
     const now = deps.clock.now();
     const today = chinaDate(now);
     const sensitive = canSeeSensitive(user, w.scopeCounty);
-    const [kinds, checkIns, facts, consents, contacts, suggestions, lock, via] = await Promise.all([
+    const [kinds, checkIns, facts, consents, contacts, suggestions, lock, via, pending] = await Promise.all([
       repo.kindNamesOf(db, w.id),
       repo.recentCheckInsOf(db, w.id),
       repo.priorityFactsOf(db, [w.id], sensitive),
@@ -302,6 +311,7 @@ export function deskRoutes() {
       repo.matchingPostings(db, { workerIds: [w.id], countyCode: market.countyCode, today, until: addDays(today, 6), perWorker: 5 }),
       repo.lockOf(db, w.phone),
       w.viaMarketId ? repo.findMarket(db, w.viaMarketId) : Promise.resolve(null),
+      repo.pendingSignUpsOf(db, w.id),
     ]);
     const f = facts.get(w.id)!;
     const place = [deps.regions.countyName(w.countyCode), deps.regions.townshipName(w.townshipCode)].filter(Boolean).join(" ");
@@ -330,6 +340,7 @@ export function deskRoutes() {
         consents={consents}
         contacts={contacts}
         suggestions={suggestions.get(w.id) ?? []}
+        pending={pending.map((a) => ({ ...a, canConfirm: canSeeCounty(user, a.countyCode) }))}
         {...extra}
       />,
       { title: t.workerTitle(w.name) },
@@ -435,6 +446,135 @@ export function deskRoutes() {
       ]),
     );
     return redirectWithFlash(c, paths.desk.worker(d.w.id) + d.m.suffix, t.contactSaved);
+  });
+
+  // --- Acting for the person present (代办): sign-ups, quotes, confirmations, postings ----------------
+
+  app.post(paths.desk.signUpPattern, async (c) => {
+    const d = await workerDesk(c);
+    const deps = c.var.deps;
+    const input = await readForm(c);
+    const form = check(SignUpForm, input);
+    if (!form.ok) return workerPage(c, d, { form: "signup", values: input, errors: form.errors }, 400);
+    const f = form.value;
+    const posting = await repo.findOpenPosting(deps.database.db, f.posting);
+    if (!posting) return workerPage(c, d, { form: "signup", values: input, errors: { posting: t.unknownPostingAny } }, 422);
+    const isQuote = posting.payMode === "quote";
+    if (isQuote && f.quote === undefined) return workerPage(c, d, { form: "signup", values: input, errors: { quote: t.quoteNeeded } }, 422);
+    const now = deps.clock.now();
+    const via = { viaStaffId: d.user.id, viaMarketId: d.market.id };
+    const outcome = await deps.database.transaction(async (tx) => {
+      const r = await signUp(tx, { postingId: posting.id, workerId: d.w.id, quoteFen: isQuote ? f.quote! : null, quoteNote: isQuote ? f.quoteNote ?? null : null }, chinaDate(now), now);
+      if (!r.ok) return r;
+      await repo.viaOnApplication(tx, r.applicationId, via);
+      // A sign-up made here is a referral: it goes in the worker's contact log too.
+      await repo.insertContact(tx, { workerId: d.w.id, postingId: posting.id, outcome: "referred", note: "", at: now, staffId: d.user.id, marketId: d.market.id });
+      await auditInsert(tx, d.user, now, {
+        action: isQuote ? "desk.quote" : "desk.sign_up",
+        subjectType: "application",
+        subjectId: r.applicationId,
+        onBehalfOf: d.w.id,
+        detail: { postingId: posting.id },
+      });
+      return r;
+    });
+    if (!outcome.ok) {
+      return workerPage(c, d, { message: t.signUpRefused[outcome.reason] }, outcome.reason === "already" ? 409 : 422);
+    }
+    const back = f.back === "priority" ? paths.desk.priority : paths.desk.worker(d.w.id);
+    return redirectWithFlash(c, back + d.m.suffix, t.signedUp(d.w.name, posting.title));
+  });
+
+  // 录用 with the employer standing at the desk: their decision, entered by staff.
+  app.post(paths.desk.confirmPattern, async (c) => {
+    const user = requireStaff(c);
+    const deps = c.var.deps;
+    const a = await repo.signUpForDesk(deps.database.db, idParam(c));
+    ensure(!!a && canSeeCounty(user, a.countyCode), "application");
+    const w = await repo.findWorker(deps.database.db, a.workerId);
+    ensure(!!w && canSeeCounty(user, w.scopeCounty), "worker");
+    const d = { ...(await requireDesk(c, a.countyCode)), w };
+    const now = deps.clock.now();
+    const via = { viaStaffId: user.id, viaMarketId: d.market.id };
+    const outcome = await deps.database.transaction(async (tx) => {
+      const r = await confirmApplication(tx, a.id, a.employerId, { today: chinaDate(now), now, place: (p) => placeOf(deps, p) });
+      if (!r.ok || r.hireId === undefined) return r;
+      await repo.viaOnHire(tx, r.hireId, via);
+      await auditInsert(tx, user, now, { action: "desk.confirm", subjectType: "hire", subjectId: r.hireId, onBehalfOf: a.employerUserId, detail: { applicationId: a.id, workerId: a.workerId } });
+      return r;
+    });
+    if (!outcome.ok) return workerPage(c, d, { message: t.confirmRefused[outcome.reason] }, outcome.reason === "notFound" ? 422 : 409);
+    return redirectWithFlash(c, paths.desk.worker(w.id) + d.m.suffix, t.confirmed(w.name, a.title));
+  });
+
+  const postJobPage = async (c: Ctx, desk: Desk, extra: { values?: FormInput; errors?: FormErrors; message?: string } = {}, status: 200 | 400 | 422 = 200) => {
+    const deps = c.var.deps;
+    const kinds = await listKinds(deps.database.db);
+    c.status(status);
+    return c.render(
+      <PostJobPage
+        m={desk.m}
+        kinds={kinds.map((k) => [String(k.id), k.name] as const)}
+        counties={deps.regions.countyOptions()}
+        values={{ countyCode: desk.market.countyCode, ...extra.values }}
+        errors={extra.errors}
+        message={extra.message}
+        employersQueue={employerQueuePath}
+      />,
+      { title: t.postTitle },
+    );
+  };
+
+  app.get(paths.desk.postJob, async (c) => postJobPage(c, await requireDesk(c)));
+
+  app.post(paths.desk.postJob, async (c) => {
+    const desk = await requireDesk(c);
+    const deps = c.var.deps;
+    const db = deps.database.db;
+    const input = await readForm(c);
+    const form = check(DeskPostForm, input);
+    if (!form.ok) return postJobPage(c, desk, { values: input, errors: form.errors }, 400);
+    const f = form.value;
+    const account = await findUserByPhone(db, f.employerPhone);
+    const employer = account?.role === "employer" ? await employerForUser(db, account.id) : null;
+    if (!account || !employer) return postJobPage(c, desk, { values: input, errors: { employerPhone: t.noEmployer } }, 422);
+    const kinds = await listKinds(db);
+    const kindName = kinds.find((k) => k.id === f.kindId)?.name ?? "";
+    const now = deps.clock.now();
+    const today = chinaDate(now);
+    const draft = quickDraft({ ...f, wageFen: f.wage }, { today, title: copy.jobs.quickPostingTitle(kindName), contactName: employer.contactName });
+    const problems = draftProblems(draft, {
+      today,
+      countyExists: (code) => deps.regions.countyNames.has(code),
+      townshipInCounty: (tw, county) => deps.regions.townshipInCounty(tw, county),
+      kindExists: (id) => kinds.some((k) => k.id === id),
+      brandExists: () => false,
+    });
+    if (Object.keys(problems).length) {
+      const errors: FormErrors = {};
+      for (const [field, code] of Object.entries(problems)) errors[field === "wageFen" ? "wage" : field] = copy.jobs.problems[code as DraftProblem];
+      return postJobPage(c, desk, { values: input, errors }, 400);
+    }
+    // Posting for someone never skips what would stop them posting themselves.
+    if (publishProblem(employer.status, draft, today) === "notVerified") return postJobPage(c, desk, { values: input, message: t.employerNotVerified }, 422);
+    const refusal = await publishRefusal(deps, employer.id);
+    if (refusal) return postJobPage(c, desk, { values: input, message: refusal }, 422);
+    const text = searchText({
+      title: draft.title,
+      kindName,
+      duties: draft.duties,
+      requirements: draft.requirements,
+      address: draft.address,
+      countyName: deps.regions.countyName(draft.countyCode),
+      townshipName: deps.regions.townshipName(draft.townshipCode),
+    });
+    const id = await deps.database.transaction(async (tx) => {
+      const postingId = await insertPosting(tx, { employerId: employer.id, draft, searchText: text, status: "open", quick: true }, now);
+      await repo.viaOnPosting(tx, postingId, { viaStaffId: desk.user.id, viaMarketId: desk.market.id });
+      await auditInsert(tx, desk.user, now, { action: "desk.post_job", subjectType: "posting", subjectId: postingId, onBehalfOf: account.id, detail: { marketId: desk.market.id } });
+      return postingId;
+    });
+    return redirectWithFlash(c, paths.jobs.show(id), t.posted);
   });
 
   // --- The help queue (困难人员帮扶) -------------------------------------------------------------
@@ -607,7 +747,7 @@ export function deskRoutes() {
     const cards = await Promise.all(
       rows.map(async (p) => ({
         ...p,
-        place: [deps.regions.townshipName(p.townshipCode), p.address].filter(Boolean).join(" "),
+        place: placeLine(deps.regions.townshipName(p.townshipCode), p.address),
         qr: await qrSvg(deps.config.publicUrl + paths.jobs.show(p.id)),
       })),
     );

@@ -1,6 +1,7 @@
 // The desk's forms, built from the shared field schemas.
 import * as v from "valibot";
-import { text, mobile, pin, residentId, int, choice, choices } from "../../shared/forms.ts";
+import { text, mobile, pin, residentId, int, moneyFen, choice, choices } from "../../shared/forms.ts";
+import { QuickForm } from "../jobs/index.ts";
 import { fairOrderRules, sensitiveCategories, contactOutcomes } from "../../../db/schema/desk.ts";
 import { copy } from "../../../views/copy/index.ts";
 
@@ -42,4 +43,13 @@ export const ContactForm = v.object({
 
 export const RuleForm = v.object({ rule: choice(t.ruleLabel, fairOrderRules) });
 
-export const SignUpForm = v.object({ postingId: id(t.postingId) });
+/** Signing a worker up; on a quote posting the price they ask for the whole job (报价). */
+export const SignUpForm = v.object({
+  posting: id(t.postingId),
+  quote: v.optional(moneyFen(t.quote, 100, 10_000_000)),
+  quoteNote: v.optional(text(t.quoteNote, 100)),
+  back: v.optional(v.string()),
+});
+
+/** 即时快招 for an employer at the desk: the jobs feature's quick form, and whose it is. */
+export const DeskPostForm = v.object({ ...QuickForm.entries, employerPhone: mobile(t.employerPhone) });

@@ -41,6 +41,7 @@ export const pages: PageRecipe[] = [
   { route: paths.desk.printJobs, as: "staff" },
   { route: paths.desk.printJobs, as: "city_admin", url: async (w) => (await fullSheet(w), `${paths.desk.printJobs}?market=${w.marketB}`) },
   { route: paths.desk.printPoster, as: "staff" },
+  { route: paths.desk.postJob, as: "staff" },
   { route: paths.desk.cardCodePattern, url: async (w) => paths.desk.cardCode((await aWorker(w)).cardCode) },
   { route: paths.desk.cardCodePattern, as: "staff", url: async (w) => paths.desk.cardCode((await aWorker(w)).cardCode), status: 303 },
   { route: paths.desk.stationOrderPattern, url: async (w) => (await aWorker(w), paths.desk.stationOrder(w.marketA)) },

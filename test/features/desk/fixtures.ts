@@ -31,12 +31,12 @@ export async function addWorker(
   return { id: created.id, cardCode: created.cardCode, phone, pin: w.pin };
 }
 
-export async function addEmployer(t: TestApp, countyCode = "411024") {
+export async function addEmployer(t: TestApp, countyCode = "411024", status: "verified" | "pending" = "verified") {
   const u = await addUser(t, { role: "employer", name: "测试老板", countyCode });
   const [row] = await t.deps.database.write((db) =>
     db
       .insert(employers)
-      .values({ userId: u.id, kind: "company", name: "测试公司", contactName: "李老板", contactPhone: u.phone, countyCode, status: "verified", createdAt: t.clock.now() })
+      .values({ userId: u.id, kind: "company", name: "测试公司", contactName: "李老板", contactPhone: u.phone, countyCode, status, createdAt: t.clock.now() })
       .returning({ id: employers.id }),
   );
   return { ...u, employerId: row.id };
@@ -49,7 +49,7 @@ export async function kindId(t: TestApp, name: string) {
 
 export async function addPosting(
   t: TestApp,
-  p: { employerId: number; countyCode?: string; kind?: string; title?: string; headcount?: number; start?: string; end?: string; wageFen?: number },
+  p: { employerId: number; countyCode?: string; kind?: string; title?: string; headcount?: number; start?: string; end?: string; wageFen?: number; quote?: boolean },
 ) {
   const today = chinaDate(t.clock.now());
   const kind = p.kind ?? "搬运装卸";
@@ -59,9 +59,9 @@ export async function addPosting(
     kindId: await kindId(t, kind),
     form: "gig" as const,
     headcount: p.headcount ?? 2,
-    payMode: "wage" as const,
-    wageFen: p.wageFen ?? 15000,
-    wageUnit: "day" as const,
+    payMode: p.quote ? ("quote" as const) : ("wage" as const),
+    wageFen: p.quote ? null : p.wageFen ?? 15000,
+    wageUnit: p.quote ? null : ("day" as const),
     startDate: p.start ?? today,
     endDate: p.end ?? addDays(today, 2),
     hours: "8:00-17:00",
