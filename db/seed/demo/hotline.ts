@@ -2,11 +2,12 @@
 // last ten weeks in every county, each at a realistic point of its workflow
 // (older cases mostly closed and called back, a few of them overdue), with the
 // timeline that led there; and, where earlier steps made past hires, a few
-// "not paid" answers that opened wage cases linked to the hire.
+// "not paid" answers that opened wage cases linked to the hire, and a few
+// finished jobs of workers without a phone of their own for the staff call list.
 // Cases and events go in with one multi-row insert each.
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
-import { employers, hires, hotlineCases, caseEvents, type CaseCategory, type CaseStatus, type CaseAgency, type CaseOutcome, type CaseSatisfaction, type CaseChannel } from "../../schema/index.ts";
-import { DAY_MS, chinaDate } from "../../../src/shared/clock.ts";
+import { employers, hires, applications, jobPostings, workerProfiles, hotlineCases, caseEvents, type CaseCategory, type CaseStatus, type CaseAgency, type CaseOutcome, type CaseSatisfaction, type CaseChannel } from "../../schema/index.ts";
+import { DAY_MS, chinaDate, addDays } from "../../../src/shared/clock.ts";
 import { openCaseForHire, hotlineSettings } from "../../../src/features/hotline/index.ts";
 import { dueDateFor, formatCaseNumber, isUpheld } from "../../../src/features/hotline/hotline.domain.ts";
 import type { DemoContext } from "./context.ts";
@@ -127,17 +128,54 @@ export async function seedHotline(ctx: DemoContext) {
     });
     await tx.insert(caseEvents).values(events);
 
-    // Past hires nobody has answered for yet: a few workers said "not paid".
+    // Past hires nobody has answered for yet: a few workers with their own phone said "not paid".
+    const today = chinaDate(now);
     const unpaid = await tx
       .select({ id: hires.id })
       .from(hires)
-      .where(and(lt(hires.endDate, chinaDate(now)), isNull(hires.paid), inArray(hires.status, ["completed", "working", "confirmed"])))
+      .innerJoin(workerProfiles, eq(workerProfiles.userId, hires.workerId))
+      .where(and(lt(hires.endDate, today), isNull(hires.paid), inArray(hires.status, ["completed", "working", "confirmed"]), eq(workerProfiles.ownPhone, true)))
       .limit(3);
     const linked: number[] = [];
     for (const h of unpaid) {
       await tx.update(hires).set({ paid: "not_paid", paidAnsweredAt: now }).where(eq(hires.id, h.id));
       const c = await openCaseForHire(tx, deps, h.id, { channel: "online", staffId: null });
       if (c) linked.push(c.id);
+    }
+
+    // Workers without a phone of their own (a relative's number) who finished a
+    // job last week and have not said whether they were paid: the staff call list.
+    const noPhone = (ctx.ids.workers ?? []).slice(-3);
+    if (noPhone.length) await tx.update(workerProfiles).set({ ownPhone: false }).where(inArray(workerProfiles.userId, noPhone));
+    // One past posting each that the worker did not sign up for already.
+    const past: { id: number; employerId: number; countyCode: string; wageFen: number | null; wageUnit: "hour" | "day" | "piece" | "month" | null; address: string }[] = [];
+    for (const workerId of noPhone) {
+      const [p] = await tx
+        .select({ id: jobPostings.id, employerId: jobPostings.employerId, countyCode: jobPostings.countyCode, wageFen: jobPostings.wageFen, wageUnit: jobPostings.wageUnit, address: jobPostings.address })
+        .from(jobPostings)
+        .where(
+          and(
+            lt(jobPostings.endDate, today),
+            sql`${jobPostings.publishedAt} is not null and ${jobPostings.wageFen} is not null`,
+            sql`not exists (select 1 from ${applications} where ${applications.postingId} = ${jobPostings.id} and ${applications.workerId} = ${workerId})`,
+            past.length ? sql`${jobPostings.id} not in ${past.map((x) => x.id)}` : undefined,
+          ),
+        )
+        .limit(1);
+      if (p) past.push(p);
+    }
+    const pairs = past.map((p, i) => ({ workerId: noPhone[i], p, marketId: ctx.markets.get(p.countyCode)?.[1] ?? null }));
+    if (pairs.length) {
+      const apps = await tx
+        .insert(applications)
+        .values(pairs.map(({ workerId, p, marketId }) => ({ postingId: p.id, workerId, status: "confirmed" as const, viaMarketId: marketId, createdAt: now - 10 * DAY_MS, decidedAt: now - 10 * DAY_MS })))
+        .returning({ id: applications.id });
+      await tx.insert(hires).values(
+        pairs.map(({ workerId, p, marketId }, i) => ({
+          applicationId: apps[i].id, postingId: p.id, employerId: p.employerId, workerId, wageFen: p.wageFen!, wageUnit: p.wageUnit ?? ("day" as const),
+          startDate: addDays(today, -6), endDate: addDays(today, -4), place: p.address || "—", status: "completed" as const, viaMarketId: marketId, confirmedAt: now - 10 * DAY_MS,
+        })),
+      );
     }
     return [...rows.map((r) => r.id), ...linked];
   });
