@@ -31,8 +31,9 @@
 //   the workers they asked for.
 // * signups (报名): sign-ups made that day, whatever became of them.
 // * hires (成功录用): hires confirmed that day and not cancelled since.
-// * priorityHires (重点人员录用): those hires whose worker is a priority worker
-//   (困难零工人员, recorded by the desk with consent).
+// * priorityHires (重点人员录用): those hires whose worker was a priority worker
+//   (困难零工人员) on the day of the hire, by the desk's rule: 大龄, a category
+//   recorded with consent (低收入, 残疾), or 待工时间长 (monitoring.priority.ts).
 // * complaints (投诉): hotline cases taken in that day.
 //
 // The directory's two figures (名录里的日均求职人数 / 日均成功录用人数) are the
