@@ -175,12 +175,12 @@ export function jobsRoutes() {
     brands: refs.brands.map((b) => [String(b.id), b.name] as const),
   });
 
-  const renderPostingForm = async (c: Ctx, o: { action: string; heading: string; submit: string; values: FormInput; errors?: FormErrors; intro?: boolean }) => {
+  const renderPostingForm = async (c: Ctx, o: { action: string; heading: string; submit: string; values: FormInput; errors?: FormErrors; intro?: boolean; warning?: string | null }) => {
     const deps = c.var.deps;
     const refs = await references(deps);
     if (o.errors) c.status(400);
     return c.render(
-      <PostingFormPage heading={o.heading} action={o.action} values={o.values} errors={o.errors} options={formOptions(deps, refs, o.values.countyCode)} submit={o.submit} intro={o.intro} />,
+      <PostingFormPage heading={o.heading} action={o.action} values={o.values} errors={o.errors} options={formOptions(deps, refs, o.values.countyCode)} submit={o.submit} intro={o.intro} warning={o.warning} />,
       { title: o.heading },
     );
   };
@@ -370,7 +370,7 @@ export function jobsRoutes() {
     const today = todayOf(c.var.deps);
     if (!canDo("edit", effectiveStatus(found.posting, today))) return redirectWithFlash(c, paths.jobs.show(found.posting.id), t.wrongState);
     const values = formFromDraft(repo.draftOf(found.posting, found.brands.map((b) => b.id)));
-    return renderPostingForm(c, { action: paths.jobs.edit(found.posting.id), heading: t.editTitle, submit: t.saveButton, values });
+    return renderPostingForm(c, { action: paths.jobs.edit(found.posting.id), heading: t.editTitle, submit: t.saveButton, values, warning: wageWarning(c.var.deps, found.posting) });
   });
 
   app.post(paths.jobs.editPattern, async (c) => {

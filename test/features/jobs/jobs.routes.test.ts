@@ -604,6 +604,8 @@ test("a wage below the minimum is saved with a visible warning, not refused", as
   assert.is(emp.last.status, 303);
   await emp.follow();
   assert.ok(emp.last.html.includes(t.belowMinimum("19.6", "每小时")));
+  await emp.get(paths.jobs.edit(Number(emp.last.html.match(/\/jobs\/(\d+)\/edit/)![1])));
+  assert.ok(emp.last.html.includes(t.belowMinimum("19.6", "每小时")), "the editor warns too");
   await emp.post(paths.jobs.new, await postingFields(app, { wage: "5", wageUnit: "piece" }));
   await emp.follow();
   assert.not.ok(emp.last.html.includes("最低工资"));
