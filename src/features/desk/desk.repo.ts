@@ -458,3 +458,9 @@ export const viaOnApplication = (db: Queryable, id: number, via: Via) => db.upda
 export const viaOnHire = (db: Queryable, id: number, via: Via) => db.update(hires).set(via).where(eq(hires.id, id));
 export const viaOnPosting = (db: Queryable, id: number, via: Via) => db.update(jobPostings).set(via).where(eq(jobPostings.id, id));
 export type Via = { viaStaffId: number; viaMarketId: number };
+
+/** What the desk keeps about workers who are being forgotten (anonymized): consents deleted, notes blanked. */
+export const forgetStatements = (db: Queryable, workerIds: number[]) => [
+  db.delete(priorityConsents).where(inArray(priorityConsents.workerId, workerIds)),
+  db.update(contactLogs).set({ note: "" }).where(inArray(contactLogs.workerId, workerIds)),
+];

@@ -13,6 +13,9 @@ import { drawOrder } from "../../../src/features/desk/desk.domain.ts";
 import { accountKey } from "../../../src/shared/throttle.ts";
 import { addDays, chinaDate } from "../../../src/shared/clock.ts";
 import { addWorker, addEmployer, addPosting, addCheckIn, addHire } from "./fixtures.ts";
+import { forgetWorkers } from "../../../src/features/ops/index.ts";
+import { assetSize } from "../../../src/shared/static.ts";
+import { gzipSync } from "node:zlib";
 
 const YANLING = "411024";
 const YUZHOU = "411081";
@@ -551,6 +554,42 @@ test("the employers' verification refuses an employer of another county", async 
   assert.is(r.status, 404);
   const [e] = await t.db.select().from(employers).where(eq(employers.id, row.id));
   assert.is(e.status, "pending", "nothing changed");
+});
+
+test("forgetting a worker deletes their priority categories and blanks staff notes, and keeps check-ins", async () => {
+  const w = await addWorker(t, { name: "要注销的人", countyCode: YANLING });
+  await addCheckIn(t, marketA, w.id, addDays(today(), -3));
+  await staffA.get(paths.desk.worker(w.id));
+  await staffA.post(paths.desk.consent(w.id), { categories: "disabled", agree: "yes" });
+  await staffA.post(paths.desk.contact(w.id), { outcome: "called", note: "他说腿脚不好" });
+  const now = t.clock.now();
+  await t.deps.database.transaction((tx) => forgetWorkers(tx, [w.id], now, t.deps.hooks));
+  assert.is((await t.db.select().from(priorityConsents).where(eq(priorityConsents.workerId, w.id))).length, 0);
+  const logs = await t.db.select().from(contactLogs).where(eq(contactLogs.workerId, w.id));
+  assert.equal(logs.map((l) => [l.outcome, l.note]), [["called", ""]]);
+  assert.is((await t.db.select().from(checkIns).where(eq(checkIns.workerId, w.id))).length, 1, "counts stay");
+});
+
+test("a full page of the help queue, twenty people with three jobs each, stays within 14 KB", async () => {
+  const t5 = await makeTestApp();
+  try {
+    const m = await addMarket(t5, { name: "满页驿站", countyCode: YANLING });
+    const staff = await signedIn(t5, { role: "staff", marketId: m });
+    const e = await addEmployer(t5, YANLING);
+    for (let i = 0; i < 3; i++) await addPosting(t5, { employerId: e.employerId, kind: "搬运装卸", title: `仓库搬货装车卸车第 ${i + 1} 批,要力气大的` });
+    for (let i = 0; i < 25; i++) {
+      const w = await addWorker(t5, { name: `帮扶对象${i}号`, birthYear: 1955 + i, kinds: ["搬运装卸"] });
+      await addCheckIn(t5, m, w.id, addDays(chinaDate(t5.clock.now()), -40 - i));
+    }
+    const page = await staff.get(paths.desk.priority);
+    assert.is(page.status, 200);
+    assert.is((page.html.match(/<li class="card">/g) ?? []).length, 20, "twenty to a page");
+    assert.match(page.html, "第 1 页,共 2 页");
+    const bytes = gzipSync(page.html).length + assetSize("app.css").gzip + assetSize("print.css").gzip;
+    assert.ok(bytes <= 14 * 1024, `${bytes} bytes`);
+  } finally {
+    t5.close();
+  }
 });
 
 test.run();
