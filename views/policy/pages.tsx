@@ -67,12 +67,15 @@ export function PolicyListPage(props: {
       )}
       {props.groups.map((g) => (
         <section>
-          {!props.category && (
-            <h2>
-              <a href={categoryHref(g.category)}>{t.categories[g.category]}</a>
-            </h2>
-          )}
+          {!props.category && <h2>{t.categories[g.category]}</h2>}
           {g.rows.length === 0 ? <p>{t.none}</p> : <Cards rows={g.rows} />}
+          {!props.category && g.rows.length > 0 && (
+            <ul class="actions">
+              <li>
+                <a href={categoryHref(g.category)}>{t.more(t.categories[g.category])}</a>
+              </li>
+            </ul>
+          )}
         </section>
       ))}
       {props.category && <Pager page={props.page} pages={props.pages} href={(n) => `${categoryHref(props.category!)}&page=${n}`} />}

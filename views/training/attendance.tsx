@@ -110,38 +110,40 @@ export function SheetPage(props: {
 }) {
   const { session, days, rows } = props;
   return (
-    <>
+    <div class="printout">
       <h1>{t.sheetTitle(session.title)}</h1>
       <p>
         {t.dateRange(session.startDate, session.endDate)} {session.hours} · {session.place} · {session.marketName}
       </p>
-      <table class="grid">
-        <thead>
-          <tr>
-            <th scope="col">{t.no}</th>
-            <th scope="col">{t.name}</th>
-            <th scope="col">{t.phone}</th>
-            {days.map((d) => (
-              <th scope="col">{md(d)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
+      <div class="scroll" tabindex={0} role="region" aria-label={t.sheetTitle(session.title)}>
+        <table class="grid">
+          <thead>
             <tr>
-              <td>{i + 1}</td>
-              <th scope="row">{r.name}</th>
-              <td>
-                <Tel phone={r.phone} masked />
-              </td>
-              {days.map(() => (
-                <td class="sign"></td>
+              <th scope="col">{t.no}</th>
+              <th scope="col">{t.name}</th>
+              <th scope="col">{t.phone}</th>
+              {days.map((d) => (
+                <th scope="col">{md(d)}</th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr>
+                <td>{i + 1}</td>
+                <th scope="row">{r.name}</th>
+                <td>
+                  <Tel phone={r.phone} masked />
+                </td>
+                {days.map(() => (
+                  <td class="sign"></td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
   );
 }
 
@@ -159,7 +161,7 @@ export function CertificatePage(props: {
   issuedOn: string;
 }) {
   return (
-    <article class="certificate">
+    <article class="certificate printout">
       <h1>{t.certificateTitle}</h1>
       <p class="print-big">{t.certificateBody(props.name, props.title, t.kinds[props.kind])}</p>
       <dl class="facts">

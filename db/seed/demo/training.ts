@@ -421,10 +421,15 @@ export async function seedTraining(ctx: DemoContext) {
   const zones = await deps.database.write((tx) =>
     tx.insert(jobFairZones).values(zoneRows).returning({ id: jobFairZones.id, fairId: jobFairZones.fairId, workKindId: jobFairZones.workKindId, capacity: jobFairZones.capacity }),
   );
+  // The demo employer accounts are left off the first fair, so whoever tries the demo can book a place there.
+  const demoOwners = ["employer:demo", "employer:company"].map((k) => ctx.accounts.get(k)?.id).filter((id): id is number => id !== undefined);
+  const demoEmployers = new Set(
+    demoOwners.length ? (await db.select({ id: employers.id }).from(employers).where(inArray(employers.userId, demoOwners))).map((e) => e.id) : [],
+  );
   const bookings: (typeof jobFairBookings.$inferInsert)[] = [];
   const booked = new Map<number, number>();
   for (const [i, fair] of fairs.entries()) {
-    const taken = new Set<number>();
+    const taken = new Set<number>(i === 0 ? demoEmployers : []);
     for (const z of zones.filter((z) => z.fairId === fair.id)) {
       // Employers with open work of the zone's kind; about half the places get booked.
       const fitting = [...new Set(offers.filter((o) => o.kindId === z.workKindId).map((o) => o.employerId))].filter((e) => !taken.has(e));
