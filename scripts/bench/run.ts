@@ -1,0 +1,284 @@
+// `npm run bench`: builds a city-sized data set in a temp DB, starts the real
+// server on it in production mode, drives it over loopback with autocannon,
+// and prints one table. Pages are also shown as a ratio to a ceiling measured
+// in the same run (the job list's HTML served as a fixed string by a bare Hono
+// route in the same server process), so the figures mean something on a noisy
+// shared machine. It stops by itself and removes what it made.
+//
+//   npm run bench                       100,000 postings (and 10,000 for growth), 5 s per measurement
+//   npm run bench -- --smoke            tiny sizes, 1 s each: proves the bench still runs (CI)
+//   npm run bench -- --full             adds 1,000,000 postings
+//   npm run bench -- --postings 50000 --duration 10 --connections 32
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, statSync, existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { loadConfig } from "../../src/config.ts";
+import { prepare } from "../../src/app.tsx";
+import { jsonLogger } from "../../src/shared/context.ts";
+import { sha256, randomToken, hashSecret } from "../../src/shared/crypto.ts";
+import { defaultSizes, generate, type Generated } from "./generate.ts";
+
+interface Options {
+  sizes: number[];
+  duration: number;
+  connections: number;
+  smoke: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const get = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const smoke = argv.includes("--smoke");
+  const big = Number(get("--postings") ?? (smoke ? 2000 : 100_000));
+  const small = Number(get("--small") ?? (smoke ? 500 : 10_000));
+  const sizes = [small, big, ...(argv.includes("--full") ? [1_000_000] : [])].filter((n, i, a) => a.indexOf(n) === i).sort((a, b) => a - b);
+  return { sizes, duration: Number(get("--duration") ?? (smoke ? 1 : 5)), connections: Number(get("--connections") ?? (smoke ? 8 : 32)), smoke };
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+
+interface Measure {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  bad: number;
+}
+
+async function load(url: string, opts: { duration: number; connections: number; amount?: number; requests?: autocannon.Request[]; headers?: Record<string, string> }): Promise<autocannon.Result> {
+  // With `amount`, the run ends when that many requests have been answered, so none is left in flight
+  // when the rows are counted; otherwise it runs for `duration` seconds.
+  const o: autocannon.Options = opts.amount ? { url, amount: opts.amount, connections: opts.connections } : { url, duration: opts.duration, connections: opts.connections };
+  if (opts.requests) o.requests = opts.requests;
+  if (opts.headers) o.headers = opts.headers;
+  return autocannon(o);
+}
+
+function summarize(name: string, r: autocannon.Result, okStatus: "2xx" | "3xx" = "2xx"): Measure {
+  const ok = okStatus === "2xx" ? r["2xx"] : r["3xx"];
+  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok, bad: r.non2xx - (okStatus === "3xx" ? r["3xx"] : 0) + r.errors + r.timeouts };
+}
+
+function peakRss(pid: number): number {
+  try {
+    const m = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmHWM:\s+(\d+) kB/);
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function startServer(dbUrl: string, port: number, ceilingPath: string): Promise<{ child: ChildProcess; startMs: number }> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: dbUrl, BENCH_CEILING_PATH: ceilingPath },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (r.ok) return { child, startMs: performance.now() - t0 };
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - t0 > 60_000) throw new Error("server did not answer /healthz within 60 s");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function stop(child: ChildProcess) {
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch {
+    // already gone
+  }
+}
+
+interface SizeResult {
+  postings: number;
+  genMs: number;
+  dbBytes: number;
+  startMs: number;
+  rss: number;
+  reads: Measure[];
+  writes: (Measure & { stored: number })[];
+}
+
+/** A city admin with a session, for the monitoring page (staff-only). */
+async function cityAdminSession(client: import("@libsql/client").Client, now: number) {
+  const raw = randomToken(16);
+  const user = await client.execute({
+    sql: "INSERT INTO users (role, phone, name, password_hash, created_at) VALUES ('city_admin', '15999999999', '基准管理员', ?, ?) RETURNING id",
+    args: [await hashSecret(randomToken(12)), now],
+  });
+  await client.execute({ sql: "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)", args: [sha256(raw), Number(user.rows[0][0]), now, now] });
+  return `sid=${raw}`;
+}
+
+async function benchSize(postings: number, o: Options, writes: boolean): Promise<SizeResult> {
+  const dir = mkdtempSync(join(tmpdir(), "lingong-bench-"));
+  const file = join(dir, "bench.db");
+  const dbUrl = `file:${file}`;
+  let child: ChildProcess | undefined;
+  try {
+    const config = loadConfig({ DATABASE_URL: dbUrl });
+    const deps = await prepare({ config, log: jsonLogger(() => {}, true) });
+    const now = Date.now();
+    const t0 = performance.now();
+    const gen: Generated = await generate(deps.database.client, config.region, defaultSizes(postings), now);
+    const adminCookie = await cityAdminSession(deps.database.client, now);
+    const genMs = performance.now() - t0;
+    const kind = Number((await deps.database.client.execute("SELECT id FROM work_kinds WHERE name = '家政保洁'")).rows[0][0]);
+    deps.database.close();
+    const dbBytes = statSync(file).size + (existsSync(file + "-wal") ? statSync(file + "-wal").size : 0);
+
+    const port = await freePort();
+    const filtered = `/jobs?county=411024&kind=${kind}`;
+    const started = await startServer(dbUrl, port, filtered);
+    child = started.child;
+    const base = `http://127.0.0.1:${port}`;
+    const lo = { duration: o.duration, connections: o.connections };
+    const reads: Measure[] = [];
+    const pages: [string, string, Record<string, string>?][] = [
+      ["ceiling (fixed string, bare route)", "/__bench/ceiling"],
+      ["home page", "/"],
+      ["job list, 2 filters", filtered],
+      ["job list, page 50", "/jobs?page=50"],
+      ["search, 2 chars (保洁)", `/jobs?q=${encodeURIComponent("保洁")}`],
+      ["search, 4 chars (家庭保洁)", `/jobs?q=${encodeURIComponent("家庭保洁")}`],
+      ["job detail", `/jobs/${gen.openPostingIds[0]}`],
+      ["market directory", "/markets"],
+      ["monitoring, city, 30 days", "/monitoring", { cookie: adminCookie }],
+    ];
+    for (const [name, path, headers] of pages) {
+      await load(base + path, { duration: Math.min(1, o.duration), connections: 4, headers }); // warm up
+      let r = await load(base + path, { ...lo, headers });
+      // A page slower than the whole run would show as nothing: measure it by count instead.
+      if (r["2xx"] + r.non2xx === 0) r = await load(base + path, { ...lo, amount: o.connections * 2, headers });
+      reads.push(summarize(name, r));
+    }
+
+    const writeResults: SizeResult["writes"] = [];
+    if (writes) {
+      // Each request a new (worker, posting) pair: every 303 must be a stored row, every refusal none.
+      const pairs = gen.sessions.length * gen.openPostingIds.length;
+      const amount = o.smoke ? 300 : 10_000;
+      let k = 0;
+      const signUp = await load(base, {
+        ...lo,
+        amount,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req) => {
+              const n = k++ % pairs;
+              const s = gen.sessions[n % gen.sessions.length];
+              const posting = gen.openPostingIds[Math.floor(n / gen.sessions.length)];
+              return { ...req, path: `/jobs/${posting}/apply`, headers: { cookie: s.cookie, "content-type": "application/x-www-form-urlencoded" }, body: `_csrf=${encodeURIComponent(s.csrf)}` };
+            },
+          },
+        ],
+      });
+      let j = 0;
+      const training = await load(base, {
+        ...lo,
+        amount: Math.min(amount, gen.sessions.length * gen.trainingSessionIds.length),
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req) => {
+              const n = j++ % (gen.sessions.length * gen.trainingSessionIds.length);
+              const s = gen.sessions[n % gen.sessions.length];
+              const session = gen.trainingSessionIds[Math.floor(n / gen.sessions.length)];
+              return { ...req, path: `/training/${session}/signup`, headers: { cookie: s.cookie, "content-type": "application/x-www-form-urlencoded" }, body: `_csrf=${encodeURIComponent(s.csrf)}` };
+            },
+          },
+        ],
+      });
+      const { createClient } = await import("@libsql/client");
+      const c = createClient({ url: dbUrl });
+      const ids = gen.benchWorkerIds.join(",");
+      const storedSignUps = Number((await c.execute(`SELECT count(*) FROM applications WHERE worker_id IN (${ids})`)).rows[0][0]);
+      const storedTraining = Number((await c.execute(`SELECT count(*) FROM training_signups WHERE worker_id IN (${ids})`)).rows[0][0]);
+      c.close();
+      writeResults.push({ ...summarize("write: job sign-up (CSRF + checks)", signUp, "3xx"), stored: storedSignUps });
+      writeResults.push({ ...summarize("write: training sign-up", training, "3xx"), stored: storedTraining });
+    }
+    const rss = peakRss(child.pid!);
+    return { postings, genMs, dbBytes, startMs: started.startMs, rss, reads, writes: writeResults };
+  } finally {
+    if (child) stop(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+
+function printTable(results: SizeResult[], o: Options) {
+  const big = results[results.length - 1];
+  const small = results[0];
+  const ceiling = big.reads[0].rps;
+  const lines: string[] = [];
+  lines.push(`Benchmark: ${fmt(big.postings)} postings, ${o.connections} connections, ${o.duration} s per row, node ${process.version}, ${new Date().toISOString()}`);
+  lines.push("");
+  lines.push("| what | req/s | p50 ms | p99 ms | vs ceiling | non-OK | " + (results.length > 1 ? `req/s at ${fmt(small.postings)} | slower at ${fmt(big.postings)} |` : ""));
+  lines.push("|---|---:|---:|---:|---:|---:|" + (results.length > 1 ? "---:|---:|" : ""));
+  for (const [i, m] of big.reads.entries()) {
+    const s = small.reads[i];
+    const growth = results.length > 1 ? ` ${fmt(s.rps)} | ${fmt(s.rps / m.rps, 2)}× |` : "";
+    lines.push(`| ${m.name} | ${fmt(m.rps)} | ${m.p50} | ${m.p99} | ${fmt((m.rps / ceiling) * 100)}% | ${m.bad} |${growth}`);
+  }
+  for (const w of big.writes) {
+    lines.push(`| ${w.name} | ${fmt(w.rps)} | ${w.p50} | ${w.p99} | | ${w.bad} |${results.length > 1 ? " | |" : ""}`);
+  }
+  lines.push("");
+  for (const w of big.writes) lines.push(`${w.name}: ${fmt(w.ok)} answered 303 (stored), ${fmt(w.stored)} rows found afterwards → ${w.ok === w.stored ? "none lost" : `MISMATCH (${w.stored - w.ok})`}`);
+  for (const r of results) {
+    lines.push(
+      `at ${fmt(r.postings)} postings: data generated in ${fmt(r.genMs / 1000, 1)} s; DB ${fmt(r.dbBytes / 1048576, 1)} MB (${fmt(r.dbBytes / r.postings)} bytes per posting, all tables); ` +
+        `first /healthz ${fmt(r.startMs)} ms after start; server peak RSS ${fmt(r.rss / 1048576)} MB`,
+    );
+  }
+  console.log(lines.join("\n"));
+  return { ceiling, big, small };
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  const start = performance.now();
+  const results: SizeResult[] = [];
+  for (const [i, n] of o.sizes.entries()) {
+    process.stderr.write(`bench: ${fmt(n)} postings…\n`);
+    results.push(await benchSize(n, o, i === o.sizes.length - 1 || n === 100_000));
+  }
+  const { big } = printTable(results, o);
+  console.log(`\nbench finished in ${fmt((performance.now() - start) / 1000)} s`);
+  const problems = [
+    ...[...big.reads, ...big.writes].filter((m) => m.ok === 0 || m.bad > 0).map((m) => `${m.name}: ${m.ok} OK, ${m.bad} not OK`),
+    ...big.writes.filter((w) => w.ok !== w.stored).map((w) => `${w.name}: ${w.ok} acknowledged, ${w.stored} stored`),
+  ];
+  if (problems.length) {
+    console.error(`bench: FAILED\n  ${problems.join("\n  ")}`);
+    process.exit(1);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
