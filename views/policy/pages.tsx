@@ -61,7 +61,7 @@ export function PolicyListPage(props: {
         </ul>
       </nav>
       {props.staff && (
-        <p>
+        <p class="actions">
           <a href={paths.policy.staffList}>{t.staffLink}</a>
         </p>
       )}
@@ -92,7 +92,7 @@ export function ArticlePage(props: { title: string; category: ArticleCategory; p
       </p>
       {raw(props.html)}
       <p class="muted no-print">{t.printHint}</p>
-      <p class="no-print">
+      <p class="actions no-print">
         <a href={paths.policy.list}>{t.back}</a>
       </p>
     </article>

@@ -37,7 +37,7 @@ export function AttendancePage(props: {
   return (
     <>
       <h1>{t.attendanceTitle}</h1>
-      <p>
+      <p class="actions">
         <a href={paths.training.staffShow(session.id)}>{session.title}</a>
       </p>
       {props.message && (

@@ -83,7 +83,7 @@ export function FairListPage({ rows, page, pages }: { rows: FairView[]; page: nu
       <p>{t.fairsIntro}</p>
       {rows.length === 0 ? <p class="notice">{t.noFairs}</p> : <FairCards rows={rows} href={paths.training.fair} />}
       <Pager page={page} pages={pages} href={(n) => `${paths.training.fairs}?page=${n}`} />
-      <p>
+      <p class="actions">
         <a href={paths.training.list}>{t.listTitle}</a>
       </p>
     </>
@@ -124,7 +124,7 @@ export function FairPage(props: { f: FairView; zones: ZoneView[]; box: BookingBo
         </p>
       )}
       {box.kind === "anon" && (
-        <p>
+        <p class="actions">
           <a href={`${paths.accounts.login}?next=${encodeURIComponent(paths.training.fair(f.id))}`}>{t.employerLogin}</a>
         </p>
       )}
@@ -149,7 +149,7 @@ export function FairPage(props: { f: FairView; zones: ZoneView[]; box: BookingBo
           </Form>
         </>
       )}
-      <p>
+      <p class="actions">
         <a href={paths.training.fairs}>{copy.common.back}</a>
       </p>
     </>
@@ -197,7 +197,7 @@ export function ZonePage(props: { f: FairView; zone: ZoneView; rows: ZoneEmploye
         </ul>
       )}
       <Pager page={props.page} pages={props.pages} href={(n) => `${paths.training.fairZone(f.id, zone.id)}?page=${n}`} />
-      <p>
+      <p class="actions">
         <a href={paths.training.fair(f.id)}>{copy.common.back}</a>
       </p>
     </>
@@ -267,7 +267,7 @@ export function StaffFairPage(props: { f: FairView; zones: ZoneView[]; rows: Sta
       )}
       {f.status === "cancelled" && <p class="notice warn">{t.fairCancelledNote(f.cancelReason ?? "")}</p>}
       <FairFacts f={f} />
-      <p>
+      <p class="actions">
         <a href={paths.training.fair(f.id)}>{t.fairsTitle}</a>
       </p>
       <h2>{t.zones}</h2>

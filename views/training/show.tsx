@@ -63,18 +63,18 @@ export function TrainingShowPage(props: {
             <Field name="phone" label={t.phone} hint={t.phoneHint} type="tel" inputmode="tel" autocomplete="tel" values={props.values} errors={props.errors} maxlength={20} />
             <Submit>{t.signupOneTap}</Submit>
           </Form>
-          <p>
+          <p class="actions">
             <a href={`${paths.accounts.login}?next=${encodeURIComponent(paths.training.show(s.id))}`}>{t.loginInstead}</a>
           </p>
         </section>
       )}
       {props.viewer === "staff" && (
-        <p>
+        <p class="actions">
           <a href={paths.training.staffShow(s.id)}>{t.staffLink}</a>
         </p>
       )}
       <SessionFacts s={s} full />
-      <p>
+      <p class="actions">
         <a href={paths.training.list}>{copy.common.back}</a>
       </p>
     </>
