@@ -8,7 +8,12 @@
 // process (the server, a second instance, a backup) still has it open, and we
 // refuse. While we hold that lock nothing else can open the DB, so the copy of
 // the current DB we keep is exact.
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from "node:fs";
+//
+// Run it as its own process (the admin command does): a closed libSQL
+// connection only lets go of the file once its statements are collected, so
+// an earlier connection to the live DB in the same process would look like a
+// running server.
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { createClient, type Client } from "@libsql/client";
 import { loadMigrations, type Migration } from "../shared/migrate.ts";
@@ -90,6 +95,8 @@ export async function restoreDatabase(o: { databaseUrl: string; file: string; no
   const cleanIncoming = () => [incoming, ...sidecars(incoming)].forEach((f) => rmSync(f, { force: true }));
   cleanIncoming();
   if (!existsSync(source)) throw new OpsError(t.noSuchFile(source));
+  // A new machine: the DB's directory may not exist yet.
+  mkdirSync(dirname(dbPath), { recursive: true });
   copyFileSync(source, incoming);
   let lock: { client: Client; release(): void } | null = null;
   try {

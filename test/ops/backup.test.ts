@@ -46,7 +46,7 @@ test("a backup taken under write load is whole and holds every write acknowledge
   let seq = 0;
   let stop = false;
   const writer = async () => {
-    while (!stop) {
+    while (!stop && failures.length === 0) {
       const phone = `136${String(10_000_000 + ++seq).slice(-8)}`;
       const body = new URLSearchParams({ _csrf: csrf, role: "county_admin", name: `管理员${seq}`, phone, countyCode: "411024", password: "a long password", password2: "a long password" });
       const res = await fetch(server.base + paths.accounts.adminNew, { method: "POST", body, headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
@@ -56,7 +56,10 @@ test("a backup taken under write load is whole and holds every write acknowledge
     }
   };
   const writers = Array.from({ length: 4 }, writer);
-  while (acked.length < 10) await new Promise((r) => setTimeout(r, 20));
+  const deadline = Date.now() + 60_000;
+  while (acked.length < 10 && failures.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(failures, [], "writes succeed before the backup");
+  assert.ok(acked.length >= 10, "the load is running");
 
   const backupFile = join(tmp.dir, "under-load.db");
   const began = performance.now();

@@ -116,4 +116,12 @@ test("a file that is damaged, not a DB, not ours, from a newer release or missin
   assert.is(usage.code, 2, "no file given");
 });
 
+test("on a new machine (no DB yet, not even its directory) the backup simply goes in place", async () => {
+  const target = join(tmp.dir, "new-machine", "lib", "lingong.db");
+  const r = await admin(["restore", backupFile], { DATABASE_URL: `file:${target}` });
+  assert.is(r.code, 0, r.stderr);
+  assert.not.match(r.stdout, "另存为", "nothing was replaced, so nothing kept");
+  assert.is(sha(target), sha(backupFile));
+});
+
 test.run();

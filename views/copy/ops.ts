@@ -1,7 +1,8 @@
 // Words of the operations pages (status, a worker's "delete my data") and of
 // the admin command line (`npm run admin`), which speaks Chinese and English
 // because whoever runs the server may read either.
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const mb = (bytes: number) =>
+  bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 
 export const ops = {
   statusTitle: "系统状态",
