@@ -109,10 +109,11 @@ export function fairRoutes() {
         : fairPage(c, f.id, { values: input, message: t.refusals[key], status: statusOf(key) });
     // Read and checked again inside the write, so two clicks cannot book twice.
     const outcome = await deps.database.transaction(async (tx) => {
+      const fair = (await fairs.findFair(tx, f.id))!;
       const employer = await fairs.employerOfUser(tx, user.id);
       const zones = await fairs.zonesOf(tx, f.id);
       const existing = employer ? await fairs.bookingOf(tx, f.id, employer.id) : null;
-      const refusal = bookingRefusal(f, today, employer?.status ?? null, zones.some((z) => z.id === zoneId), existing?.status ?? null);
+      const refusal = bookingRefusal(fair, today, employer?.status ?? null, zones.some((z) => z.id === zoneId), existing?.status ?? null);
       if (refusal) return refusal;
       const ok = await fairs.book(tx, { fairId: f.id, zoneId, employerId: employer!.id, existingId: existing?.id ?? null }, now);
       return ok ? null : ("zoneFull" as const);
