@@ -14,7 +14,12 @@ if (chromiumOrSkip()) {
   let server: Server;
 
   test.before(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+    try {
+      [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+    } catch (e) {
+      console.error("browser test setup failed:", e); // uvu would not say why
+      throw e;
+    }
   });
   test.after(async () => {
     await browser?.close();

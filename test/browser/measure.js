@@ -94,5 +94,7 @@
       if (rr.right > root.clientWidth + 0.5) overflowing.push(path(all[j]) + " right=" + Math.round(rr.right));
     }
   }
-  return { smallestFont: smallest, smallText: smallText, smallTargets: smallTargets, scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, overflowing: overflowing };
+  // A print view (the print stylesheet applies on screen too) is an A4 sheet opened on the station PC.
+  var printView = !!document.querySelector('link[rel=stylesheet][href*="print.css"]:not([media="print"])');
+  return { printView: printView, smallestFont: smallest, smallText: smallText, smallTargets: smallTargets, scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, overflowing: overflowing };
 });
