@@ -82,7 +82,8 @@ const workerColumns = {
 };
 
 function workerQuery(db: Queryable) {
-  return db.select(workerColumns).from(users).innerJoin(workerProfiles, eq(workerProfiles.userId, users.id));
+  // A worker account made without a profile (an older sign-up) still counts: the profile columns are then null.
+  return db.select(workerColumns).from(users).leftJoin(workerProfiles, eq(workerProfiles.userId, users.id));
 }
 
 export async function findWorker(db: Queryable, id: number) {
@@ -241,7 +242,7 @@ export async function priorityQueue(db: Queryable, q: QueueQuery) {
         (select max(date((h.confirmed_at / 1000) + 28800, 'unixepoch')) from hires h where h.worker_id = users.id and h.status != 'cancelled') as last_hire,
         (select group_concat(pc.category) from priority_consents pc where pc.worker_id = users.id) as sensitive,
         (select max(cl.at) from contact_logs cl where cl.worker_id = users.id) as last_contact
-      from users join worker_profiles on worker_profiles.user_id = users.id
+      from users left join worker_profiles on worker_profiles.user_id = users.id
       where users.role = 'worker' and users.disabled_at is null
     )`;
   const where = sql`w.county = ${q.countyCode} and ${filter}`;

@@ -323,7 +323,7 @@ export function deskRoutes() {
           id: w.id,
           name: w.name,
           phone: w.phone,
-          ownPhone: w.ownPhone,
+          ownPhone: w.ownPhone !== false,
           cardCode: w.cardCode,
           birthYear: w.birthYear,
           age: ageOn(w.birthYear, today),

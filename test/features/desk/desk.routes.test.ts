@@ -214,6 +214,16 @@ test("check-in by phone, by card code and by name; one per worker, market and da
   assert.is(a.actorId, staffA.user.id);
 });
 
+test("a worker account without a profile (an older sign-up) can still be checked in and opened", async () => {
+  const bare = await addUser(t, { role: "worker", name: "老账号", countyCode: YANLING });
+  await staffA.get(paths.desk.checkin);
+  const r = await staffA.post(paths.desk.checkin, { q: bare.phone });
+  assert.is(r.status, 303);
+  const page = await staffA.get(paths.desk.worker(bare.id));
+  assert.is(page.status, 200);
+  assert.match(page.html, "老账号");
+});
+
 test("check-in refusals: unknown phone or code, junk, another account, nothing written", async () => {
   const employer = await addUser(t, { role: "employer" });
   const before = await countOf("check_ins");
