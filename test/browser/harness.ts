@@ -387,7 +387,7 @@ export class Session {
   /** Fails unless the page shows this text. */
   async expectText(text: string | RegExp) {
     const found = await this.page.getByText(text).first().isVisible().catch(() => false);
-    if (!found) throw new Error(`expected "${text}" on ${this.page.url()}\n--- page text ---\n${(await this.mainText()).slice(0, 1500)}`);
+    if (!found) throw new Error(`expected "${text}" on ${this.page.url()}\n--- page text ---\n${(await this.mainText()).slice(0, 600)}`);
   }
 
   async expectHeading(text: string | RegExp) {

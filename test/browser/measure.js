@@ -39,6 +39,11 @@
     if (el.closest("script,style,noscript,template,option,select")) continue;
     if (!visible(el)) continue;
     var px = parseFloat(getComputedStyle(el).fontSize);
+    // SVG text is drawn at its font-size times the drawing's scale on screen.
+    if (el instanceof SVGElement && el.getScreenCTM) {
+      var ctm = el.getScreenCTM();
+      if (ctm) px = Math.round(px * Math.sqrt(ctm.a * ctm.a + ctm.b * ctm.b) * 10) / 10;
+    }
     if (!smallest || px < smallest.px) smallest = { px: px, where: path(el), text: snippet(n.textContent) };
     if (px < limits.font - 0.01) {
       var key = px + "px " + path(el);
