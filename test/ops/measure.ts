@@ -9,6 +9,7 @@
 // concurrent keep-alive loops (like autocannon) and prints requests/s and
 // latency percentiles. The load generator runs on the same machine and takes
 // part of the CPU, so the figures are a floor for the server alone.
+import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { eq } from "drizzle-orm";
 import { employers, jobPostings, sessions, workKinds } from "../../db/schema/index.ts";
@@ -27,9 +28,20 @@ interface Result {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU time the server process spent per request (user + system), in ms. */
+  cpuMs: number;
 }
 
+/** CPU time (user + system) of a process so far, in ms, from /proc (Linux; clock ticks of 10 ms). */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+let serverPid = 0;
+
 async function drive(name: string, next: (i: number) => [string, RequestInit], seconds = SECONDS, connections = CONNECTIONS): Promise<Result> {
+  const cpuBefore = serverPid ? cpuOf(serverPid) : 0;
   const latencies: number[] = [];
   let errors = 0;
   let n = 0;
@@ -52,9 +64,11 @@ async function drive(name: string, next: (i: number) => [string, RequestInit], s
   );
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] * 10) / 10;
-  return { name, rps: Math.round(latencies.length / seconds), p50: pct(0.5), p99: pct(0.99), errors };
+  const cpuMs = serverPid ? Math.round(((cpuOf(serverPid) - cpuBefore) / latencies.length) * 100) / 100 : 0;
+  return { name, rps: Math.round(latencies.length / seconds), p50: pct(0.5), p99: pct(0.99), errors, cpuMs };
 }
 
+const loadBefore = loadavg();
 const tmp = tempDir("lingong-measure-");
 try {
   const deps = await openDeps(tmp.url);
@@ -101,6 +115,7 @@ try {
   deps.database.close();
 
   const server = await startServer({ DATABASE_URL: tmp.url, NODE_ENV: "production" });
+  serverPid = server.child.pid!;
   try {
     const form = (fields: Record<string, string>, cookie = "") => ({
       method: "POST",
@@ -126,14 +141,21 @@ try {
         return [`${server.base}/login`, form({ _csrf: anonCsrf, phone: w.phone, secret: pin }, `csrf=${seed}`)];
       }),
     );
-    console.log(`machine: ${cpus().length} × ${cpus()[0].model}; load average before: ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+    console.log(`machine: ${cpus().length} × ${cpus()[0].model}; load average before: ${loadBefore.map((x) => x.toFixed(1)).join(" ")}`);
     console.log(`${SECONDS} s per case, ${CONNECTIONS} concurrent connections, one server process (Node ${process.version})`);
     console.log(`raw single-row writes through the writer queue (in-process, synchronous=FULL): ${rawWrites}/s`);
-    console.log("case | requests/s | p50 ms | p99 ms | errors");
-    for (const r of results) console.log(`${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors}`);
+    console.log(`load average after: ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+    // Requests/s depends on what else the machine runs; CPU time per request
+    // much less, so it also gives what one core could do with nothing else to do.
+    console.log("case | requests/s | p50 ms | p99 ms | errors | server CPU ms/request | requests/s one core could serve");
+    for (const r of results) console.log(`${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.cpuMs} | ${r.cpuMs ? Math.round(1000 / r.cpuMs) : "-"}`);
   } finally {
     await server.stop();
   }
+  // The writes really happened: one application per sign-up request.
+  const check = await openDeps(tmp.url);
+  console.log(`applications in the DB afterwards: ${(await check.database.client.execute("SELECT count(*) FROM applications")).rows[0][0]}`);
+  check.database.close();
 } finally {
   tmp.cleanup();
 }
