@@ -5,8 +5,9 @@
 //
 //   1. A visitor without an account joins the waiting list of the full
 //      养老护理员 course with name and phone, then reads what to do about unpaid wages.
-//   2. The demo worker signs up with one tap, finds it under 我报名的培训,
-//      cancels, and looks at what a fair zone offers.
+//   2. The demo worker signs up with one tap, joins the waiting list of the
+//      full course, finds both under 我报名的培训, leaves both, and looks at
+//      what a fair zone offers.
 //   3. A verified employer books a place at a fair.
 //   4. Station staff take attendance for the finished course on the shared
 //      PC's form and open the printed sign-in sheet.
@@ -25,7 +26,12 @@ if (chromiumOrSkip()) {
   let server: Server;
 
   test.before(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+    try {
+      [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+    } catch (e) {
+      console.error("browser test setup failed:", e); // uvu would not say why
+      throw e;
+    }
   });
   test.after(async () => {
     await browser?.close();
@@ -57,7 +63,7 @@ if (chromiumOrSkip()) {
       }
     });
 
-    test(`${mode.name}: the demo worker signs up with one tap, cancels, and looks at a fair zone`, async () => {
+    test(`${mode.name}: the demo worker signs up with one tap, joins the waiting list of a full course, leaves both, and looks at a fair zone`, async () => {
       const worker = account(server, "worker:demo");
       const { db } = server.deps.database;
       // A course with free places the demo worker is not on yet.
@@ -75,8 +81,17 @@ if (chromiumOrSkip()) {
         await s.follow(course.title, "course");
         await s.press("我要报名", "signed up");
         await s.expectText("报名成功");
+        // The full course: the worker joins its waiting list.
+        await s.goto("/training", "training list");
+        await s.follow("养老护理员(初级)培训", "full course");
+        await s.press("我要报名", "joined the waiting list");
+        await s.expectText(/您是候补第 \d+ 位/);
         await s.goto("/me/training", "my courses");
         await s.expectText(course.title);
+        await s.expectText(/候补第 \d+ 位/);
+        await s.press("退出候补", "left the waiting list");
+        await s.expectText("已退出候补");
+        await s.goto("/me/training", "my courses");
         await s.press("取消报名", "cancelled");
         await s.expectText("已取消报名");
 
