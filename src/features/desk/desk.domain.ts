@@ -4,7 +4,7 @@
 import type { CurrentUser } from "../../shared/context.ts";
 import type { FairOrderRule, SensitiveCategory } from "../../../db/schema/desk.ts";
 import { normalizeMobile } from "../../shared/validators.ts";
-import { CARD_ALPHABET } from "../workers/index.ts";
+import { CARD_ALPHABET, ageIn, birthYearRange } from "../workers/index.ts";
 
 // --- Looking someone up at the counter ---------------------------------------
 
@@ -52,9 +52,9 @@ export interface PriorityFacts {
   sensitive: readonly SensitiveCategory[];
 }
 
-/** Age this year from the birth year alone (大龄 needs no exact birthday). */
+/** Age this year from the birth year alone (大龄 needs no exact birthday); null when unknown or implausible. */
 export function ageOn(birthYear: number | null, today: string): number | null {
-  return birthYear === null ? null : Number(today.slice(0, 4)) - birthYear;
+  return ageIn(Number(today.slice(0, 4)), birthYear);
 }
 
 const dayNumber = (d: string) => Math.floor(Date.parse(d + "T00:00:00Z") / 86_400_000);
@@ -171,11 +171,8 @@ export function newSeed(randomU32: () => number): number {
 
 // --- Registration on someone's behalf ------------------------------------------
 
-/** Birth years a walk-in may give: 16 to 90 years old this year (as on the worker's own profile form). */
-export const birthYearBounds = (today: string) => {
-  const year = Number(today.slice(0, 4));
-  return { min: year - 90, max: year - 16 };
-};
+/** Birth years a walk-in may give: the same range as the worker's own profile form. */
+export const birthYearBounds = (today: string) => birthYearRange(Number(today.slice(0, 4)));
 
 /**
  * Birth year from what was typed: the ID number's year wins when both are
