@@ -1,6 +1,6 @@
 // Rules of the supervision hotline (监管热线), free of HTTP and the DB: case
 // numbers, the workflow, deadlines and lateness, who sees which case, the
-// lookup throttle, the export range and the CSV format.
+// lookup throttle and the export range (the CSV format is src/shared/csv.ts).
 import { addDays, isRealDate, DAY_MS } from "../../shared/clock.ts";
 import type { CurrentUser } from "../../shared/context.ts";
 import {
@@ -302,22 +302,6 @@ export function exportRangeProblem(from: string, to: string): "order" | "tooLong
 export function averageDays(durationsMs: number[]): number | null {
   if (durationsMs.length === 0) return null;
   return Math.round((durationsMs.reduce((a, b) => a + b, 0) / durationsMs.length / DAY_MS) * 10) / 10;
-}
-
-/**
- * One CSV cell: quoted when it holds a comma, quote or line break; a leading
- * = + - @ gets an apostrophe so a spreadsheet shows it as text, not a formula.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let s = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-/** UTF-8 with a BOM (so Excel reads the Chinese), CRLF line ends. */
-export function toCsv(rows: (string | number | null | undefined)[][]): string {
-  return "\uFEFF" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
 /** "YYYY-MM" of the month `n` months before the month of `day` (n = 11: the start of the last 12 months). */

@@ -13,6 +13,7 @@ import { redirectWithFlash } from "../../shared/flash.ts";
 import { chinaDate, addDays } from "../../shared/clock.ts";
 import { maskPhone } from "../../shared/validators.ts";
 import { NotFound } from "../../shared/errors.ts";
+import { csvResponse } from "../../shared/csv.ts";
 import { clientAddress } from "../accounts/index.ts";
 import { notifyStatements } from "../messages/index.ts";
 import { copy } from "../../../views/copy/index.ts";
@@ -31,7 +32,7 @@ import {
 } from "./hotline.schema.ts";
 import {
   canSeeCase, canAssignTo, transition, nextActions, caseActions, lateDays, lastFourMatches, isLocked, hotlineThrottleRules as rules,
-  dueDateFor, exportRangeProblem, averageDays, toCsv, monthBefore, parseCaseNumber, type CaseAction, type Refusal,
+  dueDateFor, exportRangeProblem, averageDays, monthBefore, parseCaseNumber, type CaseAction, type Refusal,
 } from "./hotline.domain.ts";
 import { hotlineSettings } from "./hotline.settings.ts";
 import { openCaseForHire } from "./hotline.hooks.ts";
@@ -547,7 +548,7 @@ export function hotlineRoutes() {
     const rows = await repo.exportRows(deps.database.db, user, from, to);
     await deps.database.write((db) => auditInsert(db, user, deps.clock.now(), { action: "hotline.export", detail: { from, to, rows: rows.length } }));
     const yuan = (fen: number | null) => (fen === null ? "" : formatYuan(fen));
-    const csv = toCsv([
+    return csvResponse(c, `hotline-${from}-${to}.csv`, [
       [...t.csvHeader],
       ...rows.map((r) => [
         r.number,
@@ -570,10 +571,6 @@ export function hotlineRoutes() {
         r.closedAt ? chinaDate(r.closedAt) : "",
       ]),
     ]);
-    return c.body(csv, 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="hotline-${from}-${to}.csv"`,
-    });
   });
 
   return app;

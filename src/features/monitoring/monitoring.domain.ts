@@ -1,6 +1,6 @@
 // Monitoring (供需监测): what the figures mean, how periods, scopes and
-// trends work, how charts are scaled, and the formats of the ledger CSV and
-// the daily statistics file. Pure functions: no HTTP, no DB.
+// trends work, how charts are scaled, the kinds of ledger (the CSV itself is
+// src/shared/csv.ts) and the daily statistics file. Pure functions: no HTTP, no DB.
 //
 // ## What each figure counts
 //
@@ -283,27 +283,10 @@ export function mayView(v: Viewer, s: Scope, marketCounty?: string | null): bool
   return false;
 }
 
-// --- The ledger (台账) CSV ----------------------------------------------------
+// --- The ledger (台账) kinds --------------------------------------------------
 
 export const ledgerKinds = ["postings", "signups", "hires", "checkins"] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
-
-/**
- * One CSV field: quoted when it holds a comma, quote or line break; a text that
- * a spreadsheet would run as a formula (=, +, -, @ first) gets a leading '.
- */
-export function csvField(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return String(v);
-  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** UTF-8 with a BOM (so Excel on a county PC reads the Chinese), CRLF line ends. */
-export function csvDocument(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  const lines = [header, ...rows].map((r) => r.map(csvField).join(","));
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
-}
 
 // --- The daily statistics file (统计数据文件) ----------------------------------
 //

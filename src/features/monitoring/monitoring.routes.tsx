@@ -13,13 +13,14 @@ import { redirectWithFlash } from "../../shared/flash.ts";
 import { Refused } from "../../shared/errors.ts";
 import { chinaDate, chinaDateTime } from "../../shared/clock.ts";
 import { maskPhone } from "../../shared/validators.ts";
+import { csvResponse } from "../../shared/csv.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { formatYuan } from "../../../views/components/bits.tsx";
 import { MonitoringPage, type MonitoringView } from "../../../views/monitoring/monitoring.tsx";
 import { StatsImportPage } from "../../../views/monitoring/import.tsx";
 import {
   defaultPeriod, defaultScope, mayView, parseScope, periodProblem, scopeParam, dayCount, effectiveGrain, ledgerKinds,
-  csvDocument, buildStatsFile, parseStatsFile, rowsOf, importChanges, zeroCounts, addCounts, MAX_EXPORT_DAYS, ONLINE,
+  buildStatsFile, parseStatsFile, rowsOf, importChanges, zeroCounts, addCounts, MAX_EXPORT_DAYS, ONLINE,
   type Period, type Scope, type Grain, type LedgerKind, type Counts, type StatsProblem,
 } from "./monitoring.domain.ts";
 import { PeriodQuery, LedgerQuery, StatsExportQuery } from "./monitoring.schema.ts";
@@ -161,10 +162,7 @@ export function monitoringRoutes() {
         detail: { kind, scope: scopeParam(parsed.scope), from: parsed.period.from, to: parsed.period.to, rows: Math.min(rows.length, repo.LEDGER_MAX_ROWS) },
       }),
     );
-    return c.body(csvDocument(t.ledger.headers[kind], lines), 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${t.ledger.filename(kind, parsed.period.from, parsed.period.to)}"`,
-    });
+    return csvResponse(c, t.ledger.filename(kind, parsed.period.from, parsed.period.to), [t.ledger.headers[kind], ...lines]);
   });
 
   app.get(paths.monitoring.statsExport, async (c) => {

@@ -153,24 +153,6 @@ export function certificateNo(sessionId: number, signupId: number, startDate: st
   return `PX${startDate.slice(0, 4)}-${String(sessionId).padStart(4, "0")}-${String(signupId).padStart(5, "0")}`;
 }
 
-// --- CSV for the subsidy claim ----------------------------------------------
-
-/**
- * One CSV cell. Quotes when needed; a leading = + - @ (a formula in Excel,
- * which the subsidy office opens the file with) gets an apostrophe so a name
- * typed as "=HYPERLINK(…)" stays text.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** UTF-8 with a byte-order mark (so Excel reads the Chinese right) and CRLF line ends. */
-export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return "\uFEFF" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
-}
-
 // --- Job fairs (专场招聘会) -----------------------------------------------------
 
 export interface FairFacts {

@@ -13,6 +13,7 @@ import { redirectWithFlash } from "../../shared/flash.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { chinaDate } from "../../shared/clock.ts";
 import { maskPhone, maskResidentId } from "../../shared/validators.ts";
+import { csvResponse } from "../../shared/csv.ts";
 import { trainingKinds } from "../../../db/schema/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { formatYuan } from "../../../views/components/bits.tsx";
@@ -24,7 +25,7 @@ import type { SessionView } from "../../../views/training/bits.tsx";
 import { insertWorker } from "../workers/index.ts";
 import { addMeLinks } from "../accounts/index.ts";
 import { SessionForm, AnonSignupForm, WalkInForm, CancelSessionForm, type SessionFormValue } from "./training.schema.ts";
-import { sessionFormProblems, sessionDays, markableDays, attendanceRefusal, planAttendance, cancelRefusal, certificateNo, toCsv } from "./training.domain.ts";
+import { sessionFormProblems, sessionDays, markableDays, attendanceRefusal, planAttendance, cancelRefusal, certificateNo } from "./training.domain.ts";
 import * as repo from "./training.repo.ts";
 import { TrainingRefusal, PAGE_SIZE, type SessionRow, type SignupResult } from "./training.repo.ts";
 import { idParam, pageParam, pagesFor, todayOf } from "./params.ts";
@@ -525,11 +526,7 @@ export function trainingRoutes() {
     await deps.database.write((db) =>
       auditInsert(db, user, now, { action: "training.export_completers", subjectType: "training_session", subjectId: s.id, detail: { rows: rows.length } }),
     );
-    return c.body(toCsv([t.csvHeader, ...rows]), 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="training-${s.id}-completers.csv"`,
-      "cache-control": "no-store",
-    });
+    return csvResponse(c, `training-${s.id}-completers.csv`, [t.csvHeader, ...rows]);
   });
 
   return app;

@@ -5,12 +5,13 @@ import {
   transition, nextActions, caseActions, type CaseAction, dueDateFor, defaultDeadlineDays, lateDays, sortByLateness, daysBetween,
   parseDeadlineOverrides, casePrefix, formatCaseNumber, parseCaseNumber, nextSeq, normalizeCallerPhone, lastFourMatches,
   canSeeCase, canAssignTo, owedForHire, flagsEmployer, blocksPublishing, intakeProblems, throttleStep, isLocked, hotlineThrottleRules,
-  exportRangeProblem, twoYearsAfter, averageDays, csvCell, toCsv, monthBefore,
+  exportRangeProblem, twoYearsAfter, averageDays, monthBefore,
 } from "../../../src/features/hotline/hotline.domain.ts";
 import { readHotlineSettings } from "../../../src/features/hotline/hotline.settings.ts";
 import { normalizeMobile } from "../../../src/shared/validators.ts";
 import { caseStatuses, type CaseStatus } from "../../../db/schema/hotline.ts";
 import { DAY_MS } from "../../../src/shared/clock.ts";
+import { csvCell, toCsv } from "../../../src/shared/csv.ts";
 
 // --- Workflow ---------------------------------------------------------------
 

@@ -5,9 +5,10 @@ import * as assert from "uvu/assert";
 import {
   dayCount, periodProblem, previousPeriod, averageWindow, defaultPeriod, perDay, weekStart, buckets, effectiveGrain, trend, formatTrend,
   balanceOf, kindBalance, niceMax, polylinePoints, yAt, xAt, barLength, parseScope, scopeParam, mayView, defaultScope,
-  csvField, csvDocument, buildStatsFile, parseStatsFile, rowsOf, importChanges, zeroCounts, metrics,
+  buildStatsFile, parseStatsFile, rowsOf, importChanges, zeroCounts, metrics,
   type Counts, type Frame, type Viewer,
 } from "../../../src/features/monitoring/monitoring.domain.ts";
+import { csvCell, toCsv } from "../../../src/shared/csv.ts";
 
 const counts = (o: Partial<Counts>): Counts => ({ ...zeroCounts(), ...o });
 
@@ -158,8 +159,8 @@ test("CSV: quoting, formulas defused, BOM and CRLF", () => {
     [null, ""],
     ["王大姐", "王大姐"],
   ];
-  for (const [v, want] of cases) assert.is(csvField(v), want, String(v));
-  const doc = csvDocument(["甲", "乙"], [["1", "x,y"]]);
+  for (const [v, want] of cases) assert.is(csvCell(v), want, String(v));
+  const doc = toCsv([["甲", "乙"], ["1", "x,y"]]);
   assert.is(doc, '\uFEFF甲,乙\r\n1,"x,y"\r\n');
 });
 

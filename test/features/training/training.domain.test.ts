@@ -3,9 +3,10 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
   signupRefusal, placeFor, cancelRefusal, promotions, capacityRefusal, sessionFormProblems, sessionDays, markableDays,
-  attendanceRefusal, planAttendance, certificateNo, csvCell, toCsv, bookingRefusal, bookingCancelRefusal, noShowRefusal,
+  attendanceRefusal, planAttendance, certificateNo, bookingRefusal, bookingCancelRefusal, noShowRefusal,
   fairFormProblems, MAX_SESSION_DAYS, type SessionFacts,
 } from "../../../src/features/training/training.domain.ts";
+import { csvCell, toCsv } from "../../../src/shared/csv.ts";
 
 const session = (o: Partial<SessionFacts> = {}): SessionFacts => ({
   status: "open",
