@@ -138,6 +138,9 @@ export const jobPostings = sqliteTable(
   (t) => [
     index("postings_browse_idx").on(t.status, t.countyCode, t.publishedAt),
     index("postings_open_idx").on(t.status, t.publishedAt),
+    index("postings_quick_idx").on(t.status, t.quick, t.publishedAt),
+    index("postings_count_kind_idx").on(t.status, t.kindId, t.countyCode, t.endDate),
+    index("postings_count_county_idx").on(t.status, t.countyCode, t.endDate),
     index("postings_kind_idx").on(t.status, t.kindId, t.publishedAt),
     index("postings_dates_idx").on(t.status, t.endDate),
     index("postings_employer_idx").on(t.employerId, t.createdAt),

@@ -139,7 +139,7 @@ export async function generate(client: Client, region: RegionData, sizes: Sizes,
     [
       `${seq(sizes.signups)} INSERT OR IGNORE INTO applications (posting_id, worker_id, status, created_at)
        SELECT 1 + (i * 7919 + i / ${P}) % ${P}, (SELECT min(id) FROM users WHERE role = 'worker') + i % ${W},
-         CASE WHEN i <= ${sizes.hires} THEN 'confirmed' ELSE 'applied' END, ${now} - i * 1000 FROM seq`,
+         CASE WHEN i <= ${sizes.hires} THEN 'confirmed' ELSE 'applied' END, ${now} - i * ${Math.floor((365 * 86_400_000) / sizes.signups)} FROM seq`, // spread over a year
       `INSERT INTO hires (application_id, posting_id, employer_id, worker_id, wage_fen, wage_unit, start_date, end_date, place, status, confirmed_at)
        SELECT a.id, a.posting_id, p.employer_id, a.worker_id, coalesce(p.wage_fen, 15000), coalesce(p.wage_unit, 'day'), p.start_date, p.end_date, p.address, 'confirmed', a.created_at
        FROM applications a JOIN job_postings p ON p.id = a.posting_id WHERE a.status = 'confirmed'`,

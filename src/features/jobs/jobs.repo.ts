@@ -228,7 +228,10 @@ export function browseWhere(f: Filters, today: string): SQL {
   if (f.form) conds.push(eq(jobPostings.form, f.form));
   if (f.when) {
     const w = dateWindow(f.when, today);
-    conds.push(lte(jobPostings.startDate, w.to), gte(jobPostings.endDate, w.from));
+    // "+" keeps SQLite from walking a date index: without statistics it would
+    // take the date range for selective and sort every open posting, while
+    // the status/county/kind indexes already give newest-first order.
+    conds.push(sql`+${jobPostings.startDate} <= ${w.to}`, sql`+${jobPostings.endDate} >= ${w.from}`);
   }
   if (f.brand) {
     conds.push(inArray(jobPostings.id, sql`(SELECT ${postingBrands.postingId} FROM ${postingBrands} WHERE ${postingBrands.brandId} = ${f.brand})`));
@@ -275,11 +278,19 @@ export function browseQuery(db: Queryable, f: Filters, today: string, page: numb
 export type PostingRow = Awaited<ReturnType<typeof browseQuery>>[number];
 
 export async function browse(db: Queryable, f: Filters, today: string, page: number, perPage: number) {
+  const kw = f.q ? keywordQuery(f.q) : null;
   const [rows, [{ total }]] = await Promise.all([
     browseQuery(db, f, today, page, perPage),
-    db.select({ total: count() }).from(jobPostings).where(browseWhere(f, today)),
+    kw
+      ? // With a keyword, count from the search index's matches (CROSS JOIN fixes that order):
+        // otherwise SQLite walks every open posting and asks each whether it matched.
+        db.all<{ total: number }>(
+          sql`SELECT count(*) AS total FROM posting_search CROSS JOIN ${jobPostings} ON ${jobPostings.id} = posting_search.rowid
+              WHERE posting_search MATCH ${kw.match} AND ${browseWhere(f, today)}`,
+        )
+      : db.select({ total: count() }).from(jobPostings).where(browseWhere(f, today)),
   ]);
-  return { rows, total };
+  return { rows, total: Number(total) };
 }
 
 /** The home page: today's quick jobs, then the newest open ones. */

@@ -25,7 +25,21 @@ export interface DailyFigures {
  * online sign-ups and hires over the 30 full days before `today`; markets
  * with no activity are absent (read them as 0).
  */
-export async function dailyFigures(db: Queryable, today: string): Promise<{ window: Period; byMarket: Map<number, DailyFigures> }> {
+export function dailyFigures(db: Queryable, today: string): Promise<{ window: Period; byMarket: Map<number, DailyFigures> }> {
+  // The window is the 30 days before today, which no longer change once the
+  // day is over, so the figures are computed once per day and DB, not on every
+  // directory view (they cost a scan of the month's sign-ups).
+  const memo = figuresMemo.get(db);
+  if (memo?.today === today) return memo.figures;
+  const figures = computeDailyFigures(db, today);
+  figuresMemo.set(db, { today, figures });
+  figures.catch(() => figuresMemo.delete(db));
+  return figures;
+}
+
+const figuresMemo = new WeakMap<object, { today: string; figures: ReturnType<typeof computeDailyFigures> }>();
+
+async function computeDailyFigures(db: Queryable, today: string): Promise<{ window: Period; byMarket: Map<number, DailyFigures> }> {
   const window = averageWindow(today);
   const sums = await marketSums(db, window, await onlineOwnerId(db));
   const byMarket = new Map<number, DailyFigures>();
