@@ -518,6 +518,8 @@ export class Session {
   assertClean() {
     const problems = [...this.problems].map(([what, pages]) => `${what}\n      on ${pages.length} page(s): ${pages.slice(0, 4).map((p) => p.replace(/^\[[^\]]*\] /, "")).join(" | ")}`);
     if (this.htmxFetches > 1) problems.push(`htmx was fetched ${this.htmxFetches} times in one journey (the cache should serve it after the first)`);
+    // With JavaScript on, the first page must have loaded it, or the rule above proved nothing.
+    if (this.opts.js && this.opts.checks !== false && this.pages.length > 0 && this.htmxFetches === 0) problems.push("htmx was never fetched with JavaScript on");
     const serverErrors = this.server.problems.filter((l) => /"level":"error"/.test(l));
     if (serverErrors.length) problems.push(`server logged errors:\n      ${serverErrors.slice(-5).join("\n      ")}`);
     if (problems.length) throw new Error(`${problems.length} problem(s):\n  - ${problems.join("\n  - ")}`);
@@ -535,5 +537,7 @@ export class Session {
 
 /** Prints the pages a session checked: one line each, with bytes and the smallest font. */
 export function summary(s: Session): string {
-  return s.pages.map((p) => `    ${String(p.bytes).padStart(6)} B  ${p.smallestFont ?? "-"}px  axe:${p.axeChecked.join("+")}  ${p.label}`).join("\n");
+  const lines = s.pages.map((p) => `    ${String(p.bytes).padStart(6)} B  ${p.smallestFont ?? "-"}px  axe:${p.axeChecked.join("+")}  ${p.label}`);
+  lines.push(`    htmx fetched ${s.htmxFetches} time(s) in ${s.pages.length} pages (JavaScript ${s.opts.js ? "on" : "off"})`);
+  return lines.join("\n");
 }
