@@ -1,8 +1,9 @@
 // Queries on policy articles.
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
 import { policyArticles, markets, type ArticleCategory } from "../../../db/schema/index.ts";
 import type { Queryable } from "../../shared/db.ts";
 import type { CurrentUser } from "../../shared/context.ts";
+import { marketScope } from "../../shared/scope.ts";
 
 export const PAGE_SIZE = 20;
 
@@ -61,12 +62,7 @@ export async function findArticle(db: Queryable, id: number) {
 
 /** Articles a staff member may edit, newest first. */
 export async function listForStaff(db: Queryable, user: CurrentUser, page: number) {
-  const where =
-    user.role === "city_admin"
-      ? undefined
-      : user.role === "county_admin"
-        ? eq(markets.countyCode, user.countyCode ?? "")
-        : eq(policyArticles.marketId, user.marketId ?? -1);
+  const where = marketScope(user, policyArticles.marketId);
   const [rows, [{ n }]] = await Promise.all([
     db
       .select(listColumns)
@@ -79,12 +75,6 @@ export async function listForStaff(db: Queryable, user: CurrentUser, page: numbe
     db.select({ n: count() }).from(policyArticles).leftJoin(markets, eq(markets.id, policyArticles.marketId)).where(where),
   ]);
   return { rows, total: n };
-}
-
-export async function marketOptions(db: Queryable, user: CurrentUser) {
-  const where =
-    user.role === "city_admin" ? undefined : user.role === "county_admin" ? eq(markets.countyCode, user.countyCode ?? "") : eq(markets.id, user.marketId ?? -1);
-  return db.select({ id: markets.id, name: markets.name, countyCode: markets.countyCode }).from(markets).where(where).orderBy(asc(markets.countyCode), asc(markets.id)).limit(500);
 }
 
 export async function findMarket(db: Queryable, id: number) {

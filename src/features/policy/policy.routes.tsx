@@ -10,6 +10,7 @@ import { auditInsert } from "../../shared/audit.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { chinaDate } from "../../shared/clock.ts";
+import { marketsInScope } from "../../shared/scope.ts";
 import { policyArticles, articleCategories, type ArticleCategory } from "../../../db/schema/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { PolicyListPage, ArticlePage, type ArticleCard } from "../../../views/policy/pages.tsx";
@@ -90,7 +91,7 @@ export function policyRoutes() {
     o: { action: string; heading: string; values?: FormInput; errors?: FormErrors; status?: 400 | 422; archiveAction?: string },
   ) => {
     const { deps } = c.var;
-    const markets = await repo.marketOptions(deps.database.db, user);
+    const markets = await marketsInScope(deps.database.db, user);
     const body = typeof o.values?.body === "string" ? o.values.body : "";
     if (o.status) c.status(o.status);
     return c.render(

@@ -8,6 +8,7 @@ import {
 } from "../../../db/schema/index.ts";
 import type { Queryable } from "../../shared/db.ts";
 import type { CurrentUser } from "../../shared/context.ts";
+import { marketScope } from "../../shared/scope.ts";
 import { notifyStatements } from "../messages/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { paths } from "../../paths.ts";
@@ -51,12 +52,7 @@ export async function listUpcomingFairs(db: Queryable, today: string, page: numb
 }
 
 export async function listFairsForStaff(db: Queryable, user: CurrentUser, page: number) {
-  const where =
-    user.role === "city_admin"
-      ? undefined
-      : user.role === "county_admin"
-        ? eq(markets.countyCode, user.countyCode ?? "")
-        : eq(jobFairs.marketId, user.marketId ?? -1);
+  const where = marketScope(user, jobFairs.marketId);
   const [rows, [{ n }]] = await Promise.all([
     db
       .select(fairColumns)

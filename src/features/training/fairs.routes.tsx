@@ -16,7 +16,8 @@ import { FairListPage, FairPage, ZonePage, StaffFairListPage, FairFormPage, Staf
 import { FairForm, zonesForm, BookingForm, CancelSessionForm } from "./training.schema.ts";
 import { bookingRefusal, bookingCancelRefusal, noShowRefusal, fairFormProblems, type BookingRefusal } from "./training.domain.ts";
 import * as fairs from "./fairs.repo.ts";
-import { marketsInScope, findMarket, workKindOptions, PAGE_SIZE } from "./training.repo.ts";
+import { findMarket, workKindOptions, PAGE_SIZE } from "./training.repo.ts";
+import { marketsInScope } from "../../shared/scope.ts";
 import { idParam, pageParam, pagesFor, todayOf } from "./params.ts";
 import { addEmployerHomeLinks } from "../employers/index.ts";
 

@@ -10,6 +10,7 @@ import {
 } from "../../../db/schema/index.ts";
 import type { Db, Queryable } from "../../shared/db.ts";
 import type { CurrentUser } from "../../shared/context.ts";
+import { marketScope } from "../../shared/scope.ts";
 import { notifyStatements, type Notice } from "../messages/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { paths } from "../../paths.ts";
@@ -33,22 +34,6 @@ export class TrainingRefusal extends Error {
 
 export async function workKindOptions(db: Queryable) {
   return db.select({ id: workKinds.id, name: workKinds.name }).from(workKinds).orderBy(asc(workKinds.sort), asc(workKinds.id));
-}
-
-/** Markets a staff member may run sessions for: own market; the county's; all for the city admin. */
-export async function marketsInScope(db: Queryable, user: CurrentUser) {
-  const where =
-    user.role === "city_admin"
-      ? undefined
-      : user.role === "county_admin"
-        ? eq(markets.countyCode, user.countyCode ?? "")
-        : eq(markets.id, user.marketId ?? -1);
-  return db
-    .select({ id: markets.id, name: markets.name, countyCode: markets.countyCode })
-    .from(markets)
-    .where(where)
-    .orderBy(asc(markets.countyCode), asc(markets.id))
-    .limit(500);
 }
 
 export async function findMarket(db: Queryable, id: number) {
@@ -121,12 +106,7 @@ export async function listUpcoming(db: Queryable, f: { today: string; kind?: str
 
 /** Sessions a staff member may manage, newest first. */
 export async function listForStaff(db: Queryable, user: CurrentUser, page: number) {
-  const where =
-    user.role === "city_admin"
-      ? undefined
-      : user.role === "county_admin"
-        ? eq(markets.countyCode, user.countyCode ?? "")
-        : eq(trainingSessions.marketId, user.marketId ?? -1);
+  const where = marketScope(user, trainingSessions.marketId);
   const [rows, [{ n }]] = await Promise.all([
     db
       .select(sessionColumns)

@@ -14,6 +14,7 @@ import { NotFound } from "../../shared/errors.ts";
 import { chinaDate } from "../../shared/clock.ts";
 import { maskPhone, maskResidentId } from "../../shared/validators.ts";
 import { csvResponse } from "../../shared/csv.ts";
+import { marketsInScope } from "../../shared/scope.ts";
 import { trainingKinds } from "../../../db/schema/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { formatYuan } from "../../../views/components/bits.tsx";
@@ -223,7 +224,7 @@ export function trainingRoutes() {
 
   const formPage = async (c: Ctx, user: CurrentUser, action: string, title: string, values?: FormInput, errors?: FormErrors, status?: 400 | 422) => {
     const { deps } = c.var;
-    const [markets, kinds] = await Promise.all([repo.marketsInScope(deps.database.db, user), repo.workKindOptions(deps.database.db)]);
+    const [markets, kinds] = await Promise.all([marketsInScope(deps.database.db, user), repo.workKindOptions(deps.database.db)]);
     if (status) c.status(status);
     return c.render(
       <SessionFormPage
