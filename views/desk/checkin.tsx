@@ -6,8 +6,7 @@ import { Tel } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import { at, deskHome, type DeskMarket } from "./bits.tsx";
-import type { ArrivalRow } from "./home.tsx";
-import { chinaDateTime } from "../../src/shared/clock.ts";
+import { Arrivals, type ArrivalRow } from "./home.tsx";
 
 const t = copy.desk;
 
@@ -68,18 +67,7 @@ export function CheckinPage(props: {
         <Field name="q" label={t.lookup} hint={t.checkinIntro + t.lookupHint} values={props.values} errors={props.errors} maxlength={40} autocomplete="off" />
         <Submit>{t.checkinButton}</Submit>
       </Form>
-      <h2>{t.todayList}</h2>
-      {props.arrivals.length === 0 ? (
-        <p>{t.nobodyYet}</p>
-      ) : (
-        <ol>
-          {props.arrivals.map((a) => (
-            <li>
-              {a.href ? <a href={a.href}>{a.name}</a> : a.name} <Tel phone={a.phone} masked /> {chinaDateTime(a.at).slice(11)}
-            </li>
-          ))}
-        </ol>
-      )}
+      <Arrivals arrivals={props.arrivals} />
       <p>
         <a href={deskHome(m)}>{copy.common.back}</a>
       </p>

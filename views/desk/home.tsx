@@ -25,6 +25,26 @@ export interface ArrivalRow {
   href: string | null;
 }
 
+/** Today's check-ins at the market, on the desk home and the check-in page. */
+export function Arrivals(props: { arrivals: ArrivalRow[] }) {
+  return (
+    <>
+      <h2>{t.todayList}</h2>
+      {props.arrivals.length === 0 ? (
+        <p>{t.nobodyYet}</p>
+      ) : (
+        <ol>
+          {props.arrivals.map((a) => (
+            <li>
+              {a.href ? <a href={a.href}>{a.name}</a> : a.name} <Tel phone={a.phone} masked /> {chinaDateTime(a.at).slice(11)}
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}
+
 export function DeskHomePage(props: { m: DeskMarket; today: string; figures: Figures; arrivals: ArrivalRow[]; employersQueue: string }) {
   const { m } = props;
   // The order here is the tab order: the commonest task first.
@@ -66,18 +86,7 @@ export function DeskHomePage(props: { m: DeskMarket; today: string; figures: Fig
         ))}
       </dl>
       <MarketPicker m={m} path={paths.desk.home} />
-      <h2>{t.todayList}</h2>
-      {props.arrivals.length === 0 ? (
-        <p>{t.nobodyYet}</p>
-      ) : (
-        <ol>
-          {props.arrivals.map((a) => (
-            <li>
-              {a.href ? <a href={a.href}>{a.name}</a> : a.name} <Tel phone={a.phone} masked /> {chinaDateTime(a.at).slice(11)}
-            </li>
-          ))}
-        </ol>
-      )}
+      <Arrivals arrivals={props.arrivals} />
     </>
   );
 }
