@@ -1,0 +1,229 @@
+// Who may use each route of the app, written down once: the authorization
+// matrix (authz.test.ts) checks every route against it as every role, and the
+// fuzz test signs in as a role the table allows. A route missing here fails
+// the matrix, so a new page cannot be forgotten.
+//
+// Path parameters point at records of the "first" of each pair (see world.ts):
+// w1's application, e1's posting, market A's training session, county X's
+// case... So "w1" is the owner, "w2" another worker, and so on.
+//
+// ok:   these roles get through (2xx, a redirect that is not to the login
+//       page, or a 4xx that refuses the input or the state, e.g. an empty
+//       form or "already decided"). Everyone else must get 404, or, when
+//       signed out, a 303 to the login page, and nothing may change.
+import type { RoleKey } from "./world.ts";
+
+const ALL: RoleKey[] = ["anon", "w1", "w2", "e1", "e2", "sA", "sB", "aX", "aY", "city"];
+const SIGNED_IN: RoleKey[] = ALL.filter((r) => r !== "anon");
+const WORKERS: RoleKey[] = ["w1", "w2"];
+const EMPLOYERS: RoleKey[] = ["e1", "e2"];
+/** Any staff member or admin (their own desk, market or county). */
+const STAFF: RoleKey[] = ["sA", "sB", "aX", "aY", "city"];
+const ADMINS: RoleKey[] = ["aX", "aY", "city"];
+/** Staff whose scope holds county X / market A: the station's staff, X's admin, the city. */
+const STAFF_X: RoleKey[] = ["sA", "aX", "city"];
+
+export interface Access {
+  ok: RoleKey[];
+  /** Why, where the answer is not obvious. */
+  why?: string;
+}
+
+export const access: Record<string, Access> = {
+  // --- Public pages -----------------------------------------------------------------
+  "GET /": { ok: ALL },
+  "GET /healthz": { ok: ALL },
+  "GET /static/:name": { ok: ALL },
+  "GET /text-size": { ok: ALL },
+  "GET /jobs": { ok: ALL },
+  "GET /jobs/:id": { ok: ALL, why: "an open posting is public; its contact phone is not (see headers.test.ts)" },
+  "GET /workers": { ok: ALL },
+  "GET /markets": { ok: ALL },
+  "GET /markets/:id": { ok: ALL },
+  "GET /stations/:id/order": { ok: ALL, why: "surnames and masked phones only" },
+  "GET /card/:code": { ok: ALL, why: "the same public page for every code; staff in scope and the card's owner are sent on" },
+  "GET /feeds/jobs/:file": { ok: ALL },
+  "GET /policy": { ok: ALL },
+  "GET /policy/:id": { ok: ALL },
+  "GET /training": { ok: ALL },
+  "GET /training/:id": { ok: ALL },
+  "GET /fairs": { ok: ALL },
+  "GET /fairs/:id": { ok: ALL },
+  "GET /fairs/:id/zones/:zoneId": { ok: ALL },
+  "GET /hotline": { ok: ALL },
+  "GET /hotline/report": { ok: ALL },
+  "GET /hotline/report/done": { ok: ALL, why: "shows only the number kept in this browser's own short cookie" },
+  "GET /hotline/status": { ok: ALL },
+  "GET /api/v1/jobs": { ok: ALL },
+  "GET /api/v1/jobs/:id": { ok: ALL },
+  "GET /api/v1/markets": { ok: ALL },
+  "GET /api/v1/markets/:id": { ok: ALL },
+
+  // --- Signing up and in (signed-in visitors are sent on) ---------------------------------
+  "GET /login": { ok: ALL },
+  "POST /login": { ok: ALL },
+  "POST /logout": { ok: SIGNED_IN, why: "signed out, it only sends you to the login page" },
+  "GET /register": { ok: ALL },
+  "POST /register": { ok: ALL },
+  "GET /employers/register": { ok: ALL },
+  "POST /employers/register": { ok: ALL },
+  "GET /setup": { ok: [], why: "404 for everyone without a live one-time token" },
+  "POST /setup": { ok: [], why: "404 for everyone without a live one-time token" },
+  "POST /hotline/report": { ok: ALL },
+  "POST /hotline/status": { ok: ALL, why: "needs the case number and the caller's last four digits" },
+  "POST /jobs/:id/apply": { ok: ALL, why: "visitors sign up with name and phone; other roles get a 4xx refusal, not the page" },
+  "POST /training/:id/signup": {
+    ok: ["anon", "w1", "w2", "sA", "sB", "aX", "aY", "city"],
+    why: "visitors and workers sign up; staff are sent to the staff page; employers 404",
+  },
+
+  // --- Any signed-in user ---------------------------------------------------------------
+  "GET /me": { ok: SIGNED_IN },
+  "GET /inbox": { ok: SIGNED_IN },
+  "POST /inbox/read": { ok: SIGNED_IN },
+
+  // --- Workers' own pages -------------------------------------------------------------------
+  "GET /me/profile": { ok: WORKERS },
+  "POST /me/profile": { ok: WORKERS },
+  "GET /me/pin": { ok: WORKERS },
+  "POST /me/pin": { ok: WORKERS },
+  "GET /me/cards": { ok: WORKERS },
+  "GET /me/cards/new": { ok: WORKERS },
+  "POST /me/cards/new": { ok: WORKERS },
+  "POST /me/cards/:id/close": { ok: ["w1"] },
+  "POST /me/cards/:id/reopen": { ok: ["w1"] },
+  "GET /me/jobs": { ok: WORKERS },
+  "GET /me/jobs/pin": { ok: WORKERS },
+  "POST /me/jobs/pin": { ok: WORKERS },
+  "POST /me/jobs/:id/withdraw": { ok: ["w1"] },
+  "GET /me/training": { ok: WORKERS },
+  "POST /training/signups/:id/cancel": { ok: ["w1"] },
+  "GET /training/signups/:id/certificate": { ok: ["w1", ...STAFF_X], why: "the worker, or staff of the market that ran the course" },
+  "POST /hires/:id/paid": { ok: ["w1"] },
+
+  // --- Hire records: the two parties and staff of the posting's county ----------------------------
+  "GET /hires/:id": { ok: ["w1", "e1", ...STAFF_X] },
+  "GET /hires/:id/print": { ok: ["w1", "e1", ...STAFF_X] },
+  "POST /hires/:id/status": { ok: ["e1", ...STAFF_X] },
+
+  // --- Employers' own pages -------------------------------------------------------------------
+  "GET /employer": { ok: EMPLOYERS },
+  "GET /employer/edit": { ok: EMPLOYERS },
+  "POST /employer/edit": { ok: EMPLOYERS },
+  "GET /employer/jobs": { ok: EMPLOYERS },
+  "GET /employer/jobs/:id/applicants": { ok: ["e1"] },
+  "POST /employer/applications/:id/confirm": { ok: ["e1"] },
+  "POST /employer/applications/:id/decline": { ok: ["e1"] },
+  "GET /jobs/new": { ok: EMPLOYERS },
+  "POST /jobs/new": { ok: EMPLOYERS },
+  "GET /jobs/quick": { ok: EMPLOYERS },
+  "POST /jobs/quick": { ok: EMPLOYERS },
+  "GET /jobs/:id/edit": { ok: ["e1"] },
+  "POST /jobs/:id/edit": { ok: ["e1"] },
+  "POST /jobs/:id/publish": { ok: ["e1"] },
+  "POST /jobs/:id/close": { ok: ["e1"] },
+  "POST /jobs/:id/relist": { ok: ["e1"] },
+  "POST /fairs/:id/book": { ok: EMPLOYERS },
+  "POST /fairs/bookings/:id/cancel": { ok: ["e1"] },
+
+  // --- Staff: their own desk, lists scoped to their market or county ------------------------------
+  "GET /desk": { ok: STAFF },
+  "GET /desk/checkin": { ok: STAFF },
+  "POST /desk/checkin": { ok: STAFF },
+  "GET /desk/register": { ok: STAFF },
+  "POST /desk/register": { ok: STAFF },
+  "GET /desk/jobs/new": { ok: STAFF },
+  "POST /desk/jobs/new": { ok: STAFF },
+  "GET /desk/order": { ok: STAFF },
+  "POST /desk/order": { ok: STAFF },
+  "POST /desk/order/draw": { ok: STAFF },
+  "GET /desk/print/jobs": { ok: STAFF },
+  "GET /desk/print/poster": { ok: STAFF },
+  "GET /desk/priority": { ok: STAFF },
+  "GET /hotline/cases": { ok: STAFF },
+  "GET /hotline/cases/new": { ok: STAFF },
+  "POST /hotline/cases/new": { ok: STAFF },
+  "GET /hotline/call-list": { ok: STAFF },
+  "GET /hotline/figures": { ok: STAFF },
+  "GET /hotline/export.csv": { ok: STAFF },
+  "GET /staff/employers": { ok: STAFF },
+  "GET /staff/training": { ok: STAFF },
+  "GET /staff/training/new": { ok: STAFF },
+  "POST /staff/training/new": { ok: STAFF },
+  "GET /staff/fairs": { ok: STAFF },
+  "GET /staff/fairs/new": { ok: STAFF },
+  "POST /staff/fairs/new": { ok: STAFF },
+  "GET /staff/policy": { ok: STAFF },
+  "GET /staff/policy/new": { ok: STAFF },
+  "POST /staff/policy/new": { ok: STAFF },
+  "GET /staff/forget": { ok: STAFF },
+  "POST /staff/forget": { ok: STAFF, why: "a lookup; someone out of scope reads as not found" },
+  "GET /monitoring": { ok: STAFF },
+  "GET /monitoring/ledger.csv": { ok: STAFF },
+
+  // --- Staff: records of county X / market A ---------------------------------------------------------
+  "GET /desk/workers/:id": { ok: STAFF_X },
+  "GET /desk/workers/:id/card": { ok: STAFF_X },
+  "POST /desk/workers/:id/reveal": { ok: STAFF_X },
+  "POST /desk/workers/:id/unlock": { ok: STAFF_X },
+  "POST /desk/workers/:id/pin": { ok: STAFF_X },
+  "POST /desk/workers/:id/contacts": { ok: STAFF_X },
+  "POST /desk/workers/:id/sign-up": { ok: STAFF_X },
+  "POST /desk/workers/:id/consent": { ok: ["sA", "aX"], why: "sensitive data: the worker's own county only, not even the city admin" },
+  "POST /desk/workers/:id/consent/remove": { ok: ["sA", "aX"], why: "sensitive data: the worker's own county only, not even the city admin" },
+  "POST /desk/applications/:id/confirm": { ok: STAFF_X },
+  "POST /jobs/:id/remove": { ok: STAFF_X },
+  "GET /staff/employers/:id": { ok: STAFF_X },
+  "POST /staff/employers/:id/reveal": { ok: STAFF_X },
+  "POST /staff/employers/:id/verify": { ok: STAFF_X },
+  "POST /staff/employers/:id/reject": { ok: STAFF_X },
+  "GET /hotline/cases/:id": { ok: STAFF_X, why: "the case's market's staff (or whoever took or holds it), its county admin, the city" },
+  "POST /hotline/cases/:id/step": { ok: STAFF_X },
+  "POST /hotline/cases/:id/assign": { ok: STAFF_X },
+  "POST /hotline/cases/:id/reveal": { ok: STAFF_X },
+  "POST /hotline/call-list/:hireId": { ok: STAFF_X },
+  "GET /staff/training/:id": { ok: STAFF_X },
+  "GET /staff/training/:id/edit": { ok: STAFF_X },
+  "POST /staff/training/:id/edit": { ok: STAFF_X },
+  "POST /staff/training/:id/cancel": { ok: STAFF_X },
+  "POST /staff/training/:id/signups": { ok: STAFF_X },
+  "GET /staff/training/:id/attendance": { ok: STAFF_X },
+  "POST /staff/training/:id/attendance": { ok: STAFF_X },
+  "GET /staff/training/:id/sheet": { ok: STAFF_X },
+  "GET /staff/training/:id/completers.csv": { ok: STAFF_X },
+  "POST /staff/training/signups/:id/cancel": { ok: STAFF_X },
+  "GET /staff/fairs/:id": { ok: STAFF_X },
+  "POST /staff/fairs/:id/cancel": { ok: STAFF_X },
+  "POST /staff/fairs/bookings/:id/no-show": { ok: STAFF_X },
+  "GET /staff/policy/:id/edit": { ok: STAFF_X },
+  "POST /staff/policy/:id/edit": { ok: STAFF_X },
+  "POST /staff/policy/:id/archive": { ok: STAFF_X },
+  "GET /staff/forget/:id": { ok: STAFF_X },
+  "POST /staff/forget/:id": { ok: STAFF_X },
+
+  // --- Admins -------------------------------------------------------------------------------------
+  "GET /admin/accounts": { ok: ADMINS },
+  "GET /admin/accounts/new": { ok: ADMINS },
+  "POST /admin/accounts/new": { ok: ADMINS },
+  "POST /admin/accounts/:id/disable": { ok: ["aX", "city"], why: "staff sA's account: their county's admin or the city" },
+  "GET /admin/markets": { ok: ADMINS },
+  "GET /admin/markets/new": { ok: ADMINS },
+  "POST /admin/markets/new": { ok: ADMINS },
+  "GET /admin/markets/:id/edit": { ok: ["aX", "city"] },
+  "POST /admin/markets/:id/edit": { ok: ["aX", "city"] },
+  "GET /admin/checklist": { ok: ADMINS, why: "a county admin is sent to their own county's page" },
+  "GET /admin/checklist/:county": { ok: ["aX", "city"] },
+  "POST /admin/checklist/:county": { ok: ["aX"], why: "the county's own admin fills it in; the city admin reads" },
+  "GET /admin/checklist/:county/:id": { ok: ["aX", "city"] },
+  "POST /admin/checklist/:county/:id": { ok: ["aX"], why: "the county's own admin fills it in; the city admin reads" },
+  "GET /admin/status": { ok: ADMINS },
+  "GET /monitoring/stats-export": { ok: ADMINS },
+  "GET /admin/stats-import": { ok: ["city"] },
+  "POST /admin/stats-import": { ok: ["city"] },
+};
+
+/** The signed-in role the fuzz test uses for a route: the owner where there is one, else the first allowed. */
+export function fuzzRole(a: Access): RoleKey | null {
+  const prefer: RoleKey[] = ["w1", "e1", "sA", "aX", "city", "w2", "e2", "sB", "aY"];
+  return prefer.find((r) => a.ok.includes(r)) ?? null;
+}
