@@ -123,7 +123,7 @@ export function createApp(deps: Deps) {
   app.get(paths.textSize, (c) => {
     // A display preference in a cookie, not server state: a plain link switches it.
     const big = c.req.query("big") === "1";
-    setCookie(c, "big", big ? "1" : "0", { path: "/", maxAge: 365 * 24 * 3600, sameSite: "Lax" });
+    setCookie(c, "big", big ? "1" : "0", { path: "/", maxAge: 365 * 24 * 3600, sameSite: "Lax", secure: deps.config.https });
     return c.redirect(safeNext(c.req.query("back")), 303);
   });
 

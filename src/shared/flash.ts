@@ -6,13 +6,14 @@ import type { Ctx } from "./context.ts";
 const NAME = "flash";
 
 export function flash(c: Ctx, message: string): void {
-  setCookie(c, NAME, encodeURIComponent(message.slice(0, 200)), { path: "/", httpOnly: true, sameSite: "Lax", maxAge: 120 });
+  // Secure over HTTPS: a message can name the person just helped at the desk.
+  setCookie(c, NAME, encodeURIComponent(message.slice(0, 200)), { path: "/", httpOnly: true, sameSite: "Lax", maxAge: 120, secure: c.var.deps.config.https });
 }
 
 export function takeFlash(c: Ctx): string | null {
   const raw = getCookie(c, NAME);
   if (!raw) return null;
-  deleteCookie(c, NAME, { path: "/" });
+  deleteCookie(c, NAME, { path: "/", secure: c.var.deps.config.https });
   try {
     return decodeURIComponent(raw);
   } catch {
