@@ -12,7 +12,8 @@ export function LoginPage({ values, errors, message }: { values?: Values; errors
       {message && <p class="notice" role="alert">{message}</p>}
       <ErrorSummary errors={errors} />
       <Form action={paths.accounts.login}>
-        <input type="hidden" name="next" value={(values?.next as string) ?? ""} />
+        {/* Only a real destination: without one, staff land on the desk and workers on their page. */}
+        {values?.next && values.next !== "/" && <input type="hidden" name="next" value={values.next as string} />}
         <Field name="phone" label={t.phone} hint={t.phoneHint} type="tel" inputmode="tel" autocomplete="username" values={values} errors={errors} maxlength={20} />
         <Field name="secret" label={t.secret} hint={t.secretHint} type="password" autocomplete="current-password" values={values} errors={errors} />
         <Submit>{t.loginButton}</Submit>

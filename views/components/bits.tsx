@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // Small shared pieces: phone links, masked values, the pager, notices.
+import type { Child } from "hono/jsx";
 import { maskPhone } from "../../src/shared/validators.ts";
 import { copy } from "../copy/index.ts";
 
@@ -34,4 +35,16 @@ export function Money({ fen }: { fen: number }) {
 export function formatYuan(fen: number): string {
   const yuan = fen / 100;
   return Number.isInteger(yuan) ? String(yuan) : yuan.toFixed(2).replace(/0$/, "");
+}
+
+/**
+ * A wide table or chart that may scroll sideways on a 240px screen: a named,
+ * focusable region, so keyboard users can scroll it too (WCAG 2.1.1).
+ */
+export function ScrollRegion({ label, children }: { label: string; children?: Child }) {
+  return (
+    <div class="scroll" tabindex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
 }

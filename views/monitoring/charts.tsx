@@ -3,6 +3,7 @@
 // chart. Integer coordinates and presentation attributes only (no style=""),
 // a <title> and aria-label for screen readers; the same numbers are always in
 // a table beside the chart.
+import { ScrollRegion } from "../components/bits.tsx";
 import { niceMax, polylinePoints, barLength, type Frame } from "../../src/features/monitoring/monitoring.domain.ts";
 
 export interface Line {
@@ -12,6 +13,11 @@ export interface Line {
   dash?: string;
 }
 
+// 320 user units drawn 40em wide (720px, 880px in 大字): the smallest label
+// (9 units) is then about 20px (25px in 大字), never shrunk to fit a small
+// screen; on a 240px phone the chart scrolls sideways in its own region.
+const CHART_WIDTH = "40em";
+
 const frame: Frame = { width: 320, height: 170, left: 30, bottom: 16, top: 24 };
 
 export function LineChart({ title, first, last, lines, label }: { title: string; first: string; last: string; lines: Line[]; label: (max: number) => string }) {
@@ -19,7 +25,8 @@ export function LineChart({ title, first, last, lines, label }: { title: string;
   const f = frame;
   const bottom = f.height - f.bottom;
   return (
-    <svg viewBox={`0 0 ${f.width} ${f.height}`} width="100%" role="img" aria-label={`${title}。${label(max)}`}>
+    <ScrollRegion label={title}>
+    <svg viewBox={`0 0 ${f.width} ${f.height}`} width={CHART_WIDTH} role="img" aria-label={`${title}。${label(max)}`}>
       <title>{title}</title>
       {lines.map((l, i) => (
         <>
@@ -36,6 +43,7 @@ export function LineChart({ title, first, last, lines, label }: { title: string;
         <polyline points={polylinePoints(l.values, max, f)} fill="none" stroke={l.color} stroke-width="2" stroke-dasharray={l.dash} />
       ))}
     </svg>
+    </ScrollRegion>
   );
 }
 
@@ -52,7 +60,8 @@ export function PairBars({ title, rows, names, colors }: { title: string; rows: 
   const span = 200;
   const height = 20 + rows.length * 26;
   return (
-    <svg viewBox={`0 0 320 ${height}`} width="100%" role="img" aria-label={title}>
+    <ScrollRegion label={title}>
+    <svg viewBox={`0 0 320 ${height}`} width={CHART_WIDTH} role="img" aria-label={title}>
       <title>{title}</title>
       {names.map((n, i) => (
         <>
@@ -75,5 +84,6 @@ export function PairBars({ title, rows, names, colors }: { title: string; rows: 
         );
       })}
     </svg>
+    </ScrollRegion>
   );
 }

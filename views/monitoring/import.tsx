@@ -4,6 +4,7 @@
 import { Form, TextArea, ErrorSummary, Submit, type Errors, type Values } from "../components/forms.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
+import { ScrollRegion } from "../components/bits.tsx";
 
 const t = copy.monitoring.import;
 
@@ -44,7 +45,7 @@ export function StatsImportPage({ values, errors, recent }: { values?: Values; e
       {recent.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <div class="scroll">
+        <ScrollRegion label={t.recent}>
           <table>
             <thead>
               <tr><th scope="col">{t.at}</th><th scope="col">{t.county}</th><th scope="col">{t.period}</th><th scope="col">{t.rows}</th><th scope="col">{t.changed}</th></tr>
@@ -55,7 +56,7 @@ export function StatsImportPage({ values, errors, recent }: { values?: Values; e
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

@@ -8,6 +8,7 @@ import { paths } from "../../src/paths.ts";
 import { metrics, trend, formatTrend, perDay, type Counts, type Metric, type Grain, type LedgerKind } from "../../src/features/monitoring/monitoring.domain.ts";
 import type { Report } from "../../src/features/monitoring/monitoring.figures.ts";
 import { LineChart, PairBars } from "./charts.tsx";
+import { ScrollRegion } from "../components/bits.tsx";
 
 const t = copy.monitoring;
 
@@ -58,7 +59,7 @@ function Figures({ view }: { view: MonitoringView }) {
       {view.importedCounties && <p class="muted">{t.importedNote(view.importedCounties)}</p>}
 
       <h2>{t.totalsTitle}</h2>
-      <div class="scroll">
+      <ScrollRegion label={t.totalsTitle}>
         <table>
           <thead>
             <tr><th scope="col">{t.item}</th><th scope="col">{t.thisPeriod}</th><th scope="col">{t.perDay}</th><th scope="col">{t.lastPeriod}</th><th scope="col">{t.change}</th></tr>
@@ -75,7 +76,7 @@ function Figures({ view }: { view: MonitoringView }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p class="muted">{t.seekersHint}</p>
 
       <h2>{t.chartsTitle}</h2>
@@ -102,7 +103,7 @@ function Figures({ view }: { view: MonitoringView }) {
       />
 
       <h2>{t.tableTitle[r.grain]}</h2>
-      <div class="scroll">
+      <ScrollRegion label={t.tableTitle[r.grain]}>
         <table>
           <thead>
             <tr>
@@ -119,7 +120,7 @@ function Figures({ view }: { view: MonitoringView }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <h2>{t.kindsTitle}</h2>
       <p class="muted">{t.kindsIntro}</p>
@@ -134,7 +135,7 @@ function Figures({ view }: { view: MonitoringView }) {
             colors={["#c25400", "#0b4f9c"]}
             rows={r.kinds.slice(0, 12).map((k) => ({ label: k.name, a: k.asked, b: k.seekers }))}
           />
-          <div class="scroll">
+          <ScrollRegion label={t.chartKinds}>
             <table>
               <thead>
                 <tr><th scope="col">{t.kind}</th><th scope="col">{t.asked}</th><th scope="col">{t.wanting}</th><th scope="col">{t.gap}</th><th scope="col">{t.balance}</th></tr>
@@ -151,14 +152,14 @@ function Figures({ view }: { view: MonitoringView }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
 
       {view.showOwners && r.owners.length > 0 && (
         <>
           <h2>{t.ownersTitle}</h2>
-          <div class="scroll">
+          <ScrollRegion label={t.ownersTitle}>
             <table>
               <thead>
                 <tr>
@@ -179,7 +180,7 @@ function Figures({ view }: { view: MonitoringView }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
 
