@@ -79,6 +79,9 @@ async function resolveConcern(deps: Deps, user: CurrentUser | null, staff: boole
   const errors: FormErrors = {};
   let { employerId = null, postingId = null, hireId = null, marketId = null } = f;
   let county: string | null = null;
+  // The posting and employer of a hire the caller may name come with it: a staff
+  // member's hire (by its station) may be for a job in another county.
+  let fromHire = false;
   if (hireId !== null) {
     const hire = await repo.findHire(db, hireId);
     const ok = !!hire && (staff ? await repo.hireInScope(db, user!, hireId) : !!user && hire.workerId === user.id);
@@ -88,11 +91,12 @@ async function resolveConcern(deps: Deps, user: CurrentUser | null, staff: boole
       postingId = hire.postingId;
       marketId ??= hire.marketId;
       county = hire.countyCode;
+      fromHire = true;
     }
   }
   if (postingId !== null && !errors.hireId) {
     const p = await repo.findPosting(db, postingId);
-    const ok = !!p && (staff ? inScope(p.countyCode) : p.publishedAt !== null && p.status !== "removed");
+    const ok = !!p && (fromHire || (staff ? inScope(p.countyCode) : p.publishedAt !== null && p.status !== "removed"));
     if (!ok || !p) errors.postingId = t.notFoundChoice(t.posting);
     else {
       employerId = p.employerId;
@@ -101,7 +105,7 @@ async function resolveConcern(deps: Deps, user: CurrentUser | null, staff: boole
   }
   if (employerId !== null && !errors.hireId && !errors.postingId) {
     const e = await repo.findEmployer(db, employerId);
-    const ok = !!e && (staff ? inScope(e.countyCode) : e.status === "verified");
+    const ok = !!e && (fromHire || (staff ? inScope(e.countyCode) : e.status === "verified"));
     if (!ok || !e) errors.employerId = t.notFoundChoice(t.employer);
     else county ??= e.countyCode;
   }
