@@ -13,7 +13,7 @@ try {
 }
 const counts = report?.metadata?.vulnerabilities;
 if (!counts) {
-  const why = (report?.error?.summary ?? r.stderr ?? "").split("\n").find((l) => l.trim()) ?? "no answer";
+  const why = report?.message ?? report?.error?.summary ?? (r.stderr ?? "").split("\n").find((l) => l.trim()) ?? "no answer";
   console.log(`npm audit: NOT CHECKED — the registry's audit endpoint is unavailable here (${why.trim()})`);
   process.exit(0);
 }
