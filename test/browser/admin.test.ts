@@ -5,24 +5,13 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Browser } from "playwright-core";
-import { chromiumOrSkip, launchBrowser, startServer, account, Session, MODES, summary, type Server } from "./harness.ts";
+import { chromiumOrSkip, shareBrowserAndServer, account, Session, MODES, summary, type Server } from "./harness.ts";
 
 if (chromiumOrSkip()) {
   let browser: Browser;
   let server: Server;
 
-  test.before(async () => {
-    try {
-      [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-    } catch (e) {
-      console.error("browser test setup failed:", e); // uvu would not say why
-      throw e;
-    }
-  });
-  test.after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  shareBrowserAndServer((b, s) => ([browser, server] = [b, s]));
 
   for (const mode of Object.values(MODES)) {
     test(`${mode.name}: the city admin opens the monitoring page and the 十个一 checklist`, async () => {

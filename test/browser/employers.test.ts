@@ -6,7 +6,7 @@
 // browsers with the checks off (their pages are checked in other journeys).
 import { test } from "uvu";
 import type { Browser } from "playwright-core";
-import { chromiumOrSkip, launchBrowser, startServer, account, Session, MODES, summary, type Mode, type Server } from "./harness.ts";
+import { chromiumOrSkip, shareBrowserAndServer, account, Session, MODES, summary, type Mode, type Server } from "./harness.ts";
 import { completeResidentId } from "../../src/features/employers/index.ts";
 import { YANLING, newPhone, postQuickJob, confirmApplicant } from "./market.ts";
 
@@ -14,18 +14,7 @@ if (chromiumOrSkip()) {
   let browser: Browser;
   let server: Server;
 
-  test.before(async () => {
-    try {
-      [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-    } catch (e) {
-      console.error("browser test setup failed:", e); // uvu would not say why
-      throw e;
-    }
-  });
-  test.after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  shareBrowserAndServer((b, s) => ([browser, server] = [b, s]));
 
   /** A second person's browser for the other side of a journey: same pages, checks off. */
   const helper = (mode: Mode) => Session.open(browser, server, { ...mode, bigText: false, checks: false });

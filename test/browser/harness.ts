@@ -106,6 +106,28 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
+/**
+ * One browser and one server for a whole test file: started before its first
+ * test (handed to `use`), closed after its last.
+ */
+export function shareBrowserAndServer(use: (browser: Browser, server: Server) => void, t = uvuTest): void {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  t.before(async () => {
+    try {
+      [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+      use(browser, server);
+    } catch (e) {
+      console.error("browser test setup failed:", e); // uvu would not say why
+      throw e;
+    }
+  });
+  t.after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}
+
 // ------------------------------------------------------------------ server
 
 /** The real clock, plus an offset a test may move forward ("three days later"). */

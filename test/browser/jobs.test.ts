@@ -12,7 +12,7 @@
 // with the checks off, through the same pages.
 import { test } from "uvu";
 import type { Browser } from "playwright-core";
-import { chromiumOrSkip, launchBrowser, startServer, account, Session, MODES, summary, type Mode, type Server } from "./harness.ts";
+import { chromiumOrSkip, shareBrowserAndServer, account, Session, MODES, summary, type Mode, type Server } from "./harness.ts";
 import { DAY_MS } from "../../src/shared/clock.ts";
 import { YANLING, postQuickJob, confirmApplicant, registerWorker } from "./market.ts";
 
@@ -20,18 +20,7 @@ if (chromiumOrSkip()) {
   let browser: Browser;
   let server: Server;
 
-  test.before(async () => {
-    try {
-      [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-    } catch (e) {
-      console.error("browser test setup failed:", e); // uvu would not say why
-      throw e;
-    }
-  });
-  test.after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  shareBrowserAndServer((b, s) => ([browser, server] = [b, s]));
 
   /** A second person's browser for the other side of a journey: same pages, checks off. */
   const helper = (mode: Mode) => Session.open(browser, server, { ...mode, bigText: false, checks: false });

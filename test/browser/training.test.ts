@@ -15,7 +15,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { and, eq, lt, notInArray, sql } from "drizzle-orm";
 import type { Browser } from "playwright-core";
-import { chromiumOrSkip, launchBrowser, startServer, account, Session, MODES, summary, type Server } from "./harness.ts";
+import { chromiumOrSkip, shareBrowserAndServer, account, Session, MODES, summary, type Server } from "./harness.ts";
 import { trainingSessions, trainingSignups, jobFairs, jobFairZones, jobFairBookings, employers } from "../../db/schema/index.ts";
 
 let phoneSeq = 0;
@@ -25,18 +25,7 @@ if (chromiumOrSkip()) {
   let browser: Browser;
   let server: Server;
 
-  test.before(async () => {
-    try {
-      [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-    } catch (e) {
-      console.error("browser test setup failed:", e); // uvu would not say why
-      throw e;
-    }
-  });
-  test.after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  shareBrowserAndServer((b, s) => ([browser, server] = [b, s]));
 
   for (const mode of Object.values(MODES)) {
     test(`${mode.name}: a visitor joins the waiting list of a full course, then reads about unpaid wages`, async () => {

@@ -7,20 +7,14 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Browser } from "playwright-core";
-import { chromiumOrSkip, launchBrowser, startServer, account, Session, MODES, summary, type Server } from "../../browser/harness.ts";
+import { chromiumOrSkip, shareBrowserAndServer, account, Session, MODES, summary, type Server } from "../../browser/harness.ts";
 import { paths } from "../../../src/paths.ts";
 
 if (chromiumOrSkip()) {
   let browser: Browser;
   let server: Server;
 
-  test.before(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-  });
-  test.after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  shareBrowserAndServer((b, s) => ([browser, server] = [b, s]));
 
   for (const mode of Object.values(MODES)) {
     test(`${mode.name}: someone reports unpaid wages online, gets a number and follows the case`, async () => {
