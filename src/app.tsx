@@ -19,6 +19,7 @@ import { randomToken } from "./shared/crypto.ts";
 import { emptyHooks } from "./shared/hooks.ts";
 import { loadSession } from "./shared/session.ts";
 import { csrfProtection, csrfTokenFor, CsrfError } from "./shared/csrf.ts";
+import { pageCache } from "./shared/page-cache.ts";
 import { securityHeaders, compression, requestLog } from "./shared/http.ts";
 import { staticRoutes } from "./shared/static.ts";
 import { LoginRequired, NotFound, Refused } from "./shared/errors.ts";
@@ -86,6 +87,7 @@ export function createApp(deps: Deps) {
   app.use(securityHeaders());
   app.use(compression());
   app.route("/", staticRoutes());
+  app.use(pageCache({ ttlMs: deps.config.pageCacheSeconds * 1000, generation: () => deps.database.generation }));
   app.use(layout());
   app.use(
     bodyLimit({
@@ -98,7 +100,9 @@ export function createApp(deps: Deps) {
   app.use(async (c, next) => {
     if (c.req.path.startsWith("/api/") || c.req.path === paths.healthz) return next();
     await loadSession(c);
-    c.set("csrfToken", csrfTokenFor(c));
+    // Signed in: the real token now. Not signed in, pages keep the placeholder
+    // that the page cache fills in per visitor, so they can be shared.
+    if (c.var.sessionHash) c.set("csrfToken", csrfTokenFor(c));
     return next();
   });
   app.use(async (c, next) => {

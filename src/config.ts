@@ -2,7 +2,7 @@
 // (and the region file it names) and checked, so a bad setting stops the server
 // at start with the variable's name instead of failing later on a request.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fromRoot } from "./shared/root.ts";
 import * as v from "valibot";
 
 export const RegionFileSchema = v.object({
@@ -44,6 +44,8 @@ export interface Config {
   /** Personal-data retention in days, applied by the daily housekeeping (src/ops/housekeeping.ts). */
   retention: { postingContactDays: number; workerDays: number; smsDays: number };
   /** Behind an HTTPS proxy: cookies get Secure and the __Host- prefix. */
+  /** How long a page rendered for a visitor who is not signed in may be served again (0: never). */
+  pageCacheSeconds: number;
   https: boolean;
   /** Trust X-Forwarded-For for the client address (only behind our own proxy). */
   trustProxy: boolean;
@@ -53,7 +55,7 @@ export interface Config {
   env?: Readonly<Env>;
 }
 
-export const defaultRegionFile = fileURLToPath(new URL("../db/seed/regions/xuchang.json", import.meta.url));
+export const defaultRegionFile = fromRoot("db", "seed", "regions", "xuchang.json");
 
 export class ConfigError extends Error {}
 
@@ -129,6 +131,7 @@ export function loadConfig(env: Env = process.env): Config {
       workerDays: intVar(env, "RETENTION_WORKER_DAYS", 3 * 365, 180, 36_500),
       smsDays: intVar(env, "RETENTION_SMS_DAYS", 180, 7, 36_500),
     },
+    pageCacheSeconds: intVar(env, "PAGE_CACHE_SECONDS", 5, 0, 300),
     https,
     trustProxy: boolVar(env, "TRUST_PROXY", false),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ""),

@@ -5,6 +5,17 @@ import { prepare, createApp } from "./app.tsx";
 import { NewerDatabaseError } from "./shared/migrate.ts";
 import { setupLinkIfNeeded } from "./features/accounts/index.ts";
 import { Hono } from "hono";
+import { staleSources } from "./shared/bundle.ts";
+
+/** Set to true by scripts/build.mjs in the bundle; undefined under tsx and Deno. */
+declare const LINGONG_BUNDLE: boolean | undefined;
+if (typeof LINGONG_BUNDLE !== "undefined") {
+  const stale = staleSources();
+  if (stale.length) {
+    console.error(`程序代码比打包文件 dist/main.js 新(${stale.slice(0, 3).join(", ")}${stale.length > 3 ? " 等" : ""}):请先运行 npm run build,再启动。`);
+    process.exit(1);
+  }
+}
 
 /**
  * For `npm run bench` only (env BENCH_CEILING_PATH): the ceiling to compare

@@ -1,6 +1,7 @@
 // What the status page and `npm run admin -- status` show: is the instance
 // healthy, backed up, and cleaning up after itself?
 import { readFileSync } from "node:fs";
+import { fromRoot } from "../shared/root.ts";
 import { eq, sql } from "drizzle-orm";
 import { smsOutbox } from "../../db/schema/index.ts";
 import type { Deps } from "../shared/context.ts";
@@ -8,7 +9,7 @@ import { dbFilePath, diskState, fileSize, type DiskState } from "./dbfile.ts";
 import { backupStale } from "./retention.domain.ts";
 import { LAST_BACKUP, LAST_HOUSEKEEPING, readRecord, type BackupRecord, type HousekeepingRecord } from "./records.ts";
 
-export const appVersion: string = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
+export const appVersion: string = JSON.parse(readFileSync(fromRoot("package.json"), "utf8")).version;
 
 export interface Status {
   version: string;

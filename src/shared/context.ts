@@ -52,7 +52,9 @@ export interface Logger {
 }
 
 /** Structured log lines on stdout: one JSON object per line, never personal data. */
-export function jsonLogger(write: (line: string) => void = (l) => console.log(l), quiet = false): Logger {
+// process.stdout.write, not console.log: the console's formatting cost a tenth
+// of the time of a cached page (measured with --cpu-prof).
+export function jsonLogger(write: (line: string) => void = (l) => process.stdout.write(l + "\n"), quiet = false): Logger {
   const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => {
     if (quiet && level === "info") return;
     write(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }));

@@ -6,23 +6,33 @@
 // Signed in, the token is an HMAC of the session id (per session, nothing to
 // store). Signed out (login, registration, sign-up without an account), it is
 // an HMAC of a random cookie set on first visit: the double-submit pattern.
-import { getCookie, setCookie } from "hono/cookie";
+import { getCookie } from "hono/cookie";
+import { serialize } from "hono/utils/cookie";
 import type { MiddlewareHandler } from "hono";
 import { hmac, randomToken, safeEqual } from "./crypto.ts";
 import type { AppEnv, Ctx } from "./context.ts";
 
 export const CSRF_FIELD = "_csrf";
-const anonCookie = (c: Ctx) => (c.var.deps.config.https ? "__Host-csrf" : "csrf");
+export const anonCookieNames = ["csrf", "__Host-csrf"] as const;
+const anonCookie = (c: Ctx) => anonCookieNames[c.var.deps.config.https ? 1 : 0];
+
+/** The token of a visitor who is not signed in, and the Set-Cookie line for a new seed (when they had none). */
+export function anonymousCsrf(c: Ctx): { token: string; setCookie?: string } {
+  const secret = c.var.deps.secret;
+  const seed = getCookie(c, anonCookie(c));
+  if (seed && /^[\w-]{22}$/.test(seed)) return { token: hmac(secret, "a:" + seed) };
+  const fresh = randomToken(16);
+  return {
+    token: hmac(secret, "a:" + fresh),
+    setCookie: serialize(anonCookie(c), fresh, { path: "/", httpOnly: true, sameSite: "Lax", secure: c.var.deps.config.https }),
+  };
+}
 
 export function csrfTokenFor(c: Ctx): string {
-  const secret = c.var.deps.secret;
-  if (c.var.sessionHash) return hmac(secret, "s:" + c.var.sessionHash);
-  let seed = getCookie(c, anonCookie(c));
-  if (!seed || !/^[\w-]{22}$/.test(seed)) {
-    seed = randomToken(16);
-    setCookie(c, anonCookie(c), seed, { path: "/", httpOnly: true, sameSite: "Lax", secure: c.var.deps.config.https });
-  }
-  return hmac(secret, "a:" + seed);
+  if (c.var.sessionHash) return hmac(c.var.deps.secret, "s:" + c.var.sessionHash);
+  const { token, setCookie } = anonymousCsrf(c);
+  if (setCookie) c.header("set-cookie", setCookie, { append: true });
+  return token;
 }
 
 function sameOrigin(c: Ctx): boolean {

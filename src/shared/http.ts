@@ -26,9 +26,9 @@ export const securityHeaders = (): MiddlewareHandler<AppEnv> => async (c, next) 
   h.set("referrer-policy", "same-origin");
   h.set("cross-origin-opener-policy", "same-origin");
   h.set("permissions-policy", "camera=(), microphone=(), geolocation=()");
-  if (c.var.deps?.config.https) h.set("strict-transport-security", "max-age=31536000");
+  if (c.get("deps")?.config.https) h.set("strict-transport-security", "max-age=31536000");
   // Anything shown to a signed-in user may hold personal data: never store it.
-  if (c.var.user && !h.has("cache-control")) h.set("cache-control", "no-store");
+  if (c.get("user") && !h.has("cache-control")) h.set("cache-control", "no-store");
   if (!h.has("cache-control") && (h.get("content-type") ?? "").startsWith("text/html")) h.set("cache-control", "no-cache");
 };
 
@@ -39,13 +39,15 @@ export const securityHeaders = (): MiddlewareHandler<AppEnv> => async (c, next) 
  */
 export const compression = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   await next();
-  const res = c.res;
-  if (res.headers.has("content-encoding") || !res.body || c.req.method === "HEAD") return;
-  const type = res.headers.get("content-type") ?? "";
-  if (!/^(text\/html|application\/json|text\/csv|application\/atom\+xml|text\/plain|image\/svg)/.test(type)) return;
+  // Cheap checks first: touching res.body makes @hono/node-server build a
+  // stream for a response it would otherwise write out as a plain string.
   const accept = c.req.header("accept-encoding") ?? "";
   const useBr = /\bbr\b/.test(accept);
-  if (!useBr && !/\bgzip\b/.test(accept)) return;
+  if ((!useBr && !/\bgzip\b/.test(accept)) || c.req.method === "HEAD") return;
+  const res = c.res;
+  const type = res.headers.get("content-type") ?? "";
+  if (!/^(text\/html|application\/json|text\/csv|application\/atom\+xml|text\/plain|image\/svg)/.test(type)) return;
+  if (res.headers.has("content-encoding") || !res.body) return;
   const raw = new Uint8Array(await res.arrayBuffer());
   const headers = new Headers(res.headers);
   headers.append("vary", "Accept-Encoding");
@@ -71,5 +73,5 @@ export const requestLog = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const start = performance.now();
   await next();
   const ms = Math.round((performance.now() - start) * 10) / 10;
-  c.var.deps.log.info("request", { method: c.req.method, path: routePath(c, -1), status: c.res.status, ms });
+  c.get("deps").log.info("request", { method: c.req.method, path: routePath(c, -1), status: c.res.status, ms });
 };

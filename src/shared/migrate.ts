@@ -4,10 +4,10 @@
 // the newest applied one, which silently drops work when branches merge; here
 // every file is applied exactly once, whatever its place in the order.
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fromRoot } from "./root.ts";
 import type { Client } from "@libsql/client";
 
-export const migrationsDir = fileURLToPath(new URL("../../db/migrations/", import.meta.url));
+export const migrationsDir = fromRoot("db", "migrations") + "/";
 
 export interface Migration {
   name: string;

@@ -48,11 +48,11 @@ export async function loadSession(c: Ctx): Promise<void> {
   if (!row) return;
   const now = deps.clock.now();
   if (row.disabledAt !== null || now - row.lastSeenAt > idleLimitMs(deps, row.role)) {
-    await deps.database.write((db) => db.delete(sessions).where(eq(sessions.idHash, idHash)));
+    await deps.database.write((db) => db.delete(sessions).where(eq(sessions.idHash, idHash)), { pages: false });
     return;
   }
   if (now - row.lastSeenAt > TOUCH_EVERY_MS) {
-    await deps.database.write((db) => db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash)));
+    await deps.database.write((db) => db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash)), { pages: false });
   }
   const user: CurrentUser = {
     id: row.id,

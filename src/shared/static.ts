@@ -3,8 +3,8 @@
 // should not compress them on every request. URLs carry a content hash
 // (?v=…), so browsers may cache them for a year.
 import { readFileSync, readdirSync } from "node:fs";
+import { fromRoot } from "./root.ts";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, constants as z } from "node:zlib";
 import { Hono } from "hono";
 import { sha256 } from "./crypto.ts";
@@ -25,7 +25,7 @@ const types: Record<string, string> = {
   txt: "text/plain; charset=utf-8",
 };
 
-export const staticDir = fileURLToPath(new URL("../../static/", import.meta.url));
+export const staticDir = fromRoot("static") + "/";
 
 function load(): Map<string, Asset> {
   const files = new Map<string, Uint8Array>();

@@ -50,10 +50,10 @@ export async function recordFailure(deps: Deps, phoneKey: string | null, addrKey
       return db.insert(loginThrottle).values(values).onConflictDoUpdate({ target: loginThrottle.key, set: values });
     });
     await db.batch(stmts as [(typeof stmts)[0], ...typeof stmts]);
-  });
+  }, { pages: false });
 }
 
 /** A successful login clears the account's count (not the address's). */
 export async function clearAccount(deps: Deps, phoneKey: string): Promise<void> {
-  await deps.database.write((db) => db.delete(loginThrottle).where(eq(loginThrottle.key, phoneKey)));
+  await deps.database.write((db) => db.delete(loginThrottle).where(eq(loginThrottle.key, phoneKey)), { pages: false });
 }

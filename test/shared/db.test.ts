@@ -5,7 +5,7 @@ import * as assert from "uvu/assert";
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase, checkPragmas, WriteQueue } from "../../src/shared/db.ts";
+import { openDatabase, checkPragmas, WriteQueue, MAX_GROUP } from "../../src/shared/db.ts";
 import { migrate, loadMigrations, NewerDatabaseError } from "../../src/shared/migrate.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "lingong-db-"));
@@ -53,6 +53,72 @@ test("the write queue runs tasks one at a time, in the order they came", async (
   assert.equal(maxRunning, 1);
   assert.equal(log, ["start a", "end a", "start b", "end b", "start c", "end c"]);
   assert.equal(results.map((r) => r.status), ["fulfilled", "rejected", "fulfilled"], "a failed task does not stop the queue");
+});
+
+test("transactions that arrive together commit together; one that throws is rolled back alone", async () => {
+  const d = await openDatabase(`file:${join(dir, "group.db")}`);
+  await migrate(d.client);
+  const before = { ...d.commits };
+  const results = await Promise.allSettled(
+    Array.from({ length: 50 }, (_, i) =>
+      d.transaction(async (tx) => {
+        await tx.run(`INSERT INTO settings (key, value) VALUES ('g${i}', 'x')`);
+        // Reads inside a group see what the earlier members wrote, as if each had committed in turn.
+        if (i > 0) assert.is(Number((await tx.all<{ n: number }>(`SELECT count(*) AS n FROM settings WHERE key = 'g0'`))[0].n), 1);
+        if (i === 10) throw new Error("refused");
+        return i;
+      }),
+    ),
+  );
+  assert.equal(results.filter((r) => r.status === "rejected").length, 1);
+  assert.is((results[10] as PromiseRejectedResult).reason.message, "refused");
+  assert.equal(results.filter((r) => r.status === "fulfilled").map((r) => (r as PromiseFulfilledResult<number>).value), [...Array(50).keys()].filter((i) => i !== 10));
+  const rows = await d.client.execute("SELECT key FROM settings WHERE key LIKE 'g%' ORDER BY rowid");
+  assert.equal(rows.rows.map((r) => r[0]), [...Array(50).keys()].filter((i) => i !== 10).map((i) => `g${i}`));
+  assert.is(d.commits.transactions - before.transactions, 50);
+  // All 50 were waiting when the writer got to them: one COMMIT.
+  assert.is(d.commits.commits - before.commits, 1);
+  d.close();
+});
+
+test(`a group holds at most ${MAX_GROUP} transactions`, async () => {
+  const d = await openDatabase(`file:${join(dir, "group-max.db")}`);
+  await migrate(d.client);
+  const before = d.commits.commits;
+  await Promise.all(Array.from({ length: 200 }, (_, i) => d.transaction((tx) => tx.run(`INSERT INTO settings (key, value) VALUES ('m${i}', 'x')`))));
+  assert.is(d.commits.commits - before, Math.ceil(200 / MAX_GROUP));
+  assert.is(Number((await d.client.execute("SELECT count(*) FROM settings WHERE key LIKE 'm%'")).rows[0][0]), 200);
+  d.close();
+});
+
+test("when a group's COMMIT fails, every member is answered with the error and none is stored", async () => {
+  const d = await openDatabase(`file:${join(dir, "group-fail.db")}`);
+  await migrate(d.client);
+  // A deferred foreign key is checked only at COMMIT: the way to make a COMMIT fail on purpose.
+  await d.write((db) => db.run(`CREATE TABLE parent (id INTEGER PRIMARY KEY)`));
+  await d.write((db) => db.run(`CREATE TABLE child (parent_id INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)`));
+  const slow = d.transaction(async (tx) => {
+    await tx.run(`INSERT INTO settings (key, value) VALUES ('alone', 'x')`);
+    await new Promise((r) => setTimeout(r, 20));
+  });
+  await new Promise((r) => setTimeout(r, 5)); // the writer has started on `slow`: the three below wait and go together
+  const group = [
+    d.transaction((tx) => tx.run(`INSERT INTO settings (key, value) VALUES ('f1', 'x')`)),
+    d.transaction((tx) => tx.run(`INSERT INTO child (parent_id) VALUES (999)`)),
+    d.transaction((tx) => tx.run(`INSERT INTO settings (key, value) VALUES ('f2', 'x')`)),
+  ];
+  const settled = Promise.allSettled(group);
+  await slow;
+  const results = await settled;
+  assert.equal(results.map((r) => r.status), ["rejected", "rejected", "rejected"]);
+  assert.match(String((results[0] as PromiseRejectedResult).reason), /FOREIGN KEY/i);
+  const rows = await d.client.execute("SELECT key FROM settings WHERE key IN ('alone', 'f1', 'f2')");
+  assert.equal(rows.rows.map((r) => r[0]), ["alone"]);
+  assert.is(Number((await d.client.execute("SELECT count(*) FROM child")).rows[0][0]), 0);
+  // The writer goes on afterwards.
+  await d.transaction((tx) => tx.run(`INSERT INTO settings (key, value) VALUES ('after', 'x')`));
+  assert.is(Number((await d.client.execute("SELECT count(*) FROM settings WHERE key = 'after'")).rows[0][0]), 1);
+  d.close();
 });
 
 test("a failed transaction is rolled back and leaves nothing behind", async () => {

@@ -15,14 +15,17 @@ export function Tel({ phone, masked }: { phone: string; masked?: boolean }) {
 }
 
 /** Plain links to the previous and next page; `href(n)` builds the URL of page n. */
-export function Pager({ page, pages, href }: { page: number; pages: number; href: (n: number) => string }) {
-  if (pages <= 1) return null;
+/** `pages` null: the number of pages is not known (a capped count); `hasNext` then says whether to link on. */
+export function Pager({ page, pages, href, hasNext }: { page: number; pages: number | null; href: (n: number) => string; hasNext?: boolean }) {
+  const next = pages === null ? !!hasNext : page < pages;
+  if (page <= 1 && !next) return null;
   const t = copy.common;
+  const label = pages === null ? t.pageN(page) : t.pageOf(page, pages);
   return (
-    <nav class="pager" aria-label={t.pageOf(page, pages)}>
+    <nav class="pager" aria-label={label}>
       {page > 1 ? <a href={href(page - 1)} rel="prev">{t.prev}</a> : <span />}
-      <span>{t.pageOf(page, pages)}</span>
-      {page < pages ? <a href={href(page + 1)} rel="next">{t.next}</a> : <span />}
+      <span>{label}</span>
+      {next ? <a href={href(page + 1)} rel="next">{t.next}</a> : <span />}
     </nav>
   );
 }

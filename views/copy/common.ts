@@ -28,6 +28,7 @@ export const common = {
   next: "下一页",
   prev: "上一页",
   pageOf: (p: number, n: number) => `第 ${p} 页,共 ${n} 页`,
+  pageN: (p: number) => `第 ${p} 页`,
   yes: "是",
   no: "否",
   none: "暂无",

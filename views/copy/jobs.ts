@@ -57,6 +57,8 @@ export const jobs = {
   searchButton: "找活",
   clearFilters: "清空条件",
   found: (n: number) => `找到 ${n} 个活`,
+  foundMany: (n: number) => `找到 ${n} 多个活`,
+  narrowDown: "太多了,可以选上区县、工种或写个词,找得更准。",
   noneFound: "没有找到合适的活。少选几个条件再试试。",
   quickBadge: "今天快招",
   quoteBadge: "询价",

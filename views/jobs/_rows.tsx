@@ -10,18 +10,22 @@ const t = copy.jobs;
 export interface RowsProps {
   rows: CardRow[];
   total: number;
+  /** More than `total` were found (the count stops at repo.COUNT_CAP). */
+  capped?: boolean;
+  hasNext?: boolean;
   page: number;
-  pages: number;
+  pages: number | null;
   /** The query string of the filters without the page, e.g. "?county=411024". */
   pageHref: (n: number) => string;
   /** Staff see labels such as 有欠薪投诉 beside an employer's postings. */
   flags?: Map<number, string[]>;
 }
 
-export function JobRows({ rows, total, page, pages, pageHref, flags }: RowsProps) {
+export function JobRows({ rows, total, capped, hasNext, page, pages, pageHref, flags }: RowsProps) {
   return (
     <div id="rows">
-      <h2>{t.found(total)}</h2>
+      <h2>{capped ? t.foundMany(total) : t.found(total)}</h2>
+      {capped && <p class="muted">{t.narrowDown}</p>}
       {rows.length === 0 ? (
         <p class="notice">{t.noneFound}</p>
       ) : (
@@ -31,7 +35,7 @@ export function JobRows({ rows, total, page, pages, pageHref, flags }: RowsProps
           ))}
         </ul>
       )}
-      <Pager page={page} pages={pages} href={pageHref} />
+      <Pager page={page} pages={pages} hasNext={hasNext} href={pageHref} />
     </div>
   );
 }

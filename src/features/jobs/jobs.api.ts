@@ -50,8 +50,9 @@ export function jobsApi() {
     });
     const page = parsePage(q.page);
     const perPage = perPageOf(q.per_page);
-    const { rows, total } = await repo.browse(deps.database.db, filters, chinaDate(deps.clock.now()), page, perPage);
-    return c.json({ total, page, perPage, items: rows.map((r) => listItem(deps, r)) });
+    const { rows, total, capped, hasNext } = await repo.browse(deps.database.db, filters, chinaDate(deps.clock.now()), page, perPage);
+    // total stops at repo.COUNT_CAP: totalIsLowerBound says there are more; hasNext whether to ask for the next page.
+    return c.json({ total, totalIsLowerBound: capped, hasNext, page, perPage, items: rows.map((r) => listItem(deps, r)) });
   });
 
   api.get(paths.jobs.apiShowPattern, async (c) => {

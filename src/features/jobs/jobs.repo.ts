@@ -240,7 +240,9 @@ export function browseWhere(f: Filters, today: string): SQL {
   const kw = f.q ? keywordQuery(f.q) : null;
   if (kw) {
     conds.push(inArray(jobPostings.id, sql`(SELECT rowid FROM posting_search WHERE posting_search MATCH ${kw.match})`));
-    for (const term of kw.terms) conds.push(sql`instr(${jobPostings.searchText}, ${term}) > 0`);
+    // A term of 1 or 2 characters is one token, and a token match is already a
+    // substring match: only longer terms (the AND of their pairs) need instr().
+    for (const term of kw.terms) if (Array.from(term).length > 2) conds.push(sql`instr(${jobPostings.searchText}, ${term}) > 0`);
   }
   return and(...conds)!;
 }
@@ -265,32 +267,45 @@ const rowColumns = {
 };
 
 /** The page of rows, newest first (the query EXPLAIN-tested to use an index). */
-export function browseQuery(db: Queryable, f: Filters, today: string, page: number, perPage: number) {
+export function browseQuery(db: Queryable, f: Filters, today: string, page: number, perPage: number, extra = 0) {
   return db
     .select(rowColumns)
     .from(jobPostings)
     .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
     .where(browseWhere(f, today))
     .orderBy(desc(jobPostings.publishedAt), desc(jobPostings.id))
-    .limit(perPage)
+    .limit(perPage + extra)
     .offset((page - 1) * perPage);
 }
 export type PostingRow = Awaited<ReturnType<typeof browseQuery>>[number];
 
-export async function browse(db: Queryable, f: Filters, today: string, page: number, perPage: number) {
+/**
+ * "找到 N 个活" counts at most this many. Counting every match costs time in
+ * proportion to the matches (12 ms for 保洁 among 100,000 postings, 6 ms for
+ * all open postings), so the cost of a page would grow with the city; past
+ * this many, the page says "500 多个" and suggests narrowing the search, and
+ * paging goes on with "下一页". 500 rather than 1000: at 10,000 postings 保洁
+ * already matches about 500, so the count costs the same at any larger size
+ * (1.8 ms against 3.3 ms for 1000 at 100,000 postings).
+ */
+export const COUNT_CAP = 500;
+
+export async function browse(db: Queryable, f: Filters, today: string, page: number, perPage: number, cap = COUNT_CAP) {
   const kw = f.q ? keywordQuery(f.q) : null;
-  const [rows, [{ total }]] = await Promise.all([
-    browseQuery(db, f, today, page, perPage),
+  const [found, [{ total }]] = await Promise.all([
+    // One row more than the page: whether there is a next page, without a count.
+    browseQuery(db, f, today, page, perPage, 1),
     kw
       ? // With a keyword, count from the search index's matches (CROSS JOIN fixes that order):
         // otherwise SQLite walks every open posting and asks each whether it matched.
         db.all<{ total: number }>(
-          sql`SELECT count(*) AS total FROM posting_search CROSS JOIN ${jobPostings} ON ${jobPostings.id} = posting_search.rowid
-              WHERE posting_search MATCH ${kw.match} AND ${browseWhere(f, today)}`,
+          sql`SELECT count(*) AS total FROM (SELECT 1 FROM posting_search CROSS JOIN ${jobPostings} ON ${jobPostings.id} = posting_search.rowid
+              WHERE posting_search MATCH ${kw.match} AND ${browseWhere(f, today)} LIMIT ${cap + 1})`,
         )
-      : db.select({ total: count() }).from(jobPostings).where(browseWhere(f, today)),
+      : db.all<{ total: number }>(sql`SELECT count(*) AS total FROM (SELECT 1 FROM ${jobPostings} WHERE ${browseWhere(f, today)} LIMIT ${cap + 1})`),
   ]);
-  return { rows, total: Number(total) };
+  const n = Number(total);
+  return { rows: found.slice(0, perPage), total: Math.min(n, cap), capped: n > cap, hasNext: found.length > perPage };
 }
 
 /** The home page: today's quick jobs, then the newest open ones. */

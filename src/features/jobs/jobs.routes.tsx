@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The gig market's pages: home, browse, a posting, posting and editing,
 // quick hire, sign-ups, the employer's decisions, the worker's list.
+import { memoized } from "../../shared/memo.ts";
 import { Hono } from "hono";
 import { RequestContext } from "hono/jsx-renderer";
 import type { AppEnv, Ctx, Deps } from "../../shared/context.ts";
@@ -54,13 +55,20 @@ function idParam(c: Ctx): number {
 const pagesFor = (total: number, perPage = PER_PAGE) => Math.max(1, Math.ceil(total / perPage));
 
 /** Work kinds and brands, with lookups for the rules and the search text. */
-async function references(deps: Deps) {
+async function loadReferences(deps: Deps) {
   const { kinds, brands } = await repo.kindsAndBrands(deps.database.db);
   const kindNames = new Map(kinds.map((k) => [k.id, k.name]));
   const brandIds = new Set(brands.map((b) => b.id));
   return { kinds, brands, kindNames, brandIds };
 }
-type References = Awaited<ReturnType<typeof references>>;
+type References = Awaited<ReturnType<typeof loadReferences>>;
+const referenceCache = new WeakMap<Deps, () => Promise<References>>();
+/** Kinds and brands, for the forms and filters of nearly every jobs page: from memory while nothing was written. */
+function references(deps: Deps): Promise<References> {
+  let get = referenceCache.get(deps);
+  if (!get) referenceCache.set(deps, (get = memoized(deps.database, 60_000, () => loadReferences(deps))));
+  return get();
+}
 
 /** "鄢陵县 马栏镇 某某村" for a posting. */
 export function placeOf(deps: Deps, p: { countyCode: string; townshipCode: string | null; address: string }): string {
@@ -146,9 +154,9 @@ export function jobsRoutes() {
       township: (tw, county) => (county ? deps.regions.townshipInCounty(tw, county) : deps.regions.townshipNames.has(tw)),
     });
     const page = parsePage(query.page);
-    const { rows, total } = await repo.browse(deps.database.db, filters, todayOf(deps), page, PER_PAGE);
+    const { rows, total, capped, hasNext } = await repo.browse(deps.database.db, filters, todayOf(deps), page, PER_PAGE);
     const flags = isStaff(c.var.user) ? await flagsFor(deps, [...new Set(rows.map((r) => r.employerId))]) : undefined;
-    const rowsProps = { rows, total, page, pages: pagesFor(total), pageHref: (n: number) => `${paths.jobs.list}${filterQuery(filters, n)}`, flags };
+    const rowsProps = { rows, total, capped, hasNext, page, pages: capped ? null : pagesFor(total), pageHref: (n: number) => `${paths.jobs.list}${filterQuery(filters, n)}`, flags };
     c.header("vary", "HX-Request");
     // The fragment is rendered outside the page shell, so it gets the request context itself.
     if (c.req.header("hx-request")) return c.html(<RequestContext.Provider value={c}><JobRows {...rowsProps} /></RequestContext.Provider>);

@@ -140,4 +140,36 @@ test("newest first comes from the index order: no sort of all open postings", as
   for (const f of [{}, { county: YANLING }, { kind: 1 }]) assert.not.match(await plan(f), /TEMP B-TREE/, JSON.stringify(f));
 });
 
+
+test("the count stops at the cap and says so; paging goes on by whether a next row exists", async () => {
+  const all = (await bySubstring("")).length;
+  assert.ok(all > 100, `${all} open postings`);
+  const first = await browse(t.db, {}, today(t), 1, 20, 50);
+  assert.equal([first.total, first.capped, first.hasNext, first.rows.length], [50, true, true, 20]);
+  const lastPage = Math.ceil(all / 20);
+  const last = await browse(t.db, {}, today(t), lastPage, 20, 50);
+  assert.equal([last.hasNext, last.rows.length], [false, all - (lastPage - 1) * 20]);
+  const beyond = await browse(t.db, {}, today(t), lastPage + 1, 20, 50);
+  assert.equal([beyond.hasNext, beyond.rows.length], [false, 0]);
+  // Under the cap the count is exact, keyword or not.
+  const exact = await browse(t.db, {}, today(t), 1, 20, all);
+  assert.equal([exact.total, exact.capped], [all, false]);
+  const word = await bySubstring("保洁");
+  const kw = await browse(t.db, { q: "保洁" }, today(t), 1, 20, word.length);
+  assert.equal([kw.total, kw.capped], [word.length, false]);
+  const kwCapped = await browse(t.db, { q: "保洁" }, today(t), 1, 20, word.length - 1);
+  assert.equal([kwCapped.total, kwCapped.capped], [word.length - 1, true]);
+});
+
+test("page after page with hasNext visits every match once, in order", async () => {
+  const seen: number[] = [];
+  for (let page = 1; ; page++) {
+    const r = await browse(t.db, { q: "洁" }, today(t), page, 7, 10);
+    seen.push(...r.rows.map((x) => x.id));
+    if (!r.hasNext) break;
+  }
+  assert.equal([...seen].sort((a, b) => a - b), await bySubstring("洁"));
+  assert.is(new Set(seen).size, seen.length);
+});
+
 test.run();

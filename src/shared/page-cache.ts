@@ -1,0 +1,150 @@
+// A short-lived cache of whole pages for visitors who are not signed in, and
+// the per-visitor CSRF token that makes such pages shareable.
+//
+// Why a cache: the public pages (home, job list, a search, a posting, the
+// directory) are the same for every anonymous visitor, and a burst of them (a
+// fair is announced, a posting is shared in a WeChat group) would otherwise
+// render the same page hundreds of times a second on a one-core county box.
+// Why it is safe:
+//  - only requests that carry no cookie but the text size and the anonymous
+//    CSRF seed are served from it, so nothing a signed-in user sees (nor a
+//    flash message, nor a hotline receipt) is ever stored or shared;
+//  - a page for an anonymous visitor is rendered with a placeholder where the
+//    CSRF token goes, and each visitor's own token is put in on the way out,
+//    so forms on a shared page still carry a per-visitor token;
+//  - responses that set a cookie, or are not a 200 HTML page, are not stored;
+//  - every write through this process's writer queue empties it (a page never
+//    outlives a change made here), and `ttlMs` bounds how stale a page can be
+//    when the change came from another process or from the clock.
+// Concurrent misses for the same page wait for one render instead of each
+// rendering it.
+import type { MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import type { AppEnv, Ctx } from "./context.ts";
+import { anonymousCsrf, anonCookieNames } from "./csrf.ts";
+import { randomToken } from "./crypto.ts";
+
+/** Stands in for an anonymous visitor's CSRF token while a page renders. */
+export const CSRF_PLACEHOLDER = "csrf-" + randomToken(16);
+
+interface Entry {
+  body: string;
+  /** Whether the body holds the placeholder (a page with a POST form). */
+  needsToken: boolean;
+  status: number;
+  headers: [string, string][];
+  at: number;
+  generation: number;
+}
+
+export interface PageCacheOptions {
+  /** 0: never store a page (the placeholder is still filled in). */
+  ttlMs: number;
+  maxEntries?: number;
+  /** Largest page kept, in characters. */
+  maxBody?: number;
+  /** Changes whenever this process writes to the DB. */
+  generation: () => number;
+  now?: () => number;
+}
+
+const SHAREABLE_COOKIES = new Set<string>(["big", ...anonCookieNames]);
+
+function keyFor(c: Ctx): string | null {
+  if (c.req.method !== "GET") return null;
+  const cookies = getCookie(c);
+  for (const name in cookies) if (!SHAREABLE_COOKIES.has(name)) return null;
+  if (c.req.header("authorization")) return null;
+  const url = c.req.url;
+  const q = url.indexOf("/", url.indexOf("//") + 2);
+  // htmx asks for fragments of the same URL: they are different responses.
+  const hx = c.req.header("hx-request") ? `hx:${c.req.header("hx-target") ?? ""}` : "";
+  return `${c.get("big") ? 1 : 0}|${hx}|${url.slice(q)}`;
+}
+
+const isHtml = (res: Response) => (res.headers.get("content-type") ?? "").startsWith("text/html");
+
+/** The visitor's own token in place of the placeholder (with the anonymous seed cookie if it is new). */
+function fill(c: Ctx, e: Pick<Entry, "body" | "needsToken" | "status" | "headers">): Response {
+  // A plain string body and header list: @hono/node-server writes these out without building a stream.
+  if (!e.needsToken) return new Response(e.body, { status: e.status, headers: e.headers });
+  const { token, setCookie } = anonymousCsrf(c);
+  const body = e.body.replaceAll(CSRF_PLACEHOLDER, token);
+  return new Response(body, { status: e.status, headers: setCookie ? [...e.headers, ["set-cookie", setCookie]] : e.headers });
+}
+
+/**
+ * Must run before the session is loaded: it decides from the cookies alone.
+ * The session middleware replaces the placeholder by the real token for a
+ * signed-in user before anything renders.
+ */
+export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & { size: () => number; clear: () => void } {
+  const entries = new Map<string, Entry>();
+  const rendering = new Map<string, Promise<Entry | null>>();
+  const maxEntries = opts.maxEntries ?? 300;
+  const maxBody = opts.maxBody ?? 256 * 1024;
+  const now = opts.now ?? (() => performance.now());
+  let seenGeneration = opts.generation();
+
+  const fresh = (e: Entry | undefined): e is Entry => !!e && e.generation === opts.generation() && now() - e.at < opts.ttlMs;
+
+  /** Renders the page, fills in the token for this visitor, and returns what may be stored (or null). */
+  async function render(c: Ctx, next: () => Promise<void>, gen: number): Promise<Entry | null> {
+    await next();
+    // Signed in: the session middleware put the real token in; nothing to fill or store.
+    if (c.get("csrfToken") !== CSRF_PLACEHOLDER) return null;
+    const res = c.res;
+    if (!isHtml(res) || !res.body) return null;
+    const raw = await res.text();
+    const entry: Entry = { body: raw, needsToken: raw.includes(CSRF_PLACEHOLDER), status: res.status, headers: [...res.headers], at: now(), generation: gen };
+    const storable = res.status === 200 && !res.headers.has("set-cookie") && !/no-store|private/.test(res.headers.get("cache-control") ?? "");
+    c.res = undefined; // the handler's response is read: start afresh, keeping the status and headers in `entry`
+    c.res = fill(c, entry);
+    return storable ? entry : null;
+  }
+
+  const mw: MiddlewareHandler<AppEnv> = async (c, next) => {
+    c.set("csrfToken", CSRF_PLACEHOLDER);
+    const key = opts.ttlMs > 0 ? keyFor(c) : null;
+    if (key === null) {
+      await render(c, next, 0);
+      return;
+    }
+    const gen = opts.generation();
+    if (gen !== seenGeneration) {
+      entries.clear();
+      seenGeneration = gen;
+    }
+    const hit = entries.get(key);
+    if (fresh(hit)) {
+      c.res = fill(c, hit);
+      return;
+    }
+    const pending = rendering.get(key);
+    if (pending) {
+      const e = await pending;
+      if (e) {
+        c.res = fill(c, e);
+        return;
+      }
+      await render(c, next, gen);
+      return;
+    }
+    let settle!: (e: Entry | null) => void;
+    rendering.set(key, new Promise((r) => (settle = r)));
+    let stored: Entry | null = null;
+    try {
+      const e = await render(c, next, gen);
+      if (e && e.body.length <= maxBody && gen === opts.generation()) {
+        entries.delete(key);
+        entries.set(key, e);
+        if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+        stored = e;
+      }
+    } finally {
+      rendering.delete(key);
+      settle(stored);
+    }
+  };
+  return Object.assign(mw, { size: () => entries.size, clear: () => entries.clear() });
+}

@@ -1,0 +1,179 @@
+// The page cache for visitors who are not signed in: what it may share, what it
+// must never share, and when a stored page stops being served.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { Hono } from "hono";
+import { setCookie } from "hono/cookie";
+import type { AppEnv } from "../../src/shared/context.ts";
+import { pageCache, CSRF_PLACEHOLDER } from "../../src/shared/page-cache.ts";
+import { makeTestApp, addMarket, signedIn } from "../helpers/app.ts";
+import { paths } from "../../src/paths.ts";
+
+/** A bare app around the cache, with a counter of renders and a clock the test moves. */
+function harness(opts: { ttlMs?: number; maxEntries?: number } = {}) {
+  let now = 0;
+  let generation = 0;
+  let renders = 0;
+  const cache = pageCache({ ttlMs: opts.ttlMs ?? 1000, maxEntries: opts.maxEntries, generation: () => generation, now: () => now });
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set("big", c.req.header("cookie")?.includes("big=1") ?? false);
+    await next();
+  });
+  app.use(cache);
+  app.get("/page", async (c) => {
+    renders++;
+    await new Promise((r) => setTimeout(r, 5));
+    return c.html(`<p>render ${renders} big=${c.var.big} hx=${c.req.header("hx-request") ?? ""}</p>`);
+  });
+  app.get("/cookie", (c) => {
+    renders++;
+    setCookie(c, "flash", "x");
+    return c.html(`<p>render ${renders}</p>`);
+  });
+  app.get("/missing", (c) => {
+    renders++;
+    return c.html("<p>none</p>", 404);
+  });
+  app.get("/json", (c) => {
+    renders++;
+    return c.json({ renders });
+  });
+  const get = async (path: string, headers: Record<string, string> = {}) => (await app.request(path, { headers })).text();
+  return {
+    get,
+    cache,
+    renders: () => renders,
+    tick: (ms: number) => (now += ms),
+    write: () => generation++,
+  };
+}
+
+test("serves the second anonymous visit from the cache instead of rendering again", async () => {
+  const h = harness();
+  assert.is(await h.get("/page"), "<p>render 1 big=false hx=</p>");
+  assert.is(await h.get("/page"), "<p>render 1 big=false hx=</p>");
+  assert.is(h.renders(), 1);
+});
+
+test("renders again once the page is older than the time to live", async () => {
+  const h = harness({ ttlMs: 1000 });
+  await h.get("/page");
+  h.tick(999);
+  assert.is(await h.get("/page"), "<p>render 1 big=false hx=</p>");
+  h.tick(1);
+  assert.is(await h.get("/page"), "<p>render 2 big=false hx=</p>");
+});
+
+test("renders again after any write in this process", async () => {
+  const h = harness();
+  await h.get("/page");
+  h.write();
+  assert.is(await h.get("/page"), "<p>render 2 big=false hx=</p>");
+  assert.is(h.cache.size(), 1, "the older pages were dropped, the new one kept");
+});
+
+test("keeps the 大字 page and the htmx fragment apart from the normal page", async () => {
+  const h = harness();
+  assert.is(await h.get("/page"), "<p>render 1 big=false hx=</p>");
+  assert.is(await h.get("/page", { cookie: "big=1" }), "<p>render 2 big=true hx=</p>");
+  assert.is(await h.get("/page", { "hx-request": "true" }), "<p>render 3 big=false hx=true</p>");
+  assert.is(await h.get("/page", { cookie: "big=1" }), "<p>render 2 big=true hx=</p>");
+  assert.is(await h.get("/page?x=1"), "<p>render 4 big=false hx=</p>", "another query string is another page");
+});
+
+const bypass: [string, Record<string, string>][] = [
+  ["a session cookie", { cookie: "sid=abc" }],
+  ["a flash message cookie", { cookie: "flash=%E5%A5%BD" }],
+  ["any unknown cookie next to the shareable ones", { cookie: "big=1; csrf=abcdefghijklmnopqrstuv; other=1" }],
+  ["an Authorization header", { authorization: "Basic eDp5" }],
+];
+for (const [what, headers] of bypass) {
+  test(`never answers from the cache, nor stores, a request with ${what}`, async () => {
+    const h = harness();
+    await h.get("/page", headers);
+    await h.get("/page", headers);
+    assert.is(h.renders(), 2);
+    assert.is(h.cache.size(), 0);
+  });
+}
+
+test("shares pages between visitors who carry only the text size and the anonymous CSRF seed", async () => {
+  const h = harness();
+  await h.get("/page", { cookie: "csrf=aaaaaaaaaaaaaaaaaaaaaa" });
+  await h.get("/page", { cookie: "csrf=bbbbbbbbbbbbbbbbbbbbbb" });
+  assert.is(h.renders(), 1);
+});
+
+const notStored: [string, string][] = [
+  ["sets a cookie", "/cookie"],
+  ["is not a 200", "/missing"],
+  ["is not HTML", "/json"],
+];
+for (const [what, path] of notStored) {
+  test(`does not store a response that ${what}`, async () => {
+    const h = harness();
+    await h.get(path);
+    await h.get(path);
+    assert.is(h.renders(), 2);
+  });
+}
+
+test("renders a page once for many visitors who ask for it at the same moment", async () => {
+  const h = harness();
+  const pages = await Promise.all(Array.from({ length: 20 }, () => h.get("/page")));
+  assert.is(h.renders(), 1);
+  assert.ok(pages.every((p) => p === "<p>render 1 big=false hx=</p>"));
+});
+
+test("keeps at most maxEntries pages, dropping the oldest", async () => {
+  const h = harness({ maxEntries: 3 });
+  for (let i = 0; i < 5; i++) await h.get(`/page?i=${i}`);
+  assert.is(h.cache.size(), 3);
+  await h.get("/page?i=4");
+  assert.is(h.renders(), 5, "the newest is still there");
+  await h.get("/page?i=0");
+  assert.is(h.renders(), 6, "the oldest was dropped");
+});
+
+// Through the whole app.
+
+test("a change written through the app shows on the next anonymous visit; a direct one waits for the time to live", async () => {
+  const t = await makeTestApp();
+  try {
+    const id = await addMarket(t, { name: "甲街道零工驿站", tier: "station" });
+    const anon = t.client();
+    assert.match((await anon.get(paths.markets.list)).html, "甲街道零工驿站");
+    // Behind the app's back (another process, say): the cached page is served until it expires.
+    await t.deps.database.client.execute({ sql: "UPDATE markets SET name = '乙街道零工驿站' WHERE id = ?", args: [id] });
+    assert.match((await anon.get(paths.markets.list)).html, "甲街道零工驿站");
+    const admin = await signedIn(t, { role: "city_admin" });
+    assert.match((await admin.get(paths.markets.list)).html, "乙街道零工驿站", "a signed-in user never gets the cached page");
+    await t.deps.database.write(async () => undefined);
+    assert.match((await anon.get(paths.markets.list)).html, "乙街道零工驿站");
+  } finally {
+    t.close();
+  }
+});
+
+test("every visitor gets their own CSRF token on a shared page, and it works", async () => {
+  const t = await makeTestApp();
+  try {
+    const a = t.client();
+    const b = t.client();
+    const pa = await a.get(paths.accounts.login);
+    const pb = await b.get(paths.accounts.login);
+    assert.ok(a.csrf && b.csrf && a.csrf !== b.csrf, "different tokens");
+    assert.not.match(pa.html + pb.html, CSRF_PLACEHOLDER);
+    assert.ok(a.cookies.get("csrf") && b.cookies.get("csrf") && a.cookies.get("csrf") !== b.cookies.get("csrf"), "each got a seed cookie");
+    // A wrong password is a form error (4xx), not a refused token (403).
+    const r = await b.post(paths.accounts.login, { phone: "13900000000", secret: "wrong wrong" });
+    assert.ok(r.status === 400 || r.status === 422 || r.status === 401, `status ${r.status}`);
+    const stolen = await a.post(paths.accounts.login, { phone: "13900000000", secret: "wrong wrong", _csrf: b.csrf });
+    assert.is(stolen.status, 403, "another visitor's token is refused");
+  } finally {
+    t.close();
+  }
+});
+
+test.run();
