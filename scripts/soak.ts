@@ -17,7 +17,7 @@
 //   npm run soak                              60 s, 64 connections
 //   npm run soak -- --short                   10 s, 16 connections (CI)
 //   npm run soak -- --seconds 300 --connections 32 --max-requests 200000
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -156,6 +156,7 @@ async function visitorSession(base: string): Promise<Session> {
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
+  if (spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: join(import.meta.dirname, ".."), stdio: "inherit" }).status !== 0) throw new Error("npm run build failed");
   const dir = mkdtempSync(join(tmpdir(), "lingong-soak-"));
   const dbUrl = `file:${join(dir, "soak.db")}`;
   let child: ChildProcess | undefined;
@@ -191,7 +192,8 @@ async function main() {
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    // As in production: the bundle (built once at the top of main()).
+    child = spawn(process.execPath, ["dist/main.js"], {
       cwd: join(import.meta.dirname, ".."),
       // Behind the county's proxy, reports from many phones arrive with X-Forwarded-For.
       env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: dbUrl, PUBLIC_URL: base, TRUST_PROXY: "true" },
