@@ -17,6 +17,7 @@ import type { Deps } from "../shared/context.ts";
 import type { Queryable } from "../shared/db.ts";
 import type { Hooks } from "../shared/hooks.ts";
 import { auditInsert } from "../shared/audit.ts";
+import { openCaseStatuses } from "../../db/schema/hotline.ts";
 import { copy } from "../../views/copy/index.ts";
 import { cutoffs, FORGOTTEN_PREFIX, housekeepingDue, type Cutoffs } from "./retention.domain.ts";
 import { LAST_HOUSEKEEPING, readRecord, saveRecord, type HousekeepingRecord } from "./records.ts";
@@ -75,6 +76,8 @@ export async function inactiveWorkers(db: Queryable, c: Cutoffs, limit = CHUNK):
         sql`NOT EXISTS (SELECT 1 FROM check_ins ci WHERE ci.worker_id = ${users.id} AND ci.day >= ${c.workerActiveSinceDate})`,
         sql`NOT EXISTS (SELECT 1 FROM hires h WHERE h.worker_id = ${users.id} AND (h.end_date >= ${c.workerActiveSinceDate} OR h.confirmed_at >= ${since}))`,
         sql`NOT EXISTS (SELECT 1 FROM worker_profiles p WHERE p.user_id = ${users.id} AND p.updated_at >= ${since})`,
+        // Someone whose complaint is still open is waiting on us, not inactive.
+        sql`NOT EXISTS (SELECT 1 FROM hotline_cases hc WHERE (hc.caller_user_id = ${users.id} OR hc.caller_phone = ${users.phone}) AND hc.status IN ${openCaseStatuses})`,
       ),
     )
     .orderBy(users.id)

@@ -54,10 +54,12 @@ export function housekeepingDue(lastRunAt: number | null, now: number): boolean 
 }
 
 /** A worker's "delete my data" request is refused while they have work going on (the employer still needs to reach them). */
-export function forgetRefusal(w: { role: string; phone: string; activeHires: number }): "notWorker" | "alreadyForgotten" | "activeHire" | null {
+export function forgetRefusal(w: { role: string; phone: string; activeHires: number; openCases: number }): "notWorker" | "alreadyForgotten" | "activeHire" | "openCase" | null {
   if (w.role !== "worker") return "notWorker";
   if (isForgotten(w.phone)) return "alreadyForgotten";
   if (w.activeHires > 0) return "activeHire";
+  // The hotline must still be able to call them back about their own complaint.
+  if (w.openCases > 0) return "openCase";
   return null;
 }
 

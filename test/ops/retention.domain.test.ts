@@ -33,13 +33,14 @@ test("housekeepingDue: at night after 20 hours, any time after 36, at once if ne
   for (const [last, now, due] of cases) assert.is(housekeepingDue(last ? ms(last) : null, ms(now)), due, `${last} → ${now}`);
 });
 
-test("forgetRefusal: only workers, only once, not while hired", () => {
-  const cases: [{ role: string; phone: string; activeHires: number }, string | null][] = [
-    [{ role: "worker", phone: "13812345678", activeHires: 0 }, null],
-    [{ role: "worker", phone: "13812345678", activeHires: 1 }, "activeHire"],
-    [{ role: "worker", phone: forgottenPhone(7), activeHires: 0 }, "alreadyForgotten"],
-    [{ role: "staff", phone: "13812345678", activeHires: 0 }, "notWorker"],
-    [{ role: "employer", phone: "13812345678", activeHires: 0 }, "notWorker"],
+test("forgetRefusal: only workers, only once, not while hired, not while their complaint is open", () => {
+  const cases: [{ role: string; phone: string; activeHires: number; openCases: number }, string | null][] = [
+    [{ role: "worker", phone: "13812345678", activeHires: 0, openCases: 0 }, null],
+    [{ role: "worker", phone: "13812345678", activeHires: 1, openCases: 0 }, "activeHire"],
+    [{ role: "worker", phone: "13812345678", activeHires: 0, openCases: 1 }, "openCase"],
+    [{ role: "worker", phone: forgottenPhone(7), activeHires: 0, openCases: 0 }, "alreadyForgotten"],
+    [{ role: "staff", phone: "13812345678", activeHires: 0, openCases: 0 }, "notWorker"],
+    [{ role: "employer", phone: "13812345678", activeHires: 0, openCases: 0 }, "notWorker"],
   ];
   for (const [w, want] of cases) assert.is(forgetRefusal(w), want, JSON.stringify(w));
 });

@@ -57,6 +57,7 @@ export const ops = {
     notWorker: "只能注销工人账号。",
     alreadyForgotten: "这个账号已经注销过了。",
     activeHire: "这名工人还有没结束的用工,雇主还要联系他。请等用工结束后再注销。",
+    openCase: "这名工人还有没办结的投诉,热线还要联系他。请等案件办结后再注销。",
   },
   forgottenName: "已注销",
 

@@ -82,4 +82,5 @@ export function installHooks(deps: Deps): void {
   deps.hooks.hireNotPaid.push(async (d, hireId) => {
     await d.database.transaction((tx) => openCaseForHire(tx, d, hireId, { channel: "online", staffId: null }));
   });
+  deps.hooks.forgetWorkers.push((tx, workerIds) => repo.forgetCallers(tx, workerIds));
 }

@@ -471,3 +471,19 @@ export async function countTries(tx: Tx, keys: [string, ThrottleRule][], now: nu
   // Guessed numbers leave rows behind; sweep the ones whose day is long over, so the table stays small.
   await tx.delete(hotlineThrottle).where(and(lt(hotlineThrottle.windowStart, now - 2 * 24 * 3600_000), or(isNull(hotlineThrottle.lockedUntil), lt(hotlineThrottle.lockedUntil, now))));
 }
+
+/**
+ * A forgotten worker's name and phone leave the cases they called about (by
+ * account, or by the phone they called from); the cases themselves, their
+ * timelines and the employer's side stay for the counts and the record. The
+ * station refuses to forget a worker whose case is still open, so only
+ * finished cases reach here (and inactive workers with an open case are not
+ * inactive).
+ */
+export async function forgetCallers(tx: Queryable, workerIds: number[]): Promise<void> {
+  const phones = tx.select({ phone: users.phone }).from(users).where(inArray(users.id, workerIds));
+  await tx
+    .update(hotlineCases)
+    .set({ callerName: null, callerPhone: null })
+    .where(or(inArray(hotlineCases.callerUserId, workerIds), inArray(hotlineCases.callerPhone, phones)));
+}

@@ -1,6 +1,7 @@
 // Queries of the operations pages: finding a worker whose data is to be deleted.
-import { and, eq, gte, inArray, sql } from "drizzle-orm";
-import { hires, markets, users, workerProfiles } from "../../../db/schema/index.ts";
+import { and, eq, gte, inArray, or, sql } from "drizzle-orm";
+import { hires, hotlineCases, markets, users, workerProfiles } from "../../../db/schema/index.ts";
+import { openCaseStatuses } from "../../../db/schema/hotline.ts";
 import type { Queryable } from "../../shared/db.ts";
 import type { WorkerLookup } from "./ops.domain.ts";
 
@@ -37,9 +38,14 @@ export async function workerForForget(db: Queryable, id: number, today: string) 
     .select({ n: sql<number>`count(*)` })
     .from(hires)
     .where(and(eq(hires.workerId, id), inArray(hires.status, ["confirmed", "working"]), gte(hires.endDate, today)));
+  const [{ cases }] = await db
+    .select({ cases: sql<number>`count(*)` })
+    .from(hotlineCases)
+    .where(and(or(eq(hotlineCases.callerUserId, id), eq(hotlineCases.callerPhone, row.phone)), inArray(hotlineCases.status, openCaseStatuses)));
   return {
     ...row,
     viaMarket: row.viaMarketId !== null && row.viaMarketCounty !== null ? { id: row.viaMarketId, countyCode: row.viaMarketCounty } : null,
     activeHires: Number(n),
+    openCases: Number(cases),
   };
 }

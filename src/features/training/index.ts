@@ -6,6 +6,8 @@ import type { Feature } from "../../shared/feature.ts";
 import type { AppEnv } from "../../shared/context.ts";
 import { trainingRoutes } from "./training.routes.tsx";
 import { fairRoutes } from "./fairs.routes.tsx";
+import { forgetSignups } from "./training.repo.ts";
+import { chinaDate } from "../../shared/clock.ts";
 
 export { trainingKinds, type TrainingKind } from "../../../db/schema/index.ts";
 
@@ -16,4 +18,12 @@ function routes() {
   return app;
 }
 
-export const feature: Feature = { name: "training", routes };
+export const feature: Feature = {
+  name: "training",
+  routes,
+  install(deps) {
+    deps.hooks.forgetWorkers.push(async (tx, workerIds, now) => {
+      await forgetSignups(tx, workerIds, now, chinaDate(now));
+    });
+  },
+};

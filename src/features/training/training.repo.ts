@@ -500,3 +500,20 @@ export async function certificateData(db: Queryable, signupId: number) {
       .limit(1)
   )[0] ?? null;
 }
+
+/**
+ * A forgotten worker's places in sessions that have not started are given up
+ * as if they had cancelled them (the first waiting moves up and is told);
+ * sign-ups to sessions that started or ended stay, for the counts and the
+ * subsidy ledger, under the anonymized account.
+ */
+export async function forgetSignups(tx: Queryable, workerIds: number[], now: number, today: string): Promise<number> {
+  const open = await tx
+    .select({ id: trainingSignups.id })
+    .from(trainingSignups)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, trainingSignups.sessionId))
+    .where(and(inArray(trainingSignups.workerId, workerIds), inArray(trainingSignups.status, ["confirmed", "waiting"]), gte(trainingSessions.startDate, today)))
+    .orderBy(asc(trainingSignups.id));
+  for (const s of open) await cancelSignup(tx, s.id, now, today);
+  return open.length;
+}
