@@ -46,6 +46,8 @@ export interface Config {
   /** Behind an HTTPS proxy: cookies get Secure and the __Host- prefix. */
   /** How long a page rendered for a visitor who is not signed in may be served again (0: never). */
   pageCacheSeconds: number;
+  /** How long a monitoring report may be shown again after it was counted, even if records were added since (0: only while nothing was written). */
+  monitoringCacheSeconds: number;
   https: boolean;
   /** Trust X-Forwarded-For for the client address (only behind our own proxy). */
   trustProxy: boolean;
@@ -132,6 +134,7 @@ export function loadConfig(env: Env = process.env): Config {
       smsDays: intVar(env, "RETENTION_SMS_DAYS", 180, 7, 36_500),
     },
     pageCacheSeconds: intVar(env, "PAGE_CACHE_SECONDS", 5, 0, 300),
+    monitoringCacheSeconds: intVar(env, "MONITORING_CACHE_SECONDS", 300, 0, 3600),
     https,
     trustProxy: boolVar(env, "TRUST_PROXY", false),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ""),

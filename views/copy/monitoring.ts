@@ -61,6 +61,7 @@ export const monitoring = {
   onlineOwner: "线上零工超市及其他",
   importedOwner: (county: string, name: string) => `${county} · ${name}(导入)`,
   importedNote: (counties: string) => `含各县导入的数据:${counties}。`,
+  countedAt: (at: string, minutes: number) => `以上数字统计于 ${at}${minutes > 0 ? `,最多每 ${minutes} 分钟重新统计一次` : ""}。`,
   exportsTitle: "导出台账",
   ledgerKinds: { postings: "岗位台账", signups: "报名台账", hires: "录用台账", checkins: "签到台账" } satisfies Record<LedgerKind, string>,
   ledgerHint: "CSV 文件,可用 Excel 打开。电话号码已隐去中间几位。",

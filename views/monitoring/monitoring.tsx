@@ -4,6 +4,7 @@
 // and demand by kind of work, the markets of the scope, and the exports.
 import { Form, Field, Select, Choices, ErrorSummary, Submit, type Errors, type Values, type Option } from "../components/forms.tsx";
 import { copy } from "../copy/index.ts";
+import { chinaDateTime } from "../../src/shared/clock.ts";
 import { paths } from "../../src/paths.ts";
 import { metrics, trend, formatTrend, perDay, type Counts, type Metric, type Grain, type LedgerKind } from "../../src/features/monitoring/monitoring.domain.ts";
 import type { Report } from "../../src/features/monitoring/monitoring.figures.ts";
@@ -13,7 +14,7 @@ import { ScrollRegion } from "../components/bits.tsx";
 const t = copy.monitoring;
 
 export interface MonitoringView {
-  report: Report;
+  report: Report & { madeAt: number };
   /** Owner names resolved by the handler, in the order of report.owners. */
   ownerNames: string[];
   showOwners: boolean;
@@ -22,6 +23,8 @@ export interface MonitoringView {
   ledgerLinks: [LedgerKind, string][];
   statsExportHref: string | null;
   importHref: string | null;
+  /** Reports are counted again at most this often (MONITORING_CACHE_SECONDS). */
+  recountMinutes: number;
 }
 
 export function MonitoringPage(props: { values: Values; errors?: Errors; scopes: readonly Option[]; view: MonitoringView | null }) {
@@ -57,6 +60,7 @@ function Figures({ view }: { view: MonitoringView }) {
       </p>
       {view.weekNotice && <p class="notice">{t.weekNotice}</p>}
       {view.importedCounties && <p class="muted">{t.importedNote(view.importedCounties)}</p>}
+      <p class="muted">{t.countedAt(chinaDateTime(r.madeAt), view.recountMinutes)}</p>
 
       <h2>{t.totalsTitle}</h2>
       <ScrollRegion label={t.totalsTitle}>

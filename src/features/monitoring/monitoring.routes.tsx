@@ -25,10 +25,18 @@ import {
 } from "./monitoring.domain.ts";
 import { PeriodQuery, LedgerQuery, StatsExportQuery } from "./monitoring.schema.ts";
 import * as repo from "./monitoring.repo.ts";
-import { buildReport, type ResolvedScope } from "./monitoring.figures.ts";
+import { buildReport, reportCache, type ResolvedScope } from "./monitoring.figures.ts";
 import { priorityCondition } from "./monitoring.priority.ts";
 
 const t = copy.monitoring;
+
+const reportCaches = new WeakMap<Deps, ReturnType<typeof reportCache>>();
+/** One report cache per app (MONITORING_CACHE_SECONDS). */
+function reports(deps: Deps) {
+  let cache = reportCaches.get(deps);
+  if (!cache) reportCaches.set(deps, (cache = reportCache({ ttlMs: deps.config.monitoringCacheSeconds * 1000, generation: () => deps.database.generation })));
+  return cache;
+}
 
 interface MarketInfo {
   id: number;
@@ -114,7 +122,11 @@ export function monitoringRoutes() {
       return c.render(<MonitoringPage values={parsed.values} errors={parsed.errors} scopes={scopes} view={null} />, { title: t.title });
     }
     const resolved = await resolveScope(deps, user, parsed.scope, markets);
-    const report = await buildReport(deps.database.db, resolved, parsed.period, parsed.grain, priorityCondition(deps));
+    const report = await reports(deps)(
+      { scope: resolved.filter, period: parsed.period, grain: parsed.grain },
+      () => buildReport(deps.database.db, resolved, parsed.period, parsed.grain, priorityCondition(deps)),
+      deps.clock.now(),
+    );
     const names = new Map(markets.map((m) => [m.id, m.name]));
     const inCity = resolved.filter.kind === "city";
     const ownerNames = report.owners.map((o) =>
@@ -129,6 +141,7 @@ export function monitoringRoutes() {
     const base = { scope: scopeParam(parsed.scope), from: parsed.period.from, to: parsed.period.to };
     const view: MonitoringView = {
       report,
+      recountMinutes: Math.ceil(deps.config.monitoringCacheSeconds / 60),
       ownerNames,
       showOwners: resolved.filter.kind !== "market",
       weekNotice: parsed.grain === "day" && effectiveGrain("day", parsed.period) === "week",

@@ -48,6 +48,7 @@ test("each role sees its own scope; anything else is 404", async () => {
   const html = (await countyAdmin.get(page(""))).html;
   assert.not.match(html, `value="m${ids.B}"`, "the scope list holds only what one may see");
   assert.not.match(html, 'value="city"');
+  assert.match(html, "以上数字统计于 ", "the page says when it was counted");
 });
 
 test("bad periods and scopes: the form again with a clear message, status 400", async () => {
