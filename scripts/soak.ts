@@ -193,7 +193,7 @@ async function main() {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     // As in production: the bundle (built once at the top of main()).
-    child = spawn(process.execPath, ["dist/main.js"], {
+    child = spawn(process.execPath, ["--max-semi-space-size=4", "dist/main.js"], {
       cwd: join(import.meta.dirname, ".."),
       // Behind the county's proxy, reports from many phones arrive with X-Forwarded-For.
       env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: dbUrl, PUBLIC_URL: base, TRUST_PROXY: "true" },

@@ -90,7 +90,7 @@ function peakRss(pid: number): number {
 async function startServer(dbUrl: string, port: number, ceilingPath: string): Promise<{ child: ChildProcess; startMs: number }> {
   const t0 = performance.now();
   // The production path: the bundle made by scripts/build.mjs (main() builds it first).
-  const child = spawn(process.execPath, ["dist/main.js"], {
+  const child = spawn(process.execPath, ["--max-semi-space-size=4", "dist/main.js"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: dbUrl, BENCH_CEILING_PATH: ceilingPath },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
