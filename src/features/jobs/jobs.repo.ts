@@ -220,7 +220,7 @@ const dayRateSql = sql`CASE ${jobPostings.wageUnit} WHEN 'hour' THEN ${jobPostin
  * sorting every open posting. Few rows fail the test: the hourly sweep
  * expires them.
  */
-export function browseWhere(f: Filters, today: string): SQL {
+export function browseWhere(f: Filters, today: string, opts: { keywordIndex?: boolean } = {}): SQL {
   const conds: (SQL | undefined)[] = [eq(jobPostings.status, "open"), sql`+${jobPostings.endDate} >= ${today}`];
   if (f.kind) conds.push(eq(jobPostings.kindId, f.kind));
   if (f.county) conds.push(eq(jobPostings.countyCode, f.county));
@@ -239,7 +239,8 @@ export function browseWhere(f: Filters, today: string): SQL {
   if (f.minDay) conds.push(eq(jobPostings.payMode, "wage"), sql`${dayRateSql} >= ${f.minDay * 100}`);
   const kw = f.q ? keywordQuery(f.q) : null;
   if (kw) {
-    conds.push(inArray(jobPostings.id, sql`(SELECT rowid FROM posting_search WHERE posting_search MATCH ${kw.match})`));
+    // keywordIndex false: the caller joins posting_search itself.
+    if (opts.keywordIndex !== false) conds.push(inArray(jobPostings.id, sql`(SELECT rowid FROM posting_search WHERE posting_search MATCH ${kw.match})`));
     // A term of 1 or 2 characters is one token, and a token match is already a
     // substring match: only longer terms (the AND of their pairs) need instr().
     for (const term of kw.terms) if (Array.from(term).length > 2) conds.push(sql`instr(${jobPostings.searchText}, ${term}) > 0`);
@@ -300,7 +301,7 @@ export async function browse(db: Queryable, f: Filters, today: string, page: num
         // otherwise SQLite walks every open posting and asks each whether it matched.
         db.all<{ total: number }>(
           sql`SELECT count(*) AS total FROM (SELECT 1 FROM posting_search CROSS JOIN ${jobPostings} ON ${jobPostings.id} = posting_search.rowid
-              WHERE posting_search MATCH ${kw.match} AND ${browseWhere(f, today)} LIMIT ${cap + 1})`,
+              WHERE posting_search MATCH ${kw.match} AND ${browseWhere(f, today, { keywordIndex: false })} LIMIT ${cap + 1})`,
         )
       : db.all<{ total: number }>(sql`SELECT count(*) AS total FROM (SELECT 1 FROM ${jobPostings} WHERE ${browseWhere(f, today)} LIMIT ${cap + 1})`),
   ]);

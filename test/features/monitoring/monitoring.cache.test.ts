@@ -46,7 +46,7 @@ test("each scope, period and grain is its own report", async () => {
   const h = harness(60_000);
   await h.get();
   await h.get({ ...city, scope: { kind: "county", county: "411024" } as never });
-  await h.get({ ...city, grain: "week" });
+  await h.get({ ...city, grain: "week" as never });
   await h.get({ ...city, period: { from: "2026-10-01", to: "2026-11-28" } });
   assert.is(h.made(), 4);
 });
