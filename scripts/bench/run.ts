@@ -51,6 +51,10 @@ const freePort = () =>
 
 interface Measure {
   name: string;
+  /** The ceiling measured just before this page, for the ratio (the machine's speed drifts over a run). */
+  ceiling?: number;
+  /** Mean latency, ms (for the 1-connection runs, where p50 in whole ms is too coarse). */
+  mean: number;
   /** The same page past the page cache (a cookie it does not share), and at 1 connection: the time one render takes. */
   uncached?: Measure;
   single?: Measure;
@@ -75,7 +79,7 @@ async function load(url: string, opts: { duration: number; connections: number; 
 
 function summarize(name: string, r: autocannon.Result, okStatus: "2xx" | "3xx" = "2xx"): Measure {
   const ok = okStatus === "2xx" ? r["2xx"] : r["3xx"];
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok, bad: r.non2xx - (okStatus === "3xx" ? r["3xx"] : 0) + r.errors + r.timeouts };
+  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, mean: r.latency.average, ok, bad: r.non2xx - (okStatus === "3xx" ? r["3xx"] : 0) + r.errors + r.timeouts };
 }
 
 function peakRss(pid: number): number {
@@ -182,7 +186,10 @@ async function benchSize(postings: number, o: Options, writes: boolean): Promise
     const noCache = { cookie: "bench=render" };
     for (const [name, path, headers] of pages) {
       await load(base + path, { duration: Math.min(1, o.duration), connections: 4, headers }); // warm up
+      // Side by side: the ceiling again right before each page, so each ratio compares like with like.
+      const ceiling = path === "/__bench/ceiling" ? undefined : (await measure("ceiling", base + "/__bench/ceiling", undefined)).rps;
       const m = await measure(name, base + path, headers);
+      m.ceiling = ceiling ?? m.rps;
       if (path !== "/__bench/ceiling") {
         const h = headers ?? noCache;
         m.uncached = headers ? m : await measure(name, base + path, h);
@@ -255,27 +262,31 @@ function printTable(results: SizeResult[], o: Options) {
   lines.push(`Benchmark: ${fmt(big.postings)} postings, ${o.connections} connections, ${o.duration} s per row, node ${process.version}, ${new Date().toISOString()}`);
   lines.push("");
   lines.push(
-    "| what | req/s | p50 ms | p99 ms | vs ceiling | rendered: req/s | p50 ms | p99 ms | vs ceiling | 1 conn: p50 ms | non-OK |" +
-      (results.length > 1 ? ` rendered req/s at ${fmt(small.postings)} | slower at ${fmt(big.postings)} |` : ""),
+    "| what | req/s | p50 ms | p99 ms | vs ceiling | rendered: req/s | p50 ms | p99 ms | vs ceiling | 1 conn: mean ms | non-OK |" +
+      (results.length > 1 ? ` rendered req/s at ${fmt(small.postings)} | slower | 1 conn mean ms at ${fmt(small.postings)} | slower |` : ""),
   );
-  lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (results.length > 1 ? "---:|---:|" : ""));
-  const pct = (rps: number) => `${fmt((rps / ceiling) * 100)}%`;
+  lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (results.length > 1 ? "---:|---:|---:|---:|" : ""));
   for (const [i, m] of big.reads.entries()) {
     const s = small.reads[i];
     const u = m.uncached;
     const su = s.uncached ?? s;
-    const rendered = u ? ` ${fmt(u.rps)} | ${u.p50} | ${u.p99} | ${pct(u.rps)} | ${m.single?.p50 ?? ""} |` : " | | | | |";
+    const pct = (rps: number) => `${fmt((rps / (m.ceiling ?? ceiling)) * 100)}%`;
+    const rendered = u ? ` ${fmt(u.rps)} | ${u.p50} | ${u.p99} | ${pct(u.rps)} | ${m.single ? fmt(m.single.mean, 1) : ""} |` : " | | | | |";
     const bad = m.bad + (u && u !== m ? u.bad : 0) + (m.single?.bad ?? 0);
-    const growth = results.length > 1 ? ` ${fmt(su.rps)} | ${fmt(su.rps / (u ?? m).rps, 2)}× |` : "";
+    const growth =
+      results.length > 1
+        ? ` ${fmt(su.rps)} | ${fmt(su.rps / (u ?? m).rps, 2)}× | ${s.single ? fmt(s.single.mean, 1) : ""} | ${m.single && s.single ? `${fmt(m.single.mean / s.single.mean, 2)}×` : ""} |`
+        : "";
     lines.push(`| ${m.name} | ${fmt(m.rps)} | ${m.p50} | ${m.p99} | ${pct(m.rps)} |${rendered} ${bad} |${growth}`);
   }
   for (const w of big.writes) {
-    lines.push(`| ${w.name} | ${fmt(w.rps)} | ${w.p50} | ${w.p99} | | | | | | | ${w.bad} |${results.length > 1 ? " | |" : ""}`);
+    lines.push(`| ${w.name} | ${fmt(w.rps)} | ${w.p50} | ${w.p99} | | | | | | | ${w.bad} |${results.length > 1 ? " | | | |" : ""}`);
   }
   lines.push("");
   lines.push(
     "req/s, p50, p99: as a visitor who is not signed in gets the page (the page cache may answer). rendered: the same page with a cookie the cache does not share, so every request renders it; " +
-      "the monitoring page is staff-only and always rendered. 1 conn: one request at a time, rendered, i.e. what one page costs. Growth compares rendered req/s.",
+      "the monitoring page is staff-only and always rendered (its report is kept for MONITORING_CACHE_SECONDS). 1 conn: one request at a time, rendered: what one page costs. " +
+      "vs ceiling: against the ceiling measured just before that page. slower: the smaller size's figure against the larger's, by rendered req/s and by 1-connection time.",
   );
   lines.push("");
   for (const w of big.writes)
