@@ -135,6 +135,8 @@ function knownFields(w: World): Record<string, Fields> {
     "/me/jobs/pin": { pin: [""], pin2: [""] },
     "/staff/training/:id/attendance": { ids: [String(i.signup1)], a: [`${i.signup1}:2026-12-07`], done: [String(i.signup1)] },
     "/fairs/:id/book": { zoneId: [String(i.zone1)] },
+    // The world's worker has an open complaint, so the page shows the refusal instead of the form.
+    "/staff/forget/:id": { confirm: ["yes"] },
   };
 }
 
