@@ -291,11 +291,11 @@ export type PostingRow = Awaited<ReturnType<typeof browseQuery>>[number];
  */
 export const COUNT_CAP = 500;
 
-export async function browse(db: Queryable, f: Filters, today: string, page: number, perPage: number, cap = COUNT_CAP) {
+export async function browse(db: Queryable, f: Filters, today: string, page: number, perPage: number, cap = COUNT_CAP, window?: number) {
   const kw = f.q ? keywordQuery(f.q) : null;
   const [found, [{ total }]] = await Promise.all([
     // One row more than the page: whether there is a next page, without a count.
-    browseQuery(db, f, today, page, perPage, 1),
+    kw ? keywordPage(db, f, kw.match, today, page, perPage, window) : browseQuery(db, f, today, page, perPage, 1),
     kw
       ? // With a keyword, count from the search index's matches (CROSS JOIN fixes that order):
         // otherwise SQLite walks every open posting and asks each whether it matched.
@@ -307,6 +307,57 @@ export async function browse(db: Queryable, f: Filters, today: string, page: num
   ]);
   const n = Number(total);
   return { rows: found.slice(0, perPage), total: Math.min(n, cap), capped: n > cap, hasNext: found.length > perPage };
+}
+
+/**
+ * A page of keyword results (perPage + 1 rows), newest first, without reading
+ * every match. browseQuery gives the same rows, but SQLite first collects all
+ * matches of the word into a temporary list (7,000 for 保洁 among 100,000
+ * postings), so its cost grows with the city. Posting ids grow with creation
+ * and most postings are published when created, so the newest matches by id
+ * are almost always the newest by publication: take a window of the newest
+ * `window` matches from the index (FTS5 reads them newest-first), sort those,
+ * and prove nothing outside the window belongs on the page — no posting below
+ * the window's smallest id that matches and was published after the page's
+ * last row (a draft published late). When that proof fails, or the window
+ * holds too few, fall back to browseQuery. The result is always exactly
+ * browseQuery's (tested with tiny windows in jobs.searchdb.test.ts).
+ */
+async function keywordPage(db: Queryable, f: Filters, match: string, today: string, page: number, perPage: number, window?: number) {
+  const need = page * perPage + 1;
+  const size = window ?? Math.max(200, need * 3);
+  const newest = sql`(SELECT rowid AS id FROM posting_search WHERE posting_search MATCH ${match} ORDER BY rowid DESC LIMIT ${size})`;
+  const [[span], ranked] = await Promise.all([
+    db.all<{ n: number; low: number | null }>(sql`SELECT count(*) AS n, min(id) AS low FROM ${newest}`),
+    db.all<{ id: number; at: number }>(
+      sql`SELECT ${jobPostings.id} AS id, ${jobPostings.publishedAt} AS at FROM ${newest} AS m CROSS JOIN ${jobPostings} ON ${jobPostings.id} = m.id
+          WHERE ${browseWhere(f, today, { keywordIndex: false })}
+          ORDER BY ${jobPostings.publishedAt} DESC, ${jobPostings.id} DESC LIMIT ${need}`,
+    ),
+  ]);
+  if (Number(span.n) >= size) {
+    // The window is full: older matches exist.
+    if (ranked.length < need) return browseQuery(db, f, today, page, perPage, 1);
+    const last = ranked[ranked.length - 1];
+    // "+id" keeps SQLite on the (status, published_at) index: only postings published after the page's
+    // last row are looked at, and of those only the few below the window are probed in the search index.
+    const [outside] = await db.all(
+      sql`SELECT 1 FROM ${jobPostings}
+          WHERE ${jobPostings.status} = 'open' AND ${jobPostings.publishedAt} > ${last.at} AND +${jobPostings.id} < ${span.low}
+            AND ${browseWhere(f, today, { keywordIndex: false })}
+            AND EXISTS (SELECT 1 FROM posting_search WHERE posting_search MATCH ${match} AND rowid = ${jobPostings.id})
+          LIMIT 1`,
+    );
+    if (outside) return browseQuery(db, f, today, page, perPage, 1);
+  }
+  const ids = ranked.slice((page - 1) * perPage).map((r) => r.id);
+  if (ids.length === 0) return [];
+  return db
+    .select(rowColumns)
+    .from(jobPostings)
+    .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
+    .where(inArray(jobPostings.id, ids))
+    .orderBy(desc(jobPostings.publishedAt), desc(jobPostings.id));
 }
 
 /** The home page: today's quick jobs, then the newest open ones. */
