@@ -12,6 +12,8 @@ export const paths = {
     logout: "/logout",
     setup: "/setup",
     me: "/me",
+    /** What we do with personal data (个人信息保护), linked from every page's footer and every registration form. */
+    privacy: "/privacy",
     admin: "/admin/accounts",
     adminNew: "/admin/accounts/new",
     adminDisable: (id: Id) => `/admin/accounts/${id}/disable`,

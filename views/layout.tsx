@@ -107,6 +107,9 @@ function Shell({ children, title, bare }: PageProps & { children?: Child }) {
                 {t.hotline}: <Tel phone={config.hotline} />
               </p>
               <p>{t.footerNote}</p>
+              <p>
+                <a href={paths.accounts.privacy}>{t.privacyLink}</a>
+              </p>
               <p>{t.free}</p>
             </footer>
           )}

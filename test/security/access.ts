@@ -61,6 +61,7 @@ export const access: Record<string, Access> = {
 
   // --- Signing up and in (signed-in visitors are sent on) ---------------------------------
   "GET /login": { ok: ALL },
+  "GET /privacy": { ok: ALL },
   "POST /login": { ok: ALL },
   "POST /logout": { ok: SIGNED_IN, why: "signed out, it only sends you to the login page" },
   "GET /register": { ok: ALL },

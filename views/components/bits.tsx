@@ -3,6 +3,7 @@
 import type { Child } from "hono/jsx";
 import { maskPhone } from "../../src/shared/validators.ts";
 import { copy } from "../copy/index.ts";
+import { paths } from "../../src/paths.ts";
 
 /** A phone number as a tel: link; masked numbers are shown as text only. */
 export function Tel({ phone, masked }: { phone: string; masked?: boolean }) {
@@ -49,5 +50,14 @@ export function ScrollRegion({ label, children }: { label: string; children?: Ch
     <div class="scroll" tabindex={0} role="region" aria-label={label}>
       {children}
     </div>
+  );
+}
+
+/** One line under a form that asks for personal data, with the link to the full notice. */
+export function PrivacyLine() {
+  return (
+    <p class="muted">
+      {copy.common.privacyLine} <a href={paths.accounts.privacy}>{copy.common.privacyLink}</a>
+    </p>
   );
 }

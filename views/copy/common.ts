@@ -19,6 +19,8 @@ export const common = {
   hotline: "监管热线",
   free: "本平台所有服务免费,不收任何费用。",
   footerNote: "遇到欠薪、收费、诈骗,请打监管热线。",
+  privacyLink: "个人信息怎么保护",
+  privacyLine: "您填的信息只用来找活、招工和维权,不公开完整电话,可以申请删除。",
   errorSummaryTitle: "请改正下面的问题:",
   submit: "提交",
   save: "保存",

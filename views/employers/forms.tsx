@@ -5,6 +5,7 @@
 import { Form, Field, Select, Choices, ErrorSummary, Submit, type Errors, type Values, type Option } from "../components/forms.tsx";
 import { employerKinds } from "../../db/schema/constants.ts";
 import { copy } from "../copy/index.ts";
+import { PrivacyLine } from "../components/bits.tsx";
 import { paths } from "../../src/paths.ts";
 
 const t = copy.employers;
@@ -53,6 +54,7 @@ export function RegisterPage({ counties, values, errors }: { counties: readonly 
         <Pledge values={values} errors={errors} />
         <Submit>{t.registerButton}</Submit>
       </Form>
+      <PrivacyLine />
       <p>
         {t.haveAccount} <a href={paths.accounts.login}>{t.login}</a>
       </p>

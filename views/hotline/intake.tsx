@@ -3,7 +3,7 @@
 // "查找" button re-posts the form to fill the employer and posting choices,
 // so the search needs no JavaScript and nothing typed is lost.
 import { Form, Field, TextArea, Select, Choices, ErrorSummary, Submit, type Errors, type Values, type Option } from "../components/forms.tsx";
-import { Tel } from "../components/bits.tsx";
+import { Tel, PrivacyLine } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import { caseCategories, caseChannels, caseUrgencies } from "../../db/schema/hotline.ts";
@@ -116,6 +116,7 @@ export function ReportPage(p: IntakeProps) {
           <Submit name="do" value="save">{t.submitReport}</Submit>
         </p>
       </Form>
+      <PrivacyLine />
     </>
   );
 }

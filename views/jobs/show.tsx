@@ -3,7 +3,7 @@
 // signed in; name and phone otherwise), the owner's actions and the staff
 // take-down form.
 import { Form, Field, TextArea, ErrorSummary, Submit, type Errors, type Values } from "../components/forms.tsx";
-import { Tel } from "../components/bits.tsx";
+import { Tel, PrivacyLine } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import type { PostingStatus, ApplicationStatus, EmploymentForm, WageUnit } from "../../db/schema/constants.ts";
@@ -165,6 +165,7 @@ function SignUpSection({ p, mine, closedNote, signUp, values, errors }: DetailPr
         )}
         <Submit>{signUp.quote ? t.quoteButton : t.signUpButton}</Submit>
       </Form>
+      {signUp.anon && <PrivacyLine />}
       {signUp.anon && (
         <p>
           {t.haveAccount} <a href={`${paths.accounts.login}?next=${encodeURIComponent(paths.jobs.show(p.id))}`}>{t.loginFirst}</a>

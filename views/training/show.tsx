@@ -3,6 +3,7 @@
 // in, name and phone without an account), or one's own place and a way out.
 import { Form, Field, ErrorSummary, Submit, type Errors, type Values } from "../components/forms.tsx";
 import { copy } from "../copy/index.ts";
+import { PrivacyLine } from "../components/bits.tsx";
 import { paths } from "../../src/paths.ts";
 import type { SignupStatus } from "../../db/schema/index.ts";
 import { SessionFacts, placesLine, type SessionView } from "./bits.tsx";
@@ -63,6 +64,7 @@ export function TrainingShowPage(props: {
             <Field name="phone" label={t.phone} hint={t.phoneHint} type="tel" inputmode="tel" autocomplete="tel" values={props.values} errors={props.errors} maxlength={20} />
             <Submit>{t.signupOneTap}</Submit>
           </Form>
+          <PrivacyLine />
           <p class="actions">
             <a href={`${paths.accounts.login}?next=${encodeURIComponent(paths.training.show(s.id))}`}>{t.loginInstead}</a>
           </p>

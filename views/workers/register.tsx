@@ -2,6 +2,7 @@
 // 工人注册: one short page — phone, name, PIN twice.
 import { Form, Field, ErrorSummary, Submit, type Errors, type Values } from "../components/forms.tsx";
 import { copy } from "../copy/index.ts";
+import { PrivacyLine } from "../components/bits.tsx";
 import { paths } from "../../src/paths.ts";
 
 const t = copy.workers;
@@ -19,6 +20,7 @@ export function WorkerRegisterPage({ values, errors }: { values?: Values; errors
         <Field name="pin2" label={t.pin2} type="password" inputmode="numeric" autocomplete="new-password" errors={errors} maxlength={6} size="s" />
         <Submit>{t.registerButton}</Submit>
       </Form>
+      <PrivacyLine />
       <p>
         {t.haveAccount} <a href={paths.accounts.login}>{t.login}</a>
       </p>

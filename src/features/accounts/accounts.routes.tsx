@@ -16,6 +16,7 @@ import { copy } from "../../../views/copy/index.ts";
 import { LoginPage } from "../../../views/accounts/login.tsx";
 import { SetupPage, SetupInvalidPage } from "../../../views/accounts/setup.tsx";
 import { MePage } from "../../../views/accounts/me.tsx";
+import { PrivacyPage } from "../../../views/accounts/privacy.tsx";
 import { AccountListPage, NewAccountPage } from "../../../views/accounts/admin.tsx";
 import { LoginForm, SetupForm, NewAccountForm } from "./accounts.schema.ts";
 import { secretKind, creatableRoles, checkNewAccountScope, canManageAccount } from "./accounts.domain.ts";
@@ -42,6 +43,11 @@ export const addMeLinks = (f: MeLinks) => void meLinkProviders.push(f);
 
 export function accountsRoutes() {
   const app = new Hono<AppEnv>();
+
+  app.get(paths.accounts.privacy, (c) => {
+    const { config } = c.var.deps;
+    return c.render(<PrivacyPage retention={config.retention} hotline={config.hotline} />, { title: t.privacyTitle });
+  });
 
   app.get(paths.accounts.login, (c) => {
     if (c.var.user) return c.redirect(safeNext(c.req.query("next")), 303);

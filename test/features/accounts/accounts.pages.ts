@@ -5,6 +5,7 @@ import { newSetupLink } from "../../../src/features/accounts/index.ts";
 export const pages: PageRecipe[] = [
   { route: paths.home },
   { route: paths.accounts.login },
+  { route: paths.accounts.privacy },
   { route: paths.accounts.me, as: "worker" },
   { route: paths.accounts.me, as: "staff" },
   { route: paths.accounts.admin, as: "city_admin" },

@@ -15,6 +15,25 @@ test.after(() => t.close());
 
 const count = async (sql: string) => Number((await t.deps.database.client.execute(sql)).rows[0][0]);
 
+test("the privacy notice states this instance's retention periods and is linked from every page and from each form that asks for personal data", async () => {
+  const b = t.client();
+  const page = await b.get(paths.accounts.privacy);
+  assert.is(page.status, 200);
+  // Defaults: workers 1095 days, posting contacts 365 days, texts 180 days.
+  for (const text of ["工人 3 年没有使用", "招工结束 1 年后", "短信记录保存 180 天", "怎么删除", `tel:${t.deps.config.hotline}`]) assert.match(page.html, text);
+  const other = await makeTestApp({ env: { RETENTION_WORKER_DAYS: "400" } });
+  try {
+    assert.match((await other.client().get(paths.accounts.privacy)).html, "工人 400 天没有使用");
+  } finally {
+    other.close();
+  }
+  const link = `href="${paths.accounts.privacy}"`;
+  for (const path of [paths.home, paths.accounts.login, paths.workers.register, paths.employers.register, paths.hotline.report]) {
+    const html = (await b.get(path)).html;
+    assert.ok(html.split(link).length - 1 >= (path === paths.home || path === paths.accounts.login ? 1 : 2), `${path}: footer link, and the line under the form`);
+  }
+});
+
 test("a fresh install has no accounts and offers a one-time setup link that works once", async () => {
   const fresh = await makeTestApp();
   try {
