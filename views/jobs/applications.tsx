@@ -22,6 +22,8 @@ export interface MyApplication {
   hireStatus: string | null;
   asksPaid: boolean;
   paid: "paid" | "not_paid" | null;
+  /** The station that signed the worker up for them (代办), if one did. */
+  viaMarketName: string | null;
 }
 
 export function MyApplicationsPage({ rows, page, pages, needsPin }: { rows: MyApplication[]; page: number; pages: number; needsPin: boolean }) {
@@ -46,6 +48,7 @@ export function MyApplicationsPage({ rows, page, pages, needsPin }: { rows: MyAp
               </h2>
               <p class="muted">
                 {r.dates} · {r.place}
+                {r.viaMarketName && <> · {t.via(r.viaMarketName)}</>}
               </p>
               <p>
                 <span class="badge">{t.applicationStatuses[r.status]}</span>

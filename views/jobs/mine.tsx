@@ -8,7 +8,7 @@ import { PostingCard, StatusBadge, type CardRow } from "./parts.tsx";
 
 const t = copy.jobs;
 
-export function MyPostingsPage({ rows, page, pages }: { rows: (CardRow & { status: PostingStatus; waiting: number })[]; page: number; pages: number }) {
+export function MyPostingsPage({ rows, page, pages }: { rows: (CardRow & { status: PostingStatus; waiting: number; viaMarketName: string | null })[]; page: number; pages: number }) {
   return (
     <>
       <h1>{t.mineTitle}</h1>
@@ -26,6 +26,7 @@ export function MyPostingsPage({ rows, page, pages }: { rows: (CardRow & { statu
               extra={
                 <p>
                   <StatusBadge status={r.status} /> <a href={paths.jobs.applicants(r.id)}>{t.applicants(r.waiting)}</a>
+                  {r.viaMarketName && <span class="muted"> {t.via(r.viaMarketName)}</span>}
                 </p>
               }
             />

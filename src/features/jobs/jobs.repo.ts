@@ -386,9 +386,10 @@ export async function employerPostings(db: Queryable, employerId: number, page: 
   const waiting = sql<number>`(SELECT count(*) FROM ${applications} WHERE ${applications.postingId} = ${jobPostings.id} AND ${applications.status} = 'applied')`;
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select({ ...rowColumns, waiting })
+      .select({ ...rowColumns, waiting, viaMarketName: markets.name })
       .from(jobPostings)
       .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
+      .leftJoin(markets, eq(markets.id, jobPostings.viaMarketId))
       .where(eq(jobPostings.employerId, employerId))
       .orderBy(desc(jobPostings.createdAt), desc(jobPostings.id))
       .limit(perPage)
@@ -469,10 +470,12 @@ export async function workerApplications(db: Queryable, workerId: number, page: 
         hireStatus: hires.status,
         hireEndDate: hires.endDate,
         paid: hires.paid,
+        viaMarketName: markets.name,
       })
       .from(applications)
       .innerJoin(jobPostings, eq(jobPostings.id, applications.postingId))
       .leftJoin(hires, eq(hires.applicationId, applications.id))
+      .leftJoin(markets, eq(markets.id, applications.viaMarketId))
       .where(where)
       .orderBy(desc(applications.createdAt), desc(applications.id))
       .limit(perPage)

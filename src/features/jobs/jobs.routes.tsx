@@ -525,6 +525,7 @@ export function jobsRoutes() {
       hireId: r.hireId,
       hireStatus: r.hireStatus,
       paid: r.paid,
+      viaMarketName: r.viaMarketName,
       asksPaid: r.hireId !== null && asksPaid({ status: r.hireStatus!, endDate: r.hireEndDate!, paid: r.paid }, today),
     }));
     return c.render(<MyApplicationsPage rows={list} page={page} pages={pagesFor(total)} needsPin={!pinSet} />, { title: t.myTitle });

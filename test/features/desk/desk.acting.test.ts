@@ -48,6 +48,10 @@ test("signing a worker up for them: stored with the staff member and market, aud
   const again = await staff.post(paths.desk.signUp(w.id), { posting: String(p) });
   assert.is(again.status, 409);
   assert.match(again.html, "已经报过这个活了");
+  // The worker's own list says who signed them up.
+  const own = t.client();
+  await own.login(w.phone, "112233");
+  assert.match((await own.get(paths.jobs.applications)).html, "由鄢陵县零工驿站代办");
 });
 
 test("a full posting, an unknown number, a missing quote: a Chinese message and nothing written", async () => {
@@ -132,6 +136,10 @@ test("posting a quick job for a walk-in employer: published with the market, aud
   assert.equal([entry.actorId, entry.onBehalfOf], [staff.user.id, e.id]);
   const shown = await t.client().get(paths.jobs.show(p.id));
   assert.match(shown.html, "由鄢陵县零工驿站代办");
+  // And so does the employer's own list of postings.
+  const boss = t.client();
+  await boss.login(e.phone, e.password);
+  assert.match((await boss.get(paths.jobs.mine)).html, "由鄢陵县零工驿站代办");
 });
 
 test.run();
