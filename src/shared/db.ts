@@ -58,7 +58,7 @@ interface TxJob {
 export class TransactionGrouper {
   #waiting: TxJob[] = [];
   #draining = false;
-  /** How many COMMITs were made, and for how many transactions (for the tests and the bench). */
+  /** How many groups were run (one COMMIT each), and how many transactions they held (for the tests). */
   readonly stats = { commits: 0, transactions: 0 };
   constructor(
     private readonly queue: WriteQueue,

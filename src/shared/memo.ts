@@ -22,3 +22,12 @@ export function memoized<T>(database: Database, ttlMs: number, load: () => Promi
     return value;
   };
 }
+
+/** One `make(deps)` per app: the caches above belong to an app, and tests build many apps in one process. */
+export function perApp<D extends object, T>(make: (deps: D) => T): (deps: D) => T {
+  const made = new WeakMap<D, T>();
+  return (deps) => {
+    if (!made.has(deps)) made.set(deps, make(deps));
+    return made.get(deps)!;
+  };
+}

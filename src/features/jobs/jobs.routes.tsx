@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The gig market's pages: home, browse, a posting, posting and editing,
 // quick hire, sign-ups, the employer's decisions, the worker's list.
-import { memoized } from "../../shared/memo.ts";
+import { memoized, perApp } from "../../shared/memo.ts";
 import { Hono } from "hono";
 import { RequestContext } from "hono/jsx-renderer";
 import type { AppEnv, Ctx, Deps } from "../../shared/context.ts";
@@ -62,13 +62,9 @@ async function loadReferences(deps: Deps) {
   return { kinds, brands, kindNames, brandIds };
 }
 type References = Awaited<ReturnType<typeof loadReferences>>;
-const referenceCache = new WeakMap<Deps, () => Promise<References>>();
+const referencesOf = perApp((deps: Deps) => memoized(deps.database, 60_000, () => loadReferences(deps)));
 /** Kinds and brands, for the forms and filters of nearly every jobs page: from memory while nothing was written. */
-function references(deps: Deps): Promise<References> {
-  let get = referenceCache.get(deps);
-  if (!get) referenceCache.set(deps, (get = memoized(deps.database, 60_000, () => loadReferences(deps))));
-  return get();
-}
+const references = (deps: Deps): Promise<References> => referencesOf(deps)();
 
 /** "鄢陵县 马栏镇 某某村" for a posting. */
 export function placeOf(deps: Deps, p: { countyCode: string; townshipCode: string | null; address: string }): string {

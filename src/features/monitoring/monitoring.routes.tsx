@@ -2,6 +2,7 @@
 // Monitoring: the figures page for staff and admins, the ledger (台账) CSV,
 // and the county statistics file that a self-hosted county exports and the
 // city's instance imports.
+import { perApp } from "../../shared/memo.ts";
 import { Hono } from "hono";
 import { sql } from "drizzle-orm";
 import type { AppEnv, Ctx, CurrentUser, Deps } from "../../shared/context.ts";
@@ -30,13 +31,8 @@ import { priorityCondition } from "./monitoring.priority.ts";
 
 const t = copy.monitoring;
 
-const reportCaches = new WeakMap<Deps, ReturnType<typeof reportCache>>();
 /** One report cache per app (MONITORING_CACHE_SECONDS). */
-function reports(deps: Deps) {
-  let cache = reportCaches.get(deps);
-  if (!cache) reportCaches.set(deps, (cache = reportCache({ ttlMs: deps.config.monitoringCacheSeconds * 1000, generation: () => deps.database.generation })));
-  return cache;
-}
+const reports = perApp((deps: Deps) => reportCache({ ttlMs: deps.config.monitoringCacheSeconds * 1000, generation: () => deps.database.generation }));
 
 interface MarketInfo {
   id: number;
