@@ -24,6 +24,10 @@ export const users = sqliteTable(
     disabledAt: integer("disabled_at"),
     createdAt: integer("created_at").notNull(),
     createdBy: integer("created_by"),
+    /** When an SMS code last proved this phone number (null: never proven). */
+    phoneVerifiedAt: integer("phone_verified_at"),
+    /** The staff account that vouched for the person at a station desk, if any. */
+    phoneVouchedBy: integer("phone_vouched_by"),
   },
   (t) => [index("users_role_idx").on(t.role, t.countyCode)],
 );
