@@ -55,3 +55,6 @@ export const genders = ["male", "female"] as const;
 export const seekingCardStatuses = ["open", "closed"] as const;
 
 export const smsStatuses = ["pending", "sent", "failed"] as const;
+
+/** A provider's delivery receipt (回执) for a sent text. */
+export const smsReceipts = ["delivered", "undelivered"] as const;

@@ -226,6 +226,7 @@ export const jobs = {
   // Notices to the other side (inbox and SMS)
   notices: {
     newApplicant: (title: string) => `有人报名了您的招工“${title}”。`,
+    signupReceived: (title: string, startDate: string) => `已收到您对“${title}”的报名。雇主选中您会再通知您(也发短信);${startDate} 开工前没收到即未选中。`,
     confirmed: (title: string) => `您已被录用:“${title}”。请按时到岗。`,
     declined: (title: string) => `“${title}”这次没有录用您。再看看别的活吧。`,
     notChosen: (title: string) => `“${title}”已经招满或结束,这次没有选上您。`,

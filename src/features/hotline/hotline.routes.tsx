@@ -15,7 +15,7 @@ import { maskPhone } from "../../shared/validators.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { csvResponse } from "../../shared/csv.ts";
 import { clientAddress } from "../accounts/index.ts";
-import { notifyStatements } from "../messages/index.ts";
+import { notifyStatements, textStatements } from "../messages/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import type { Option } from "../../../views/components/forms.tsx";
 import { formatYuan } from "../../../views/components/bits.tsx";
@@ -287,7 +287,9 @@ export function hotlineRoutes() {
       );
       await repo.countTries(tx, [[reportKey, rules.report]], now);
       if (callerUserId && !anonymous) {
-        for (const s of notifyStatements(tx, [{ userId: callerUserId, body: t.reportedNotice(created.number), link: paths.hotline.status }], now)) await s;
+        const phone = await repo.caseTextPhone(tx, { callerPhone: null, callerUserId, createdBy: null });
+        const sms = phone ? { to: phone, template: "caseOpened" as const, params: { case: created.number, hotline: deps.config.hotline } } : null;
+        for (const s of notifyStatements(tx, [{ userId: callerUserId, body: t.reportedNotice(created.number), link: paths.hotline.status, sms }], now)) await s;
       }
       return created;
     });
@@ -433,6 +435,11 @@ export function hotlineRoutes() {
       await repo.updateCaseIf(tx, row.id, fresh.status, { ...change.set, status: again.to, updatedAt: now });
       await repo.insertEvent(tx, row.id, user.id, now, { kind: action, note: change.note, public: change.public, status: again.to, detail: change.detail });
       await auditInsert(tx, user, now, { action: `hotline.${action}`, subjectType: "hotline_case", subjectId: row.id });
+      // The caller hears of each change of status by text, with the case number to quote.
+      const phone = again.to !== fresh.status ? await repo.caseTextPhone(tx, fresh) : null;
+      if (phone) {
+        for (const s of textStatements(tx, [{ to: phone, template: "caseStatus", params: { case: fresh.number, status: t.statuses[again.to], hotline: deps.config.hotline }, userId: fresh.callerUserId }], now)) await s;
+      }
       return { ok: true as const };
     });
     if (!result.ok) return renderCase(c, user, result.fresh, { message: refusalMessage(result.fresh.status, result.again.why, result.again.next), status: 409 });

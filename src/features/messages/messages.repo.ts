@@ -1,15 +1,40 @@
 // The on-site inbox and the SMS outbox.
-import { and, eq, desc, isNull, count } from "drizzle-orm";
-import { messages, smsOutbox } from "../../../db/schema/index.ts";
+import { and, eq, desc, isNull, count, inArray } from "drizzle-orm";
+import { messages, smsOutbox, smsStops } from "../../../db/schema/index.ts";
 import type { Queryable } from "../../shared/db.ts";
+import { cleanParams, type TemplateKey } from "./messages.templates.ts";
+
+/** A text to queue: an approved template and its parameters, never free text. */
+export interface Text {
+  to: string;
+  template: TemplateKey;
+  params: Record<string, string>;
+  /** The account the text is about, when there is one (for the staff page's scope). */
+  userId?: number | null;
+}
 
 export interface Notice {
   userId: number;
   body: string;
   /** A site path the message points to (never with personal data in it). */
   link?: string | null;
-  /** Also text this number (queued in sms_outbox, sent by the configured sender). */
-  smsTo?: string | null;
+  /** Also send this text (queued in sms_outbox, sent by the configured sender); its userId is the notice's. */
+  sms?: Omit<Text, "userId"> | null;
+}
+
+/**
+ * The statements that queue texts, to put in the caller's batch or
+ * transaction (so a text never tells of a change that was rolled back).
+ * Parameters are cleaned here: one line each, cut to the template's limits,
+ * never an ID number.
+ */
+export function textStatements(db: Queryable, texts: Text[], now: number) {
+  if (!texts.length) return [];
+  return [
+    db.insert(smsOutbox).values(
+      texts.map((t) => ({ toPhone: t.to, template: t.template, params: JSON.stringify(cleanParams(t.template, t.params)), userId: t.userId ?? null, createdAt: now })),
+    ),
+  ];
 }
 
 /**
@@ -21,10 +46,7 @@ export function notifyStatements(db: Queryable, notices: Notice[], now: number) 
   if (notices.length) {
     stmts.push(db.insert(messages).values(notices.map((n) => ({ userId: n.userId, at: now, body: n.body, link: n.link ?? null }))));
   }
-  const texts = notices.filter((n) => n.smsTo);
-  if (texts.length) {
-    stmts.push(db.insert(smsOutbox).values(texts.map((n) => ({ toPhone: n.smsTo!, body: n.body, createdAt: now }))));
-  }
+  stmts.push(...textStatements(db, notices.filter((n) => n.sms?.to).map((n) => ({ ...n.sms!, userId: n.userId })), now));
   return stmts;
 }
 
@@ -67,5 +89,30 @@ export const claimSms = (db: Queryable, id: number, seenAttempts: number) =>
     .set({ attempts: seenAttempts + 1 })
     .where(and(eq(smsOutbox.id, id), eq(smsOutbox.status, "pending"), eq(smsOutbox.attempts, seenAttempts)));
 
-export const finishSms = (db: Queryable, id: number, status: "sent" | "pending" | "failed", error: string | null, now: number) =>
-  db.update(smsOutbox).set({ status, error, sentAt: status === "sent" ? now : null }).where(eq(smsOutbox.id, id));
+export interface Finished {
+  status: "sent" | "pending" | "failed";
+  error: string | null;
+  provider: string;
+  providerId: string | null;
+  /** Blank the parameters (a code) once the text is out or given up on. */
+  blankParams: boolean;
+}
+export const finishSms = (db: Queryable, id: number, f: Finished, now: number) =>
+  db
+    .update(smsOutbox)
+    .set({
+      status: f.status,
+      error: f.error,
+      sentAt: f.status === "sent" ? now : null,
+      provider: f.provider,
+      providerId: f.providerId,
+      ...(f.blankParams ? { params: "{}" } : {}),
+    })
+    .where(eq(smsOutbox.id, id));
+
+/** Of these numbers, those that replied TD. */
+export async function stoppedPhones(db: Queryable, phones: string[]): Promise<Set<string>> {
+  if (!phones.length) return new Set();
+  const rows = await db.select({ phone: smsStops.phone }).from(smsStops).where(inArray(smsStops.phone, [...new Set(phones)]));
+  return new Set(rows.map((r) => r.phone));
+}
