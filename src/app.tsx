@@ -14,7 +14,8 @@ import { openDatabase, checkPragmas, type Database } from "./shared/db.ts";
 import { migrate } from "./shared/migrate.ts";
 import { seedRegions, Regions } from "./shared/regions.ts";
 import { systemClock, type Clock } from "./shared/clock.ts";
-import { logSmsSender, type SmsSender } from "./shared/sms.ts";
+import type { SmsSender } from "./shared/sms.ts";
+import { smsSender, smsSettings } from "./features/messages/index.ts";
 import { randomToken } from "./shared/crypto.ts";
 import { emptyHooks } from "./shared/hooks.ts";
 import { loadSession } from "./shared/session.ts";
@@ -45,6 +46,9 @@ export interface PrepareOptions {
 export async function prepare(opts: PrepareOptions): Promise<Deps> {
   const { config } = opts;
   const log = opts.log ?? jsonLogger();
+  // SMS settings are checked before anything else is opened: a wrong one stops the start with a Chinese message.
+  const clock = opts.clock ?? systemClock;
+  const sms = opts.sms ?? smsSender(smsSettings(config.env ?? {}), () => clock.now());
   const database: Database = await openDatabase(config.databaseUrl);
   const applied = await migrate(database.client);
   if (applied.length) log.info("migrated", { applied });
@@ -54,9 +58,9 @@ export async function prepare(opts: PrepareOptions): Promise<Deps> {
   return {
     database,
     config,
-    clock: opts.clock ?? systemClock,
+    clock,
     secret,
-    sms: opts.sms ?? logSmsSender(),
+    sms,
     log,
     regions: new Regions(config.region),
     hooks: emptyHooks(),

@@ -11,6 +11,7 @@ export { notifyStatements, textStatements, unreadCount, type Notice, type Text }
 export { templateSpecs, templateKeys, renderTemplate, shortDate, shortDates, type TemplateKey } from "./messages.templates.ts";
 export { flushSms, startSmsTimer, SMS_FLUSH_EVERY_MS, type FlushResult } from "./messages.sms.ts";
 export { MAX_SMS_ATTEMPTS } from "./messages.domain.ts";
+export { smsSender, smsSettings, templateEnvName, type SmsSettings } from "./messages.providers.ts";
 
 // The layout is shared, so the unread count shows on "my account", for every role.
 addMeLinks(async (c) => {
