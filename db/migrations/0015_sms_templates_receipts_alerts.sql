@@ -4,6 +4,8 @@
 --    Rows written before this migration carried free text; they are kept for
 --    the record as template 'legacy' and, if still pending, given up on
 --    (no provider would accept them).
+--    county_code: the county the text is about (a hire, a class, a case), so
+--    a county admin sees its own texts on the staff page; NULL: city only.
 --    provider / provider_id: who accepted the text and its id there (Aliyun
 --    BizId, Tencent SerialNo), so a delivery receipt (回执) finds its row.
 CREATE TABLE sms_outbox_new (
@@ -12,6 +14,7 @@ CREATE TABLE sms_outbox_new (
 	template text NOT NULL,
 	params text DEFAULT '{}' NOT NULL,
 	user_id integer,
+	county_code text,
 	status text DEFAULT 'pending' NOT NULL,
 	attempts integer DEFAULT 0 NOT NULL,
 	error text,
@@ -33,6 +36,7 @@ ALTER TABLE sms_outbox_new RENAME TO sms_outbox;
 CREATE INDEX sms_outbox_status_idx ON sms_outbox (status,created_at);
 CREATE INDEX sms_outbox_provider_idx ON sms_outbox (provider_id);
 CREATE INDEX sms_outbox_user_idx ON sms_outbox (user_id,created_at);
+CREATE INDEX sms_outbox_county_idx ON sms_outbox (county_code,created_at);
 -- 2. Numbers that replied TD: no more texts, except a code the person asks for herself.
 CREATE TABLE sms_stops (
 	phone text PRIMARY KEY NOT NULL,

@@ -234,6 +234,8 @@ export const smsOutbox = sqliteTable(
     template: text("template").notNull(),
     params: text("params").notNull().default("{}"),
     userId: integer("user_id"),
+    /** The county the text is about, for the staff page's scope (null: city admin only). */
+    countyCode: text("county_code"),
     status: text("status", { enum: smsStatuses }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     error: text("error"),
@@ -249,6 +251,7 @@ export const smsOutbox = sqliteTable(
     index("sms_outbox_status_idx").on(t.status, t.createdAt),
     index("sms_outbox_provider_idx").on(t.providerId),
     index("sms_outbox_user_idx").on(t.userId, t.createdAt),
+    index("sms_outbox_county_idx").on(t.countyCode, t.createdAt),
   ],
 );
 

@@ -15,7 +15,8 @@ import { policy } from "./policy.ts";
 import { markets } from "./markets.ts";
 import { monitoring } from "./monitoring.ts";
 import { ops } from "./ops.ts";
-import { sms } from "./sms.ts";
+import { sms, smsPages } from "./sms.ts";
+import { alerts } from "./alerts.ts";
 
-export const copy = { common, errors, accounts, home, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops, sms } as const;
+export const copy = { common, errors, accounts, home, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops, sms, smsPages, alerts } as const;
 export type Copy = typeof copy;

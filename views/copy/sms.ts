@@ -65,3 +65,21 @@ export const sms = {
     },
   },
 } as const;
+
+/** The staff page of texts (短信记录). */
+export const smsPages = {
+  textsTitle: "短信记录",
+  meTexts: "短信记录(发送与回执)",
+  textsIntro: (provider: string) => `每条短信的发送情况:尝试次数、失败原因、运营商回执。当前短信平台:${provider}。号码只显示前三后四位。`,
+  providerNames: { log: "未接短信平台(只写日志,开发用)", aliyun: "阿里云短信", tencent: "腾讯云短信" } as Record<string, string>,
+  filterLabel: "只看",
+  filters: { all: "全部", pending: "待发送", sent: "已发出", failed: "发送失败", undelivered: "未送达" } as Record<string, string>,
+  none: "没有这样的短信。",
+  statuses: { pending: "待发送", sent: "已发出", failed: "发送失败" } as Record<string, string>,
+  attempts: (n: number) => `尝试 ${n} 次`,
+  reasonLine: (e: string) => `失败原因:${e}`,
+  receiptLine: (receipt: string | null, error: string | null, at: string) => (receipt ? `回执:${receipt}${error ? `(${error})` : ""} ${at}` : "回执:尚无"),
+  receipts: { delivered: "已送达", undelivered: "未送达" } as Record<string, string>,
+  sentAt: "发出时间",
+  scopeCity: "全市",
+};

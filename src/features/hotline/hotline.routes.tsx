@@ -288,7 +288,7 @@ export function hotlineRoutes() {
       await repo.countTries(tx, [[reportKey, rules.report]], now);
       if (callerUserId && !anonymous) {
         const phone = await repo.caseTextPhone(tx, { callerPhone: null, callerUserId, createdBy: null });
-        const sms = phone ? { to: phone, template: "caseOpened" as const, params: { case: created.number, hotline: deps.config.hotline } } : null;
+        const sms = phone ? { to: phone, template: "caseOpened" as const, countyCode: created.countyCode, params: { case: created.number, hotline: deps.config.hotline } } : null;
         for (const s of notifyStatements(tx, [{ userId: callerUserId, body: t.reportedNotice(created.number), link: paths.hotline.status, sms }], now)) await s;
       }
       return created;
@@ -438,7 +438,7 @@ export function hotlineRoutes() {
       // The caller hears of each change of status by text, with the case number to quote.
       const phone = again.to !== fresh.status ? await repo.caseTextPhone(tx, fresh) : null;
       if (phone) {
-        for (const s of textStatements(tx, [{ to: phone, template: "caseStatus", params: { case: fresh.number, status: t.statuses[again.to], hotline: deps.config.hotline }, userId: fresh.callerUserId }], now)) await s;
+        for (const s of textStatements(tx, [{ to: phone, template: "caseStatus", params: { case: fresh.number, status: t.statuses[again.to], hotline: deps.config.hotline }, userId: fresh.callerUserId, countyCode: fresh.countyCode }], now)) await s;
       }
       return { ok: true as const };
     });

@@ -498,7 +498,7 @@ export async function signUp(
   now: number,
 ): Promise<SignUpResult> {
   const [posting] = await tx
-    .select({ status: jobPostings.status, startDate: jobPostings.startDate, endDate: jobPostings.endDate, headcount: jobPostings.headcount, filledCount: jobPostings.filledCount, title: jobPostings.title, employerUserId: employers.userId })
+    .select({ status: jobPostings.status, startDate: jobPostings.startDate, endDate: jobPostings.endDate, headcount: jobPostings.headcount, filledCount: jobPostings.filledCount, title: jobPostings.title, countyCode: jobPostings.countyCode, employerUserId: employers.userId })
     .from(jobPostings)
     .innerJoin(employers, eq(employers.id, jobPostings.employerId))
     .where(eq(jobPostings.id, p.postingId));
@@ -525,7 +525,7 @@ export async function signUp(
       userId: p.workerId,
       body: n.signupReceived(posting.title, posting.startDate),
       link: paths.jobs.applications,
-      sms: { to: worker.phone, template: "signupReceived", params: { job: posting.title, date: shortDate(posting.startDate) } },
+      sms: { to: worker.phone, template: "signupReceived", countyCode: posting.countyCode, params: { job: posting.title, date: shortDate(posting.startDate) } },
     });
   }
   for (const s of notifyStatements(tx, notices, now)) await s;
@@ -599,6 +599,7 @@ export async function confirmApplication(
   const hired = {
     to: row.workerPhone,
     template: "hired" as const,
+    countyCode: p.countyCode,
     params: { job: p.title, date: shortDates(p.startDate, p.endDate), time: p.hours, place: ctx.place(p), phone: p.contactPhone },
   };
   for (const s of notifyStatements(tx, [{ userId: a.workerId, body: n.confirmed(p.title), link: paths.hires.show(hireId), sms: hired }], ctx.now)) await s;

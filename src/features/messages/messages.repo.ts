@@ -9,8 +9,10 @@ export interface Text {
   to: string;
   template: TemplateKey;
   params: Record<string, string>;
-  /** The account the text is about, when there is one (for the staff page's scope). */
+  /** The account the text is about, when there is one. */
   userId?: number | null;
+  /** The county the text is about (a hire's, a class's, a case's): county admins see their own; null: the city admin only. */
+  countyCode?: string | null;
 }
 
 export interface Notice {
@@ -32,7 +34,7 @@ export function textStatements(db: Queryable, texts: Text[], now: number) {
   if (!texts.length) return [];
   return [
     db.insert(smsOutbox).values(
-      texts.map((t) => ({ toPhone: t.to, template: t.template, params: JSON.stringify(cleanParams(t.template, t.params)), userId: t.userId ?? null, createdAt: now })),
+      texts.map((t) => ({ toPhone: t.to, template: t.template, params: JSON.stringify(cleanParams(t.template, t.params)), userId: t.userId ?? null, countyCode: t.countyCode ?? null, createdAt: now })),
     ),
   ];
 }
@@ -115,4 +117,57 @@ export async function stoppedPhones(db: Queryable, phones: string[]): Promise<Se
   if (!phones.length) return new Set();
   const rows = await db.select({ phone: smsStops.phone }).from(smsStops).where(inArray(smsStops.phone, [...new Set(phones)]));
   return new Set(rows.map((r) => r.phone));
+}
+
+// --- Delivery receipts (回执) --------------------------------------------------------
+
+export interface Receipt {
+  providerId: string;
+  phone: string;
+  delivered: boolean;
+  error: string;
+}
+
+/**
+ * Records receipts on the texts they are about: only a row sent through this
+ * provider, with this id, to this number. Returns how many rows matched.
+ */
+export async function applyReceipts(db: Queryable, provider: string, receipts: Receipt[], now: number): Promise<number> {
+  let n = 0;
+  for (const r of receipts) {
+    const done = await db
+      .update(smsOutbox)
+      .set({ receipt: r.delivered ? "delivered" : "undelivered", receiptError: r.delivered ? null : r.error.replace(/\d{7,}/g, "***").slice(0, 100), receiptAt: now })
+      .where(and(eq(smsOutbox.provider, provider), eq(smsOutbox.providerId, r.providerId), eq(smsOutbox.toPhone, r.phone)));
+    n += done.rowsAffected;
+  }
+  return n;
+}
+
+// --- The staff page of texts ------------------------------------------------------------
+
+export const textFilters = ["all", "pending", "sent", "failed", "undelivered"] as const;
+export type TextFilter = (typeof textFilters)[number];
+
+/** Texts newest first; `county` null = every text (city admin). */
+export async function listTexts(db: Queryable, county: string | null, filter: TextFilter, page: number, perPage: number) {
+  const conds = [];
+  if (county !== null) conds.push(eq(smsOutbox.countyCode, county));
+  if (filter === "pending" || filter === "sent" || filter === "failed") conds.push(eq(smsOutbox.status, filter));
+  if (filter === "undelivered") conds.push(eq(smsOutbox.receipt, "undelivered"));
+  const where = conds.length ? and(...conds) : undefined;
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select({
+        id: smsOutbox.id, at: smsOutbox.createdAt, phone: smsOutbox.toPhone, template: smsOutbox.template, status: smsOutbox.status, attempts: smsOutbox.attempts,
+        error: smsOutbox.error, sentAt: smsOutbox.sentAt, receipt: smsOutbox.receipt, receiptError: smsOutbox.receiptError, receiptAt: smsOutbox.receiptAt,
+      })
+      .from(smsOutbox)
+      .where(where)
+      .orderBy(desc(smsOutbox.createdAt), desc(smsOutbox.id))
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    db.select({ n: count() }).from(smsOutbox).where(where),
+  ]);
+  return { rows, total: n };
 }

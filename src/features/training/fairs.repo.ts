@@ -221,13 +221,14 @@ export async function cancelFair(tx: Queryable, fair: { id: number; title: strin
     .from(jobFairBookings)
     .innerJoin(employers, eq(employers.id, jobFairBookings.employerId))
     .where(and(eq(jobFairBookings.fairId, fair.id), eq(jobFairBookings.status, "booked")));
+  const [county] = await tx.select({ code: markets.countyCode }).from(jobFairs).innerJoin(markets, eq(markets.id, jobFairs.marketId)).where(eq(jobFairs.id, fair.id));
   for (const st of notifyStatements(
     tx,
     booked.map((b) => ({
       userId: b.userId,
       body: t.fairCancelledNotice(fair.title, reason),
       link: paths.training.fair(fair.id),
-      sms: { to: b.phone, template: "fairCancelled" as const, params: { fair: fair.title, date: fair.date ? shortDate(fair.date) : "", reason } },
+      sms: { to: b.phone, template: "fairCancelled" as const, countyCode: county?.code ?? null, params: { fair: fair.title, date: fair.date ? shortDate(fair.date) : "", reason } },
     })),
     now,
   ))
