@@ -427,6 +427,7 @@ export function hotlineRoutes() {
     const form = check(StepForms[action], input);
     if (!form.ok) return renderCase(c, user, row, { values: input, errors: form.errors, status: 400 });
     const change = stepChanges(action, form.value as Record<string, unknown>, row, deps, now);
+    let texted = false;
     const result = await deps.database.transaction(async (tx) => {
       // Checked again inside the write: another tab may have moved the case on.
       const fresh = (await repo.findCase(tx, row.id))!;
@@ -438,12 +439,13 @@ export function hotlineRoutes() {
       // The caller hears of each change of status by text, with the case number to quote.
       const phone = again.to !== fresh.status ? await repo.caseTextPhone(tx, fresh) : null;
       if (phone) {
+        texted = true;
         for (const s of textStatements(tx, [{ to: phone, template: "caseStatus", params: { case: fresh.number, status: t.statuses[again.to], hotline: deps.config.hotline }, userId: fresh.callerUserId, countyCode: fresh.countyCode }], now)) await s;
       }
       return { ok: true as const };
     });
     if (!result.ok) return renderCase(c, user, result.fresh, { message: refusalMessage(result.fresh.status, result.again.why, result.again.next), status: 409 });
-    return redirectWithFlash(c, paths.hotline.case(row.id), t.stepDone(t.actions[action]));
+    return redirectWithFlash(c, paths.hotline.case(row.id), (texted ? t.stepDoneTexted : t.stepDone)(t.actions[action]));
   });
 
   app.post(paths.hotline.assignPattern, async (c) => {

@@ -6,7 +6,9 @@ import * as assert from "uvu/assert";
 import {
   templateSpecs, templateKeys, renderTemplate, cleanParams, cleanParam, segments, tencentWording, aliyunWording, paramNames, shortDate, shortDates,
 } from "../../../src/features/messages/messages.templates.ts";
-import { textStatements } from "../../../src/features/messages/index.ts";
+import { textStatements, templateEnvName } from "../../../src/features/messages/index.ts";
+import { readFileSync } from "node:fs";
+import { fromRoot } from "../../../src/shared/root.ts";
 import { smsOutbox } from "../../../db/schema/index.ts";
 import { makeTestApp } from "../../helpers/app.ts";
 
@@ -74,6 +76,19 @@ test("textStatements queues template and cleaned parameters, no free text", asyn
   } finally {
     t.close();
   }
+});
+
+test("the install guide and the env example list every template: its setting, wording (both providers' forms) and callbacks", () => {
+  const guide = readFileSync(fromRoot("docs", "install.zh-CN.md"), "utf8");
+  const envExample = readFileSync(fromRoot("deploy", "lingong.env.example"), "utf8");
+  for (const k of templateKeys) {
+    assert.ok(guide.includes(templateEnvName(k)), `guide: ${templateEnvName(k)}`);
+    assert.ok(guide.includes(aliyunWording(k)), `guide: Aliyun wording of ${k}`);
+    assert.ok(guide.includes(tencentWording(k)), `guide: Tencent wording of ${k}`);
+    assert.ok(envExample.includes(`#${templateEnvName(k)}=`), `env example: ${templateEnvName(k)}`);
+  }
+  for (const p of ["aliyun", "tencent"]) for (const kind of ["report", "reply"]) assert.ok(guide.includes(`/api/sms/密钥/${p}/${kind}`), `${p} ${kind}`);
+  for (const v of ["SMS_PROVIDER", "SMS_SIGN_NAME", "ALIYUN_ACCESS_KEY_ID", "TENCENT_SMS_APP_ID", "SMS_CALLBACK_TOKEN"]) assert.ok(envExample.includes(v), v);
 });
 
 test.run();
