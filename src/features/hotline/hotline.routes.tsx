@@ -288,7 +288,7 @@ export function hotlineRoutes() {
       await repo.countTries(tx, [[reportKey, rules.report]], now);
       if (callerUserId && !anonymous) {
         const phone = await repo.caseTextPhone(tx, { callerPhone: null, callerUserId, createdBy: null });
-        const sms = phone ? { to: phone, template: "caseOpened" as const, countyCode: created.countyCode, params: { case: created.number, hotline: deps.config.hotline } } : null;
+        const sms = phone ? { to: phone, template: "caseOpened" as const, countyCode: concern.value.countyCode, params: { case: created.number, hotline: deps.config.hotline } } : null;
         for (const s of notifyStatements(tx, [{ userId: callerUserId, body: t.reportedNotice(created.number), link: paths.hotline.status, sms }], now)) await s;
       }
       return created;

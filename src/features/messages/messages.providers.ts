@@ -147,7 +147,8 @@ function aliyunSender(s: SmsSettings, now: () => number): SmsSender {
         a.accessKeyId,
         a.accessKeySecret,
       );
-      const { host: _host, ...headers } = signed.headers;
+      // fetch sets Host itself from the URL (the same host that was signed).
+      const { host: _host, ...headers } = signed.headers as Record<string, string>;
       let res: Response;
       try {
         res = await fetch(`${a.endpoint}/?${acsCanonicalQuery(query)}`, { method: "POST", headers, body: "" });

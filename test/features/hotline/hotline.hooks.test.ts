@@ -44,7 +44,7 @@ test("a 'not paid' answer opens a wage case linked to the hire, pre-filled, and 
   );
   assert.match(c.description, /苗木移栽/);
   const inbox = await t.db.select().from(messages).where(eq(messages.userId, w.worker.id));
-  assert.ok(inbox.some((m) => smsText(m).includes(c.number) && m.link === paths.hotline.status));
+  assert.ok(inbox.some((m) => m.body.includes(c.number) && m.link === paths.hotline.status));
   const sms = await t.db.select().from(smsOutbox).where(eq(smsOutbox.toPhone, w.worker.phone));
   assert.ok(sms.some((m) => smsText(m).includes(c.number)));
   // The worker can follow it on the status page with their own phone's last four digits.

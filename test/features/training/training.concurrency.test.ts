@@ -82,7 +82,7 @@ test("a cancellation promotes the first in the queue and tells them (inbox and S
   const [s] = await t.db.select().from(trainingSessions).where(eq(trainingSessions.id, session.id));
   assert.is(s.confirmedCount, 30, "still full: the freed place went to the queue");
   const inbox = await t.db.select().from(messages).where(eq(messages.userId, head.workerId));
-  assert.ok(inbox.some((m) => smsText(m).includes("候补转为正式报名")), "the promoted person has an inbox message");
+  assert.ok(inbox.some((m) => m.body.includes("候补转为正式报名")), "the promoted person has an inbox message");
   const [headUser] = await t.db.select({ phone: users.phone }).from(users).where(eq(users.id, head.workerId));
   const texts = await t.db.select().from(smsOutbox).where(eq(smsOutbox.toPhone, headUser.phone));
   assert.ok(texts.some((m) => smsText(m).includes("候补转为正式报名")), "and an SMS");

@@ -277,7 +277,7 @@ test("a worker cancels: the first in the queue moves up and is told; leaving the
   assert.equal([after.get(a.user.id)!.status, after.get(b.user.id)!.status, after.get(c.user.id)!.status], ["cancelled", "confirmed", "cancelled"]);
   assert.is((await sessionRow(id)).confirmedCount, 1);
   const inbox = await t.db.select().from(messages).where(eq(messages.userId, b.user.id));
-  assert.ok(inbox.some((m) => smsText(m).includes("候补转为正式报名")));
+  assert.ok(inbox.some((m) => m.body.includes("候补转为正式报名")));
   assert.ok((await t.db.select().from(smsOutbox)).some((m) => m.toPhone === b.user.phone && smsText(m).includes("候补转为正式报名")));
 
   // 甲 may sign up again, at the back of the queue.
@@ -409,7 +409,7 @@ test("capacity cannot be edited below those confirmed; raising it fills from the
   const rows = new Map((await signupsOf(id)).map((s) => [s.workerId, s.status]));
   assert.equal(people.map((p) => rows.get(p.user.id)), ["confirmed", "confirmed", "confirmed", "waiting"]);
   assert.is((await sessionRow(id)).confirmedCount, 3);
-  assert.ok((await t.db.select().from(messages).where(eq(messages.userId, people[2].user.id))).some((m) => smsText(m).includes("候补转为正式报名")));
+  assert.ok((await t.db.select().from(messages).where(eq(messages.userId, people[2].user.id))).some((m) => m.body.includes("候补转为正式报名")));
 });
 
 test("staff cancel a session: everyone signed up is told by SMS; the reason is required; later sign-ups are refused", async () => {
