@@ -54,6 +54,8 @@ export const access: Record<string, Access> = {
   "GET /hotline/report": { ok: ALL },
   "GET /hotline/report/done": { ok: ALL, why: "shows only the number kept in this browser's own short cookie" },
   "GET /hotline/status": { ok: ALL },
+  "GET /api/v1": { ok: ALL },
+  "GET /api/v1/openapi.json": { ok: ALL },
   "GET /api/v1/jobs": { ok: ALL },
   "GET /api/v1/jobs/:id": { ok: ALL },
   "GET /api/v1/markets": { ok: ALL },
