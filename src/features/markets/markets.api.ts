@@ -14,6 +14,7 @@ import { marketTiers, type MarketTier } from "../../../db/schema/constants.ts";
 import { dailyFigures, type DailyFigures } from "../monitoring/index.ts";
 import { namesOf } from "./markets.domain.ts";
 import * as repo from "./markets.repo.ts";
+import { lastInspections, inspectionOutcome } from "../supervision/index.ts";
 
 export function publicMarket(deps: Deps, m: repo.Market, f: DailyFigures | undefined) {
   return {
@@ -60,7 +61,12 @@ export const MarketListSchema = v.strictObject({
   averageWindow: Window,
   markets: v.array(MarketSchema),
 });
-export const MarketOneSchema = v.strictObject({ averageWindow: Window, market: MarketSchema });
+export const MarketOneSchema = v.strictObject({
+  averageWindow: Window,
+  market: MarketSchema,
+  /** The latest safety inspection (安全检查): its date and outcome only; null when never inspected. */
+  lastInspection: v.nullable(v.strictObject({ date: v.pipe(v.string(), v.isoDate()), outcome: v.picklist(["passed", "open", "overdue", "rectified"]) })),
+});
 
 export const marketsApiEndpoints: ApiEndpoint[] = [
   {
@@ -109,8 +115,14 @@ export function marketsApi() {
     if (!Number.isSafeInteger(id) || id <= 0) throw new NotFound("market");
     const m = await repo.findMarket(deps.database.db, id);
     if (!m) throw new NotFound("market");
-    const figures = await dailyFigures(deps.database.db, chinaDate(deps.clock.now()));
-    return c.json({ averageWindow: figures.window, market: publicMarket(deps, m, figures.byMarket.get(m.id)) });
+    const today = chinaDate(deps.clock.now());
+    const [figures, inspected] = await Promise.all([dailyFigures(deps.database.db, today), lastInspections(deps.database.db, [m.id])]);
+    const last = inspected.get(m.id);
+    return c.json({
+      averageWindow: figures.window,
+      market: publicMarket(deps, m, figures.byMarket.get(m.id)),
+      lastInspection: last ? { date: last.date, outcome: inspectionOutcome(last, today) } : null,
+    });
   });
 
   return api;
