@@ -11,6 +11,7 @@ import { paths } from "../../paths.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { alertsRoutes } from "./alerts.routes.tsx";
 import { runAlerts } from "./alerts.actions.ts";
+import { repeatInBackground } from "../../shared/timer.ts";
 
 export { runAlerts, handleReply, subscribe } from "./alerts.actions.ts";
 export { parseReply, jobsLine, alertsOpen } from "./alerts.domain.ts";
@@ -23,23 +24,11 @@ addMeLinks((c) => (c.var.user?.role === "worker" ? [[paths.alerts.mine, copy.ale
 
 /** Runs the daily alerts every 10 minutes (daytime, Beijing); the timer does not keep the process alive. */
 export function startAlertsTimer(deps: Deps, everyMs = ALERTS_EVERY_MS): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const n = await runAlerts(deps);
-      if (n) deps.log.info("sms alerts", { sent: n });
-    } catch (e) {
-      deps.log.error("sms alerts", { error: (e as Error).message });
-    } finally {
-      running = false;
-    }
+  const run = async () => {
+    const n = await runAlerts(deps);
+    if (n) deps.log.info("sms alerts", { sent: n });
   };
-  const timer = setInterval(tick, everyMs);
-  if (typeof timer === "object" && typeof (timer as { unref?: () => void }).unref === "function") (timer as { unref: () => void }).unref();
-  else (globalThis as { Deno?: { unrefTimer?: (id: number) => void } }).Deno?.unrefTimer?.(timer as unknown as number);
-  return () => clearInterval(timer);
+  return repeatInBackground("sms alerts", deps.log, run, everyMs);
 }
 
 export const feature: Feature = {

@@ -4,6 +4,7 @@
 // chosen in the environment (messages.providers.ts). A county writes no code.
 import type { Deps } from "../../shared/context.ts";
 import type { SmsAnswer } from "../../shared/sms.ts";
+import { repeatInBackground } from "../../shared/timer.ts";
 import { afterAttempt, shortError } from "./messages.domain.ts";
 import { pendingSms, claimSms, finishSms, stoppedPhones } from "./messages.repo.ts";
 import { isExempt, isSecret, renderTemplate } from "./messages.templates.ts";
@@ -78,21 +79,5 @@ export async function flushSms(deps: Deps, limit = SMS_BATCH): Promise<FlushResu
 
 /** Flushes the outbox every 30 s. The timer does not keep the process alive; the returned function stops it. */
 export function startSmsTimer(deps: Deps, everyMs = SMS_FLUSH_EVERY_MS): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return; // a slow provider: never two flushes at once in one process
-    running = true;
-    try {
-      await flushSms(deps);
-    } catch (e) {
-      deps.log.error("sms flush", { error: (e as Error).message });
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(tick, everyMs);
-  // Node returns a Timeout object with unref(); Deno returns a number and has Deno.unrefTimer.
-  if (typeof timer === "object" && typeof (timer as { unref?: () => void }).unref === "function") (timer as { unref: () => void }).unref();
-  else (globalThis as { Deno?: { unrefTimer?: (id: number) => void } }).Deno?.unrefTimer?.(timer as unknown as number);
-  return () => clearInterval(timer);
+  return repeatInBackground("sms flush", deps.log, () => flushSms(deps), everyMs);
 }
