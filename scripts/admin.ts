@@ -138,8 +138,10 @@ const commands: Record<string, (config: Config, args: string[]) => Promise<void>
         [o.disk, s.disk ? o.bytes(s.disk.freeBytes) : o.diskUnknown],
       ];
       for (const [k, v] of lines) say(`${k}: ${v}`);
+      say(`${o.healthTitle}: ${s.health.ok ? o.healthOk : o.healthBad}`);
+      for (const p of s.health.problems) say(`! ${p.code}: ${p.reason}`);
       if (s.backupStale) say(`! ${o.backupStale}`);
-      if (s.disk?.low) say(`! ${o.diskLow}`);
+      if (s.disk?.low && !s.health.problems.some((p) => p.code === "disk_low")) say(`! ${o.diskLow}`);
     }),
 };
 

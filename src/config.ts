@@ -43,11 +43,13 @@ export interface Config {
   backup: { dir: string; keep: number };
   /** Personal-data retention in days, applied by the daily housekeeping (src/ops/housekeeping.ts). */
   retention: { postingContactDays: number; workerDays: number; smsDays: number };
-  /** Behind an HTTPS proxy: cookies get Secure and the __Host- prefix. */
+  /** Below this much free space (MB) beside the DB file, /healthz fails and the status page warns. */
+  diskMinFreeMb: number;
   /** How long a page rendered for a visitor who is not signed in may be served again (0: never). */
   pageCacheSeconds: number;
   /** How long a monitoring report may be shown again after it was counted, even if records were added since (0: only while nothing was written). */
   monitoringCacheSeconds: number;
+  /** Behind an HTTPS proxy: cookies get Secure and the __Host- prefix. */
   https: boolean;
   /** Trust X-Forwarded-For for the client address (only behind our own proxy). */
   trustProxy: boolean;
@@ -134,6 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
       smsDays: intVar(env, "RETENTION_SMS_DAYS", 180, 7, 36_500),
     },
     pageCacheSeconds: intVar(env, "PAGE_CACHE_SECONDS", 5, 0, 300),
+    diskMinFreeMb: intVar(env, "DISK_MIN_FREE_MB", 200, 0, 10_000_000),
     monitoringCacheSeconds: intVar(env, "MONITORING_CACHE_SECONDS", 300, 0, 3600),
     https,
     trustProxy: boolVar(env, "TRUST_PROXY", false),

@@ -45,6 +45,10 @@ export const errors = {
   notFoundBody: "网址可能有误,或者信息已经删除。",
   serverTitle: "系统出了点问题",
   serverBody: "请稍后再试。如果一直这样,请打监管热线告诉我们。",
+  storageTitle: "暂时无法保存",
+  storageBody: "服务器的磁盘或数据库出了问题,刚才填的内容没有保存。请过一会儿再试。",
+  /** Shown under an error page: the same id is in the server's log line. */
+  errorId: (id: string) => `错误编号:${id}(告诉管理员这个编号,方便查找原因)`,
   csrfTitle: "页面已过期",
   csrfBody: "为了安全,请返回上一页,刷新后再提交一次。",
   tooLarge: "提交的内容太多了,请删减后再试。",

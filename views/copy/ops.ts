@@ -31,7 +31,22 @@ export const ops = {
   pendingSmsValue: (n: number) => `${n} 条`,
   disk: "磁盘剩余空间",
   diskUnknown: "无法读取",
-  diskLow: "磁盘空间不足 200 MB。请清理旧备份或扩容,否则系统可能无法保存数据。",
+  diskLow: "数据库所在磁盘的剩余空间低于设定的下限(DISK_MIN_FREE_MB,默认 200 MB)。请清理旧备份或扩容,否则系统可能无法保存数据。",
+  // /healthz and the status page: what is wrong, in one line each (the code is for alarms).
+  health: {
+    db_unreadable: "读不了数据库。请看日志(journalctl -u lingong -n 50),检查数据库文件和磁盘。",
+    db_missing: "数据库文件不见了(被删除或移走),服务还开着旧文件,新保存的内容重启后会丢失。请马上停止服务,检查 DATABASE_URL 和数据盘,按安装手册第 7 节从备份恢复。",
+    db_replaced: "数据库文件被换成了另一个文件,服务还开着旧文件。请停止服务,确认哪个文件是对的,再启动。",
+    write_failed: "最近保存数据失败(磁盘满了、只读,或读写出错)。请检查磁盘空间(df -h)和数据库目录的权限,日志里有原因。",
+    disk_low: "数据库所在磁盘的剩余空间低于设定的下限(DISK_MIN_FREE_MB,默认 200 MB)。请清理旧备份或扩容。",
+  },
+  healthTitle: "健康检查",
+  healthOk: "正常:能读写数据库,磁盘空间够用。",
+  healthBad: "不正常(/healthz 返回 503):",
+  recentErrors: "最近的错误",
+  noRecentErrors: "本次启动以来没有错误。",
+  recentErrorValue: (when: string, msg: string, req: string | undefined, error: string | undefined) =>
+    `${when} ${msg}${error ? `:${error}` : ""}${req ? `(错误编号 ${req})` : ""}`,
   retention: "个人信息保存期限",
   retentionValue: (posting: number, worker: number, sms: number) =>
     `招工联系方式 ${posting} 天;工人 ${worker} 天不用即注销;短信记录 ${sms} 天`,
