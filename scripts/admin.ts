@@ -17,6 +17,8 @@ import { maskPhone } from "../src/shared/validators.ts";
 import { makeBackup, OpsError } from "../src/ops/backup.ts";
 import { restoreDatabase } from "../src/ops/restore.ts";
 import { copy } from "../views/copy/index.ts";
+import { ensureDatabase, StartRefusal } from "../src/ops/startup.ts";
+import { dbFilePath } from "../src/ops/dbfile.ts";
 
 const t = copy.ops.cli;
 const say = (s: string) => console.log(s);
@@ -28,7 +30,9 @@ class UsageError extends Error {}
  * on the configured DB. The app's modules are loaded only for the commands that
  * need them, so backup and restore start fast.
  */
-async function open(config: Config): Promise<Deps> {
+async function open(config: Config, creating = false): Promise<Deps> {
+  // Like the server: in production a missing DB file is not quietly created (only `init` does).
+  ensureDatabase(config, { creating });
   const { prepare } = await import("../src/app.tsx");
   // Only warnings and errors: the command's own output is the report.
   return prepare({ config, log: jsonLogger((l) => console.error(l), true) });
@@ -51,6 +55,15 @@ async function withDeps<T>(config: Config, fn: (deps: Deps) => Promise<T>): Prom
 }
 
 const commands: Record<string, (config: Config, args: string[]) => Promise<void>> = {
+  // First install only: creates the DB at DATABASE_URL (the server never does in production).
+  init: async (config) => {
+    const path = dbFilePath(config.databaseUrl) ?? config.databaseUrl;
+    if (!ensureDatabase(config, { creating: true }) && dbFilePath(config.databaseUrl)) return say(t.initExists(path));
+    const deps = await open(config, true);
+    deps.database.close();
+    say(t.initDone(path));
+  },
+
   "setup-link": (config, args) =>
     withDeps(config, async (deps) => {
       const { newSetupLink } = await import("../src/features/accounts/index.ts");
@@ -95,6 +108,7 @@ const commands: Record<string, (config: Config, args: string[]) => Promise<void>
     }),
 
   migrate: async (config) => {
+    ensureDatabase(config);
     const database = await openDatabase(config.databaseUrl);
     try {
       say(t.migrated(await migrate(database.client)));
@@ -161,7 +175,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(e.message);
       return 2;
     }
-    if (e instanceof OpsError || e instanceof ConfigError) console.error(e.message);
+    if (e instanceof OpsError || e instanceof ConfigError || e instanceof StartRefusal) console.error(e.message);
     else if (e instanceof NewerDatabaseError) console.error(t.newerDatabase(e.message));
     else console.error(t.failed((e as Error).stack ?? String(e)));
     return 1;
