@@ -114,6 +114,7 @@ test("default names go to BACKUP_DIR, and only the newest BACKUP_KEEP of ours ar
   assert.is(again.code, 1, "never overwrites");
   assert.match(again.stderr, "已经存在");
   assert.ok(statSync(join(env.BACKUP_DIR, made)).size > 1_000_000);
+  assert.is(statSync(join(env.BACKUP_DIR, made)).mode & 0o777, 0o640, "0640 like the timer's, whatever the umask (issue 18)");
 });
 
 test.run();
