@@ -32,6 +32,48 @@ export const ops = {
   disk: "磁盘剩余空间",
   diskUnknown: "无法读取",
   diskLow: "数据库所在磁盘的剩余空间低于设定的下限(DISK_MIN_FREE_MB,默认 200 MB)。请清理旧备份或扩容,否则系统可能无法保存数据。",
+  // Mistakes in the region file (REGION_FILE), with the line and the field.
+  region: {
+    unreadable: (path: string, why: string) => `无法读取地区数据文件 REGION_FILE=${path}(${why}):请检查路径是否写对、文件是否存在、lingong 用户能否读取。`,
+    badJson: (path: string, line: number) =>
+      `地区数据文件 ${path} 格式有误${line ? `(第 ${line} 行附近)` : ""}:不是正确的 JSON。常见原因:少了或多了逗号、用了中文引号“”或中文逗号,、最后一项后面多了逗号。写法见 docs/region-file.zh-CN.md。`,
+    badField: (path: string, line: number, where: string, field: string, problem: string) =>
+      `地区数据文件 ${path} 格式有误(第 ${line} 行,${field},即 ${where || "整个文件"}):${problem}。写法见 docs/region-file.zh-CN.md。`,
+    strayTownship: (path: string, line: number, name: string, code: string) =>
+      `地区数据文件 ${path} 第 ${line} 行:乡镇 ${name} 的县级代码 ${code} 不在 counties 中(所属县代码要和 counties 里的某个县一致)。`,
+    strayBrand: (path: string, line: number, name: string, code: string) =>
+      `地区数据文件 ${path} 第 ${line} 行:品牌 ${name} 的县级代码 ${code} 不在 counties 中。`,
+    missing: "缺少这一项",
+    digits: (n: number) => `应为 ${n} 位数字的行政区划代码,写在英文双引号里,例如 "${n === 6 ? "411000" : "411024100"}"`,
+    hotline: "只能含数字和 -,3 到 20 位,例如 \"0374-12333\"",
+    emptyList: "至少要有一项",
+    emptyText: "不能是空的",
+    integer: "应为整数(不带小数点和引号)",
+    positive: "应大于 0",
+    expected: {
+      string: "应为文字,写在英文双引号里",
+      number: "应为数字,不带引号",
+      array: "应为列表,用 [ ] 括起来",
+      object: "应为一组设置,用 { } 括起来",
+    },
+    item: (n: number) => `第 ${n} 项的`,
+    fields: {
+      city: "市",
+      code: "代码",
+      name: "名称",
+      siteName: "网站名称",
+      hotline: "监管热线",
+      minWage: "最低工资",
+      hourlyFen: "小时最低工资(分)",
+      monthlyFen: "月最低工资(分)",
+      counties: "县(市、区)列表",
+      townships: "乡镇列表",
+      countyCode: "所属县代码",
+      workKinds: "工种列表",
+      brands: "劳务品牌列表",
+      county: "所属县代码",
+    },
+  },
   // Why the server did not start: one line each, read in `journalctl -u lingong`.
   start: {
     missingDb: (path: string, url: string) =>
