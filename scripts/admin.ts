@@ -60,6 +60,7 @@ const commands: Record<string, (config: Config, args: string[]) => Promise<void>
     const path = dbFilePath(config.databaseUrl) ?? config.databaseUrl;
     if (!ensureDatabase(config, { creating: true }) && dbFilePath(config.databaseUrl)) return say(t.initExists(path));
     const deps = await open(config, true);
+    await deps.database.drain(); // fold the WAL in: one tidy file to start from
     deps.database.close();
     say(t.initDone(path));
   },
