@@ -16,6 +16,8 @@ export const accounts = {
   setupTitle: "设置第一个市级管理员",
   setupIntro: "这是新安装的系统。请为市级管理员设置账号,此链接只能使用一次。",
   setupInvalid: "这个设置链接无效或已用过。如需新链接,请在服务器上运行 npm run admin -- setup-link。",
+  setupClosed: "市级管理员已经设置好了,所有设置链接都已失效。忘记密码请在服务器上运行 npm run admin -- reset-password <手机号>。",
+  setupStillLive: "上次启动时打印的设置链接仍然有效,没有生成新链接。找不到那个链接?运行 npm run admin -- setup-link 换一个新的(旧的随即失效)。",
   name: "姓名",
   password: "登录密码",
   passwordHint: "至少 8 位,字母和数字都可以",

@@ -93,6 +93,11 @@ export function accountsRoutes() {
 
   app.get(paths.accounts.setup, async (c) => {
     const token = c.req.query("token") ?? "";
+    // Once a city admin exists every link is dead, and the page says so.
+    if (await repo.hasCityAdmin(c.var.deps.database.db)) {
+      c.status(404);
+      return c.render(<SetupInvalidPage closed />, { title: t.setupTitle });
+    }
     const live = token && (await repo.findLiveSetupToken(c.var.deps.database.db, sha256(token), c.var.deps.clock.now()));
     if (!live) {
       c.status(404);
@@ -108,6 +113,10 @@ export function accountsRoutes() {
     const input = await readForm(c);
     const token = typeof input.token === "string" ? input.token : "";
     const now = deps.clock.now();
+    if (await repo.hasCityAdmin(deps.database.db)) {
+      c.status(404);
+      return c.render(<SetupInvalidPage closed />, { title: t.setupTitle });
+    }
     if (!token || !(await repo.findLiveSetupToken(deps.database.db, sha256(token), now))) {
       c.status(404);
       return c.render(<SetupInvalidPage />, { title: t.setupTitle });
@@ -123,12 +132,18 @@ export function accountsRoutes() {
       // Checked again inside the write: two tabs must not both use the link.
       const live = await repo.findLiveSetupToken(tx, sha256(token), now);
       if (!live) return "used" as const;
+      // Another live link (or the admin CLI) may have made a city admin since the check above.
+      if (await repo.hasCityAdmin(tx)) return "closed" as const;
       if (await repo.findUserByPhone(tx, form.value.phone)) return "taken" as const;
       const [row] = await repo.insertUser(tx, { role: "city_admin", phone: form.value.phone, name: form.value.name, passwordHash }, now);
       await tx.update(setupTokens).set({ usedAt: now }).where(eq(setupTokens.tokenHash, sha256(token)));
       await auditInsert(tx, null, now, { action: "setup.first_admin", subjectType: "user", subjectId: row.id });
       return "ok" as const;
     });
+    if (created === "closed") {
+      c.status(404);
+      return c.render(<SetupInvalidPage closed />, { title: t.setupTitle });
+    }
     if (created === "used") {
       c.status(404);
       return c.render(<SetupInvalidPage />, { title: t.setupTitle });
