@@ -7,7 +7,8 @@ import { paths, safeNext } from "../../paths.ts";
 import { readForm, check } from "../../shared/forms.ts";
 import { hashSecret, verifySecret, dummyHash, sha256 } from "../../shared/crypto.ts";
 import { startSession, endSession } from "../../shared/session.ts";
-import { checkThrottle, recordFailure, clearAccount, accountKey, ipKey } from "../../shared/throttle.ts";
+import { checkThrottle, recordFailure, clearPair, loginKeys } from "../../shared/throttle.ts";
+import { clientAddress } from "../../shared/client.ts";
 import { requireUser, requireAdmin, isStaff, ensure } from "../../shared/authz.ts";
 import { auditInsert } from "../../shared/audit.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
@@ -26,15 +27,7 @@ import { eq } from "drizzle-orm";
 
 const t = copy.accounts;
 
-export function clientAddress(c: Ctx): string {
-  if (c.var.deps.config.trustProxy) {
-    const fwd = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-    if (fwd) return fwd;
-  }
-  // Node's server passes the socket as env.incoming; Deno.serve passes remoteAddr.
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } }; remoteAddr?: { hostname?: string } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? env?.remoteAddr?.hostname ?? "local";
-}
+export { clientAddress } from "../../shared/client.ts";
 
 /** Extra links on "my account" that other features contribute. */
 export type MeLinks = (c: Ctx) => [string, string][] | Promise<[string, string][]>;
@@ -60,25 +53,32 @@ export function accountsRoutes() {
     const form = check(LoginForm, input);
     const again = (status: 400 | 401 | 429, props: Parameters<typeof LoginPage>[0]) => {
       c.status(status);
-      return c.render(<LoginPage values={{ phone: input.phone, next: input.next }} {...props} />, { title: t.loginTitle });
+      return c.render(<LoginPage values={{ phone: input.phone, next: typeof input.next === "string" ? safeNext(input.next) : undefined }} {...props} />, { title: t.loginTitle });
     };
-    if (!form.ok) return again(400, { errors: form.errors });
+    // One hash on every path (a bad form, a held key, an unknown number, a secret of the
+    // wrong shape), so the time of the answer tells nothing about the account.
+    const secretTyped = typeof input.secret === "string" ? input.secret.slice(0, 200) : "";
+    if (!form.ok) {
+      await verifySecret(secretTyped, dummyHash);
+      return again(400, { errors: form.errors });
+    }
     const { phone, secret } = form.value;
-    const addr = ipKey(clientAddress(c));
-    const lock = await checkThrottle(deps, [accountKey(phone), addr]);
+    const keys = loginKeys(phone, clientAddress(c));
+    const lock = await checkThrottle(deps, keys);
     if (lock.locked) {
+      await verifySecret(secret, dummyHash);
       const minutes = Math.max(1, Math.ceil((lock.untilMs - deps.clock.now()) / 60_000));
-      return again(429, { message: lock.key === addr ? t.ipLocked(minutes) : lock.needsStaff ? t.lockedStaff : t.locked(minutes) });
+      const message = lock.needsStaff ? t.lockedStaff : lock.kind === "ip" ? t.ipLocked(minutes) : lock.kind === "account" ? t.lockedAccount(minutes) : t.locked(minutes);
+      return again(429, { message });
     }
     const user = await repo.findUserByPhone(deps.database.db, phone);
     const kind = secretKind(secret, !!user?.pinHash);
-    // Hash even for an unknown phone, so timing does not tell which numbers have accounts.
-    const ok = await verifySecret(secret, user ? (kind === "pin" ? user.pinHash : user.passwordHash) : dummyHash);
+    const ok = await verifySecret(secret, user ? (kind === "pin" ? user.pinHash : user.passwordHash) : null);
     if (!user || !ok || user.disabledAt !== null) {
-      await recordFailure(deps, user ? accountKey(phone) : null, addr);
+      await recordFailure(deps, keys);
       return again(401, { message: t.loginFailed });
     }
-    await clearAccount(deps, accountKey(phone));
+    await clearPair(deps, keys);
     await startSession(c, user.id);
     if (isStaff({ ...user, scopeCounty: null })) {
       await deps.database.write((db) => auditInsert(db, { ...user, scopeCounty: null }, deps.clock.now(), { action: "login" }));
