@@ -15,6 +15,7 @@ import { NotFound } from "../../shared/errors.ts";
 import { chinaDate, chinaDayStart, addDays } from "../../shared/clock.ts";
 import { hashSecret } from "../../shared/crypto.ts";
 import { maskPhone } from "../../shared/validators.ts";
+import { maskPostingText } from "../../shared/mask-text.ts";
 import { users, sessions } from "../../../db/schema/index.ts";
 import { findUserByPhone } from "../accounts/index.ts";
 import { insertWorker, listKinds, maskName } from "../workers/index.ts";
@@ -745,7 +746,8 @@ export function deskRoutes() {
     const page = pageNumber(c.req.query("page"));
     const { rows, total } = await repo.postingsToPrint(deps.database.db, { countyCode: market.countyCode, today, until, limit: SHEET_SIZE, offset: (page - 1) * SHEET_SIZE });
     const cards = await Promise.all(
-      rows.map(async (p) => ({
+      // A printed sheet goes on a public notice board: numbers typed into free text are masked.
+      rows.map(maskPostingText).map(async (p) => ({
         ...p,
         place: placeLine(deps.regions.townshipName(p.townshipCode), p.address),
         qr: await qrSvg(deps.config.publicUrl + paths.jobs.show(p.id)),
