@@ -140,13 +140,15 @@ async function fairnessRun(dbUrl: string, ceilingPath: string, o: Options, fair:
   const { child } = await startServer(dbUrl, port, ceilingPath, { FAIR_SHARE: fair ? "true" : "false", TRUST_PROXY: "true" });
   const base = `http://127.0.0.1:${port}`;
   try {
-    const visitor = () => load(base + "/", { duration: o.duration, connections: 1, headers: { "x-forwarded-for": "203.0.113.10" } });
+    // At least 3 s each: one connection must get some answers in, even on a slow machine or in --smoke.
+    const seconds = Math.max(3, o.duration);
+    const visitor = () => load(base + "/", { duration: seconds, connections: 1, headers: { "x-forwarded-for": "203.0.113.10" } });
     await load(base + "/", { duration: 1, connections: 1, headers: { "x-forwarded-for": "203.0.113.11" } }); // warm up
     const idle = summarize("visitor, idle", await visitor());
     let n = 0;
     const words = ["保洁", "木工", "瓦工", "搬运", "家政", "电工", "厨师", "保安"];
     const hammer = load(base, {
-      duration: o.duration + 2,
+      duration: seconds + 2,
       connections: 50,
       requests: [
         {
