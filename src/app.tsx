@@ -6,6 +6,8 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
+import { cors } from "hono/cors";
+import { etag } from "hono/etag";
 import { eq } from "drizzle-orm";
 import type { Config } from "./config.ts";
 import type { AppEnv, Deps, Logger } from "./shared/context.ts";
@@ -31,6 +33,8 @@ import { ErrorPage } from "../views/errors/error.tsx";
 import { copy } from "../views/copy/index.ts";
 import { features } from "./features/registry.ts";
 import { diskHealth } from "./ops/dbfile.ts";
+import { appVersion } from "./ops/status.ts";
+import { apiDocRoutes } from "./shared/openapi.ts";
 
 /** Largest form body we read; anything bigger is refused before it is read whole. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -115,6 +119,10 @@ export function createApp(deps: Deps) {
     }),
   );
   app.use(async (c, next) => {
+    // The open API is read-only: any other verb is a 405 naming the ones it takes (not the CSRF check's 500).
+    if (c.req.path.startsWith("/api/") && !["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {
+      return c.json({ error: "method_not_allowed" }, 405, { allow: "GET, HEAD, OPTIONS" });
+    }
     if (c.req.method !== "GET" && c.req.method !== "HEAD" && !c.req.path.startsWith("/api/")) {
       const type = c.req.header("content-type") ?? "";
       if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) throw new Refused(t.badType, 415);
@@ -140,12 +148,24 @@ export function createApp(deps: Deps) {
     return c.redirect(safeNext(c.req.query("back")), 303);
   });
 
+  // The open API: read-only, no cookies, no personal data. Any site may read it
+  // from a browser (CORS for GET/HEAD only, never with credentials); answers
+  // carry an ETag, and a client that sends it back gets 304 when nothing changed.
   const api = new Hono<AppEnv>();
+  api.use(cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], maxAge: 86_400 }));
   api.use(async (c, next) => {
     await next();
-    c.header("access-control-allow-origin", "*");
     if (!c.res.headers.has("cache-control")) c.header("cache-control", "public, max-age=60");
   });
+  api.use(etag());
+  const apiEndpoints = features.flatMap((f) => f.apiEndpoints ?? []);
+  api.route(
+    "/",
+    apiDocRoutes(
+      () => ({ title: copy.api.title(deps.config.region.city.name), description: copy.api.description, version: appVersion, serverUrl: `${deps.config.publicUrl}${paths.api.root}` }),
+      apiEndpoints,
+    ),
+  );
   for (const f of features) {
     f.install?.(deps);
     if (f.routes) app.route("/", f.routes());

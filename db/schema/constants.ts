@@ -55,3 +55,11 @@ export const genders = ["male", "female"] as const;
 export const seekingCardStatuses = ["open", "closed"] as const;
 
 export const smsStatuses = ["pending", "sent", "failed"] as const;
+
+/** What a safety inspection of a market checks (安全生产检查), in the form's order. */
+export const inspectionItems = ["fire", "shelter", "electricity", "order", "sanitation"] as const;
+export type InspectionItem = (typeof inspectionItems)[number];
+
+/** Kinds of incident at or near a market (治安管理). */
+export const incidentKinds = ["fraud", "extortion", "forced_trade", "provocation", "traffic", "safety", "other"] as const;
+export type IncidentKind = (typeof incidentKinds)[number];

@@ -56,7 +56,8 @@ export class CsrfError extends Error {}
  * X-CSRF-Token header that our htmx config sends).
  */
 export const csrfProtection = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+  // OPTIONS (a CORS preflight) changes nothing and carries no form: it is not checked.
+  if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
   if (!sameOrigin(c)) throw new CsrfError("origin");
   let sent = c.req.header("x-csrf-token");
   if (!sent) {

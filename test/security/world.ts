@@ -34,6 +34,7 @@ import { completeUscc, completeOrgCode } from "../../src/features/employers/inde
 import {
   employers, applications, hires, jobPostings, seekingCards, trainingSessions, trainingSignups, jobFairs, jobFairZones,
   jobFairBookings, policyArticles, checkIns, priorityConsents, messages, workKinds, hotlineCases,
+  marketInspections, inspectionItemResults, roadsidePoints,
 } from "../../db/schema/index.ts";
 
 export const X = "411024"; // 鄢陵县
@@ -129,6 +130,9 @@ export interface Ids {
   bookingY: number;
   article1: number;
   articleY: number;
+  /** A safety inspection of market A (one item failed, not yet put right) and a roadside point in county X. */
+  inspection1: number;
+  point1: number;
 }
 
 export interface World {
@@ -381,6 +385,21 @@ export async function buildWorld(): Promise<World> {
   const fairY = await addFair(t, marketB, employer2);
   const article1 = await addArticle(t, marketA);
   const articleY = await addArticle(t, marketB);
+  const { inspection1, point1 } = await t.deps.database.transaction(async (tx) => {
+    const [i] = await tx
+      .insert(marketInspections)
+      .values({ marketId: marketA, date: TODAY, inspectors: "县人社局 李科长", rectifyBy: TODAY, createdBy: sA.id, createdAt: t.clock.now() })
+      .returning({ id: marketInspections.id });
+    await tx.insert(inspectionItemResults).values([
+      { inspectionId: i.id, item: "fire", passed: false, note: "灭火器过期" },
+      { inspectionId: i.id, item: "order", passed: true, note: "" },
+    ]);
+    const [p] = await tx
+      .insert(roadsidePoints)
+      .values({ countyCode: X, place: "建设路与文化路口", createdBy: aX.id, createdAt: t.clock.now() })
+      .returning({ id: roadsidePoints.id });
+    return { inspection1: i.id, point1: p.id };
+  });
 
   // Today at the desks, the sensitive data the desk keeps (with consent), and an inbox.
   const now = t.clock.now();
@@ -431,6 +450,8 @@ export async function buildWorld(): Promise<World> {
     bookingY: fairY.booking,
     article1,
     articleY,
+    inspection1,
+    point1,
   };
 
   const anon = t.client();
@@ -589,6 +610,9 @@ export function paramSources(ids: Ids): Record<string, string | number> {
     "/staff/fairs/bookings/:id": ids.booking1,
     "/staff/forget/:id": ids.users.w1,
     "/staff/policy/:id": ids.article1,
+    "/staff/supervision/inspections/:id": ids.inspection1,
+    "/staff/supervision/markets/:id": ids.marketA,
+    "/staff/supervision/roadside/:id": ids.point1,
     "/staff/training/:id": ids.session1,
     "/staff/training/signups/:id": ids.signup1,
     "/static/:name": "app.css",

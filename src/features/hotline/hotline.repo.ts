@@ -77,7 +77,11 @@ export async function findCase(db: Queryable, id: number): Promise<CaseRow | nul
 export async function findCaseByNumber(db: Queryable, number: string) {
   return (
     await db
-      .select({ id: hotlineCases.id, number: hotlineCases.number, callerPhone: hotlineCases.callerPhone, status: hotlineCases.status, category: hotlineCases.category, day: hotlineCases.day })
+      .select({
+        id: hotlineCases.id, number: hotlineCases.number, callerPhone: hotlineCases.callerPhone, status: hotlineCases.status, category: hotlineCases.category, day: hotlineCases.day,
+        // for canSeeCase, when another feature links a case by its number
+        countyCode: hotlineCases.countyCode, marketId: hotlineCases.marketId, assignedTo: hotlineCases.assignedTo, createdBy: hotlineCases.createdBy,
+      })
       .from(hotlineCases)
       .where(eq(hotlineCases.number, number))
       .limit(1)

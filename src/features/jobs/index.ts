@@ -10,7 +10,7 @@ import { addEmployerHomeLinks } from "../employers/index.ts";
 import { paths } from "../../paths.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { jobsRoutes } from "./jobs.routes.tsx";
-import { jobsApi } from "./jobs.api.ts";
+import { jobsApi, jobsApiEndpoints } from "./jobs.api.ts";
 import { expireOverdue } from "./jobs.repo.ts";
 
 export { grams, keywordQuery, searchText, normalize } from "./jobs.search.ts";
@@ -49,6 +49,7 @@ export const feature: Feature = {
   name: "jobs",
   routes: jobsRoutes,
   api: jobsApi,
+  apiEndpoints: jobsApiEndpoints,
   install(deps) {
     const sweep = () =>
       sweepExpired(deps).then(

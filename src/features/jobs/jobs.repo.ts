@@ -274,6 +274,7 @@ const rowColumns = {
   quick: jobPostings.quick,
   employerId: jobPostings.employerId,
   status: jobPostings.status,
+  publishedAt: jobPostings.publishedAt,
 };
 
 /** The page of rows, newest first (the query EXPLAIN-tested to use an index). */
@@ -288,6 +289,33 @@ export function browseQuery(db: Queryable, f: Filters, today: string, page: numb
     .offset((page - 1) * perPage);
 }
 export type PostingRow = Awaited<ReturnType<typeof browseQuery>>[number];
+
+/** Where a page of the open API's list ends: the last row's publication time and id. */
+export interface Cursor {
+  at: number;
+  id: number;
+}
+
+/**
+ * The open API's stable paging: `limit` rows in browseQuery's order (newest
+ * published first) strictly after `after`. Unlike page numbers, a cursor does
+ * not skip or repeat rows when postings are published while a client pages.
+ */
+export function browseAfter(db: Queryable, f: Filters, today: string, after: Cursor | null, limit: number) {
+  const where = after
+    ? and(
+        browseWhere(f, today),
+        sql`(${jobPostings.publishedAt} < ${after.at} OR (${jobPostings.publishedAt} = ${after.at} AND ${jobPostings.id} < ${after.id}))`,
+      )
+    : browseWhere(f, today);
+  return db
+    .select(rowColumns)
+    .from(jobPostings)
+    .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
+    .where(where)
+    .orderBy(desc(jobPostings.publishedAt), desc(jobPostings.id))
+    .limit(limit);
+}
 
 /**
  * "找到 N 个活" counts at most this many. Counting every match costs time in
