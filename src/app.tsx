@@ -23,6 +23,7 @@ import { emptyHooks } from "./shared/hooks.ts";
 import { loadSession } from "./shared/session.ts";
 import { csrfProtection, csrfTokenFor, CsrfError } from "./shared/csrf.ts";
 import { pageCache } from "./shared/page-cache.ts";
+import { fairShare } from "./shared/fair-share.ts";
 import { securityHeaders, compression, requestLog } from "./shared/http.ts";
 import { staticRoutes } from "./shared/static.ts";
 import { LoginRequired, NotFound, Refused } from "./shared/errors.ts";
@@ -130,6 +131,14 @@ export function createApp(deps: Deps) {
     if (c.var.sessionHash) c.set("csrfToken", csrfTokenFor(c));
     return next();
   });
+  // After the page cache (a cached page is free) and the session (staff are never limited).
+  app.use(
+    fairShare(deps.config.fairShare, (c, seconds) => {
+      c.status(429);
+      if (c.req.path.startsWith("/api/")) return c.json({ error: "too_many_requests" }, 429);
+      return c.render(<ErrorPage title={t.tooManyTitle} body={t.tooManyBody(seconds)} />, { title: t.tooManyTitle });
+    }),
+  );
   app.use(async (c, next) => {
     // The open API is read-only: any other verb is a 405 naming the ones it takes (not the CSRF check's 500).
     if (c.req.path.startsWith("/api/") && !["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {

@@ -55,6 +55,10 @@ export interface Config {
   https: boolean;
   /** Trust X-Forwarded-For for the client address (only behind our own proxy). */
   trustProxy: boolean;
+  /** Postings per employer (issue #16: one household employer filled the first page of /jobs in 10 s). */
+  postingLimits: { perHour: number; perDay: number; householdHeadcount: number };
+  /** A fair share for every client: uncached work per client address (src/shared/fair-share.ts). */
+  fairShare: { enabled: boolean; perClient: number; rate: number; burst: number; anonymous: number };
   /** Base URL printed in the setup link. */
   publicUrl: string;
   /** The environment this config was read from, for a feature's own settings (checked in its install()). */
@@ -200,6 +204,18 @@ export function loadConfig(env: Env = process.env): Config {
     monitoringCacheSeconds: intVar(env, "MONITORING_CACHE_SECONDS", 300, 0, 3600),
     https,
     trustProxy: boolVar(env, "TRUST_PROXY", false),
+    postingLimits: {
+      perHour: intVar(env, "POSTINGS_PER_HOUR", 10, 1, 100_000),
+      perDay: intVar(env, "POSTINGS_PER_DAY", 30, 1, 1_000_000),
+      householdHeadcount: intVar(env, "HOUSEHOLD_HEADCOUNT_MAX", 10, 1, 100_000),
+    },
+    fairShare: {
+      enabled: boolVar(env, "FAIR_SHARE", true),
+      perClient: intVar(env, "FAIR_SHARE_PER_CLIENT", 4, 1, 1000),
+      rate: intVar(env, "FAIR_SHARE_RATE", 10, 1, 100_000),
+      burst: intVar(env, "FAIR_SHARE_BURST", 60, 1, 100_000),
+      anonymous: intVar(env, "FAIR_SHARE_RENDERS", 8, 1, 10_000),
+    },
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ""),
     env,
   };

@@ -285,8 +285,25 @@ export const paths = {
   },
 } as const;
 
-/** A local path to return to after login; anything else falls back to "/". */
+/**
+ * A local path to return to (after login, after switching the text size); anything else falls back to "/".
+ * Browsers drop tabs and newlines anywhere in a URL and read "\\" as "/", so "/\t/evil.example" or
+ * "/\\evil.example" would leave the site: any control character, backslash or whitespace is refused, as is
+ * whatever the URL parser (the one browsers use) resolves to another origin. Letters outside ASCII are
+ * percent-encoded, so the answer is always a valid header value (a raw CR/LF in a Location header is a 500).
+ */
 export function safeNext(next: string | undefined | null): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.length > 300) return "/";
-  return next;
+  if (!next || next.length > 300 || !next.startsWith("/") || next.startsWith("//")) return "/";
+  // C0 and C1 controls, DEL, backslash, every kind of space, and lone surrogates.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f-\u00a0\\\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(next)) return "/";
+  const encoded = next.replace(/[^\u0021-\u007e]+/g, (s) => encodeURI(s));
+  try {
+    const base = "http://local.invalid";
+    const u = new URL(encoded, base);
+    if (u.origin !== base) return "/";
+  } catch {
+    return "/";
+  }
+  return encoded;
 }

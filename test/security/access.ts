@@ -22,6 +22,12 @@ const STAFF: RoleKey[] = ["sA", "sB", "aX", "aY", "city"];
 const ADMINS: RoleKey[] = ["aX", "aY", "city"];
 /** Staff whose scope holds county X / market A: the station's staff, X's admin, the city. */
 const STAFF_X: RoleKey[] = ["sA", "aX", "city"];
+/**
+ * Verifying employers and revealing full ID numbers (issue #16): market staff and admins of county X —
+ * not sA, who is the staff of a station (驿站) and acts on the people at her own desk. (Market staff of
+ * county X belong here too: add their role key when the fixture has one.)
+ */
+const VERIFY_X: RoleKey[] = ["aX", "city"];
 
 export interface Access {
   ok: RoleKey[];
@@ -40,7 +46,7 @@ export const access: Record<string, Access> = {
   "GET /workers": { ok: ALL },
   "GET /markets": { ok: ALL },
   "GET /markets/:id": { ok: ALL },
-  "GET /stations/:id/order": { ok: ALL, why: "surnames and masked phones only" },
+  "GET /stations/:id/order": { ok: ALL, why: "queue numbers only: no name fragment, no phone digits" },
   "GET /card/:code": { ok: ALL, why: "the same public page for every code; staff in scope and the card's owner are sent on" },
   "GET /feeds/jobs/:file": { ok: ALL },
   "GET /policy": { ok: ALL },
@@ -182,7 +188,7 @@ export const access: Record<string, Access> = {
   // --- Staff: records of county X / market A ---------------------------------------------------------
   "GET /desk/workers/:id": { ok: STAFF_X },
   "GET /desk/workers/:id/card": { ok: STAFF_X },
-  "POST /desk/workers/:id/reveal": { ok: STAFF_X },
+  "POST /desk/workers/:id/reveal": { ok: VERIFY_X, why: "a full ID number: market staff and admins, not station staff" },
   "POST /desk/workers/:id/unlock": { ok: STAFF_X },
   "POST /desk/workers/:id/pin": { ok: STAFF_X },
   "POST /desk/workers/:id/contacts": { ok: STAFF_X },
@@ -192,9 +198,9 @@ export const access: Record<string, Access> = {
   "POST /desk/applications/:id/confirm": { ok: STAFF_X },
   "POST /jobs/:id/remove": { ok: STAFF_X },
   "GET /staff/employers/:id": { ok: STAFF_X },
-  "POST /staff/employers/:id/reveal": { ok: STAFF_X },
-  "POST /staff/employers/:id/verify": { ok: STAFF_X },
-  "POST /staff/employers/:id/reject": { ok: STAFF_X },
+  "POST /staff/employers/:id/reveal": { ok: VERIFY_X, why: "a full ID number: market staff and admins, not station staff" },
+  "POST /staff/employers/:id/verify": { ok: VERIFY_X, why: "verification belongs to market staff and admins of the county, not station staff" },
+  "POST /staff/employers/:id/reject": { ok: VERIFY_X, why: "verification belongs to market staff and admins of the county, not station staff" },
   "GET /hotline/cases/:id": { ok: STAFF_X, why: "the case's market's staff (or whoever took or holds it), its county admin, the city" },
   "POST /hotline/cases/:id/step": { ok: STAFF_X },
   "POST /hotline/cases/:id/assign": { ok: STAFF_X },

@@ -8,6 +8,8 @@ export const accounts = {
   loginFailed: "手机号或密码不对,请再试一次。",
   locked: (minutes: number) => `密码错误次数太多,请 ${minutes} 分钟后再试。忘记密码请到驿站找工作人员。`,
   lockedStaff: "密码错误次数太多,账号已锁定。请带身份证到驿站,由工作人员帮您解锁。",
+  lockedAccount: (minutes: number) =>
+    `这个账号今天被人试错密码的次数太多,为了保护账号,暂停登录 ${minutes} 分钟。急用请带身份证到驿站,由工作人员帮您解锁。`,
   ipLocked: (minutes: number) => `这台设备尝试登录次数太多,请 ${minutes} 分钟后再试。`,
   noAccount: "还没有账号?",
   registerWorker: "工人注册",
@@ -16,6 +18,8 @@ export const accounts = {
   setupTitle: "设置第一个市级管理员",
   setupIntro: "这是新安装的系统。请为市级管理员设置账号,此链接只能使用一次。",
   setupInvalid: "这个设置链接无效或已用过。如需新链接,请在服务器上运行 npm run admin -- setup-link。",
+  setupClosed: "市级管理员已经设置好了,所有设置链接都已失效。忘记密码请在服务器上运行 npm run admin -- reset-password <手机号>。",
+  setupStillLive: "上次启动时打印的设置链接仍然有效,没有生成新链接。找不到那个链接?运行 npm run admin -- setup-link 换一个新的(旧的随即失效)。",
   name: "姓名",
   password: "登录密码",
   passwordHint: "至少 8 位,字母和数字都可以",

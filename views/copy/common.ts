@@ -52,6 +52,8 @@ export const errors = {
   csrfTitle: "页面已过期",
   csrfBody: "为了安全,请返回上一页,刷新后再提交一次。",
   tooLarge: "提交的内容太多了,请删减后再试。",
+  tooManyTitle: "请求太频繁了",
+  tooManyBody: (seconds: number) => `这台设备打开页面太快了,请等 ${seconds} 秒再试。`,
   badType: "提交的格式不对,请用页面上的表单提交。",
   goHome: "回到首页",
   required: (label: string) => `请填写${label}`,

@@ -108,6 +108,7 @@ export const employers = {
   reviewedAt: "审核时间",
   reveal: "查看完整身份证号",
   revealNote: "查看会记录在操作日志里。此号码只显示这一次。",
+  stationCannotDecide: "审核雇主和查看完整身份证号由零工市场的工作人员和县级管理员负责;驿站工作人员只能查看。",
   revealedIdNumber: "完整身份证号",
   viaStaff: "由工作人员代办",
   verify: "审核通过",

@@ -123,6 +123,10 @@ export const jobs = {
   relisted: "已复制成新的草稿,请核对日期后发布。",
   removedDone: "已下架,雇主会收到通知。",
   notVerified: "您的雇主资料还没审核通过,暂时不能发布。请等工作人员审核。",
+  limitPerHour: (n: number) => `一小时内最多发布 ${n} 条招工,您已经发满了。请过一会儿再到“我的招工”里发布这一条。`,
+  limitPerDay: (n: number) => `一天内最多发布 ${n} 条招工,您今天已经发满了。请明天再到“我的招工”里发布这一条。`,
+  limitHousehold: (n: number, hotline: string) =>
+    `个人雇主一次招 ${n} 人以上,要工作人员审核后才能公开。请到零工驿站,或打电话 ${hotline},请工作人员帮您审核发布。`,
   endPastPublish: "结束日期已经过了,请先修改日期再发布。",
   wrongState: "这个招工信息现在不能这样操作。",
   needEmployer: "请先填写雇主资料,审核通过后就能招工。",

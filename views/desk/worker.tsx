@@ -38,6 +38,8 @@ export interface WorkerPageProps {
   w: WorkerView;
   /** The full ID number, once, after a logged reveal. */
   revealed?: string;
+  /** Market staff and admins may reveal the full ID number; station (驿站) staff may not. */
+  canReveal?: boolean;
   checkIns: { day: string; at: number; marketName: string }[];
   categories: PriorityCategory[];
   /** Null when the viewer may not see the sensitive categories. */
@@ -94,7 +96,7 @@ export function WorkerPage(p: WorkerPageProps) {
             <dt>{t.idMasked}</dt>
             <dd>
               <span class="masked">{p.revealed ?? maskResidentId(w.idNumber)}</span>
-              {!p.revealed && (
+              {!p.revealed && p.canReveal !== false && (
                 <Form action={at(m, paths.desk.reveal(w.id))} class="inline">
                   <Submit secondary>{t.reveal}</Submit> <span class="hint">{t.revealNote}</span>
                 </Form>

@@ -8,16 +8,17 @@ import { eq } from "drizzle-orm";
 import type { AppEnv, Ctx, CurrentUser } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { readForm, readQuery, check, type FormErrors, type FormInput } from "../../shared/forms.ts";
-import { requireStaff, canSeeCounty, canSeeMarket, isStaff, ensure } from "../../shared/authz.ts";
+import { requireStaff, canSeeCounty, canSeeMarket, isStaff, ensure, canVerifyAndReveal } from "../../shared/authz.ts";
 import { auditInsert } from "../../shared/audit.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { chinaDate, chinaDayStart, addDays } from "../../shared/clock.ts";
 import { hashSecret } from "../../shared/crypto.ts";
 import { maskPhone } from "../../shared/validators.ts";
+import { maskPostingText } from "../../shared/mask-text.ts";
 import { users, sessions } from "../../../db/schema/index.ts";
 import { findUserByPhone } from "../accounts/index.ts";
-import { insertWorker, listKinds, maskName } from "../workers/index.ts";
+import { insertWorker, listKinds } from "../workers/index.ts";
 import { employerQueuePath, employerForUser } from "../employers/index.ts";
 import { signUp, confirmApplication, placeOf, quickDraft, draftProblems, publishProblem, insertPosting, searchText, type DraftProblem } from "../jobs/index.ts";
 import { publishRefusal } from "../../shared/hooks.ts";
@@ -114,9 +115,10 @@ async function workerDesk(c: Ctx) {
 }
 
 function arrivalRows(user: CurrentUser, m: DeskMarket, rows: Awaited<ReturnType<typeof repo.checkInsOn>>): ArrivalRow[] {
+  // A worker of another county may check in here, but this desk is not told her name (issue #16).
   return rows.map((r) => ({
     workerId: r.workerId,
-    name: r.name,
+    name: canSeeCounty(user, r.scopeCounty) ? r.name : t.otherCountyWorker,
     phone: r.phone,
     at: r.at,
     href: canSeeCounty(user, r.scopeCounty) ? paths.desk.worker(r.workerId) + m.suffix : null,
@@ -200,10 +202,14 @@ export function deskRoutes() {
       const [row] = await repo.insertCheckIn(tx, { marketId: market.id, workerId: w.id, day: chinaDate(now), at: now, viaStaffId: user.id });
       if (!row) return false;
       await auditInsert(tx, user, now, { action: "desk.checkin", subjectType: "check_in", subjectId: row.id, onBehalfOf: w.id, detail: { marketId: market.id } });
-      return true;
+      // Her queue number today: the public order page shows numbers, not names.
+      const arrived = await repo.checkInsOn(tx, market.id, chinaDate(now));
+      return arrived.findIndex((a) => a.workerId === w.id) + 1;
     });
-    if (!done) return checkinPage(desk, c, { message: t.alreadyToday(w.name) }, 409);
-    return redirectWithFlash(c, paths.desk.checkin + desk.m.suffix, t.checkedIn(w.name));
+    // A worker of another county may check in here, but this desk is not told who she is (issue #16).
+    const ours = canSeeCounty(user, w.scopeCounty);
+    if (!done) return checkinPage(desk, c, { message: ours ? t.alreadyToday(w.name) : t.alreadyTodayOther }, 409);
+    return redirectWithFlash(c, paths.desk.checkin + desk.m.suffix, (ours ? t.checkedIn(w.name) : t.checkedInOther) + t.queueNoYours(done));
   });
 
   // --- Walk-in registration (代登记) ---------------------------------------------------
@@ -341,6 +347,7 @@ export function deskRoutes() {
         contacts={contacts}
         suggestions={suggestions.get(w.id) ?? []}
         pending={pending.map((a) => ({ ...a, canConfirm: canSeeCounty(user, a.countyCode) }))}
+        canReveal={canVerifyAndReveal(user)}
         {...extra}
       />,
       { title: t.workerTitle(w.name) },
@@ -352,6 +359,7 @@ export function deskRoutes() {
   // Showing the full ID number is a logged act; the answer shows it once and is not cached.
   app.post(paths.desk.revealPattern, async (c) => {
     const d = await workerDesk(c);
+    ensure(canVerifyAndReveal(d.user));
     if (!d.w.idNumber) throw new NotFound("no id number");
     const deps = c.var.deps;
     await deps.database.write((db) =>
@@ -653,7 +661,7 @@ export function deskRoutes() {
   const orderPage = async (c: Ctx, desk: Desk, extra: { errors?: FormErrors; message?: string } = {}, status: 200 | 400 | 409 | 422 = 200) => {
     const o = await todaysOrder(c, desk.market.id);
     const rows: OrderRow[] = o.order.map((a) => ({
-      who: a.name,
+      who: canSeeCounty(desk.user, a.scopeCounty) ? a.name : t.otherCountyWorker,
       masked: maskPhone(a.phone),
       href: canSeeCounty(desk.user, a.scopeCounty) ? paths.desk.worker(a.workerId) + desk.m.suffix : null,
     }));
@@ -699,13 +707,15 @@ export function deskRoutes() {
     return orderPage(c, desk, { message }, outcome === "already" ? 409 : 422);
   });
 
-  // Public: the rule and today's order, with nothing but a surname and a masked phone.
+  // Public: the rule and today's order as queue numbers (the order of arrival, told to each worker at
+  // check-in) — no name fragment, no phone digits (issue #16: surname, name length and last 4 digits were shown).
   app.get(paths.desk.stationOrderPattern, async (c) => {
     const id = idParam(c);
     const market = await repo.findMarket(c.var.deps.database.db, id);
     if (!market) throw new NotFound("market");
     const o = await todaysOrder(c, market.id);
-    const rows: OrderRow[] = o.order.map((a) => ({ who: maskName(a.name), masked: maskPhone(a.phone) }));
+    const number = new Map(o.arrived.map((a, i) => [a.workerId, i + 1]));
+    const rows: OrderRow[] = o.order.map((a) => ({ who: t.queueNo(number.get(a.workerId)!), masked: "" }));
     return c.render(<PublicOrderPage name={market.name} today={o.today} rule={o.rule} rows={rows} draw={o.draw} />, { title: t.publicTitle(market.name) });
   });
 
@@ -745,7 +755,8 @@ export function deskRoutes() {
     const page = pageNumber(c.req.query("page"));
     const { rows, total } = await repo.postingsToPrint(deps.database.db, { countyCode: market.countyCode, today, until, limit: SHEET_SIZE, offset: (page - 1) * SHEET_SIZE });
     const cards = await Promise.all(
-      rows.map(async (p) => ({
+      // A printed sheet goes on a public notice board: numbers typed into free text are masked.
+      rows.map(maskPostingText).map(async (p) => ({
         ...p,
         place: placeLine(deps.regions.townshipName(p.townshipCode), p.address),
         qr: await qrSvg(deps.config.publicUrl + paths.jobs.show(p.id)),

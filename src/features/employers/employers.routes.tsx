@@ -7,7 +7,7 @@ import { paths } from "../../paths.ts";
 import { readForm, readQuery, check, type FormErrors, type FormInput } from "../../shared/forms.ts";
 import { hashSecret } from "../../shared/crypto.ts";
 import { startSession } from "../../shared/session.ts";
-import { requireRole, requireStaff, canSeeCounty, ensure } from "../../shared/authz.ts";
+import { requireRole, requireStaff, canSeeCounty, ensure, canVerifyAndReveal } from "../../shared/authz.ts";
 import { auditInsert } from "../../shared/audit.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { flagsFor } from "../../shared/hooks.ts";
@@ -205,6 +205,7 @@ export function employersRoutes() {
       <EmployerDetailPage
         e={{ ...e, county: deps.regions.countyName(e.countyCode), reviewerName: rec.reviewerName, viaName: rec.viaName }}
         flags={flags.get(e.id) ?? []}
+        stationOnly={!!c.var.user && !canVerifyAndReveal(c.var.user)}
         {...extra}
       />,
       { title: t.detailTitle(e.name) },
@@ -219,6 +220,7 @@ export function employersRoutes() {
   // Showing the full ID number is a logged act; the answer shows it once and is not cached.
   app.post(paths.employers.revealPattern, async (c) => {
     const { user, rec } = await recordInScope(c);
+    ensure(canVerifyAndReveal(user));
     const idNumber = rec.employer.idNumber;
     if (!idNumber) throw new NotFound("no id number");
     const deps = c.var.deps;
@@ -252,10 +254,15 @@ export function employersRoutes() {
     return redirectWithFlash(c, paths.employers.show(e.id), to === "verified" ? t.verifiedDone(e.name) : t.rejectedDone(e.name));
   };
 
-  app.post(paths.employers.verifyPattern, async (c) => applyDecision(c, await recordInScope(c), "verify", null));
+  app.post(paths.employers.verifyPattern, async (c) => {
+    const scope = await recordInScope(c);
+    ensure(canVerifyAndReveal(scope.user));
+    return applyDecision(c, scope, "verify", null);
+  });
 
   app.post(paths.employers.rejectPattern, async (c) => {
     const scope = await recordInScope(c);
+    ensure(canVerifyAndReveal(scope.user));
     const input = await readForm(c);
     const form = check(RejectForm, input);
     if (!form.ok) return detailPage(c, scope.rec, { values: input, errors: form.errors }, 400);

@@ -1,6 +1,7 @@
 // The read-only JSON API under /api/v1: open postings with the same filters as
 // /jobs, and one posting. No personal data: no contact name or phone, no
 // employer name (a private employer's name is a person's name), no workers.
+import { maskPersonalNumbers, maskPostingText } from "../../shared/mask-text.ts";
 import { Hono } from "hono";
 import * as v from "valibot";
 import type { ApiEndpoint } from "../../shared/openapi.ts";
@@ -120,7 +121,8 @@ export const jobsApiEndpoints: ApiEndpoint[] = [
 function listItem(deps: Deps, r: repo.PostingRow) {
   return {
     id: r.id,
-    title: r.title,
+    // Open data: phone and ID numbers typed into free text are masked (src/shared/mask-text.ts).
+    title: maskPersonalNumbers(r.title),
     kind: r.kindName,
     form: r.form,
     headcount: r.headcount,
@@ -179,7 +181,7 @@ export function jobsApi() {
     const found = await repo.findPosting(deps.database.db, id);
     const today = chinaDate(deps.clock.now());
     if (!found || !isPublic(effectiveStatus(found.posting, today))) throw new NotFound("posting");
-    const p = found.posting;
+    const p = maskPostingText(found.posting);
     return c.json({
       id: p.id,
       title: p.title,

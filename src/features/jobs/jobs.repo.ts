@@ -152,6 +152,15 @@ export function updatePostingStatements(db: Queryable, id: number, d: PostingDra
   ] as const;
 }
 
+/** How many of the employer's postings went public since `since` (the posting limits count these). */
+export async function publishedSince(db: Queryable, employerId: number, since: number): Promise<number> {
+  const rows = await db
+    .select({ n: count() })
+    .from(jobPostings)
+    .where(and(eq(jobPostings.employerId, employerId), gte(jobPostings.publishedAt, since)));
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** Moves a posting from one of `from` to `to`; 0 rows when someone else changed it first. */
 export function setStatus(db: Queryable, id: number, from: readonly PostingStatus[], to: PostingStatus, now: number, extra: Partial<Posting> = {}) {
   return db

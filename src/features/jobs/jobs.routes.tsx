@@ -15,6 +15,7 @@ import { chinaDate, addDays, DAY_MS } from "../../shared/clock.ts";
 import { startSession } from "../../shared/session.ts";
 import { hashSecret } from "../../shared/crypto.ts";
 import { publishRefusal, flagsFor } from "../../shared/hooks.ts";
+import { maskPostingText, maskPersonalNumbers } from "../../shared/mask-text.ts";
 import { employmentForms, wageUnits } from "../../../db/schema/constants.ts";
 import { insertWorker, findWorkerByPhone } from "../workers/index.ts";
 import { employerForUser } from "../employers/index.ts";
@@ -36,7 +37,7 @@ import {
 } from "./jobs.schema.ts";
 import {
   draftProblems, normalizeDraft, minimumShortfall, canDo, effectiveStatus, isPublic, statusAfterEdit, publishProblem,
-  signUpRefusal, refusalStatus, contactVisible, quickDraft, type PostingDraft, type DraftProblem,
+  signUpRefusal, refusalStatus, contactVisible, quickDraft, postingLimitProblem, type PostingDraft, type DraftProblem,
 } from "./jobs.domain.ts";
 import { searchText } from "./jobs.search.ts";
 import * as repo from "./jobs.repo.ts";
@@ -124,10 +125,21 @@ async function ownPosting(c: Ctx) {
 }
 
 /** May this employer go public now? A reason to refuse, or null. */
-async function publishBlock(deps: Deps, employer: { id: number; status: string }, p: { endDate: string }): Promise<string | null> {
+async function publishBlock(deps: Deps, employer: { id: number; status: string; kind: string }, p: { endDate: string; headcount: number }): Promise<string | null> {
   const problem = publishProblem(employer.status, p, todayOf(deps));
   if (problem === "notVerified") return t.notVerified;
   if (problem === "endPast") return t.endPastPublish;
+  // Posting limits (issue #16): a flood of postings, or a household hiring a crowd, waits.
+  const lim = deps.config.postingLimits;
+  const now = deps.clock.now();
+  const [lastHour, lastDay] = await Promise.all([
+    repo.publishedSince(deps.database.db, employer.id, now - 3600_000),
+    repo.publishedSince(deps.database.db, employer.id, now - 24 * 3600_000),
+  ]);
+  const over = postingLimitProblem({ kind: employer.kind, headcount: p.headcount }, { lastHour, lastDay }, lim);
+  if (over === "perHour") return t.limitPerHour(lim.perHour);
+  if (over === "perDay") return t.limitPerDay(lim.perDay);
+  if (over === "householdHeadcount") return t.limitHousehold(lim.householdHeadcount, deps.config.hotline);
   return publishRefusal(deps, employer.id);
 }
 
@@ -138,7 +150,9 @@ export function jobsRoutes() {
 
   app.get(paths.home, async (c) => {
     const deps = c.var.deps;
-    const { quick, newest } = await repo.homeLists(deps.database.db, todayOf(deps), 5);
+    const lists = await repo.homeLists(deps.database.db, todayOf(deps), 5);
+    const quick = lists.quick.map((r) => ({ ...r, title: maskPersonalNumbers(r.title) }));
+    const newest = lists.newest.map((r) => ({ ...r, title: maskPersonalNumbers(r.title) }));
     return c.render(<HomePage counties={deps.regions.countyOptions()} quick={quick} newest={newest} />, { title: copy.home.title });
   });
 
@@ -150,7 +164,10 @@ export function jobsRoutes() {
       township: (tw, county) => (county ? deps.regions.townshipInCounty(tw, county) : deps.regions.townshipNames.has(tw)),
     });
     const page = parsePage(query.page);
-    const { rows, total, capped, hasNext } = await repo.browse(deps.database.db, filters, todayOf(deps), page, PER_PAGE);
+    const browsed = await repo.browse(deps.database.db, filters, todayOf(deps), page, PER_PAGE);
+    const { total, capped, hasNext } = browsed;
+    // A public list: numbers typed into titles are masked.
+    const rows = browsed.rows.map((r) => ({ ...r, title: maskPersonalNumbers(r.title) }));
     const flags = isStaff(c.var.user) ? await flagsFor(deps, [...new Set(rows.map((r) => r.employerId))]) : undefined;
     const rowsProps = { rows, total, capped, hasNext, page, pages: capped ? null : pagesFor(total), pageHref: (n: number) => `${paths.jobs.list}${filterQuery(filters, n)}`, flags };
     c.header("vary", "HX-Request");
@@ -305,9 +322,11 @@ export function jobsRoutes() {
       : null;
     const staff = staffInScope ? { canRemove: canDo("remove", p.status), flags: (await flagsFor(deps, [p.employerId])).get(p.employerId) ?? [] } : null;
     if (code) c.status(code);
+    // Phone and ID numbers typed into the free text: masked for everyone but the owner and staff in scope.
+    const shown = isOwner || staffInScope ? p : maskPostingText(p);
     return c.render(
       <PostingPage
-        p={{ ...p, kindName: found.kindName, brands: found.brands.map((b) => b.name), viaMarketName: found.viaMarketName }}
+        p={{ ...shown, kindName: found.kindName, brands: found.brands.map((b) => b.name), viaMarketName: found.viaMarketName }}
         status={status}
         contactShown={contactShown}
         warning={wageWarning(deps, p)}
@@ -318,7 +337,7 @@ export function jobsRoutes() {
         staff={staff}
         {...extra}
       />,
-      { title: p.title },
+      { title: shown.title },
     );
   };
 

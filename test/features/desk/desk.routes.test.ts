@@ -141,12 +141,18 @@ test("kinds of work and the ID number are stored; the ID shows masked until a lo
   assert.not.match(page.html, id);
   assert.match(page.html, id.slice(0, 3) + "*".repeat(13) + id.slice(-2));
   assert.is(page.headers.get("cache-control"), "no-store");
-  const revealed = await staffA.post(paths.desk.reveal(u.id));
+  // Issue #16: a full ID number belongs to market staff and admins; station staff get no button and a 404.
+  assert.not.match(page.html, paths.desk.reveal(u.id), "no reveal button for station staff");
+  assert.is((await staffA.post(paths.desk.reveal(u.id))).status, 404);
+  assert.is((await audits("reveal.id_number")).filter((x) => x.subjectId === u.id).length, 0);
+  const admin = await signedIn(t, { role: "county_admin", countyCode: YANLING });
+  await admin.get(paths.desk.worker(u.id) + `?market=${marketA}`);
+  const revealed = await admin.post(paths.desk.reveal(u.id) + `?market=${marketA}`);
   assert.is(revealed.status, 200);
   assert.match(revealed.html, id);
   assert.is(revealed.headers.get("cache-control"), "no-store");
   const [a] = (await audits("reveal.id_number")).filter((x) => x.subjectId === u.id);
-  assert.is(a.actorId, staffA.user.id);
+  assert.is(a.actorId, admin.user.id);
   // Staff of another county may not reveal it: 404, and no audit entry.
   await staffB.get(paths.desk.home);
   const other = await staffB.post(paths.desk.reveal(u.id));
@@ -458,12 +464,14 @@ test("the draw is stored with its seed, can be redone from it, happens once a da
     const pub = await t3.client().get(paths.desk.stationOrder(m));
     assert.is(pub.status, 200);
     assert.match(pub.html, `抽签种子 ${row.seed}`);
-    for (const w of ws) {
-      assert.not.match(pub.html, w.phone, "no full phone");
-      assert.match(pub.html, w.phone.slice(0, 3) + "****" + w.phone.slice(-4));
+    // Issue #16: queue numbers only (the order of arrival), no name fragment, no phone digits.
+    for (const [i, w] of ws.entries()) {
+      assert.not.match(pub.html, w.phone.slice(-4), "no phone digits");
+      assert.not.match(pub.html, `抽签${"甲乙丙丁戊己"[i]}`, "no name fragment");
     }
-    assert.not.match(pub.html, "某<", "no full names");
-    const positions = order.map((id) => pub.html.indexOf(ws.find((w) => w.id === id)!.phone.slice(-4) + "<"));
+    assert.not.match(pub.html, "某", "no given name");
+    assert.not.match(pub.html, "*", "no masked fragments either");
+    const positions = order.map((id) => pub.html.indexOf(`>${ws.findIndex((w) => w.id === id) + 1} 号<`));
     assert.ok(positions.every((p, i) => p > 0 && (i === 0 || p > positions[i - 1])), "the page shows the drawn order");
     assert.is((await t3.client().get(paths.desk.stationOrder(999999))).status, 404);
   } finally {

@@ -17,7 +17,8 @@ let staffB: Awaited<ReturnType<typeof signedIn>>; // 禹州市 market
 
 test.before(async () => {
   app = await makeTestApp();
-  const marketA = await addMarket(app, { countyCode: "411024" });
+  // A market (not a station): verifying employers belongs to market staff and admins (issue #16).
+  const marketA = await addMarket(app, { countyCode: "411024", name: "鄢陵县零工市场", tier: "county" });
   const marketB = await addMarket(app, { countyCode: "411081", name: "禹州市零工市场" });
   staffA = await signedIn(app, { role: "staff", name: "张干事", marketId: marketA });
   staffB = await signedIn(app, { role: "staff", name: "钱干事", marketId: marketB });
