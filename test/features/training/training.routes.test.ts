@@ -284,6 +284,47 @@ test("a worker cancels: the first in the queue moves up and is told; leaving the
   assert.is((await byWorker()).get(a.user.id)!.status, "waiting");
 });
 
+test("the queue goes by waiting number, not by who signed up first: someone who left the queue and came back is behind those who stayed", async () => {
+  const id = await addSession(t, marketA, { capacity: 1 });
+  const first = await worker("甲");
+  const early = await worker("乙"); // the older sign-up row (lower id)
+  const stayed = await worker("丙");
+  for (const w of [first, early, stayed]) {
+    await w.get(paths.training.show(id));
+    await w.post(paths.training.signup(id));
+  }
+  const byWorker = async () => new Map((await signupsOf(id)).map((r) => [r.workerId, r]));
+  const rows = await byWorker();
+  assert.ok(rows.get(early.user.id)!.id < rows.get(stayed.user.id)!.id, "乙's row is older than 丙's");
+  // 乙 leaves the queue and comes back: the same row, now behind 丙.
+  await early.get(paths.training.mine);
+  await early.post(paths.training.cancelSignup(rows.get(early.user.id)!.id));
+  await early.get(paths.training.show(id));
+  await early.post(paths.training.signup(id));
+  const again = await byWorker();
+  assert.is(again.get(early.user.id)!.id, rows.get(early.user.id)!.id, "the same row is reused");
+  assert.is(again.get(early.user.id)!.status, "waiting");
+  assert.ok(again.get(early.user.id)!.waitNo! > again.get(stayed.user.id)!.waitNo!, "乙's waiting number is now behind 丙's");
+  await early.get(paths.training.show(id));
+  assert.match(early.last.html, "候补第 2 位");
+  await stayed.get(paths.training.show(id));
+  assert.match(stayed.last.html, "候补第 1 位");
+
+  // 甲 cancels: the free place goes to 丙, who stayed in the queue, not to 乙.
+  await first.get(paths.training.mine);
+  await first.post(paths.training.cancelSignup(rows.get(first.user.id)!.id));
+  const after = await byWorker();
+  assert.equal(
+    [after.get(first.user.id)!.status, after.get(stayed.user.id)!.status, after.get(early.user.id)!.status],
+    ["cancelled", "confirmed", "waiting"],
+  );
+  // The staff list shows them in the same order: 丙 confirmed, then 乙 waiting.
+  await staff.get(paths.training.staffShow(id));
+  const html = staff.last.html;
+  assert.ok(html.includes("丙") && html.includes("乙"), "both names on the staff page");
+  assert.ok(html.indexOf("丙") < html.indexOf("乙"));
+});
+
 test("cancelling someone else's sign-up is a 404; cancelling after the start is refused", async () => {
   const id = await addSession(t, marketA);
   const a = await worker();
