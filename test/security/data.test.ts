@@ -1,4 +1,4 @@
-// Headers and personal data on every page the app has, as each of ten roles:
+// Headers and personal data on every page the app has, as each of eleven roles:
 // a CSP without inline script and with frame-ancestors 'none'; no-store on
 // everything a signed-in user is shown; full phone and ID numbers only where
 // the viewer needs them (the list below says where, and why); no phone or ID
@@ -31,8 +31,10 @@ test.after(() => w?.close());
 
 const PHONE = /(?<![\d])1[3-9]\d{9}(?!\d)/g;
 const ID_NUMBER = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
-const STAFF: RoleKey[] = ["sA", "sB", "aX", "aY", "city"];
+const STAFF: RoleKey[] = ["sA", "sB", "sC", "aX", "aY", "city"];
 const STAFF_X: RoleKey[] = ["sA", "aX", "city"];
+/** Staff of any market in county X (sC: market C, market A's same-county neighbour), X's admin, the city. */
+const STAFF_COUNTY_X: RoleKey[] = ["sA", "sC", "aX", "city"];
 
 /** Numbers printed as examples in hints ("例如 13812345678"): nobody's. */
 const examples = new Set(["13812345678"]);
@@ -42,13 +44,13 @@ const examples = new Set(["13812345678"]);
  * to whom, and why. Anything else found on a page fails the test.
  */
 const shownInFull: { routes: string[]; whose: string[]; to: RoleKey[]; why: string }[] = [
-  { routes: ["/admin/accounts"], whose: ["sA", "sB", "aX", "aY", "city"], to: ["aX", "aY", "city"], why: "a staff account's phone is its login name; admins manage the accounts" },
-  { routes: ["/desk/workers/:id"], whose: ["w1"], to: STAFF_X, why: "the desk's record of a worker in its county: staff call them (the ID number stays masked until a logged reveal)" },
+  { routes: ["/admin/accounts"], whose: ["sA", "sB", "sC", "aX", "aY", "city"], to: ["aX", "aY", "city"], why: "a staff account's phone is its login name; admins manage the accounts" },
+  { routes: ["/desk/workers/:id"], whose: ["w1"], to: STAFF_COUNTY_X, why: "the desk's record of a worker in its county: staff call them (the ID number stays masked until a logged reveal)" },
   { routes: ["/desk/priority"], whose: ["w1", "w2"], to: STAFF, why: "the help queue of the desk's own county: staff call the people waiting longest" },
   { routes: ["/hotline/call-list"], whose: ["w1"], to: STAFF_X, why: "workers without a phone of their own are asked by staff whether they were paid" },
-  { routes: ["/hires/:id", "/hires/:id/print"], whose: ["w1", "e1"], to: ["w1", "e1", ...STAFF_X], why: "a confirmed hire: each side gets the other's number; staff opening it is audited (hire.view, hire.print)" },
-  { routes: ["/jobs/:id"], whose: ["e1"], to: STAFF_X, why: "staff of the posting's county see its contact phone; audited (posting.view)" },
-  { routes: ["/staff/employers/:id"], whose: ["e1"], to: STAFF_X, why: "verification: staff of the employer's county call the employer (the ID number stays masked until a logged reveal)" },
+  { routes: ["/hires/:id", "/hires/:id/print"], whose: ["w1", "e1"], to: ["w1", "e1", ...STAFF_COUNTY_X], why: "a confirmed hire: each side gets the other's number; staff opening it is audited (hire.view, hire.print)" },
+  { routes: ["/jobs/:id"], whose: ["e1"], to: STAFF_COUNTY_X, why: "staff of the posting's county see its contact phone; audited (posting.view)" },
+  { routes: ["/staff/employers/:id"], whose: ["e1"], to: STAFF_COUNTY_X, why: "verification: staff of the employer's county call the employer (the ID number stays masked until a logged reveal)" },
   { routes: ["/staff/fairs/:id"], whose: ["e1"], to: STAFF_X, why: "a fair's bookings: the market's staff call the employers who booked" },
   { routes: ["/workers"], whose: ["w1", "w2"], to: ["e1", "e2", ...STAFF], why: "a published seeking card is there to be called: verified employers and staff see the number, the public sees it masked" },
 ];

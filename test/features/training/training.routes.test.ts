@@ -16,12 +16,15 @@ import { insertWorker } from "../../../src/features/workers/index.ts";
 let t: TestApp;
 let marketA: number;
 let marketB: number;
+/** Another market in market A's own county: staff are scoped by market, not by county. */
+let marketC: number;
 let staff: Browser & { user: { id: number } };
 
 test.before(async () => {
   t = await makeTestApp();
   marketA = await addMarket(t, { name: "鄢陵县零工驿站", countyCode: "411024" });
   marketB = await addMarket(t, { name: "禹州市零工市场", countyCode: "411081", tier: "county" });
+  marketC = await addMarket(t, { name: "鄢陵县零工市场", countyCode: "411024", tier: "county" });
   staff = await signedIn(t, { role: "staff", name: "张干事", marketId: marketA });
 });
 test.after(() => t.close());
@@ -222,7 +225,20 @@ test("walk-in: bad input and mismatches are refused with nothing written", async
   assert.equal([await countRows(users), await countRows(trainingSignups), await countRows(auditLog)], before);
 });
 
-test("staff cannot touch another market's session: 404 everywhere", async () => {
+test("staff cannot touch another market's session, in the same county or another: 404 everywhere", async () => {
+  const neighbour = await addSession(t, marketC);
+  await staff.get(paths.training.staffList);
+  assert.not.match(staff.last.html, `href="${paths.training.staffShow(neighbour)}"`, "the same county's other market's session is not on the staff list");
+  for (const url of [paths.training.staffShow(neighbour), paths.training.staffEdit(neighbour), paths.training.attendance(neighbour), paths.training.sheet(neighbour), paths.training.completersCsv(neighbour)]) {
+    assert.is((await staff.get(url)).status, 404, url);
+  }
+  await staff.get(paths.training.staffList);
+  for (const url of [paths.training.staffWalkIn(neighbour), paths.training.staffCancel(neighbour), paths.training.staffEdit(neighbour), paths.training.attendance(neighbour)]) {
+    assert.is((await staff.post(url, { name: "某人", phone: nextPhone(), reason: "x" })).status, 404, url);
+  }
+  assert.is((await sessionRow(neighbour)).status, "open");
+  assert.is((await signupsOf(neighbour)).length, 0);
+
   const id = await addSession(t, marketB);
   await staff.get(paths.training.staffList);
   for (const url of [paths.training.staffShow(id), paths.training.staffEdit(id), paths.training.attendance(id), paths.training.sheet(id), paths.training.completersCsv(id)]) {
@@ -403,6 +419,7 @@ test("bad input on the session form: re-rendered with the input and a summary, n
     ["start in the past", { startDate: "2026-11-20", signupDeadline: "2026-11-19" }, 422, "开始日期不能早于今天"],
     ["offline without place", { place: "" }, 422, "线下培训请填写上课地点"],
     ["another market", { marketId: String(marketB) }, 422, "主办市场的选项不对"],
+    ["another market in the same county", { marketId: String(marketC) }, 422, "主办市场的选项不对"],
     ["a market that does not exist", { marketId: "999999" }, 422, "主办市场的选项不对"],
     ["a work kind that does not exist", { workKindId: "999999" }, 422, "工种的选项不对"],
     ["SQL in a market id", { marketId: "1 OR 1=1" }, 400, "主办市场的选项不对"],
