@@ -42,7 +42,8 @@ import { jsonLogger, type Deps } from "../../src/shared/context.ts";
 import { runDemo } from "../../db/seed/demo.ts";
 import type { DemoContext } from "../../db/seed/demo/context.ts";
 
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+/** Debian's Chromium; CHROMIUM_PATH may name another build of it (or, to show the CI failure, a path with nothing there). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 export const SKIP_LINE = `browser tests SKIPPED: ${CHROMIUM_PATH} not found (apt-get install chromium)`;
 export const SKIP_NO_FONT_LINE = "browser tests SKIPPED: no Chinese font for Chromium (apt-get install fonts-wqy-microhei)";
 /** Chromium's flags for this machine: no sandbox (root), and no calls out to the closed network. */
@@ -87,18 +88,33 @@ export function cannotRun(): string | null {
   return null;
 }
 
+/** True on a CI machine (CI=true, as CI services and .ci/run set it), where a browser test may not skip itself. */
+export function inCI(env: NodeJS.ProcessEnv = process.env): boolean {
+  const v = (env.CI ?? "").trim().toLowerCase();
+  return v !== "" && v !== "0" && v !== "false";
+}
+
 /**
  * Call first in every browser test file. When Chromium (or a Chinese font) is
- * missing it says so, registers one passing test whose name says the file was
- * skipped, and returns false; the file then registers nothing else.
+ * missing it says so and returns false; the file then registers nothing else.
+ * Locally the file counts as skipped (uvu's test.skip: "Skipped: 1", which the
+ * runner's last line reports as skipped, never as passed). In CI it is a
+ * failure: one failing test that says what is missing, so a CI run without a
+ * browser cannot go green.
  */
 export function chromiumOrSkip(test = uvuTest): boolean {
   const why = cannotRun();
   if (!why) return true;
-  console.log(why);
-  test(why === SKIP_LINE ? "skipped: chromium not installed" : "skipped: no Chinese font installed", () => {
+  if (inCI()) {
+    const what = why.replace(/^browser tests SKIPPED: /, "");
+    console.log(`browser tests FAILED: ${what}; in CI (CI=${process.env.CI}) they may not skip themselves`);
+    test(`browser tests cannot run in CI: ${what}`, () => {
+      throw new Error(`${what}. In CI (CI=${process.env.CI}) a missing browser or font is a failure: install them (.ci/run does).`);
+    });
+  } else {
     console.log(why);
-  });
+    test.skip(why === SKIP_LINE ? "skipped: chromium not installed" : "skipped: no Chinese font installed");
+  }
   return false;
 }
 
