@@ -16,6 +16,7 @@ import { addWorker, addEmployer, addPosting, addCheckIn, addHire } from "./fixtu
 import { forgetWorkers } from "../../../src/features/ops/index.ts";
 import { assetSize } from "../../../src/shared/static.ts";
 import { gzipSync } from "node:zlib";
+import { assertInOrder } from "../../helpers/order.ts";
 
 const YANLING = "411024";
 const YUZHOU = "411081";
@@ -482,10 +483,10 @@ test("priority first: the station's priority workers are offered same-day work b
     await addCheckIn(t4, m, early.id, d, t4.clock.now() - 3600_000);
     await addCheckIn(t4, m, older.id, d, t4.clock.now() - 60_000);
     const byArrival = await staff.get(paths.desk.order);
-    assert.ok(byArrival.html.indexOf("早来的") < byArrival.html.indexOf("晚来的"));
+    assertInOrder(byArrival.html, ["早来的", "晚来的"], "by arrival");
     await staff.post(paths.desk.order, { rule: "priority" });
     const byPriority = await staff.get(paths.desk.order);
-    assert.ok(byPriority.html.indexOf("晚来的") < byPriority.html.indexOf("早来的"));
+    assertInOrder(byPriority.html, ["晚来的", "早来的"], "by priority");
   } finally {
     t4.close();
   }

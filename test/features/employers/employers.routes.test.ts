@@ -9,6 +9,7 @@ import { paths } from "../../../src/paths.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { duplicateField } from "../../../src/features/employers/employers.domain.ts";
 import { addEmployer, nextUscc, nextResidentId } from "./fixtures.ts";
+import { assertInOrder } from "../../helpers/order.ts";
 
 const t = copy.employers;
 let app: TestApp;
@@ -171,7 +172,7 @@ test("a new registration waits in the queue of its county's staff, pending first
   assert.is(staffA.last.status, 200);
   const html = staffA.last.html;
   assert.ok(html.includes("新来的钧瓷坊"));
-  assert.ok(html.indexOf("新来的钧瓷坊") < html.indexOf("早已认证的厂"), "pending before verified");
+  assertInOrder(html, ["新来的钧瓷坊", "早已认证的厂"], "pending before verified");
   await staffA.get(`${paths.employers.queue}?status=verified`);
   assert.not.ok(staffA.last.html.includes("新来的钧瓷坊"));
   assert.ok(staffA.last.html.includes("早已认证的厂"));

@@ -13,6 +13,7 @@ import { copy } from "../../../views/copy/index.ts";
 import { completeResidentId } from "../../../src/features/employers/index.ts";
 import { addDays, DAY_MS } from "../../../src/shared/clock.ts";
 import { addEmployer, addWorker, kindIds, postingFields, today, YANLING, YUZHOU } from "./fixtures.ts";
+import { assertInOrder } from "../../helpers/order.ts";
 
 const t = copy.jobs;
 const h = copy.hires;
@@ -218,7 +219,7 @@ test("a quote posting: workers offer prices, the employer compares them and acce
   await emp.get(paths.jobs.applicants(id));
   const html = emp.last.html;
   assert.ok(html.includes("<table>"));
-  assert.ok(html.indexOf("赵师傅") < html.indexOf("张师傅") && html.indexOf("张师傅") < html.indexOf("钱师傅"));
+  assertInOrder(html, ["赵师傅", "张师傅", "钱师傅"]);
   assert.ok(html.includes(t.accept));
 
   // Accept 张师傅's 180: a hire at that price; the posting is filled; the other two are not chosen and told.
@@ -636,7 +637,7 @@ test("the list pages by 20 with plain links that keep the filters", async () => 
   assert.is((b.last.html.match(/class="card"/g) ?? []).length, 3);
   // Newest first: the last made is first on page one.
   await b.get(`${paths.jobs.list}?county=411082`);
-  assert.ok(b.last.html.indexOf("长葛活 22") < b.last.html.indexOf("长葛活 21"));
+  assertInOrder(b.last.html, ["长葛活 22", "长葛活 21"], "newest first");
 });
 
 test("staff see flags beside an employer's postings (from the employerFlags hooks); the public does not", async () => {

@@ -11,6 +11,7 @@ import { notifyStatements, flushSms, startSmsTimer, feature, MAX_SMS_ATTEMPTS, S
 import { afterAttempt, shortError } from "../../../src/features/messages/messages.domain.ts";
 import type { SmsSender } from "../../../src/shared/sms.ts";
 import { waitFor } from "../../helpers/wait.ts";
+import { assertInOrder } from "../../helpers/order.ts";
 
 const t = copy.messages;
 let app: TestApp;
@@ -46,7 +47,7 @@ test("the inbox lists a user's own messages newest first, 20 a page, unread mark
   assert.is(b.last.status, 200);
   const html = b.last.html;
   assert.is((html.match(/第\d+条消息/g) ?? []).length, 20);
-  assert.ok(html.indexOf("第22条消息") < html.indexOf("第21条消息"), "newest first");
+  assertInOrder(html, ["第22条消息", "第21条消息"], "newest first");
   assert.not.ok(html.includes("别人的消息"));
   assert.ok(html.includes(t.unreadCount(23)));
   assert.is((html.match(new RegExp(`>${t.unread}<`, "g")) ?? []).length, 20);

@@ -12,6 +12,7 @@ import {
 import { addSession, addSignup, kindId, nextResidentId } from "./fixtures.ts";
 import { maskResidentId } from "../../../src/shared/validators.ts";
 import { insertWorker } from "../../../src/features/workers/index.ts";
+import { assertInOrder } from "../../helpers/order.ts";
 
 let t: TestApp;
 let marketA: number;
@@ -337,8 +338,7 @@ test("the queue goes by waiting number, not by who signed up first: someone who 
   // The staff list shows them in the same order: 丙 confirmed, then 乙 waiting.
   await staff.get(paths.training.staffShow(id));
   const html = staff.last.html;
-  assert.ok(html.includes("丙") && html.includes("乙"), "both names on the staff page");
-  assert.ok(html.indexOf("丙") < html.indexOf("乙"));
+  assertInOrder(html, ["丙", "乙"], "the staff list: 丙 (confirmed) before 乙 (waiting)");
 });
 
 test("cancelling someone else's sign-up is a 404; cancelling after the start is refused", async () => {
