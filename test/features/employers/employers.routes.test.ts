@@ -122,6 +122,26 @@ test("bad registrations are refused with the input kept and nothing written", as
   }
 });
 
+test("the USCC check character at the route: a valid code with only its last character changed is refused (400, nothing written); the code itself goes through", async () => {
+  const good = nextUscc();
+  // Every other character of the USCC alphabet in the last place: only the check character can refuse these.
+  const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  const wrong = [...alphabet].filter((c) => c !== good[17]).map((c) => good.slice(0, 17) + c);
+  assert.is(wrong.length, 30);
+  for (const uscc of wrong) {
+    const before = (await app.db.select().from(employers)).length;
+    const b = await register(business({ uscc }));
+    assert.is(b.last.status, 400, uscc);
+    assert.ok(b.last.html.includes('id="f-uscc-error"'), `${uscc}: the error is on the USCC`);
+    assert.ok(b.last.html.includes(copy.errors.uscc), uscc);
+    assert.is((await app.db.select().from(employers)).length, before, `${uscc}: nothing written`);
+  }
+  // The control: the same code with its right check character registers.
+  const b = await register(business({ uscc: good }));
+  assert.is(b.last.status, 303, good);
+  assert.is((await app.db.select().from(employers).where(eq(employers.uscc, good))).length, 1);
+});
+
 test("a USCC, ID number or phone that is already registered is refused with a clear message", async () => {
   const first = business();
   await register(first);

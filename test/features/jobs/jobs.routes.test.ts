@@ -612,6 +612,30 @@ test("a wage below the minimum is saved with a visible warning, not refused", as
   assert.not.ok(emp.last.html.includes("最低工资"));
 });
 
+test("the minimum-wage warning at its boundary, through the posting page, for every unit (minimum 19.6 元/hour, 2000 元/month)", async () => {
+  assert.equal(app.deps.config.minWage, { hourlyFen: 1960, monthlyFen: 200000 }, "the region file's minimum");
+  const emp = await employerBrowser();
+  // [wage typed, unit, the warning expected (the minimum as shown, the unit words) or null]
+  const cases: [string, string, [string, string] | null][] = [
+    ["19.59", "hour", ["19.6", "每小时"]],
+    ["19.6", "hour", null],
+    ["156.79", "day", ["156.8", "每天"]],
+    ["156.8", "day", null],
+    ["1999.99", "month", ["2000", "每月"]],
+    ["2000", "month", null],
+    ["1", "piece", null],
+  ];
+  for (const [wage, unit, warning] of cases) {
+    await emp.get(paths.jobs.new);
+    await emp.post(paths.jobs.new, await postingFields(app, { wage, wageUnit: unit }));
+    assert.is(emp.last.status, 303, `${wage} ${unit} is saved`);
+    await emp.follow();
+    const html = emp.last.html;
+    if (warning) assert.ok(html.includes(t.belowMinimum(warning[0], warning[1])), `${wage} ${unit}: warned`);
+    else assert.not.ok(html.includes("最低工资"), `${wage} ${unit}: no warning`);
+  }
+});
+
 test("htmx asks for the results only; without htmx the whole page", async () => {
   const b = app.client();
   await b.get(`${paths.jobs.list}?county=${YANLING}`, { "HX-Request": "true" });

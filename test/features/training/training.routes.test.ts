@@ -143,6 +143,24 @@ test("bad input on the sign-up form: 400, the input kept, nothing written", asyn
   assert.is(await countRows(users), usersBefore);
 });
 
+test("the sign-up deadline at its boundary, by the Beijing date: the last minute of the deadline day is in, the first minutes after midnight are out", async () => {
+  const id = await addSession(t, marketA, { signupDeadline: "2026-11-28", startDate: "2026-11-30", endDate: "2026-11-30" });
+  const onTime = await worker("准时");
+  const late = await worker("晚了");
+  // 23:59 in Beijing on the deadline day (15:59 UTC): still open.
+  t.clock.set("2026-11-28T23:59:00+08:00");
+  await onTime.get(paths.training.show(id));
+  assert.is((await onTime.post(paths.training.signup(id))).status, 303, "23:59 on the deadline day");
+  // 00:00:30 the next day in Beijing (still 11-28 by UTC: 16:00:30): closed.
+  t.clock.set("2026-11-29T00:00:30+08:00");
+  await late.get(paths.training.show(id));
+  const r = await late.post(paths.training.signup(id));
+  assert.is(r.status, 422, "just after midnight in Beijing");
+  assert.match(r.html, "报名已截止");
+  const rows = await signupsOf(id);
+  assert.equal(rows.map((x) => x.workerId), [onTime.user.id]);
+});
+
 test("refused with a clear message and nothing changed: after the deadline, a cancelled session", async () => {
   const late = await addSession(t, marketA, { signupDeadline: "2026-11-27", startDate: "2026-11-30", endDate: "2026-11-30" });
   const cancelled = await addSession(t, marketA, { status: "cancelled", cancelReason: "老师生病" });
