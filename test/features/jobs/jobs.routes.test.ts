@@ -12,7 +12,7 @@ import { paths } from "../../../src/paths.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { completeResidentId } from "../../../src/features/employers/index.ts";
 import { addDays, DAY_MS } from "../../../src/shared/clock.ts";
-import { addEmployer, addWorker, kindIds, postingFields, today, YANLING, YUZHOU } from "./fixtures.ts";
+import { addEmployer, addPosting, addWorker, kindIds, postingFields, today, YANLING, YUZHOU } from "./fixtures.ts";
 import { assertInOrder } from "../../helpers/order.ts";
 
 const t = copy.jobs;
@@ -634,6 +634,58 @@ test("the minimum-wage warning at its boundary, through the posting page, for ev
     if (warning) assert.ok(html.includes(t.belowMinimum(warning[0], warning[1])), `${wage} ${unit}: warned`);
     else assert.not.ok(html.includes("最低工资"), `${wage} ${unit}: no warning`);
   }
+});
+
+test("'full' at its boundary in the SQL path: sign-ups while one place is left, refused at the headcount even while the row still says open; the last confirm fills it, one more is refused", async () => {
+  const emp = await employerBrowser();
+  const id = await addPosting(app, emp.employer.employerId, { title: "招两人的活", headcount: 2 });
+  const setFilled = (n: number) => app.deps.database.client.execute({ sql: "UPDATE job_postings SET filled_count = ?, status = 'open' WHERE id = ?", args: [n, id] });
+  const rowsOf = async () => (await app.db.select().from(applications).where(eq(applications.postingId, id))).length;
+
+  // One place of two taken, the row open: a sign-up goes through.
+  await setFilled(1);
+  const a = await workerBrowser("一号");
+  await a.get(paths.jobs.show(id));
+  await a.post(paths.jobs.apply(id), {});
+  assert.is(a.last.status, 303, "one place left");
+  assert.is(await rowsOf(), 1);
+  // Both taken but the status not yet 'filled' (the count is what counts): refused, nothing written.
+  await setFilled(2);
+  const b = await workerBrowser("二号");
+  await b.get(paths.jobs.show(id));
+  await b.post(paths.jobs.apply(id), {});
+  assert.is(b.last.status, 422, "at the headcount");
+  assert.ok(b.last.html.includes(t.refusals.full));
+  assert.is(await rowsOf(), 1);
+
+  // Back to none taken: three sign up; confirming the second fills the posting; the third cannot be confirmed.
+  await setFilled(0);
+  const c = await workerBrowser("三号");
+  const d = await workerBrowser("四号");
+  for (const w of [b, c, d]) {
+    await w.get(paths.jobs.show(id));
+    await w.post(paths.jobs.apply(id), {});
+    assert.is(w.last.status, 303);
+  }
+  await emp.get(paths.jobs.applicants(id));
+  const ids = confirmIds(emp.last.html);
+  assert.is(ids.length, 4);
+  await emp.post(paths.jobs.confirm(ids[0]), {});
+  let [p] = await app.db.select().from(jobPostings).where(eq(jobPostings.id, id));
+  assert.equal([p.status, p.filledCount], ["open", 1], "one of two: still open");
+  await emp.get(paths.jobs.applicants(id));
+  await emp.post(paths.jobs.confirm(ids[1]), {});
+  [p] = await app.db.select().from(jobPostings).where(eq(jobPostings.id, id));
+  assert.equal([p.status, p.filledCount], ["filled", 2], "two of two: filled");
+  await emp.get(paths.jobs.applicants(id));
+  const r = await emp.post(paths.jobs.confirm(ids[2]), {});
+  // Filling it let the others go (releaseWaiting), so the third is already decided.
+  assert.is(r.status, 409, "a third confirm is refused");
+  const [third] = await app.db.select().from(applications).where(eq(applications.id, ids[2]));
+  assert.is.not(third.status, "confirmed");
+  [p] = await app.db.select().from(jobPostings).where(eq(jobPostings.id, id));
+  assert.is(p.filledCount, 2, "never more than the headcount");
+  assert.is((await app.db.select().from(hires).where(eq(hires.postingId, id))).length, 2);
 });
 
 test("htmx asks for the results only; without htmx the whole page", async () => {
