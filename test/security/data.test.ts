@@ -123,6 +123,30 @@ test("full phone and ID numbers of other people appear only where the viewer nee
   assert.equal(unused, [], "every entry of the list is still needed (else remove it)");
 });
 
+test("every masked number on every page shows no more than its mask allows: a mobile 3 + 4 digits, an ID number 3 + 2, anything else 2 at the end", () => {
+  const problems: string[] = [];
+  let masks = 0;
+  const seen = new Set<string>();
+  for (const p of pages) {
+    for (const m of p.html.matchAll(/(\d*)(\*{2,})([\dXx]*)/g)) {
+      const [all, lead, stars, tail] = m;
+      masks++;
+      seen.add(all);
+      const length = lead.length + stars.length + tail.length;
+      const ok =
+        length === 11 ? lead.length === 3 && tail.length === 4 && stars.length === 4 // 138****5678
+        : length === 18 ? lead.length === 3 && tail.length === 2 // 411*************1X
+        : lead.length === 0 && tail.length <= 2; // a landline or anything else: the last 2 only
+      if (!ok) problems.push(`GET ${p.route} as ${roleNames[p.role]}: "${all}" shows ${lead.length} leading and ${tail.length} trailing characters`);
+    }
+  }
+  assert.ok(masks > 50, `the scan found masked numbers to check (${masks})`);
+  // Masks of the fixture's own people are among them, in the expected shape.
+  assert.ok(seen.has(`${P.w1.slice(0, 3)}****${P.w1.slice(-4)}`), "w1's masked phone was seen");
+  assert.ok([...seen].some((x) => x.length === 18 && x.startsWith(ID.w1.slice(0, 3)) && x.endsWith(ID.w1.slice(-2))), "w1's masked ID number was seen");
+  assert.equal([...new Set(problems)], [], [...new Set(problems)].join("\n"));
+});
+
 test("no phone or ID number in any link, form action, image source or redirect", () => {
   const problems: string[] = [];
   for (const p of pages) {
