@@ -13,21 +13,27 @@
 //       signed out, a 303 to the login page, and nothing may change.
 import type { RoleKey } from "./world.ts";
 
-const ALL: RoleKey[] = ["anon", "w1", "w2", "e1", "e2", "sA", "sB", "aX", "aY", "city"];
+const ALL: RoleKey[] = ["anon", "w1", "w2", "e1", "e2", "sA", "sB", "sC", "aX", "aY", "city"];
 const SIGNED_IN: RoleKey[] = ALL.filter((r) => r !== "anon");
 const WORKERS: RoleKey[] = ["w1", "w2"];
 const EMPLOYERS: RoleKey[] = ["e1", "e2"];
 /** Any staff member or admin (their own desk, market or county). */
-const STAFF: RoleKey[] = ["sA", "sB", "aX", "aY", "city"];
+const STAFF: RoleKey[] = ["sA", "sB", "sC", "aX", "aY", "city"];
 const ADMINS: RoleKey[] = ["aX", "aY", "city"];
-/** Staff whose scope holds county X / market A: the station's staff, X's admin, the city. */
+/** Staff whose scope holds market A: the station's own staff, X's admin, the city (not sC, staff of another market in the same county). */
 const STAFF_X: RoleKey[] = ["sA", "aX", "city"];
 /**
  * Verifying employers and revealing full ID numbers (issue #16): market staff and admins of county X —
- * not sA, who is the staff of a station (驿站) and acts on the people at her own desk. (Market staff of
- * county X belong here too: add their role key when the fixture has one.)
+ * sC, staff of the county's own market (a 零工市场, not a 驿站), X's admin and the city; not sA, who is the
+ * staff of a station (驿站) and acts on the people at her own desk.
  */
-const VERIFY_X: RoleKey[] = ["aX", "city"];
+const VERIFY_X: RoleKey[] = ["sC", "aX", "city"];
+/**
+ * Staff whose scope holds county X: the staff of every market in it (station A's
+ * and market C's), X's admin, the city. Workers, employers and hires belong to
+ * a county, not to the market that happened to register them.
+ */
+const STAFF_COUNTY_X: RoleKey[] = ["sA", "sC", "aX", "city"];
 
 export interface Access {
   ok: RoleKey[];
@@ -97,7 +103,7 @@ export const access: Record<string, Access> = {
   "POST /hotline/status": { ok: ALL, why: "needs the case number and the caller's last four digits" },
   "POST /jobs/:id/apply": { ok: ALL, why: "visitors sign up with name and phone; other roles get a 4xx refusal, not the page" },
   "POST /training/:id/signup": {
-    ok: ["anon", "w1", "w2", "sA", "sB", "aX", "aY", "city"],
+    ok: ["anon", "w1", "w2", "sA", "sB", "sC", "aX", "aY", "city"],
     why: "visitors and workers sign up; staff are sent to the staff page; employers 404",
   },
 
@@ -125,10 +131,10 @@ export const access: Record<string, Access> = {
   "GET /training/signups/:id/certificate": { ok: ["w1", ...STAFF_X], why: "the worker, or staff of the market that ran the course" },
   "POST /hires/:id/paid": { ok: ["w1"] },
 
-  // --- Hire records: the two parties and staff of the posting's county ----------------------------
-  "GET /hires/:id": { ok: ["w1", "e1", ...STAFF_X] },
-  "GET /hires/:id/print": { ok: ["w1", "e1", ...STAFF_X] },
-  "POST /hires/:id/status": { ok: ["e1", ...STAFF_X] },
+  // --- Hire records: the two parties and staff of the posting's county (any market in it) -----------
+  "GET /hires/:id": { ok: ["w1", "e1", ...STAFF_COUNTY_X] },
+  "GET /hires/:id/print": { ok: ["w1", "e1", ...STAFF_COUNTY_X] },
+  "POST /hires/:id/status": { ok: ["e1", ...STAFF_COUNTY_X] },
 
   // --- Employers' own pages -------------------------------------------------------------------
   "GET /employer": { ok: EMPLOYERS },
@@ -185,19 +191,19 @@ export const access: Record<string, Access> = {
   "GET /monitoring": { ok: STAFF },
   "GET /monitoring/ledger.csv": { ok: STAFF },
 
-  // --- Staff: records of county X / market A ---------------------------------------------------------
-  "GET /desk/workers/:id": { ok: STAFF_X },
-  "GET /desk/workers/:id/card": { ok: STAFF_X },
+  // --- Staff: records of county X (STAFF_COUNTY_X) or of market A (STAFF_X) ---------------------------
+  "GET /desk/workers/:id": { ok: STAFF_COUNTY_X },
+  "GET /desk/workers/:id/card": { ok: STAFF_COUNTY_X },
   "POST /desk/workers/:id/reveal": { ok: VERIFY_X, why: "a full ID number: market staff and admins, not station staff" },
-  "POST /desk/workers/:id/unlock": { ok: STAFF_X },
-  "POST /desk/workers/:id/pin": { ok: STAFF_X },
-  "POST /desk/workers/:id/contacts": { ok: STAFF_X },
-  "POST /desk/workers/:id/sign-up": { ok: STAFF_X },
-  "POST /desk/workers/:id/consent": { ok: ["sA", "aX"], why: "sensitive data: the worker's own county only, not even the city admin" },
-  "POST /desk/workers/:id/consent/remove": { ok: ["sA", "aX"], why: "sensitive data: the worker's own county only, not even the city admin" },
-  "POST /desk/applications/:id/confirm": { ok: STAFF_X },
-  "POST /jobs/:id/remove": { ok: STAFF_X },
-  "GET /staff/employers/:id": { ok: STAFF_X },
+  "POST /desk/workers/:id/unlock": { ok: STAFF_COUNTY_X },
+  "POST /desk/workers/:id/pin": { ok: STAFF_COUNTY_X },
+  "POST /desk/workers/:id/contacts": { ok: STAFF_COUNTY_X },
+  "POST /desk/workers/:id/sign-up": { ok: STAFF_COUNTY_X },
+  "POST /desk/workers/:id/consent": { ok: ["sA", "sC", "aX"], why: "sensitive data: the worker's own county only (any market in it), not even the city admin" },
+  "POST /desk/workers/:id/consent/remove": { ok: ["sA", "sC", "aX"], why: "sensitive data: the worker's own county only (any market in it), not even the city admin" },
+  "POST /desk/applications/:id/confirm": { ok: STAFF_COUNTY_X },
+  "POST /jobs/:id/remove": { ok: STAFF_COUNTY_X },
+  "GET /staff/employers/:id": { ok: STAFF_COUNTY_X },
   "POST /staff/employers/:id/reveal": { ok: VERIFY_X, why: "a full ID number: market staff and admins, not station staff" },
   "POST /staff/employers/:id/verify": { ok: VERIFY_X, why: "verification belongs to market staff and admins of the county, not station staff" },
   "POST /staff/employers/:id/reject": { ok: VERIFY_X, why: "verification belongs to market staff and admins of the county, not station staff" },
@@ -222,8 +228,8 @@ export const access: Record<string, Access> = {
   "GET /staff/policy/:id/edit": { ok: STAFF_X },
   "POST /staff/policy/:id/edit": { ok: STAFF_X },
   "POST /staff/policy/:id/archive": { ok: STAFF_X },
-  "GET /staff/forget/:id": { ok: STAFF_X },
-  "POST /staff/forget/:id": { ok: STAFF_X },
+  "GET /staff/forget/:id": { ok: STAFF_COUNTY_X },
+  "POST /staff/forget/:id": { ok: STAFF_COUNTY_X },
 
   // --- Admins -------------------------------------------------------------------------------------
   "GET /admin/accounts": { ok: ADMINS },
@@ -248,6 +254,6 @@ export const access: Record<string, Access> = {
 
 /** The signed-in role the fuzz test uses for a route: the owner where there is one, else the first allowed. */
 export function fuzzRole(a: Access): RoleKey | null {
-  const prefer: RoleKey[] = ["w1", "e1", "sA", "aX", "city", "w2", "e2", "sB", "aY"];
+  const prefer: RoleKey[] = ["w1", "e1", "sA", "aX", "city", "w2", "e2", "sB", "sC", "aY"];
   return prefer.find((r) => a.ok.includes(r)) ?? null;
 }
