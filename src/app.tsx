@@ -17,7 +17,8 @@ import { openDatabase, checkPragmas, storageErrorCode, type Database } from "./s
 import { migrate } from "./shared/migrate.ts";
 import { seedRegions, Regions } from "./shared/regions.ts";
 import { systemClock, type Clock } from "./shared/clock.ts";
-import { logSmsSender, type SmsSender } from "./shared/sms.ts";
+import type { SmsSender } from "./shared/sms.ts";
+import { smsSender, smsSettings } from "./features/messages/index.ts";
 import { randomToken } from "./shared/crypto.ts";
 import { emptyHooks } from "./shared/hooks.ts";
 import { loadSession } from "./shared/session.ts";
@@ -52,6 +53,9 @@ export async function prepare(opts: PrepareOptions): Promise<Deps> {
   const { config } = opts;
   const recentErrors: RecentError[] = [];
   const log = rememberErrors(opts.log ?? jsonLogger(), recentErrors);
+  // SMS settings are checked before anything else is opened: a wrong one stops the start with a Chinese message.
+  const clock = opts.clock ?? systemClock;
+  const sms = opts.sms ?? smsSender(smsSettings(config.env ?? {}), () => clock.now());
   const database: Database = await openDatabase(config.databaseUrl);
   const applied = await migrate(database.client);
   if (applied.length) log.info("migrated", { applied });
@@ -61,9 +65,9 @@ export async function prepare(opts: PrepareOptions): Promise<Deps> {
   return {
     database,
     config,
-    clock: opts.clock ?? systemClock,
+    clock,
     secret,
-    sms: opts.sms ?? logSmsSender(),
+    sms,
     log,
     regions: new Regions(config.region),
     hooks: emptyHooks(),
@@ -141,7 +145,8 @@ export function createApp(deps: Deps) {
   );
   app.use(async (c, next) => {
     // The open API is read-only: any other verb is a 405 naming the ones it takes (not the CSRF check's 500).
-    if (c.req.path.startsWith("/api/") && !["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {
+    // (Only /api/v1: /api/sms/… takes the SMS providers' callbacks, posted by them.)
+    if ((c.req.path === paths.api.root || c.req.path.startsWith(paths.api.root + "/")) && !["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {
       return c.json({ error: "method_not_allowed" }, 405, { allow: "GET, HEAD, OPTIONS" });
     }
     if (c.req.method !== "GET" && c.req.method !== "HEAD" && !c.req.path.startsWith("/api/")) {

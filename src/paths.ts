@@ -51,6 +51,14 @@ export const paths = {
   messages: {
     inbox: "/inbox",
     readAll: "/inbox/read",
+    /** Staff: every text, its attempts, failure reason and delivery receipt (回执). */
+    texts: "/admin/sms",
+    /** Providers' delivery receipts (回执); :token is SMS_CALLBACK_TOKEN, :provider aliyun or tencent. */
+    receiptPattern: "/api/sms/:token/:provider/report",
+    receipt: (token: string, provider: string) => `/api/sms/${token}/${provider}/report`,
+    /** Providers' inbound texts (上行): replies such as 报名 1234 or TD. */
+    replyPattern: "/api/sms/:token/:provider/reply",
+    reply: (token: string, provider: string) => `/api/sms/${token}/${provider}/reply`,
   },
   jobs: {
     list: "/jobs",
@@ -123,6 +131,11 @@ export const paths = {
     consentRemovePattern: "/desk/workers/:id/consent/remove",
     contact: (id: Id) => `/desk/workers/${id}/contacts`,
     contactPattern: "/desk/workers/:id/contacts",
+    /** SMS job alerts for the worker at the desk (features/alerts). */
+    alerts: (id: Id) => `/desk/workers/${id}/alerts`,
+    alertsPattern: "/desk/workers/:id/alerts",
+    alertsStop: (id: Id) => `/desk/workers/${id}/alerts/stop`,
+    alertsStopPattern: "/desk/workers/:id/alerts/stop",
     signUp: (id: Id) => `/desk/workers/${id}/sign-up`,
     signUpPattern: "/desk/workers/:id/sign-up",
     /** 困难零工人员: the help queue. */
@@ -258,6 +271,11 @@ export const paths = {
     forget: "/staff/forget",
     forgetWorker: (id: Id) => `/staff/forget/${id}`,
     forgetWorkerPattern: "/staff/forget/:id",
+  },
+  alerts: {
+    /** A worker's own SMS job alerts. */
+    mine: "/me/alerts",
+    mineStop: "/me/alerts/stop",
   },
   supervision: {
     home: "/staff/supervision",

@@ -56,6 +56,9 @@ export const seekingCardStatuses = ["open", "closed"] as const;
 
 export const smsStatuses = ["pending", "sent", "failed"] as const;
 
+/** A provider's delivery receipt (回执) for a sent text. */
+export const smsReceipts = ["delivered", "undelivered"] as const;
+
 /** What a safety inspection of a market checks (安全生产检查), in the form's order. */
 export const inspectionItems = ["fire", "shelter", "electricity", "order", "sanitation"] as const;
 export type InspectionItem = (typeof inspectionItems)[number];

@@ -13,6 +13,7 @@ import { feature as policy } from "./policy/index.ts";
 import { feature as markets } from "./markets/index.ts";
 import { feature as monitoring } from "./monitoring/index.ts";
 import { feature as ops } from "./ops/index.ts";
+import { feature as alerts } from "./alerts/index.ts";
 import { feature as supervision } from "./supervision/index.ts";
 
-export const features: Feature[] = [accounts, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops, supervision];
+export const features: Feature[] = [accounts, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops, supervision, alerts];

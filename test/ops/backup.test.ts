@@ -23,7 +23,7 @@ test.before(async () => {
   await deps.database.write(() =>
     deps.database.client.execute(
       "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000) " +
-        "INSERT INTO sms_outbox (to_phone, body, status, created_at) SELECT '13800000000', printf('%.300c', 'x'), 'sent', 0 FROM n",
+        "INSERT INTO sms_outbox (to_phone, template, params, status, created_at) SELECT '13800000000', 'legacy', printf('%.300c', 'x'), 'sent', 0 FROM n",
     ),
   );
   deps.database.close();

@@ -110,6 +110,15 @@ export const access: Record<string, Access> = {
   // --- Any signed-in user ---------------------------------------------------------------
   "GET /me": { ok: SIGNED_IN },
   "GET /inbox": { ok: SIGNED_IN },
+  "GET /admin/sms": { ok: ADMINS, why: "county admins see their county's texts, the city admin all; numbers masked" },
+  "POST /api/sms/:token/:provider/reply": { ok: [], why: "providers' inbound texts (上行): 404 without the secret SMS_CALLBACK_TOKEN in the URL" },
+  "GET /me/alerts": { ok: WORKERS },
+  "POST /me/alerts": { ok: WORKERS, why: "refused (422) unless the worker's number is proven" },
+  "POST /me/alerts/stop": { ok: WORKERS },
+  "GET /desk/workers/:id/alerts": { ok: STAFF_X },
+  "POST /desk/workers/:id/alerts": { ok: STAFF_X },
+  "POST /desk/workers/:id/alerts/stop": { ok: STAFF_X },
+  "POST /api/sms/:token/:provider/report": { ok: [], why: "providers' receipts: 404 without the secret SMS_CALLBACK_TOKEN in the URL" },
   "POST /inbox/read": { ok: SIGNED_IN },
 
   // --- Workers' own pages -------------------------------------------------------------------

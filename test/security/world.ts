@@ -605,6 +605,9 @@ export function paramSources(ids: Ids): Record<string, string | number> {
     "/admin/markets/:id": ids.marketA,
     "/api/v1/jobs/:id": ids.posting1,
     "/api/v1/markets/:id": ids.marketA,
+    // No SMS_CALLBACK_TOKEN in the world: every provider callback is a 404.
+    "/api/sms/:token": "not-the-token-000000000000",
+    "/api/sms/:token/:provider": "aliyun",
     "/card/:code": ids.cardCode1,
     "/desk/applications/:id": ids.application1,
     "/desk/workers/:id": ids.users.w1,

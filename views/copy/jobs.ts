@@ -176,7 +176,7 @@ export const jobs = {
   },
   phoneTaken: "这个手机号已经有账号了。请先登录,再报名。",
   signedUp: "报名成功!雇主确认后会通知您。",
-  signedUpNew: "报名成功!已为您建好账号。请设置 6 位数字密码,下次用手机号和密码登录。",
+  signedUpNew: "报名成功!马上会收到一条短信,说明接下来怎么办。已为您建好账号。请设置 6 位数字密码,下次用手机号和密码登录。",
   setPin: "设置密码",
   pinPrompt: "您还没有设置密码。设置 6 位数字密码后,下次可以自己登录。",
   pinTitle: "设置登录密码",
@@ -204,7 +204,7 @@ export const jobs = {
   confirm: "录用",
   decline: "不录用",
   accept: "选这个报价",
-  confirmed: "已录用,工人会收到通知。",
+  confirmed: "已录用。工人会收到短信,写明上工日期、时间、地点和您的电话。",
   declined: "已告诉工人这次没有录用。",
   alreadyDecided: "这个报名已经处理过了。",
   fullNow: "人已经招满了,不能再录用。",
@@ -230,6 +230,7 @@ export const jobs = {
   // Notices to the other side (inbox and SMS)
   notices: {
     newApplicant: (title: string) => `有人报名了您的招工“${title}”。`,
+    signupReceived: (title: string, startDate: string) => `已收到您对“${title}”的报名。雇主选中您会再通知您(也发短信);${startDate} 开工前没收到即未选中。`,
     confirmed: (title: string) => `您已被录用:“${title}”。请按时到岗。`,
     declined: (title: string) => `“${title}”这次没有录用您。再看看别的活吧。`,
     notChosen: (title: string) => `“${title}”已经招满或结束,这次没有选上您。`,

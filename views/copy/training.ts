@@ -65,6 +65,7 @@ export const training = {
   youAreConfirmed: "您已报上名。",
   youAreWaiting: (n: number) => `名额已满,您是候补第 ${n} 位。有人退出时会自动补上,并通知您。`,
   signedUpFlash: "报名成功,名额已为您留好。",
+  textedNote: "时间、地点也发短信给您了。",
   waitingFlash: (n: number) => `名额已满,您是候补第 ${n} 位。有人退出时自动补上。`,
   cancelMine: "取消报名",
   leaveWaiting: "退出候补",
@@ -141,7 +142,7 @@ export const training = {
   cancelReason: "取消原因",
   cancelReasonHint: "会发短信告诉已报名的人",
   cancelSession: "取消培训",
-  sessionCancelledFlash: "培训已取消,已通知报名的人。",
+  sessionCancelledFlash: "培训已取消,已发短信通知报名的人。",
   alreadyCancelled: "这期培训已经取消了。",
 
   attendanceTitle: "考勤和结业",
@@ -227,7 +228,7 @@ export const training = {
   noShowDone: "已记录未到场。",
   cancelFairTitle: "取消这场招聘会",
   cancelFair: "取消招聘会",
-  fairCancelledFlash: "招聘会已取消,已通知订了展位的单位。",
+  fairCancelledFlash: "招聘会已取消,已发短信通知订了展位的单位。",
   fairCancelledNotice: (title: string, reason: string) => `很抱歉,招聘会「${title}」已取消。原因:${reason}`,
   fairCancelledNote: (reason: string) => `这场招聘会已取消。原因:${reason}`,
 } as const;

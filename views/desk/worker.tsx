@@ -250,6 +250,10 @@ export function WorkerPage(p: WorkerPageProps) {
         <Submit>{t.contactButton}</Submit>
       </Form>
 
+      <p>
+        <a href={at(m, paths.desk.alerts(w.id))}>{copy.alerts.deskLink}</a>
+      </p>
+
       <h2>{t.loginTitle}</h2>
       <p>{w.lock === "staff" ? t.lockedForever : w.lock === "temporary" ? t.locked : w.hasPin ? t.notLocked : t.noPin}</p>
       {w.lock !== "none" && (

@@ -106,8 +106,8 @@ async function workerInScope(c: Ctx, user: CurrentUser) {
   return w;
 }
 
-/** The desk for a worker's page: an admin without ?market= acts at a market of the worker's county. */
-async function workerDesk(c: Ctx) {
+/** The desk for a worker's page: an admin without ?market= acts at a market of the worker's county. Also used by other features' desk pages (SMS alerts). */
+export async function workerDesk(c: Ctx) {
   const user = requireStaff(c);
   const w = await workerInScope(c, user);
   const desk = await requireDesk(c, w.scopeCounty);

@@ -244,7 +244,10 @@ export function employersRoutes() {
       const r = await repo.decisionUpdate(tx, e.id, e.status, to, user.id, now, reason);
       if (r.rowsAffected !== 1) return false;
       await auditInsert(tx, user, now, { action: `employer.${decision}`, subjectType: "employer", subjectId: e.id, detail: { from: e.status, to, reason } });
-      for (const s of notifyStatements(tx, [{ userId: e.userId, body, link: paths.employers.home, smsTo: rec.phone }], now)) await s;
+      const sms = to === "verified"
+        ? { to: rec.phone, template: "employerVerified" as const, countyCode: e.countyCode, params: {} as Record<string, string> }
+        : { to: rec.phone, countyCode: e.countyCode, template: e.status === "verified" ? ("employerRevoked" as const) : ("employerRejected" as const), params: { reason: reason ?? "" } };
+      for (const s of notifyStatements(tx, [{ userId: e.userId, body, link: paths.employers.home, sms }], now)) await s;
       return true;
     });
     if (!done) {

@@ -7,7 +7,7 @@ import {
 } from "../../../db/schema/index.ts";
 import type { PostingStatus } from "../../../db/schema/constants.ts";
 import type { Queryable, Tx } from "../../shared/db.ts";
-import { notifyStatements, type Notice } from "../messages/index.ts";
+import { notifyStatements, shortDate, shortDates, type Notice } from "../messages/index.ts";
 import { insertHire } from "../hires/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { paths } from "../../paths.ts";
@@ -535,7 +535,7 @@ export async function signUp(
   now: number,
 ): Promise<SignUpResult> {
   const [posting] = await tx
-    .select({ status: jobPostings.status, endDate: jobPostings.endDate, headcount: jobPostings.headcount, filledCount: jobPostings.filledCount, title: jobPostings.title, employerUserId: employers.userId })
+    .select({ status: jobPostings.status, startDate: jobPostings.startDate, endDate: jobPostings.endDate, headcount: jobPostings.headcount, filledCount: jobPostings.filledCount, title: jobPostings.title, countyCode: jobPostings.countyCode, employerUserId: employers.userId })
     .from(jobPostings)
     .innerJoin(employers, eq(employers.id, jobPostings.employerId))
     .where(eq(jobPostings.id, p.postingId));
@@ -554,7 +554,18 @@ export async function signUp(
     .insert(applications)
     .values({ postingId: p.postingId, workerId: p.workerId, quoteFen: p.quoteFen, quoteNote: p.quoteNote, createdAt: now })
     .returning({ id: applications.id });
-  for (const s of notifyStatements(tx, [{ userId: posting.employerUserId, body: n.newApplicant(posting.title), link: paths.jobs.applicants(p.postingId) }], now)) await s;
+  const notices: Notice[] = [{ userId: posting.employerUserId, body: n.newApplicant(posting.title), link: paths.jobs.applicants(p.postingId) }];
+  // A worker without a PIN cannot look online: the text tells her what happens next and by when.
+  const [worker] = await tx.select({ phone: users.phone, pinHash: users.pinHash }).from(users).where(eq(users.id, p.workerId));
+  if (worker && !worker.pinHash) {
+    notices.push({
+      userId: p.workerId,
+      body: n.signupReceived(posting.title, posting.startDate),
+      link: paths.jobs.applications,
+      sms: { to: worker.phone, template: "signupReceived", countyCode: posting.countyCode, params: { job: posting.title, date: shortDate(posting.startDate) } },
+    });
+  }
+  for (const s of notifyStatements(tx, notices, now)) await s;
   return { ok: true, applicationId: row.id };
 }
 
@@ -621,7 +632,14 @@ export async function confirmApplication(
     duties: p.duties,
     confirmedAt: ctx.now,
   });
-  for (const s of notifyStatements(tx, [{ userId: a.workerId, body: n.confirmed(p.title), link: paths.hires.show(hireId), smsTo: row.workerPhone }], ctx.now)) await s;
+  // The text carries all she needs without opening the site: what, when, where, whom to call.
+  const hired = {
+    to: row.workerPhone,
+    template: "hired" as const,
+    countyCode: p.countyCode,
+    params: { job: p.title, date: shortDates(p.startDate, p.endDate), time: p.hours, place: ctx.place(p), phone: p.contactPhone },
+  };
+  for (const s of notifyStatements(tx, [{ userId: a.workerId, body: n.confirmed(p.title), link: paths.hires.show(hireId), sms: hired }], ctx.now)) await s;
   if (p.filledCount + 1 >= p.headcount) await releaseWaiting(tx, p.id, p.title, ctx.now);
   return { ok: true, postingId: p.id, hireId };
 }

@@ -71,8 +71,9 @@ async function staffSession(c: Ctx, user: CurrentUser, id: number) {
 
 const viewerOf = (user: CurrentUser | null): Viewer => (!user ? "anon" : user.role === "worker" ? "worker" : isStaff(user) ? "staff" : "other");
 
-function signupFlash(r: SignupResult): string {
-  return r.status === "confirmed" ? t.signedUpFlash : t.waitingFlash(r.position);
+/** texted: the person has no PIN, so the sign-up was also sent by text (training.repo.ts signUp). */
+function signupFlash(r: SignupResult, texted = false): string {
+  return (r.status === "confirmed" ? t.signedUpFlash : t.waitingFlash(r.position)) + (texted ? t.textedNote : "");
 }
 
 export function trainingRoutes() {
@@ -148,7 +149,7 @@ export function trainingRoutes() {
           return repo.signUp(tx, { sessionId: id, workerId }, now, today);
         });
       }
-      return redirectWithFlash(c, paths.training.show(id), signupFlash(result));
+      return redirectWithFlash(c, paths.training.show(id), signupFlash(result, !user));
     } catch (e) {
       if (!(e instanceof TrainingRefusal)) throw e;
       return showPage(c, id, { values: input, message: refusalMessage(e), status: e.status });

@@ -2,6 +2,8 @@
 // nothing changed), cancelling and promotion, the staff forms, attendance,
 // the certificate, the sign-in sheet and the subsidy CSV.
 import { test } from "uvu";
+import { renderTemplate } from "../../../src/features/messages/index.ts";
+const smsText = (m: { template: string; params: string }) => renderTemplate(m.template, JSON.parse(m.params));
 import * as assert from "uvu/assert";
 import { and, eq } from "drizzle-orm";
 import { makeTestApp, addMarket, addUser, signedIn, nextPhone, type TestApp, type Browser } from "../../helpers/app.ts";
@@ -89,7 +91,7 @@ test("without an account: name and phone make a worker account without a PIN, in
   assert.equal((await signupsOf(id)).map((r) => [r.workerId, r.status]), [[u.id, "confirmed"]]);
   const sms = await t.db.select().from(smsOutbox).where(eq(smsOutbox.toPhone, phone));
   assert.is(sms.length, 1);
-  assert.match(sms[0].body, "家政服务员培训");
+  assert.match(smsText(sms[0]), "家政服务员培训");
 });
 
 test("without an account, an existing worker's phone signs them up only when the name matches", async () => {
@@ -311,7 +313,7 @@ test("a worker cancels: the first in the queue moves up and is told; leaving the
   assert.is((await sessionRow(id)).confirmedCount, 1);
   const inbox = await t.db.select().from(messages).where(eq(messages.userId, b.user.id));
   assert.ok(inbox.some((m) => m.body.includes("候补转为正式报名")));
-  assert.ok((await t.db.select().from(smsOutbox)).some((m) => m.toPhone === b.user.phone && m.body.includes("候补转为正式报名")));
+  assert.ok((await t.db.select().from(smsOutbox)).some((m) => m.toPhone === b.user.phone && smsText(m).includes("候补转为正式报名")));
 
   // 甲 may sign up again, at the back of the queue.
   await a.get(paths.training.show(id));
@@ -507,7 +509,7 @@ test("staff cancel a session: everyone signed up is told by SMS; the reason is r
   await staff.post(paths.training.staffCancel(id), { reason: "场地维修" });
   assert.is(staff.last.status, 303);
   assert.equal([(await sessionRow(id)).status, (await sessionRow(id)).cancelReason], ["cancelled", "场地维修"]);
-  assert.ok((await t.db.select().from(smsOutbox)).some((m) => m.toPhone === w.user.phone && m.body.includes("场地维修")));
+  assert.ok((await t.db.select().from(smsOutbox)).some((m) => m.toPhone === w.user.phone && smsText(m).includes("场地维修")));
   await w.get(paths.training.show(id));
   assert.match(w.last.html, "这期培训已取消");
   assert.not.match(w.last.html, "我要报名");
