@@ -90,7 +90,8 @@ function Shell({ children, title, bare }: PageProps & { children?: Child }) {
               {user && (
                 <form class="who" method="post" action={paths.accounts.logout}>
                   <input type="hidden" name="_csrf" value={c.var.csrfToken} />
-                  <span>{t.loggedInAs(user.name)}</span>{" "}
+                  {t.hello}
+                  <a href={paths.accounts.me}>{isStaff(user) ? t.myWorkbench(user.name) : t.myAccount(user.name)}</a>{" "}
                   <button type="submit" class="link">{isStaff(user) ? t.switchUser : t.logout}</button>
                 </form>
               )}

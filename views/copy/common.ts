@@ -35,7 +35,10 @@ export const common = {
   no: "否",
   none: "暂无",
   choose: "请选择",
-  loggedInAs: (name: string) => `您好,${name}`,
+  hello: "您好,",
+  /** The greeting links to one's own page: staff and admins find every tool of theirs there. */
+  myAccount: (name: string) => `${name}(我的)`,
+  myWorkbench: (name: string) => `${name}(我的工作台)`,
   logout: "退出",
   switchUser: "换人登录",
 } as const;

@@ -35,6 +35,8 @@ export const desk = {
     printJobs: "打印岗位单",
     printPoster: "打印驿站海报",
     employers: "雇主审核",
+    logCall: "登记来电",
+    allTools: "全部工具",
   },
   todayList: "今天已签到",
   nobodyYet: "今天还没有人签到。",
@@ -196,6 +198,8 @@ export const desk = {
   signUpButton: "帮他报名",
   unknownPostingAny: "没有这个岗位编号,请核对",
   pendingTitle: "他的报名(等雇主答复)",
+  hiresTitle: "他的录用记录(书面承诺)",
+  hireDates: (start: string, end: string) => (start === end ? start : `${start} 至 ${end}`),
   confirmHere: (title: string) => `雇主在场,确认录用:${title}`,
   confirmed: (name: string, title: string) => `已为 ${name} 确认录用:${title}`,
   confirmRefused: {

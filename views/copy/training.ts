@@ -116,6 +116,7 @@ export const training = {
   viaMarket: (market: string) => `由${market}代办`,
   completed: "已结业",
   certificateLink: "结业证书",
+  certificateFor: (name: string) => `${name}的结业证书`,
 
   staffTitle: "培训管理",
   staffEmpty: "还没有培训。",

@@ -116,6 +116,9 @@ export function MarketPage({ m, note, today, policies, hotline }: MarketPageProp
         <Fact label={t.hiresPerDay}>{t.perDay(m.hiresPerDay)}</Fact>
       </dl>
       <p class="muted">{note}</p>
+      <p>
+        <a href={paths.desk.stationOrder(m.id)}>{t.orderLink}</a>
+      </p>
 
       <h2>{t.todayJobs}</h2>
       {today.total === 0 ? (

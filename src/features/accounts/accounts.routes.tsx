@@ -41,6 +41,12 @@ export type MeLinks = (c: Ctx) => [string, string][] | Promise<[string, string][
 const meLinkProviders: MeLinks[] = [];
 export const addMeLinks = (f: MeLinks) => void meLinkProviders.push(f);
 
+// Admins manage staff accounts from "my account" (the only way there by links).
+addMeLinks((c) => {
+  const role = c.var.user?.role;
+  return role === "county_admin" || role === "city_admin" ? [[paths.accounts.admin, t.adminTitle]] : [];
+});
+
 export function accountsRoutes() {
   const app = new Hono<AppEnv>();
 

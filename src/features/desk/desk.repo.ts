@@ -433,6 +433,25 @@ export async function pendingSignUpsOf(db: Queryable, workerId: number) {
     .limit(10);
 }
 
+/** A worker's latest hire records, so staff reach each record (and its printed agreement) from the worker's desk page. */
+export async function recentHiresOf(db: Queryable, workerId: number) {
+  return db
+    .select({
+      id: hires.id,
+      title: jobPostings.title,
+      countyCode: jobPostings.countyCode,
+      employerName: employers.name,
+      startDate: hires.startDate,
+      endDate: hires.endDate,
+    })
+    .from(hires)
+    .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId))
+    .innerJoin(employers, eq(employers.id, hires.employerId))
+    .where(eq(hires.workerId, workerId))
+    .orderBy(desc(hires.startDate), desc(hires.id))
+    .limit(10);
+}
+
 /** A sign-up with what confirming it at the desk needs: the posting's county and employer. */
 export async function signUpForDesk(db: Queryable, applicationId: number) {
   return (

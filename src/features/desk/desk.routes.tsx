@@ -302,7 +302,7 @@ export function deskRoutes() {
     const now = deps.clock.now();
     const today = chinaDate(now);
     const sensitive = canSeeSensitive(user, w.scopeCounty);
-    const [kinds, checkIns, facts, consents, contacts, suggestions, lock, via, pending] = await Promise.all([
+    const [kinds, checkIns, facts, consents, contacts, suggestions, lock, via, pending, hireRows] = await Promise.all([
       repo.kindNamesOf(db, w.id),
       repo.recentCheckInsOf(db, w.id),
       repo.priorityFactsOf(db, [w.id], sensitive),
@@ -312,6 +312,7 @@ export function deskRoutes() {
       repo.lockOf(db, w.phone),
       w.viaMarketId ? repo.findMarket(db, w.viaMarketId) : Promise.resolve(null),
       repo.pendingSignUpsOf(db, w.id),
+      repo.recentHiresOf(db, w.id),
     ]);
     const f = facts.get(w.id)!;
     const place = [deps.regions.countyName(w.countyCode), deps.regions.townshipName(w.townshipCode)].filter(Boolean).join(" ");
@@ -341,6 +342,7 @@ export function deskRoutes() {
         contacts={contacts}
         suggestions={suggestions.get(w.id) ?? []}
         pending={pending.map((a) => ({ ...a, canConfirm: canSeeCounty(user, a.countyCode) }))}
+        hires={hireRows.filter((h) => canSeeCounty(user, h.countyCode))}
         {...extra}
       />,
       { title: t.workerTitle(w.name) },
