@@ -2,6 +2,8 @@
 export const common = {
   skip: "跳到正文",
   menu: "主菜单",
+  /** The one link at the top of every page to the full menu below the content. */
+  menuLink: "菜单",
   nav: {
     jobs: "找活干",
     post: "我要招工",

@@ -41,6 +41,13 @@ export const jobs = {
   // Browse
   listTitle: "找活干",
   filtersTitle: "更多条件",
+  searchForm: "找活的条件",
+  signUpJump: "我要报名",
+  quoteJump: "我要报价",
+  changeSearch: "改条件再找",
+  changeSearchLink: "改条件",
+  /** One tap to today's work, above the search form. */
+  todayOnly: "只看今天有活",
   keyword: "关键词",
   keywordHint: "例如:保洁、搬运、电工",
   kind: "工种",

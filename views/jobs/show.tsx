@@ -63,6 +63,12 @@ export function PostingPage(props: DetailProps) {
     <>
       <h1>{p.title}</h1>
       {props.message && <p class="notice warn" role="alert">{props.message}</p>}
+      {/* On a small screen the form is two screens down, below the facts: one tap there from the top. */}
+      {props.signUp && !props.mine && !props.closedNote && (
+        <p>
+          <a class="btn signup-jump" href="#signup">{props.signUp.quote ? t.quoteJump : t.signUpJump}</a>
+        </p>
+      )}
       <p>
         <StatusBadge status={status} />
         {p.quick && <> <span class="badge">{t.quickBadge}</span></>}
@@ -146,7 +152,7 @@ function SignUpSection({ p, mine, closedNote, signUp, values, errors }: DetailPr
   if (closedNote) return <p class="notice warn">{closedNote}</p>;
   if (!signUp) return null;
   return (
-    <section>
+    <section id="signup" tabindex={-1}>
       <h2>{t.signUpTitle}</h2>
       <ErrorSummary errors={errors} />
       {signUp.anon && <p>{t.anonIntro}</p>}
