@@ -55,3 +55,10 @@ export const genders = ["male", "female"] as const;
 export const seekingCardStatuses = ["open", "closed"] as const;
 
 export const smsStatuses = ["pending", "sent", "failed"] as const;
+
+/** When the wage is paid (posting form, written agreement). */
+export const payTimes = ["same_day", "on_finish", "weekly", "monthly"] as const;
+export type PayTime = (typeof payTimes)[number];
+/** How the wage is paid. */
+export const payMethods = ["cash", "wechat", "bank"] as const;
+export type PayMethod = (typeof payMethods)[number];

@@ -224,9 +224,9 @@ export function jobsRoutes() {
     const blocked = await publishBlock(deps, employer, draft);
     const now = deps.clock.now();
     const id = await deps.database.transaction((tx) =>
-      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open" }, now),
+      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open", awaitingVerification: employer.status !== "verified" }, now),
     );
-    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${blocked}` : t.published);
+    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${employer.status !== "verified" ? t.publishOnVerification : blocked}` : t.published);
   });
 
   app.get(paths.jobs.quick, async (c) => {
@@ -258,9 +258,9 @@ export function jobsRoutes() {
     if (Object.keys(problems).length) return again(problemMessages(problems));
     const blocked = await publishBlock(deps, employer, draft);
     const id = await deps.database.transaction((tx) =>
-      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open", quick: true }, deps.clock.now()),
+      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open", quick: true, awaitingVerification: employer.status !== "verified" }, deps.clock.now()),
     );
-    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${blocked}` : t.published);
+    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${employer.status !== "verified" ? t.publishOnVerification : blocked}` : t.published);
   });
 
   app.get(paths.jobs.mine, async (c) => {
