@@ -3,7 +3,7 @@
 // signed in; name and phone otherwise), the owner's actions and the staff
 // take-down form.
 import { Form, Field, TextArea, ErrorSummary, Submit, type Errors, type Values } from "../components/forms.tsx";
-import { Tel, PrivacyLine } from "../components/bits.tsx";
+import { Tel, PrivacyLine, formatYuan } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import type { PostingStatus, ApplicationStatus, EmploymentForm, WageUnit } from "../../db/schema/constants.ts";
@@ -45,7 +45,7 @@ export interface DetailProps {
   /** A refusal or other message for the top of the page. */
   message?: string | null;
   /** The signed-in worker's own sign-up. */
-  mine?: { status: ApplicationStatus; hireId: number | null } | null;
+  mine?: { status: ApplicationStatus; hireId: number | null; quoteFen?: number | null; quoteNote?: string | null } | null;
   /** Why nobody can sign up now (closed, full …); null while sign-ups are open. */
   closedNote?: string | null;
   /** The sign-up form to show, if any. */
@@ -130,12 +130,32 @@ export function PostingPage(props: DetailProps) {
   );
 }
 
+/** The worker's own quote, as she sent it: the price and what it covers. */
+export function MyQuote({ quoteFen, quoteNote }: { quoteFen: number | null; quoteNote: string | null }) {
+  if (quoteFen === null) return null;
+  return (
+    <dl class="facts">
+      <dt>{t.myQuote}</dt>
+      <dd>
+        <b>{t.yuan(formatYuan(quoteFen))}</b>
+      </dd>
+      {quoteNote && (
+        <>
+          <dt>{t.myQuoteNote}</dt>
+          <dd>{quoteNote}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
 function SignUpSection({ p, mine, closedNote, signUp, values, errors }: DetailProps) {
   if (mine) {
     return (
       <section>
         <h2>{t.signUpTitle}</h2>
         <p class="notice">{t.yourStatus(t.applicationStatuses[mine.status])}</p>
+        <MyQuote quoteFen={mine.quoteFen ?? null} quoteNote={mine.quoteNote ?? null} />
         <ul class="actions">
           {mine.hireId !== null && (
             <li>

@@ -81,6 +81,8 @@ export function draftOf(p: Posting, brandIds: number[]): PostingDraft {
     contactName: p.contactName,
     contactPhone: p.contactPhone,
     brandIds,
+    payTime: p.payTime as PostingDraft["payTime"],
+    payMethod: p.payMethod as PostingDraft["payMethod"],
   };
 }
 
@@ -102,6 +104,8 @@ const draftColumns = (d: PostingDraft) => ({
   requirements: d.requirements,
   contactName: d.contactName,
   contactPhone: d.contactPhone,
+  payTime: d.payTime ?? "",
+  payMethod: d.payMethod ?? "",
 });
 
 /** The keyword index rows of a posting: replaced whole on every change. */
@@ -428,7 +432,7 @@ export function setFirstPin(db: Queryable, userId: number, pinHash: string) {
 export async function findApplication(db: Queryable, postingId: number, workerId: number) {
   return (
     await db
-      .select({ id: applications.id, status: applications.status, quoteFen: applications.quoteFen, hireId: hires.id })
+      .select({ id: applications.id, status: applications.status, quoteFen: applications.quoteFen, quoteNote: applications.quoteNote, hireId: hires.id })
       .from(applications)
       .leftJoin(hires, eq(hires.applicationId, applications.id))
       .where(and(eq(applications.postingId, postingId), eq(applications.workerId, workerId)))
@@ -473,6 +477,7 @@ export async function workerApplications(db: Queryable, workerId: number, page: 
         id: applications.id,
         status: applications.status,
         quoteFen: applications.quoteFen,
+        quoteNote: applications.quoteNote,
         createdAt: applications.createdAt,
         postingId: jobPostings.id,
         title: jobPostings.title,
@@ -595,6 +600,10 @@ export async function confirmApplication(
     endDate: p.endDate,
     place: ctx.place(p),
     duties: p.duties,
+    // The agreement prints the terms as they were when both sides agreed.
+    hours: p.hours,
+    payTime: p.payTime,
+    payMethod: p.payMethod,
     confirmedAt: ctx.now,
   });
   for (const s of notifyStatements(tx, [{ userId: a.workerId, body: n.confirmed(p.title), link: paths.hires.show(hireId), smsTo: row.workerPhone }], ctx.now)) await s;

@@ -311,7 +311,7 @@ export function jobsRoutes() {
         status={status}
         contactShown={contactShown}
         warning={wageWarning(deps, p)}
-        mine={mine ? { status: mine.status, hireId: mine.hireId } : null}
+        mine={mine ? { status: mine.status, hireId: mine.hireId, quoteFen: mine.quoteFen, quoteNote: mine.quoteNote } : null}
         closedNote={closedNote}
         signUp={canSignUp ? { anon: !user, quote: p.payMode === "quote" } : null}
         owner={owner}
@@ -522,6 +522,8 @@ export function jobsRoutes() {
       hireStatus: r.hireStatus,
       paid: r.paid,
       viaMarketName: r.viaMarketName,
+      quoteFen: r.quoteFen,
+      quoteNote: r.quoteNote,
       asksPaid: r.hireId !== null && asksPaid({ status: r.hireStatus!, endDate: r.hireEndDate!, paid: r.paid }, today),
     }));
     return c.render(<MyApplicationsPage rows={list} page={page} pages={pagesFor(total)} needsPin={!pinSet} />, { title: t.myTitle });

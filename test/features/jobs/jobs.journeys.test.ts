@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { makeTestApp, addMarket, signedIn, type TestApp } from "../../helpers/app.ts";
 import { paths } from "../../../src/paths.ts";
 import { addDays } from "../../../src/shared/clock.ts";
-import { jobPostings, messages, smsOutbox, applications } from "../../../db/schema/index.ts";
+import { jobPostings, messages, smsOutbox, applications, hires } from "../../../db/schema/index.ts";
 import { addEmployer, addPosting, addWorker, postingFields, today, YANLING } from "./fixtures.ts";
 import { copy } from "../../../views/copy/index.ts";
 
@@ -108,6 +108,70 @@ test("job results: work on today first, then tomorrow, then by start date", asyn
   const firstSelect = /<select[^>]*name="([^"]+)"/.exec(visitor.last.html)![1];
   assert.is(firstSelect, "when");
   assert.match(visitor.last.html, `href="${paths.jobs.list}?when=today"`);
+});
+
+test("the written agreement has both parties, the work and the worker's quote note, dates and hours, place, wage, when and how it is paid, both pledges and signature lines; the worker sees her own quote", async () => {
+  const e = await addEmployer(t, { name: "张大姐家" });
+  const emp = t.client();
+  await emp.login(e.phone, e.password);
+  await emp.get(paths.jobs.new);
+  assert.match(emp.last.html, 'name="payTime"');
+  await emp.post(
+    paths.jobs.new,
+    await postingFields(t, { title: "卫生间漏水修一下", payMode: "quote", wage: "", wageUnit: "", headcount: "1", hours: "9:00-12:00", payTime: "same_day", payMethod: "wechat" }),
+  );
+  assert.is(emp.last.status, 303, emp.last.html.slice(0, 500));
+  const id = idOf(emp.last.location);
+  const w = await addWorker(t, { name: "李师傅" });
+  const wb = t.client();
+  await wb.login(w.phone, w.pin!);
+  await wb.get(paths.jobs.show(id));
+  await wb.post(paths.jobs.apply(id), { quote: "150", quoteNote: "含换密封圈的材料费" });
+  assert.is(wb.last.status, 303);
+  // 李师傅 sees his own quote on the job page and in 我报名的活.
+  await wb.get(paths.jobs.show(id));
+  assert.match(wb.last.html, copy.jobs.myQuote);
+  assert.match(wb.last.html, "150 元");
+  assert.match(wb.last.html, "含换密封圈的材料费");
+  await wb.get(paths.jobs.applications);
+  assert.match(wb.last.html, "含换密封圈的材料费");
+
+  await emp.get(paths.jobs.applicants(id));
+  const appId = Number(/\/employer\/applications\/(\d+)\/confirm/.exec(emp.last.html)![1]);
+  await emp.post(paths.jobs.confirm(appId), {});
+  assert.is(emp.last.status, 303);
+  const [hire] = await t.db.select().from(hires).where(eq(hires.applicationId, appId));
+  assert.equal([hire.hours, hire.payTime, hire.payMethod], ["9:00-12:00", "same_day", "wechat"]);
+
+  await wb.get(paths.hires.print(hire.id));
+  assert.is(wb.last.status, 200);
+  const text = wb.last.html.replace(/<[^>]+>/g, " ");
+  const h = copy.hires;
+  for (const want of [
+    "李师傅", "张大姐家", "卫生间漏水修一下", "含换密封圈的材料费", "9:00-12:00", copy.jobs.payTimes.same_day, copy.jobs.payMethods.wechat,
+    h.quoteWage("150"), h.employerPledges[0], h.workerPledges[0], h.signWorker, h.signEmployer, "城关镇幸福路 8 号",
+  ]) {
+    assert.ok(text.includes(want), `the agreement says ${want}`);
+  }
+});
+
+test("a term the posting did not set is a line to fill in on paper", async () => {
+  const e = await addEmployer(t, { name: "没写结算的雇主" });
+  const id = await addPosting(t, e.employerId, { title: "帮忙看店", headcount: 1, hours: "" });
+  const w = await addWorker(t, { name: "周大姐" });
+  const wb = t.client();
+  await wb.login(w.phone, w.pin!);
+  await wb.get(paths.jobs.show(id));
+  await wb.post(paths.jobs.apply(id), {});
+  const emp = t.client();
+  await emp.login(e.phone, e.password);
+  await emp.get(paths.jobs.applicants(id));
+  const appId = Number(/\/employer\/applications\/(\d+)\/confirm/.exec(emp.last.html)![1]);
+  await emp.post(paths.jobs.confirm(appId), {});
+  const [hire] = await t.db.select().from(hires).where(eq(hires.applicationId, appId));
+  await emp.get(paths.hires.print(hire.id));
+  const fills = emp.last.html.split(copy.hires.fillIn).length - 1;
+  assert.is(fills, 3, "hours, when and how paid");
 });
 
 test.run();
