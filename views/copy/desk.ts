@@ -76,7 +76,7 @@ export const desk = {
   ownPhoneYes: "是本人的",
   ownPhoneNo: "是家人的(打电话找他,不发短信)",
   registerButton: "登记",
-  registered: (code: string) => `登记好了。卡号 ${code},可以打印工人卡。`,
+  registered: (code: string) => `登记好了,今天也已签到。卡号 ${code},可以打印工人卡。`,
   existing: "已有此人",
   existingBody: "这个人已经登记过了,不用再登记。",
   existingOpen: "打开他的页面",

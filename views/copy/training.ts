@@ -179,6 +179,7 @@ export const training = {
     waiting: (title: string, n: number) => `${title} 名额已满,您是候补第 ${n} 位。有人退出时会自动补上。`,
     promoted: (title: string, start: string) => `好消息:${title} 有人退出,您已从候补转为正式报名,${start} 开始上课。`,
     sessionCancelled: (title: string, reason: string) => `很抱歉,${title} 已取消。原因:${reason}`,
+    cancelledByStaff: (title: string, start: string) => `工作人员已取消您${title}(${start} 开始)的报名。如有疑问,请到驿站或打电话问。`,
   },
 
   // --- Job fairs ----------------------------------------------------------------

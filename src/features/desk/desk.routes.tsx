@@ -276,6 +276,9 @@ export function deskRoutes() {
       );
       if (f.kinds.length) await repo.insertWorkerKinds(tx, created.id, [...new Set(f.kinds)]);
       await auditInsert(tx, user, now, { action: "desk.register", subjectType: "user", subjectId: created.id, onBehalfOf: created.id, detail: { marketId: market.id } });
+      // She is standing at the desk: registering her also checks her in for today.
+      const [checkIn] = await repo.insertCheckIn(tx, { marketId: market.id, workerId: created.id, day: chinaDate(now), at: now, viaStaffId: user.id });
+      if (checkIn) await auditInsert(tx, user, now, { action: "desk.checkin", subjectType: "check_in", subjectId: checkIn.id, onBehalfOf: created.id, detail: { marketId: market.id } });
       return { kind: "created" as const, ...created };
     });
     if (outcome.kind === "otherAccount") return registerPage(desk, c, input, { phone: t.phoneUsedByOther }, 400);

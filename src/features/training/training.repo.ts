@@ -153,6 +153,7 @@ export async function findSignup(db: Queryable, id: number) {
         sessionId: trainingSignups.sessionId,
         workerId: trainingSignups.workerId,
         workerName: users.name,
+        workerPhone: users.phone,
         status: trainingSignups.status,
         completedAt: trainingSignups.completedAt,
       })

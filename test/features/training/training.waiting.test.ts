@@ -7,7 +7,7 @@ import * as assert from "uvu/assert";
 import { eq } from "drizzle-orm";
 import { makeTestApp, addMarket, signedIn, type TestApp, type Browser } from "../../helpers/app.ts";
 import { paths } from "../../../src/paths.ts";
-import { trainingSignups } from "../../../db/schema/index.ts";
+import { trainingSignups, messages, smsOutbox } from "../../../db/schema/index.ts";
 import { addSession } from "./fixtures.ts";
 
 let t: TestApp;
@@ -56,6 +56,23 @@ test("with four people waiting, each sees her own place in the queue on the cour
     await people[i].get(paths.training.show(id));
     assert.match(text(people[i].last.html), `候补第 ${pos} 位`, `${names[i]} after 丙 left`);
   }
+});
+
+test("staff cancelling a confirmed place tell the person, in her inbox and by text", async () => {
+  const id = await addSession(t, marketA, { capacity: 5, title: "电工培训" });
+  const w = await signedIn(t, { role: "worker", name: "己", pin: "246810" });
+  await w.get(paths.training.show(id));
+  await w.post(paths.training.signup(id));
+  const [row] = await t.db.select().from(trainingSignups).where(eq(trainingSignups.workerId, w.user.id));
+  assert.is(row.status, "confirmed");
+  const staff = await signedIn(t, { role: "staff", name: "李干事", marketId: marketA });
+  await staff.get(paths.training.staffShow(id));
+  await staff.post(paths.training.staffCancelSignup(row.id));
+  assert.is(staff.last.status, 303);
+  const inbox = await t.db.select().from(messages).where(eq(messages.userId, w.user.id));
+  assert.ok(inbox.some((m) => m.body.includes("工作人员已取消") && m.body.includes("电工培训")), JSON.stringify(inbox));
+  const texts = await t.db.select().from(smsOutbox).where(eq(smsOutbox.toPhone, w.user.phone));
+  assert.ok(texts.some((m) => m.body.includes("工作人员已取消")));
 });
 
 test.run();
