@@ -399,7 +399,8 @@ export async function postingsToPrint(db: Queryable, q: { countyCode: string; to
       .from(jobPostings)
       .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
       .where(where)
-      .orderBy(asc(jobPostings.startDate), desc(jobPostings.publishedAt), desc(jobPostings.id))
+      // Today's work first (begun or beginning today), then by start date.
+      .orderBy(sql`max(${jobPostings.startDate}, ${q.today})`, desc(jobPostings.publishedAt), desc(jobPostings.id))
       .limit(q.limit)
       .offset(q.offset),
     db.select({ n: count() }).from(jobPostings).where(where),

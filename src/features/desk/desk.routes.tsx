@@ -746,7 +746,9 @@ export function deskRoutes() {
     const { market, m } = await requireDesk(c);
     const deps = c.var.deps;
     const today = chinaDate(deps.clock.now());
-    const until = addDays(today, 6);
+    // The week by default; "days=1" prints today's work only (a fresh sheet each morning).
+    const todayOnly = c.req.query("days") === "1";
+    const until = todayOnly ? today : addDays(today, 6);
     const page = pageNumber(c.req.query("page"));
     const { rows, total } = await repo.postingsToPrint(deps.database.db, { countyCode: market.countyCode, today, until, limit: SHEET_SIZE, offset: (page - 1) * SHEET_SIZE });
     const cards = await Promise.all(
@@ -757,9 +759,23 @@ export function deskRoutes() {
       })),
     );
     const base = paths.desk.printJobs + m.suffix;
-    const href = (n: number) => `${base}${base.includes("?") ? "&" : "?"}page=${n}`;
+    const join = base.includes("?") ? "&" : "?";
+    const href = (n: number) => `${base}${join}${todayOnly ? "days=1&" : ""}page=${n}`;
     return c.render(
-      <JobSheetPage market={market.name} today={today} until={until} cards={cards} total={total} page={page} pages={Math.max(1, Math.ceil(total / SHEET_SIZE))} href={href} back={paths.desk.home + m.suffix} />,
+      <JobSheetPage
+        market={market.name}
+        station={{ phone: market.phone, hours: market.hours }}
+        today={today}
+        until={until}
+        todayOnly={todayOnly}
+        switchHref={todayOnly ? base : `${base}${join}days=1`}
+        cards={cards}
+        total={total}
+        page={page}
+        pages={Math.max(1, Math.ceil(total / SHEET_SIZE))}
+        href={href}
+        back={paths.desk.home + m.suffix}
+      />,
       { title: t.printSheetTitle(market.name), bare: true },
     );
   });
