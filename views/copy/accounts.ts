@@ -28,6 +28,11 @@ export const accounts = {
   phoneTaken: "这个手机号已经注册过了",
   setupDone: "设置完成,请登录。",
   meTitle: "我的账号",
+  employerStartTitle: "我要招工",
+  employerStep1: "先注册雇主账号(个人、个体户、公司都可以),免费。",
+  employerStep2: "工作人员审核您的资料,一般一个工作日内。审核通过会发短信告诉您。",
+  employerStep3: "审核通过后发布招工,工人就能看到并报名。审核前发的招工先存为草稿,通过后自动公开。",
+  employerHaveAccount: "已有雇主账号?请登录",
   role: "身份",
   roles: {
     worker: "零工",

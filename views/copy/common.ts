@@ -2,6 +2,8 @@
 export const common = {
   skip: "跳到正文",
   menu: "主菜单",
+  /** The one link at the top of every page to the full menu below the content. */
+  menuLink: "菜单",
   nav: {
     jobs: "找活干",
     post: "我要招工",
@@ -35,7 +37,10 @@ export const common = {
   no: "否",
   none: "暂无",
   choose: "请选择",
-  loggedInAs: (name: string) => `您好,${name}`,
+  hello: "您好,",
+  /** The greeting links to one's own page: staff and admins find every tool of theirs there. */
+  myAccount: (name: string) => `${name}(我的)`,
+  myWorkbench: (name: string) => `${name}(我的工作台)`,
   logout: "退出",
   switchUser: "换人登录",
 } as const;

@@ -125,6 +125,10 @@ export const employers = {
 
   // Messages to the employer (inbox and SMS)
   noticeVerified: (site: string) => `【${site}】您的雇主信息已通过审核,现在可以公开发布招工信息了。`,
+  draftsPublished: (n: number) => `您审核前保存的 ${n} 条招工已自动公开,工人现在能看到了。`,
+  draftsLeft: (n: number) => `还有 ${n} 条草稿没有自动公开(活已过期,或暂时不能公开),请到“我发布的招工”里看看,点“发布”即可。`,
+  draftPublishedOne: (site: string, title: string) => `【${site}】您的招工“${title}”已公开。`,
+  draftLeftOne: (site: string, title: string) => `【${site}】您的草稿“${title}”没有自动公开,请打开看看,改好后点“发布”。`,
   noticeRejected: (site: string, reason: string) => `【${site}】您的雇主信息没有通过审核。原因:${reason}。请登录修改后重新提交。`,
   noticeRevoked: (site: string, reason: string) => `【${site}】您的雇主认证已被取消。原因:${reason}。有疑问请打监管热线。`,
 

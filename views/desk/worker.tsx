@@ -46,6 +46,8 @@ export interface WorkerPageProps {
   consents: { category: SensitiveCategory; consentedAt: number }[] | null;
   contacts: { at: number; outcome: ContactOutcome; note: string; postingId: number | null; postingTitle: string | null; staffName: string }[];
   suggestions: PostingCard[];
+  /** The worker's hire records the viewer may open (the posting's county in scope). */
+  hires?: { id: number; title: string; employerName: string; startDate: string; endDate: string }[];
   pending: { id: number; postingId: number; title: string; employerName: string; quoteFen: number | null; canConfirm: boolean }[];
   /** Which form the values and errors belong to. */
   form?: "pin" | "consent" | "contact" | "signup";
@@ -176,6 +178,18 @@ export function WorkerPage(p: WorkerPageProps) {
                     <Submit secondary>{t.confirmHere(a.title)}</Submit>
                   </Form>
                 )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {p.hires && p.hires.length > 0 && (
+        <>
+          <h3>{t.hiresTitle}</h3>
+          <ul class="actions">
+            {p.hires.map((h) => (
+              <li>
+                <a href={paths.hires.show(h.id)}>{`${h.title} · ${h.employerName}`}</a> <span class="muted">{t.hireDates(h.startDate, h.endDate)}</span>
               </li>
             ))}
           </ul>

@@ -36,6 +36,12 @@ export const addMeLinks = (f: MeLinks) => void meLinkProviders.push(f);
 // Admins reach the staff accounts from "my account", as the install guide says (issue 18: it was reachable only by typing the URL).
 addMeLinks((c) => (c.var.user && (c.var.user.role === "city_admin" || c.var.user.role === "county_admin") ? [[paths.accounts.admin, copy.accounts.adminTitle]] : []));
 
+// Admins manage staff accounts from "my account" (the only way there by links).
+addMeLinks((c) => {
+  const role = c.var.user?.role;
+  return role === "county_admin" || role === "city_admin" ? [[paths.accounts.admin, t.adminTitle]] : [];
+});
+
 export function accountsRoutes() {
   const app = new Hono<AppEnv>();
 

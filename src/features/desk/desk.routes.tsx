@@ -282,6 +282,9 @@ export function deskRoutes() {
       );
       if (f.kinds.length) await repo.insertWorkerKinds(tx, created.id, [...new Set(f.kinds)]);
       await auditInsert(tx, user, now, { action: "desk.register", subjectType: "user", subjectId: created.id, onBehalfOf: created.id, detail: { marketId: market.id } });
+      // She is standing at the desk: registering her also checks her in for today.
+      const [checkIn] = await repo.insertCheckIn(tx, { marketId: market.id, workerId: created.id, day: chinaDate(now), at: now, viaStaffId: user.id });
+      if (checkIn) await auditInsert(tx, user, now, { action: "desk.checkin", subjectType: "check_in", subjectId: checkIn.id, onBehalfOf: created.id, detail: { marketId: market.id } });
       return { kind: "created" as const, ...created };
     });
     if (outcome.kind === "otherAccount") return registerPage(desk, c, input, { phone: t.phoneUsedByOther }, 400);
@@ -308,7 +311,7 @@ export function deskRoutes() {
     const now = deps.clock.now();
     const today = chinaDate(now);
     const sensitive = canSeeSensitive(user, w.scopeCounty);
-    const [kinds, checkIns, facts, consents, contacts, suggestions, lock, via, pending] = await Promise.all([
+    const [kinds, checkIns, facts, consents, contacts, suggestions, lock, via, pending, hireRows] = await Promise.all([
       repo.kindNamesOf(db, w.id),
       repo.recentCheckInsOf(db, w.id),
       repo.priorityFactsOf(db, [w.id], sensitive),
@@ -318,6 +321,7 @@ export function deskRoutes() {
       repo.lockOf(db, w.phone),
       w.viaMarketId ? repo.findMarket(db, w.viaMarketId) : Promise.resolve(null),
       repo.pendingSignUpsOf(db, w.id),
+      repo.recentHiresOf(db, w.id),
     ]);
     const f = facts.get(w.id)!;
     const place = [deps.regions.countyName(w.countyCode), deps.regions.townshipName(w.townshipCode)].filter(Boolean).join(" ");
@@ -348,6 +352,7 @@ export function deskRoutes() {
         suggestions={suggestions.get(w.id) ?? []}
         pending={pending.map((a) => ({ ...a, canConfirm: canSeeCounty(user, a.countyCode) }))}
         canReveal={canVerifyAndReveal(user)}
+        hires={hireRows.filter((h) => canSeeCounty(user, h.countyCode))}
         {...extra}
       />,
       { title: t.workerTitle(w.name) },
@@ -751,7 +756,9 @@ export function deskRoutes() {
     const { market, m } = await requireDesk(c);
     const deps = c.var.deps;
     const today = chinaDate(deps.clock.now());
-    const until = addDays(today, 6);
+    // The week by default; "days=1" prints today's work only (a fresh sheet each morning).
+    const todayOnly = c.req.query("days") === "1";
+    const until = todayOnly ? today : addDays(today, 6);
     const page = pageNumber(c.req.query("page"));
     const { rows, total } = await repo.postingsToPrint(deps.database.db, { countyCode: market.countyCode, today, until, limit: SHEET_SIZE, offset: (page - 1) * SHEET_SIZE });
     const cards = await Promise.all(
@@ -763,9 +770,23 @@ export function deskRoutes() {
       })),
     );
     const base = paths.desk.printJobs + m.suffix;
-    const href = (n: number) => `${base}${base.includes("?") ? "&" : "?"}page=${n}`;
+    const join = base.includes("?") ? "&" : "?";
+    const href = (n: number) => `${base}${join}${todayOnly ? "days=1&" : ""}page=${n}`;
     return c.render(
-      <JobSheetPage market={market.name} today={today} until={until} cards={cards} total={total} page={page} pages={Math.max(1, Math.ceil(total / SHEET_SIZE))} href={href} back={paths.desk.home + m.suffix} />,
+      <JobSheetPage
+        market={market.name}
+        station={{ phone: market.phone, hours: market.hours }}
+        today={today}
+        until={until}
+        todayOnly={todayOnly}
+        switchHref={todayOnly ? base : `${base}${join}days=1`}
+        cards={cards}
+        total={total}
+        page={page}
+        pages={Math.max(1, Math.ceil(total / SHEET_SIZE))}
+        href={href}
+        back={paths.desk.home + m.suffix}
+      />,
       { title: t.printSheetTitle(market.name), bare: true },
     );
   });

@@ -241,9 +241,9 @@ export function jobsRoutes() {
     const blocked = await publishBlock(deps, employer, draft);
     const now = deps.clock.now();
     const id = await deps.database.transaction((tx) =>
-      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open" }, now),
+      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open", awaitingVerification: employer.status !== "verified" }, now),
     );
-    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${blocked}` : t.published);
+    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${employer.status !== "verified" ? t.publishOnVerification : blocked}` : t.published);
   });
 
   app.get(paths.jobs.quick, async (c) => {
@@ -275,9 +275,9 @@ export function jobsRoutes() {
     if (Object.keys(problems).length) return again(problemMessages(problems));
     const blocked = await publishBlock(deps, employer, draft);
     const id = await deps.database.transaction((tx) =>
-      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open", quick: true }, deps.clock.now()),
+      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open", quick: true, awaitingVerification: employer.status !== "verified" }, deps.clock.now()),
     );
-    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${blocked}` : t.published);
+    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${employer.status !== "verified" ? t.publishOnVerification : blocked}` : t.published);
   });
 
   app.get(paths.jobs.mine, async (c) => {
@@ -330,7 +330,7 @@ export function jobsRoutes() {
         status={status}
         contactShown={contactShown}
         warning={wageWarning(deps, p)}
-        mine={mine ? { status: mine.status, hireId: mine.hireId } : null}
+        mine={mine ? { status: mine.status, hireId: mine.hireId, quoteFen: mine.quoteFen, quoteNote: mine.quoteNote } : null}
         closedNote={closedNote}
         signUp={canSignUp ? { anon: !user, quote: p.payMode === "quote" } : null}
         owner={owner}
@@ -541,6 +541,8 @@ export function jobsRoutes() {
       hireStatus: r.hireStatus,
       paid: r.paid,
       viaMarketName: r.viaMarketName,
+      quoteFen: r.quoteFen,
+      quoteNote: r.quoteNote,
       asksPaid: r.hireId !== null && asksPaid({ status: r.hireStatus!, endDate: r.hireEndDate!, paid: r.paid }, today),
     }));
     return c.render(<MyApplicationsPage rows={list} page={page} pages={pagesFor(total)} needsPin={!pinSet} />, { title: t.myTitle });

@@ -25,6 +25,7 @@ import { AttendancePage, SheetPage, CertificatePage } from "../../../views/train
 import type { SessionView } from "../../../views/training/bits.tsx";
 import { insertWorker } from "../workers/index.ts";
 import { addMeLinks } from "../accounts/index.ts";
+import { notifyStatements, shortDate } from "../messages/index.ts";
 import { SessionForm, AnonSignupForm, WalkInForm, CancelSessionForm, type SessionFormValue } from "./training.schema.ts";
 import { sessionFormProblems, sessionDays, markableDays, attendanceRefusal, planAttendance, cancelRefusal, certificateNo } from "./training.domain.ts";
 import * as repo from "./training.repo.ts";
@@ -426,6 +427,9 @@ export function trainingRoutes() {
           onBehalfOf: signup.workerId,
           detail: { promoted: r.promoted },
         });
+        // The person is told, in the inbox and by text: she may be counting on the place.
+        const body = t.notices.cancelledByStaff(s.title, s.startDate);
+        for (const st of notifyStatements(tx, [{ userId: signup.workerId, body, link: paths.training.show(s.id), sms: { to: signup.workerPhone, template: "trainingCancelled", countyCode: s.countyCode, params: { course: s.title, date: shortDate(s.startDate), reason: t.notices.cancelledByStaffReason } } }], now)) await st;
       });
       return redirectWithFlash(c, paths.training.staffShow(s.id), t.staffCancelledFlash);
     } catch (e) {

@@ -72,6 +72,9 @@ test("registering a walk-in: phone and name are enough; stored with the staff me
   assert.is(a.actorId, staffA.user.id);
   assert.is(a.onBehalfOf, u.id);
   assert.is(a.marketId, marketA);
+  // Issue 17: she is at the desk, so registering her also checks her in for today.
+  const arrived = await t.db.select().from(checkIns).where(and(eq(checkIns.workerId, u.id), eq(checkIns.day, today())));
+  assert.equal(arrived.map((x) => x.marketId), [marketA]);
 });
 
 test("registering someone already there by phone shows 已有此人 with a link, and creates nobody", async () => {
@@ -179,6 +182,8 @@ test("check-in by phone, by card code and by name; one per worker, market and da
   const w1 = await addWorker(t, { name: "签到甲", countyCode: YANLING });
   const w2 = await addWorker(t, { name: "签到乙", countyCode: YANLING });
   const w3 = await addWorker(t, { name: "签到丙", countyCode: YANLING });
+  // Walk-ins registered earlier in this file were checked in as they registered (issue 17).
+  const earlier = (await checkInCounts(t.db, { marketIds: [marketA], from: today(), to: today() }))[0]?.count ?? 0;
   await staffA.get(paths.desk.checkin);
   const byPhone = await staffA.post(paths.desk.checkin, { q: w1.phone });
   assert.is(byPhone.status, 303);
@@ -200,7 +205,7 @@ test("check-in by phone, by card code and by name; one per worker, market and da
   assert.is(mine[0].viaStaffId, staffA.user.id);
 
   const counts = await checkInCounts(t.db, { marketIds: [marketA], from: today(), to: today() });
-  assert.equal(counts, [{ marketId: marketA, day: today(), count: 3 }]);
+  assert.equal(counts, [{ marketId: marketA, day: today(), count: earlier + 3 }]);
   // Another market in the county may check the same person in the same day.
   await addCheckIn(t, marketA2, w1.id, today());
   await addCheckIn(t, marketA, w1.id, addDays(today(), -1));
@@ -209,13 +214,13 @@ test("check-in by phone, by card code and by name; one per worker, market and da
     all.filter((r) => r.marketId === marketA || r.marketId === marketA2),
     [
       { marketId: marketA, day: addDays(today(), -1), count: 1 },
-      { marketId: marketA, day: today(), count: 3 },
+      { marketId: marketA, day: today(), count: earlier + 3 },
       { marketId: marketA2, day: today(), count: 1 },
     ],
   );
   assert.equal(await checkInCounts(t.db, { marketIds: [], from: today(), to: today() }), []);
   const home = await staffA.get(paths.desk.home);
-  assert.match(home.html, /今日签到<\/dt><dd>3</);
+  assert.match(home.html, new RegExp(`今日签到</dt><dd>${earlier + 3}<`));
   const [a] = (await audits("desk.checkin")).filter((x) => x.onBehalfOf === w3.id);
   assert.is(a.actorId, staffA.user.id);
 });

@@ -72,13 +72,15 @@ test("the whole path: register, verify, post, find, sign up, confirm, hire recor
   await emp.post(paths.jobs.new, await postingFields(app, { title: "试发一下" }));
   const draftId = idFrom(emp.last.location);
   await emp.follow();
-  assert.ok(emp.last.html.includes(t.notVerified));
+  // Issue 17: the page says it will go public on verification (it used to say only that it cannot be published yet).
+  assert.ok(emp.last.html.includes(t.publishOnVerification));
   assert.is((await app.client().get(paths.jobs.show(draftId))).status, 404);
 
-  // Staff of the county verify the employer.
+  // Staff of the county verify the employer: the draft, still in date, goes public with it.
   await staff.get(paths.employers.show(e.id));
   await staff.post(paths.employers.verify(e.id), {});
   assert.is(staff.last.status, 303);
+  assert.is((await app.client().get(paths.jobs.show(draftId))).status, 200);
 
   // The employer posts; it is public at once.
   await emp.get(paths.jobs.new);
