@@ -19,6 +19,7 @@ import { randomToken } from "./shared/crypto.ts";
 import { emptyHooks } from "./shared/hooks.ts";
 import { loadSession } from "./shared/session.ts";
 import { csrfProtection, csrfTokenFor, CsrfError } from "./shared/csrf.ts";
+import { submissionOnce, withSubmissionClaims, DuplicateSubmission } from "./shared/once.ts";
 import { pageCache } from "./shared/page-cache.ts";
 import { securityHeaders, compression, requestLog } from "./shared/http.ts";
 import { staticRoutes } from "./shared/static.ts";
@@ -45,7 +46,8 @@ export interface PrepareOptions {
 export async function prepare(opts: PrepareOptions): Promise<Deps> {
   const { config } = opts;
   const log = opts.log ?? jsonLogger();
-  const database: Database = await openDatabase(config.databaseUrl);
+  // Writes made while a keyed form is handled claim its key first (one submission, one record).
+  const database: Database = withSubmissionClaims(await openDatabase(config.databaseUrl));
   const applied = await migrate(database.client);
   if (applied.length) log.info("migrated", { applied });
   if (config.databaseUrl.startsWith("file:")) await checkPragmas(database.client);
@@ -113,6 +115,8 @@ export function createApp(deps: Deps) {
     return next();
   });
   app.use(csrfProtection());
+  // After the CSRF check: only a genuine form's key is claimed.
+  app.use(submissionOnce());
 
   app.get(paths.healthz, async (c) => {
     try {
@@ -156,6 +160,8 @@ export function createApp(deps: Deps) {
       if (status === 500) deps.log.error("unhandled", { path: c.req.path, error: err.message });
       return c.json({ error: status === 404 ? "not_found" : status === 500 ? "server_error" : "bad_request", message: err instanceof Refused ? err.userMessage : undefined }, status);
     }
+    // A twin of a form being handled: the submissionOnce middleware answers with the first one's redirect.
+    if (err instanceof DuplicateSubmission) return c.body(null, 409);
     if (err instanceof LoginRequired) {
       return c.redirect(`${paths.accounts.login}?next=${encodeURIComponent(safeNext(err.next))}`, 303);
     }

@@ -23,7 +23,7 @@ export async function readForm(c: Ctx, multi: readonly string[] = []): Promise<F
   const body = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
   const out: FormInput = {};
   for (const [key, raw] of Object.entries(body)) {
-    if (key === "_csrf") continue;
+    if (key === "_csrf" || key === "_once") continue;
     const list = (Array.isArray(raw) ? raw : [raw]).filter((x): x is string => typeof x === "string").map(clean).filter((s) => s !== "");
     if (list.length === 0) continue;
     out[key] = multi.includes(key) ? list : list[0];

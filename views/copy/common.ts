@@ -64,4 +64,5 @@ export const errors = {
   date: (label: string) => `${label}请填日期,例如 2026-12-01`,
   dateOrder: "结束日期不能早于开始日期",
   invalidChoice: (label: string) => `${label}的选项不对,请重新选择`,
+  alreadySent: "这张表已经提交过了,不用再交。请回到首页查看结果。",
 } as const;
