@@ -13,7 +13,7 @@ import { jsonLogger } from "./shared/context.ts";
 import { openDatabase, checkPragmas, type Database } from "./shared/db.ts";
 import { migrate } from "./shared/migrate.ts";
 import { seedRegions, Regions } from "./shared/regions.ts";
-import { systemClock, type Clock } from "./shared/clock.ts";
+import { systemClock, withClock, type Clock } from "./shared/clock.ts";
 import { logSmsSender, type SmsSender } from "./shared/sms.ts";
 import { randomToken } from "./shared/crypto.ts";
 import { emptyHooks } from "./shared/hooks.ts";
@@ -83,7 +83,8 @@ export function createApp(deps: Deps) {
     c.set("user", null);
     c.set("sessionHash", null);
     c.set("big", getCookie(c, "big") === "1");
-    await next();
+    // The injected clock for checks that are not handed deps (a birth date in a form field).
+    await withClock(deps.clock, next);
   });
   app.use(requestLog());
   app.use(securityHeaders());

@@ -68,6 +68,8 @@ interface FieldProps {
   errors?: Errors;
   hint?: string;
   optional?: boolean;
+  /** Said after the label instead of (选填) when whether it is needed depends on another choice ("(个人雇主必填)"). */
+  mark?: string;
 }
 
 function describedBy(name: string, hint?: string, error?: string) {
@@ -75,11 +77,11 @@ function describedBy(name: string, hint?: string, error?: string) {
   return ids || undefined;
 }
 
-function Label({ name, label, optional }: { name: string; label: string; optional?: boolean }) {
+function Label({ name, label, optional, mark }: { name: string; label: string; optional?: boolean; mark?: string }) {
   return (
     <label for={fieldId(name)}>
       {label}
-      {optional && <span class="opt">{copy.common.optional}</span>}
+      {(mark || optional) && <span class="opt">{mark ?? copy.common.optional}</span>}
     </label>
   );
 }
@@ -110,7 +112,7 @@ export function Field(
   const error = props.errors?.[props.name];
   return (
     <div class={error ? "field has-err" : "field"}>
-      <Label name={props.name} label={props.label} optional={props.optional} />
+      <Label name={props.name} label={props.label} optional={props.optional} mark={props.mark} />
       <HintAndError name={props.name} hint={props.hint} error={error} />
       <input
         id={fieldId(props.name)}

@@ -54,6 +54,8 @@ export const errors = {
   choose: (label: string) => `请选择${label}`,
   tooLong: (label: string, max: number) => `${label}不能超过 ${max} 个字`,
   mobile: "请填写正确的 11 位手机号,例如 13812345678",
+  landlineNoSms: "这是座机号码,收不到短信验证码。这里请填 11 位手机号,例如 13812345678",
+  phoneToCall: "请填写能打通的电话:11 位手机号,或带区号的座机,例如 0374-1234567",
   pin: "密码请填 6 位数字",
   password: "密码至少 8 位",
   residentId: "身份证号不对,请核对 18 位号码(最后一位可能是 X)",
