@@ -65,6 +65,8 @@ export const errors = {
   choose: (label: string) => `请选择${label}`,
   tooLong: (label: string, max: number) => `${label}不能超过 ${max} 个字`,
   mobile: "请填写正确的 11 位手机号,例如 13812345678",
+  landlineNoSms: "这是座机号码,收不到短信验证码。这里请填 11 位手机号,例如 13812345678",
+  phoneToCall: "请填写能打通的电话:11 位手机号,或带区号的座机,例如 0374-1234567",
   pin: "密码请填 6 位数字",
   password: "密码至少 8 位",
   residentId: "身份证号不对,请核对 18 位号码(最后一位可能是 X)",
@@ -75,4 +77,5 @@ export const errors = {
   date: (label: string) => `${label}请填日期,例如 2026-12-01`,
   dateOrder: "结束日期不能早于开始日期",
   invalidChoice: (label: string) => `${label}的选项不对,请重新选择`,
+  alreadySent: "这张表已经提交过了,不用再交。请回到首页查看结果。",
 } as const;

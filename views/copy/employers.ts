@@ -38,6 +38,11 @@ export const employers = {
   usccHint: "个体工商户、企业、人力资源服务机构填写,18 位,在营业执照上",
   idNumber: "身份证号",
   idNumberHint: "个人雇主填写,18 位",
+  // What the label says about the identifier, by the kind chosen (none chosen yet: both rules).
+  usccMark: "(单位必填)",
+  idNumberMark: "(个人雇主必填)",
+  markRequired: "(必填)",
+  markNotNeeded: "(这一类不用填)",
   pledgeTitle: "用工承诺书",
   pledgeIntro: "个人雇主请读完下面的承诺书,并勾选同意。",
   pledgeText,
