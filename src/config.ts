@@ -49,12 +49,26 @@ export interface Config {
   /** How long a monitoring report may be shown again after it was counted, even if records were added since (0: only while nothing was written). */
   monitoringCacheSeconds: number;
   https: boolean;
+  /** Limits on SMS codes (验证码), so nobody can make the instance text numbers at will (src/features/phone). */
+  phoneCodes: PhoneCodeLimits;
   /** Trust X-Forwarded-For for the client address (only behind our own proxy). */
   trustProxy: boolean;
   /** Base URL printed in the setup link. */
   publicUrl: string;
   /** The environment this config was read from, for a feature's own settings (checked in its install()). */
   env?: Readonly<Env>;
+}
+
+export interface PhoneCodeLimits {
+  /** Seconds between two codes to one number. */
+  numberGapSeconds: number;
+  numberPerHour: number;
+  numberPerDay: number;
+  /** Per client address (an IPv6 address counts per /64). */
+  addressPerHour: number;
+  addressPerDay: number;
+  /** Code texts per Beijing day for the whole instance; past it codes stop and /admin/status shows an alarm. */
+  dailyBudget: number;
 }
 
 export const defaultRegionFile = fromRoot("db", "seed", "regions", "xuchang.json");
@@ -136,6 +150,14 @@ export function loadConfig(env: Env = process.env): Config {
     pageCacheSeconds: intVar(env, "PAGE_CACHE_SECONDS", 5, 0, 300),
     monitoringCacheSeconds: intVar(env, "MONITORING_CACHE_SECONDS", 300, 0, 3600),
     https,
+    phoneCodes: {
+      numberGapSeconds: intVar(env, "SMS_CODE_NUMBER_GAP_SECONDS", 60, 30, 3600),
+      numberPerHour: intVar(env, "SMS_CODE_NUMBER_PER_HOUR", 5, 1, 100),
+      numberPerDay: intVar(env, "SMS_CODE_NUMBER_PER_DAY", 10, 1, 1000),
+      addressPerHour: intVar(env, "SMS_CODE_ADDRESS_PER_HOUR", 10, 1, 100_000),
+      addressPerDay: intVar(env, "SMS_CODE_ADDRESS_PER_DAY", 30, 1, 1_000_000),
+      dailyBudget: intVar(env, "SMS_CODE_DAILY_BUDGET", 2000, 1, 10_000_000),
+    },
     trustProxy: boolVar(env, "TRUST_PROXY", false),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ""),
     env,

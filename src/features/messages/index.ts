@@ -7,7 +7,7 @@ import { messagesRoutes } from "./messages.routes.tsx";
 import { unreadCount } from "./messages.repo.ts";
 import { startSmsTimer } from "./messages.sms.ts";
 
-export { notifyStatements, unreadCount, type Notice } from "./messages.repo.ts";
+export { notifyStatements, unreadCount, textStatements, type Notice, type TextStatement } from "./messages.repo.ts";
 export { flushSms, startSmsTimer, SMS_FLUSH_EVERY_MS, type FlushResult } from "./messages.sms.ts";
 export { MAX_SMS_ATTEMPTS } from "./messages.domain.ts";
 

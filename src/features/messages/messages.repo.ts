@@ -69,3 +69,23 @@ export const claimSms = (db: Queryable, id: number, seenAttempts: number) =>
 
 export const finishSms = (db: Queryable, id: number, status: "sent" | "pending" | "failed", error: string | null, now: number) =>
   db.update(smsOutbox).set({ status, error, sentAt: status === "sent" ? now : null }).where(eq(smsOutbox.id, id));
+
+// --- Texts by template (minimal; the sms work replaces this with template keys stored in the outbox) ---
+
+/** The wording of each template; `{name}` is filled from the parameters. */
+const templates = {
+  verifyCode: "验证码 {code},5分钟内有效,请勿告诉他人。",
+} as const;
+
+export interface TextStatement {
+  to: string;
+  template: keyof typeof templates;
+  params: Record<string, string>;
+}
+
+/** The statements that queue texts, to put in the same batch or transaction as the change they announce. */
+export function textStatements(db: Queryable, texts: TextStatement[], now: number) {
+  if (!texts.length) return [];
+  const render = (x: TextStatement) => templates[x.template].replace(/\{(\w+)\}/g, (_, k: string) => x.params[k] ?? "");
+  return [db.insert(smsOutbox).values(texts.map((x) => ({ toPhone: x.to, body: render(x), createdAt: now })))];
+}
