@@ -28,7 +28,7 @@ import { startProof, definePurpose, outcome as phoneOutcome } from "../phone/ind
 import { startSession } from "../../shared/session.ts";
 import { addMeLinks } from "../accounts/index.ts";
 import { SessionForm, AnonSignupForm, WalkInForm, CancelSessionForm, type SessionFormValue } from "./training.schema.ts";
-import { sessionFormProblems, sessionDays, markableDays, attendanceRefusal, planAttendance, cancelRefusal, certificateNo } from "./training.domain.ts";
+import { signupRefusal, sessionFormProblems, sessionDays, markableDays, attendanceRefusal, planAttendance, cancelRefusal, certificateNo } from "./training.domain.ts";
 import * as repo from "./training.repo.ts";
 import { TrainingRefusal, PAGE_SIZE, type SessionRow, type SignupResult } from "./training.repo.ts";
 import { idParam, pageParam, pagesFor, todayOf } from "./params.ts";
@@ -139,6 +139,9 @@ export function trainingRoutes() {
         input = await readForm(c);
         const form = check(AnonSignupForm, input);
         if (!form.ok) return showPage(c, id, { values: input, errors: form.errors, status: 400 });
+        // A closed session is refused before any text is sent (it does not depend on the number).
+        const closed = signupRefusal(s, today, null);
+        if (closed) throw new TrainingRefusal(closed);
         // What she typed waits for the SMS code; nothing is looked up before it matches.
         const r = await startProof(c, { purpose: "trainingSignUp", phone: form.value.phone, payload: { sessionId: id, name: form.value.name } });
         if (!r.ok) return showPage(c, id, { values: input, errors: { phone: r.message }, status: 429 });

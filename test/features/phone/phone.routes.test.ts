@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { makeTestApp, addUser, nextPhone, type TestApp } from "../../helpers/app.ts";
 import { users, phoneProofs, applications } from "../../../db/schema/index.ts";
 import { paths } from "../../../src/paths.ts";
-import { lastCode, enterCode } from "./helpers.ts";
+import { lastCode, enterCode } from "../../helpers/phone.ts";
 import { addEmployer, addPosting } from "../jobs/fixtures.ts";
 
 let t: TestApp;

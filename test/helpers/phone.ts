@@ -1,7 +1,7 @@
 // Reading a code the way the person gets it: from the SMS outbox.
 import { desc, eq } from "drizzle-orm";
-import { smsOutbox } from "../../../db/schema/index.ts";
-import type { Browser, TestApp } from "../../helpers/app.ts";
+import { smsOutbox } from "../../db/schema/index.ts";
+import type { Browser, TestApp } from "./app.ts";
 
 /** The newest code texted to this number, or null. */
 export async function lastCode(t: TestApp, phone: string): Promise<string | null> {
@@ -18,4 +18,10 @@ export async function enterCode(t: TestApp, b: Browser, phone: string) {
   if (!code) throw new Error("no code texted");
   await b.post(page, { code });
   return page;
+}
+
+/** Like enterCode, but only when the last answer went to a code page (forms that may refuse first). */
+export async function codeIfAsked(t: TestApp, b: Browser, phone: string) {
+  if (b.last.status === 303 && b.last.location?.startsWith("/phone/")) await enterCode(t, b, phone);
+  return b.last;
 }
