@@ -57,8 +57,8 @@ export const paths = {
     resend: (token: string) => `/phone/${token}/resend`,
     resendPattern: "/phone/:token/resend",
     /** The new PIN, after a reset code matched. */
-    newPin: (token: string) => `/phone/${token}/pin`,
-    newPinPattern: "/phone/:token/pin",
+    newPin: (token: string) => `/forgot-pin/${token}`,
+    newPinPattern: "/forgot-pin/:token",
     /** 验证码登录: a second way in. */
     login: "/login/code",
     /** 查报名结果: phone + code. */

@@ -73,8 +73,8 @@ test("limits: the first one reached, in order budget → number → address; sta
 });
 
 test("a code's state: open, expired after 5 minutes, ended by 5 wrong tries, gone once used or after 30 minutes", () => {
-  const base = { createdAt: NOW, codeExpiresAt: NOW + 300_000, wrongTries: 0, usedAt: null, provenAt: null };
-  const cases: [Partial<typeof base> & { usedAt?: number | null; provenAt?: number | null }, number, string][] = [
+  const base: { createdAt: number; codeExpiresAt: number; wrongTries: number; usedAt: number | null; provenAt: number | null } = { createdAt: NOW, codeExpiresAt: NOW + 300_000, wrongTries: 0, usedAt: null, provenAt: null };
+  const cases: [Partial<typeof base>, number, string][] = [
     [{}, NOW, "open"],
     [{}, NOW + 300_000, "open"],
     [{}, NOW + 300_001, "expired"],

@@ -158,11 +158,11 @@ test("PIN reset by code: a new PIN, weak ones refused with a reason, old session
   await b.post(paths.workers.forgotPin, { phone });
   await enterCode(t, b, phone);
   assert.is(b.last.status, 303);
-  assert.match(b.last.location!, /^\/phone\/.+\/pin$/);
+  assert.match(b.last.location!, /^\/forgot-pin\/.+$/);
   await b.get(b.last.location!);
   const pinPage = b.last.html ? b.last : null;
   assert.ok(pinPage);
-  const path = (await t.db.select().from(phoneProofs))[0] && b.last.html.match(/action="(\/phone\/[^"]+\/pin)"/)![1];
+  const path = (await t.db.select().from(phoneProofs))[0] && b.last.html.match(/action="(\/forgot-pin\/[^"]+)"/)![1];
   await b.post(path, { pin: "123456", pin2: "123456" });
   assert.is(b.last.status, 400);
   assert.match(b.last.html, /连着的数字/);
