@@ -40,7 +40,7 @@ export async function makeTestApp(opts: { now?: string; env?: Record<string, str
     sms,
     dir,
     db: deps.database.db,
-    client: () => new Browser(app),
+    client: (headers: Record<string, string> = {}) => new Browser(app, headers),
     close() {
       deps.database.close();
       rmSync(dir, { recursive: true, force: true });
