@@ -4,10 +4,11 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { eq } from "drizzle-orm";
-import { makeTestApp, addUser, nextPhone, type TestApp } from "../../helpers/app.ts";
-import { users, phoneProofs, applications } from "../../../db/schema/index.ts";
+import { makeTestApp, addUser, addMarket, signedIn, nextPhone, type TestApp } from "../../helpers/app.ts";
+import { users, phoneProofs, applications, auditLog } from "../../../db/schema/index.ts";
 import { paths } from "../../../src/paths.ts";
 import { lastCode, enterCode } from "../../helpers/phone.ts";
+import { completeResidentId } from "../../../src/features/employers/index.ts";
 import { addEmployer, addPosting } from "../jobs/fixtures.ts";
 
 let t: TestApp;
@@ -213,6 +214,34 @@ test("job sign-up without an account: nothing until the code; then account + sig
   await c.post(paths.phone.results, { phone: none });
   await enterCode(t, c, none);
   assert.match(c.last.html, /还没有报名记录/);
+});
+
+test("at the desk: staff register without a code (vouched, audited), and can text a code to the worker's own phone; weak PINs refused there too", async () => {
+  const marketA = await addMarket(t, { countyCode: "411024" });
+  const staff = await signedIn(t, { role: "staff", marketId: marketA });
+  const phone = nextPhone();
+  await staff.get(paths.desk.register);
+  await staff.post(paths.desk.register, { phone, name: "周大姐", countyCode: "411024", idNumber: completeResidentId("41102419630715234") });
+  assert.is(staff.last.status, 303);
+  const u = (await userOf(phone))!;
+  assert.is(u.phoneVouchedBy, staff.user.id);
+  assert.is(u.phoneVerifiedAt, null);
+  const audit = (await t.db.select().from(auditLog).where(eq(auditLog.action, "desk.register")))[0];
+  assert.match(audit.detail ?? "", /phoneVouched/);
+
+  await staff.get(paths.desk.worker(u.id));
+  await staff.post(paths.desk.pin(u.id), { pin: "630715", pin2: "630715" });
+  assert.is(staff.last.status, 400);
+  assert.match(staff.last.html, /出生日期/);
+
+  await staff.get(paths.desk.worker(u.id));
+  assert.match(staff.last.html, new RegExp(`action="${paths.phone.deskVerify(u.id)}`));
+  await staff.post(paths.phone.deskVerify(u.id));
+  await enterCode(t, staff, phone);
+  assert.is(staff.last.status, 303);
+  assert.match(staff.last.location!, new RegExp(`^${paths.desk.worker(u.id)}`));
+  assert.ok((await userOf(phone))!.phoneVerifiedAt);
+  assert.is((await t.db.select().from(auditLog).where(eq(auditLog.action, "desk.phone_verified"))).length, 1);
 });
 
 test.run();
