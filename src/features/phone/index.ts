@@ -6,6 +6,7 @@ import { phoneRoutes } from "./phone.routes.tsx";
 export { startProof, definePurpose, finishStep, provenStep, codesSentToday, type Proven, type Purpose } from "./phone.actions.ts";
 export { weakPin, budgetState, addressKey, limitRefusal, type WeakPin } from "./phone.domain.ts";
 export { outcome } from "./phone.routes.tsx";
+export { sweep as sweepPhoneCodes } from "./phone.repo.ts";
 
 export const feature: Feature = { name: "phone", routes: phoneRoutes };
 
