@@ -38,6 +38,8 @@ export const paths = {
   },
   workers: {
     register: "/register",
+    /** 忘记密码: a new PIN by SMS code. */
+    forgotPin: "/forgot-pin",
     list: "/workers",
     profile: "/me/profile",
     pin: "/me/pin",
@@ -47,6 +49,23 @@ export const paths = {
     cardClosePattern: "/me/cards/:id/close",
     cardReopen: (id: Id) => `/me/cards/${id}/reopen`,
     cardReopenPattern: "/me/cards/:id/reopen",
+  },
+  /** Proving a phone by SMS code (验证码); the token is random and says nothing about the person. */
+  phone: {
+    code: (token: string) => `/phone/${token}`,
+    codePattern: "/phone/:token",
+    resend: (token: string) => `/phone/${token}/resend`,
+    resendPattern: "/phone/:token/resend",
+    /** The new PIN, after a reset code matched. */
+    newPin: (token: string) => `/forgot-pin/${token}`,
+    newPinPattern: "/forgot-pin/:token",
+    /** 验证码登录: a second way in. */
+    login: "/login/code",
+    /** 查报名结果: phone + code. */
+    results: "/results",
+    /** Staff send a code to the worker in front of them. */
+    deskVerify: (id: Id) => `/desk/workers/${id}/verify-phone`,
+    deskVerifyPattern: "/desk/workers/:id/verify-phone",
   },
   messages: {
     inbox: "/inbox",

@@ -11,3 +11,4 @@ export * from "./monitoring.ts";
 export * from "./ops.ts";
 export * from "./supervision.ts";
 export * from "./submissions.ts";
+export * from "./phone.ts";

@@ -32,13 +32,13 @@ import { loadConfig } from "../../src/config.ts";
 import { prepare, createApp } from "../../src/app.tsx";
 import { jsonLogger, type Deps } from "../../src/shared/context.ts";
 import type { Clock } from "../../src/shared/clock.ts";
-import { hashSecret } from "../../src/shared/crypto.ts";
+import { hashSecret, sha256 } from "../../src/shared/crypto.ts";
 import { insertWorker } from "../../src/features/workers/index.ts";
 import { insertPosting, searchText } from "../../src/features/jobs/index.ts";
 import { completeUscc, completeOrgCode } from "../../src/features/employers/index.ts";
 import {
   employers, applications, hires, jobPostings, seekingCards, trainingSessions, trainingSignups, jobFairs, jobFairZones,
-  jobFairBookings, policyArticles, checkIns, priorityConsents, messages, workKinds, hotlineCases,
+  jobFairBookings, policyArticles, checkIns, priorityConsents, messages, workKinds, hotlineCases, phoneProofs,
   marketInspections, inspectionItemResults, roadsidePoints,
 } from "../../db/schema/index.ts";
 
@@ -144,6 +144,9 @@ export interface Ids {
   /** A safety inspection of market A (one item failed, not yet put right) and a roadside point in county X. */
   inspection1: number;
   point1: number;
+  /** A pending code step (验证码登录 for w1's number) and a proven PIN reset of w1. */
+  codeToken: string;
+  pinToken: string;
 }
 
 export interface World {
@@ -468,7 +471,15 @@ export async function buildWorld(): Promise<World> {
     articleY,
     inspection1,
     point1,
+    codeToken: "codeTokenForTheWorld0001",
+    pinToken: "pinTokenForTheWorld000001",
   };
+  await t.deps.database.write((db) =>
+    db.insert(phoneProofs).values([
+      { tokenHash: sha256(ids.codeToken), purpose: "login", phone: P.w1, payload: "{}", codeHash: "x", createdAt: now, lastSentAt: now, codeExpiresAt: now + 300_000 },
+      { tokenHash: sha256(ids.pinToken), purpose: "pinReset", phone: P.w1, payload: "{}", codeHash: "x", createdAt: now, lastSentAt: now, codeExpiresAt: now + 300_000, provenAt: now },
+    ]),
+  );
 
   const anon = t.client();
   await anon.get("/login");
@@ -611,6 +622,8 @@ export function paramSources(ids: Ids): Record<string, string | number> {
     "/card/:code": ids.cardCode1,
     "/desk/applications/:id": ids.application1,
     "/desk/workers/:id": ids.users.w1,
+    "/forgot-pin/:token": ids.pinToken,
+    "/phone/:token": ids.codeToken,
     "/employer/applications/:id": ids.application1,
     "/employer/jobs/:id": ids.posting1,
     "/fairs/:id": ids.fair1,

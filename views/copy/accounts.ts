@@ -6,10 +6,10 @@ export const accounts = {
   secretHint: "工人填 6 位数字密码;工作人员填登录密码",
   loginButton: "登录",
   loginFailed: "手机号或密码不对,请再试一次。",
-  locked: (minutes: number) => `密码错误次数太多,请 ${minutes} 分钟后再试。忘记密码请到驿站找工作人员。`,
-  lockedStaff: "密码错误次数太多,账号已锁定。请带身份证到驿站,由工作人员帮您解锁。",
+  locked: (minutes: number) => `密码错误次数太多,请 ${minutes} 分钟后再试。也可以马上用验证码登录。`,
+  lockedStaff: "密码错误次数太多,账号已锁定。可以用验证码登录,或带身份证到驿站,由工作人员帮您解锁。",
   lockedAccount: (minutes: number) =>
-    `这个账号今天被人试错密码的次数太多,为了保护账号,暂停登录 ${minutes} 分钟。急用请带身份证到驿站,由工作人员帮您解锁。`,
+    `这个账号今天被人试错密码的次数太多,为了保护账号,暂停登录 ${minutes} 分钟。可以马上用验证码登录,或带身份证到驿站,由工作人员帮您解锁。`,
   ipLocked: (minutes: number) => `这台设备尝试登录次数太多,请 ${minutes} 分钟后再试。`,
   noAccount: "还没有账号?",
   registerWorker: "工人注册",

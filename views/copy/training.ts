@@ -55,7 +55,7 @@ export const training = {
 
   signupTitle: "报名",
   signupOneTap: "我要报名",
-  signupAnonIntro: "没有账号也能报名:填姓名和手机号就行。我们会用这个号码给您建一个账号,并发短信通知您。",
+  signupAnonIntro: "没有账号也能报名:填姓名和手机号,我们发一条验证码短信,填好验证码就报上了。没有账号的,会用这个号码帮您建一个。",
   loginInstead: "已有账号?先登录",
   name: "姓名",
   phone: "手机号",

@@ -275,6 +275,9 @@ export function WorkerPage(p: WorkerPageProps) {
           <Submit>{t.unlock}</Submit>
         </Form>
       )}
+      <Form action={at(m, paths.phone.deskVerify(w.id))}>
+        <Submit secondary>{copy.phone.deskSend}</Submit>
+      </Form>
       <h3>{t.pinTitle}</h3>
       <p>{t.pinIntro}</p>
       <Form action={at(m, paths.desk.pin(w.id))}>

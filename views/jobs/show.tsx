@@ -197,6 +197,11 @@ function SignUpSection({ p, mine, closedNote, signUp, values, errors }: DetailPr
           {t.haveAccount} <a href={`${paths.accounts.login}?next=${encodeURIComponent(paths.jobs.show(p.id))}`}>{t.loginFirst}</a>
         </p>
       )}
+      {signUp.anon && (
+        <p>
+          {t.checkResults} <a href={paths.phone.results}>{t.checkResultsLink}</a>
+        </p>
+      )}
     </section>
   );
 }

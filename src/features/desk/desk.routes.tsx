@@ -41,6 +41,7 @@ import {
 import { deskSettings } from "./desk.settings.ts";
 import { qrSvg } from "./desk.qr.ts";
 import * as repo from "./desk.repo.ts";
+import { startProof, definePurpose, weakPinMessage, outcome as phoneOutcome } from "../phone/index.ts";
 
 const t = copy.desk;
 const PER_PAGE = 20;
@@ -130,6 +131,21 @@ function placeLine(township: string, address: string): string {
   if (!township) return address;
   return address.startsWith(township) ? address : [township, address].filter(Boolean).join(" ");
 }
+
+/** After the code she read from her phone matched: recorded, and back to her page at the desk. */
+definePurpose<{ workerId: number; suffix: string }>("deskVerify", {
+  title: copy.phone.deskSend,
+  back: (x) => paths.desk.worker(x.workerId) + x.suffix,
+  complete: async (c, p) => {
+    const staff = c.var.user;
+    if (!staff || staff.id !== p.staffId) return phoneOutcome(c, copy.phone.deskVerified);
+    const deps = c.var.deps;
+    await deps.database.write((db) =>
+      auditInsert(db, staff, deps.clock.now(), { action: "desk.phone_verified", subjectType: "user", subjectId: p.payload.workerId, onBehalfOf: p.payload.workerId }),
+    );
+    return redirectWithFlash(c, paths.desk.worker(p.payload.workerId) + p.payload.suffix, copy.phone.deskVerified);
+  },
+});
 
 export function deskRoutes() {
   const app = new Hono<AppEnv>();
@@ -281,7 +297,9 @@ export function deskRoutes() {
         now,
       );
       if (f.kinds.length) await repo.insertWorkerKinds(tx, created.id, [...new Set(f.kinds)]);
-      await auditInsert(tx, user, now, { action: "desk.register", subjectType: "user", subjectId: created.id, onBehalfOf: created.id, detail: { marketId: market.id } });
+      // No code at the desk: the staff member vouches for the person in front of them, on the record.
+      await tx.update(users).set({ phoneVouchedBy: user.id }).where(eq(users.id, created.id));
+      await auditInsert(tx, user, now, { action: "desk.register", subjectType: "user", subjectId: created.id, onBehalfOf: created.id, detail: { marketId: market.id, phoneVouched: true } });
       // She is standing at the desk: registering her also checks her in for today.
       const [checkIn] = await repo.insertCheckIn(tx, { marketId: market.id, workerId: created.id, day: chinaDate(now), at: now, viaStaffId: user.id });
       if (checkIn) await auditInsert(tx, user, now, { action: "desk.checkin", subjectType: "check_in", subjectId: checkIn.id, onBehalfOf: created.id, detail: { marketId: market.id } });
@@ -390,6 +408,8 @@ export function deskRoutes() {
     const deps = c.var.deps;
     const form = check(PinForm, await readForm(c));
     if (!form.ok) return workerPage(c, d, { form: "pin", errors: form.errors }, 400);
+    const weak = weakPinMessage(form.value.pin, d.w.idNumber);
+    if (weak) return workerPage(c, d, { form: "pin", errors: { pin: weak } }, 400);
     const pinHash = await hashSecret(form.value.pin);
     const now = deps.clock.now();
     await deps.database.write((db) =>
@@ -402,6 +422,15 @@ export function deskRoutes() {
       ]),
     );
     return redirectWithFlash(c, paths.desk.worker(d.w.id) + d.m.suffix, t.pinSet(d.w.name));
+  });
+
+  // --- A code to the worker's own phone, when she has it with her ------------------------------
+
+  app.post(paths.phone.deskVerifyPattern, async (c) => {
+    const d = await workerDesk(c);
+    const r = await startProof(c, { purpose: "deskVerify", phone: d.w.phone, payload: { workerId: d.w.id, suffix: d.m.suffix }, staffId: d.user.id });
+    if (!r.ok) return redirectWithFlash(c, paths.desk.worker(d.w.id) + d.m.suffix, r.message);
+    return c.redirect(r.location, 303);
   });
 
   // --- Priority: consents for the sensitive categories, contacts -----------------------------

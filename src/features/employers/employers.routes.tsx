@@ -19,9 +19,10 @@ import { copy } from "../../../views/copy/index.ts";
 import { RegisterPage, EditPage } from "../../../views/employers/forms.tsx";
 import { EmployerHomePage } from "../../../views/employers/home.tsx";
 import { QueuePage, EmployerDetailPage } from "../../../views/employers/staff.tsx";
-import { checkRegistration, checkDetails, RejectForm, type EmployerDetails } from "./employers.schema.ts";
+import { checkRegistration, checkDetails, RejectForm, type EmployerDetails, type Registration } from "./employers.schema.ts";
 import { canEditOwnDetails, decide, duplicateField, pageNumber, type Decision } from "./employers.domain.ts";
 import * as repo from "./employers.repo.ts";
+import { startProof, definePurpose, outcome as phoneOutcome } from "../phone/index.ts";
 
 const t = copy.employers;
 const PER_PAGE = 20;
@@ -82,7 +83,7 @@ export function employersRoutes() {
 
   // --- Registration -------------------------------------------------------
 
-  const registerPage = (c: Ctx, values?: FormInput, errors?: FormErrors, status: 200 | 400 | 409 = 200) => {
+  const registerPage = (c: Ctx, values?: FormInput, errors?: FormErrors, status: 200 | 400 | 409 | 429 = 200) => {
     c.status(status);
     return c.render(<RegisterPage counties={c.var.deps.regions.countyOptions()} values={values} errors={errors} />, { title: t.registerTitle });
   };
@@ -99,23 +100,49 @@ export function employersRoutes() {
     const kept = { ...input, password: undefined, password2: undefined };
     const form = checkRegistration(input, (code) => deps.regions.countyNames.has(code));
     if (!form.ok) return registerPage(c, kept, form.errors, 400);
-    const f = form.value;
-    const passwordHash = await hashSecret(f.password);
-    const now = deps.clock.now();
-    const outcome = await catchingDuplicates(() =>
-      deps.database.transaction(async (tx) => {
-        // Checked inside the write, so two registrations with the same number cannot both pass.
-        if (await findUserByPhone(tx, f.phone)) return { clash: "phone" as const };
-        const taken = await repo.identityTaken(tx, f);
-        if (taken) return { clash: taken };
-        const [user] = await insertUser(tx, { role: "employer", phone: f.phone, name: f.contactName, passwordHash, countyCode: f.countyCode }, now);
-        await repo.insertEmployer(tx, user.id, f.phone, f, t.pledgeText, now);
-        return user.id;
-      }),
-    );
-    if (isClash(outcome)) return registerPage(c, kept, { [outcome.clash]: clashMessage[outcome.clash] }, 409);
-    await startSession(c, outcome);
-    return redirectWithFlash(c, paths.employers.home, t.registered);
+    const { password, ...details } = form.value;
+    // Nothing is looked up yet (number, USCC, ID number): the code step comes first for everyone.
+    const passwordHash = await hashSecret(password);
+    const r = await startProof(c, { purpose: "registerEmployer", phone: details.phone, payload: { details, passwordHash } });
+    if (!r.ok) return registerPage(c, kept, { phone: r.message }, 429);
+    return c.redirect(r.location, 303);
+  });
+
+  /**
+   * After the code matched: the account and the employer record land together.
+   * A number that already is an employer is signed in; a USCC or ID number
+   * registered before is said only now, to the proven owner of the number.
+   */
+  definePurpose<{ details: Omit<Registration, "password">; passwordHash: string }>("registerEmployer", {
+    title: t.registerTitle,
+    back: () => paths.employers.register,
+    complete: async (c, proven) => {
+      const deps = c.var.deps;
+      const f = { ...proven.payload.details, phone: proven.phone };
+      const now = deps.clock.now();
+      const outcome = await catchingDuplicates(() =>
+        deps.database.transaction(async (tx) => {
+          const existing = await findUserByPhone(tx, f.phone);
+          if (existing) return existing.role === "employer" && existing.disabledAt === null ? { signIn: existing.id as number } : { clash: "phone" as const };
+          const taken = await repo.identityTaken(tx, f);
+          if (taken) return { clash: taken };
+          const [user] = await insertUser(tx, { role: "employer", phone: f.phone, name: f.contactName, passwordHash: proven.payload.passwordHash, countyCode: f.countyCode }, now);
+          await repo.insertEmployer(tx, user.id, f.phone, f, t.pledgeText, now);
+          return user.id;
+        }),
+      );
+      if (typeof outcome === "object" && "signIn" in outcome && outcome.signIn !== undefined) {
+        await startSession(c, outcome.signIn);
+        return redirectWithFlash(c, paths.employers.home, copy.phone.alreadyEmployer);
+      }
+      if (isClash(outcome)) {
+        if (outcome.clash === "phone") return phoneOutcome(c, copy.phone.otherRoleEmployer);
+        const kept = Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v === null || v === undefined ? undefined : String(v)]));
+        return registerPage(c, kept, { [outcome.clash]: clashMessage[outcome.clash] }, 409);
+      }
+      await startSession(c, outcome);
+      return redirectWithFlash(c, paths.employers.home, t.registered);
+    },
   });
 
   // --- The employer's own pages --------------------------------------------

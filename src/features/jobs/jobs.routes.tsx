@@ -31,6 +31,14 @@ import { ApplicantsPage } from "../../../views/jobs/applicants.tsx";
 import { MyApplicationsPage } from "../../../views/jobs/applications.tsx";
 import { FirstPinPage } from "../../../views/jobs/pin.tsx";
 import { asksPaid } from "../hires/index.ts";
+import { startProof, definePurpose, weakPinMessage, outcome as phoneOutcome } from "../phone/index.ts";
+
+interface JobSignUpPayload {
+  postingId: number;
+  name: string;
+  quoteFen: number | null;
+  quoteNote: string | null;
+}
 import {
   PostingForm, postingMulti, draftFromForm, formFromDraft, QuickForm, applySchema, RemoveForm, FirstPinForm,
   parseFilters, filterQuery, parsePage, type Filters,
@@ -291,7 +299,7 @@ export function jobsRoutes() {
   // --- One posting ---------------------------------------------------------------
 
   /** The posting page for whoever is looking, with an optional message, form state and status. */
-  const renderPosting = async (c: Ctx, id: number, { code, ...extra }: Partial<Omit<DetailProps, "status">> & { code?: 400 | 409 | 422 } = {}) => {
+  const renderPosting = async (c: Ctx, id: number, { code, ...extra }: Partial<Omit<DetailProps, "status">> & { code?: 400 | 409 | 422 | 429 } = {}) => {
     const deps = c.var.deps;
     const found = await repo.findPosting(deps.database.db, id);
     if (!found) throw new NotFound("posting");
@@ -367,25 +375,48 @@ export function jobsRoutes() {
       return redirectWithFlash(c, paths.jobs.show(id), t.signedUp);
     }
 
-    // A visitor without an account: the account and the sign-up land together or not at all.
-    const phone = form.value.phone as string;
-    const name = form.value.name as string;
-    const outcome = await deps.database
-      .transaction(async (tx) => {
-        if (await findWorkerByPhone(tx, phone)) return { taken: true as const };
-        const worker = await insertWorker(tx, { phone, name, pinHash: null }, now);
-        const r = await repo.signUp(tx, { postingId: id, workerId: worker.id, quoteFen, quoteNote }, today, now);
-        if (!r.ok) throw new SignUpRefused(r.reason);
-        return { taken: false as const, workerId: worker.id };
-      })
-      .catch((e) => {
-        if (e instanceof SignUpRefused) return { refused: e.reason };
-        throw e;
-      });
-    if ("refused" in outcome) return renderPosting(c, id, { message: t.refusals[outcome.refused], code: refusalStatus[outcome.refused] });
-    if (outcome.taken) return renderPosting(c, id, { values: input, errors: { phone: t.phoneTaken }, code: 409 });
-    await startSession(c, outcome.workerId);
-    return redirectWithFlash(c, paths.jobs.applications, t.signedUpNew);
+    // A visitor without an account: what she typed waits for the SMS code;
+    // nothing is looked up yet, so the answer is the same for any number.
+    const r = await startProof(c, {
+      purpose: "jobSignUp",
+      phone: form.value.phone as string,
+      payload: { postingId: id, name: form.value.name as string, quoteFen, quoteNote } satisfies JobSignUpPayload,
+    });
+    if (!r.ok) return renderPosting(c, id, { values: input, errors: { phone: r.message }, code: 429 });
+    return c.redirect(r.location, 303);
+  });
+
+  /**
+   * After the code matched: the number's worker account (or a new one) signs
+   * up, together or not at all, and is signed in. A number that belongs to an
+   * employer or staff is told so only now.
+   */
+  definePurpose<JobSignUpPayload>("jobSignUp", {
+    title: t.signUpTitle,
+    back: (x) => paths.jobs.show(x.postingId),
+    complete: async (c, proven) => {
+      const deps = c.var.deps;
+      const x = proven.payload;
+      const today = todayOf(deps);
+      const now = deps.clock.now();
+      const outcome = await deps.database
+        .transaction(async (tx) => {
+          const person = await findWorkerByPhone(tx, proven.phone);
+          if (person && person.role !== "worker") return { notWorker: true as const };
+          const workerId = person ? person.id : (await insertWorker(tx, { phone: proven.phone, name: x.name, pinHash: null }, now)).id;
+          const r = await repo.signUp(tx, { postingId: x.postingId, workerId, quoteFen: x.quoteFen, quoteNote: x.quoteNote }, today, now);
+          if (!r.ok && !(person && r.reason === "already")) throw new SignUpRefused(r.reason);
+          return { workerId, isNew: !person, already: !r.ok };
+        })
+        .catch((e) => {
+          if (e instanceof SignUpRefused) return { refused: e.reason };
+          throw e;
+        });
+      if ("notWorker" in outcome) return phoneOutcome(c, t.notWorkerAfterProof);
+      if ("refused" in outcome) return renderPosting(c, x.postingId, { message: t.refusals[outcome.refused], code: refusalStatus[outcome.refused] });
+      await startSession(c, outcome.workerId);
+      return redirectWithFlash(c, paths.jobs.applications, outcome.isNew ? t.signedUpNew : outcome.already ? t.alreadyAfterProof : t.signedUpExisting);
+    },
   });
 
   app.get(paths.jobs.editPattern, async (c) => {
@@ -561,6 +592,11 @@ export function jobsRoutes() {
     if (!form.ok) {
       c.status(400);
       return c.render(<FirstPinPage errors={form.errors} />, { title: t.pinTitle });
+    }
+    const weak = weakPinMessage(form.value.pin);
+    if (weak) {
+      c.status(400);
+      return c.render(<FirstPinPage errors={{ pin: weak }} />, { title: t.pinTitle });
     }
     const pinHash = await hashSecret(form.value.pin);
     const r = await deps.database.write((db) => repo.setFirstPin(db, user.id, pinHash));
