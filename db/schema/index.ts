@@ -9,3 +9,4 @@ export * from "./training.ts";
 export * from "./policy.ts";
 export * from "./monitoring.ts";
 export * from "./ops.ts";
+export * from "./records.ts";

@@ -13,5 +13,6 @@ import { feature as policy } from "./policy/index.ts";
 import { feature as markets } from "./markets/index.ts";
 import { feature as monitoring } from "./monitoring/index.ts";
 import { feature as ops } from "./ops/index.ts";
+import { feature as records } from "./records/index.ts";
 
-export const features: Feature[] = [accounts, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops];
+export const features: Feature[] = [accounts, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops, records];

@@ -15,6 +15,7 @@ import { policy } from "./policy.ts";
 import { markets } from "./markets.ts";
 import { monitoring } from "./monitoring.ts";
 import { ops } from "./ops.ts";
+import { records } from "./records.ts";
 
-export const copy = { common, errors, accounts, home, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops } as const;
+export const copy = { common, errors, accounts, home, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops, records } as const;
 export type Copy = typeof copy;

@@ -39,6 +39,7 @@ import {
 } from "./desk.domain.ts";
 import { deskSettings } from "./desk.settings.ts";
 import { qrSvg } from "./desk.qr.ts";
+import { renderRecordPrint } from "../records/index.ts";
 import * as repo from "./desk.repo.ts";
 
 const t = copy.desk;
@@ -710,6 +711,12 @@ export function deskRoutes() {
   });
 
   // --- Worker card and the page its QR code opens ------------------------------------------------
+
+  // 务工记录: printed for the worker in front of the desk (the records feature draws it).
+  app.get(paths.desk.recordPattern, async (c) => {
+    const d = await workerDesk(c);
+    return renderRecordPrint(c, { id: d.w.id, name: d.w.name }, d.user, paths.desk.worker(d.w.id) + d.m.suffix);
+  });
 
   app.get(paths.desk.cardPattern, async (c) => {
     const d = await workerDesk(c);
