@@ -3,6 +3,7 @@
 // desk's /desk/workers/:id/record) with a QR code for staff, and the page
 // that code opens (/records/check/:code).
 import { formatYuan } from "../components/bits.tsx";
+import { Form, Submit } from "../components/forms.tsx";
 import { Qr } from "../desk/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
@@ -36,9 +37,9 @@ export function WorkerRecordPage({ rows, summary, printHref }: { rows: WorkerHir
       ) : (
         <>
           <p class="notice">{t.workerSummary(summary)}</p>
-          <p>
-            <a class="btn" href={printHref}>{t.print}</a>
-          </p>
+          <Form action={printHref}>
+            <Submit>{t.print}</Submit>
+          </Form>
           <ul class="cards">
             {rows.map((h) => (
               <li class="card">

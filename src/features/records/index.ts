@@ -10,7 +10,7 @@ import { recordsRoutes } from "./records.routes.tsx";
 import { forgetPrints } from "./records.repo.ts";
 
 export { employerRecordOf, goingRateOf, goingRatesOf } from "./records.figures.ts";
-export { renderRecordPrint } from "./records.routes.tsx";
+export { renderRecordPrint, issueRecordPrint, printUrl } from "./records.routes.tsx";
 export { wellBelow, GOING_RATE_MIN_HIRES, GOING_RATE_DAYS, type EmployerRecord, type GoingRate } from "./records.domain.ts";
 export { rateTrend, type TrendRow } from "./records.trend.ts";
 

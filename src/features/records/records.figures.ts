@@ -47,7 +47,9 @@ async function loadRecord(deps: Deps, employerId: number): Promise<EmployerRecor
   const today = chinaDate(deps.clock.now());
   const rows = await repo.employerRecordRows(deps.database.db, employerId, yearWindowStart(today));
   if (!rows.employer) return null;
-  const verifiedOn = rows.employer.status === "verified" && rows.employer.reviewedAt !== null ? chinaDate(rows.employer.reviewedAt) : null;
+  // Employers verified before reviews were recorded (imported, seeded) count from when they registered.
+  const e = rows.employer;
+  const verifiedOn = e.status === "verified" ? chinaDate(e.reviewedAt ?? e.createdAt) : null;
   return employerRecord({ today, verifiedOn, hires: rows.hires, wageCases: rows.wageCases });
 }
 

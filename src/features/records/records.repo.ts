@@ -15,7 +15,7 @@ export async function sourceVersions(db: Queryable): Promise<string> {
 /** What an employer's record is counted from: hires ending on or after `from`, wage cases taken in since or still open. */
 export async function employerRecordRows(db: Queryable, employerId: number, from: string) {
   const [employer] = await db
-    .select({ status: employers.status, reviewedAt: employers.reviewedAt })
+    .select({ status: employers.status, reviewedAt: employers.reviewedAt, createdAt: employers.createdAt })
     .from(employers)
     .where(eq(employers.id, employerId))
     .limit(1);

@@ -52,29 +52,43 @@ async function workerRecord(c: Ctx, workerId: number) {
 }
 
 /**
- * The one-page print with its check code. Printing the same record again on
- * the same day (a reload, a second copy) reuses the code instead of adding one.
+ * Issues the check code of a print (POST): printing the same record again on
+ * the same day (a second copy, Back and resubmit) reuses the code instead of
+ * adding one. Staff printing at the desk are in the audit log.
  */
-export async function renderRecordPrint(c: Ctx, worker: { id: number; name: string }, staff: CurrentUser | null, back: string) {
+export async function issueRecordPrint(c: Ctx, workerId: number, staff: CurrentUser | null): Promise<string> {
   const deps = c.var.deps;
   const issuedBy = staff?.id ?? null;
-  const { rows, summary, today } = await workerRecord(c, worker.id);
-  const code = await deps.database.write(async (db) => {
-    const last = await repo.latestPrint(db, worker.id);
+  const { summary, today } = await workerRecord(c, workerId);
+  return deps.database.transaction(async (tx) => {
+    const last = await repo.latestPrint(tx, workerId);
     if (last && chinaDate(last.issuedAt) === today && last.issuedBy === issuedBy && sameSummary(last.summary, summary)) return last.code;
     const fresh = randomToken(12);
     const now = deps.clock.now();
-    await db.batch([
-      repo.insertPrint(db, { code: fresh, workerId: worker.id, issuedAt: now, issuedBy, summary }),
-      ...(staff ? [auditInsert(db, staff, now, { action: "record.print", subjectType: "worker", subjectId: worker.id, onBehalfOf: worker.id })] : []),
-    ]);
+    await repo.insertPrint(tx, { code: fresh, workerId, issuedAt: now, issuedBy, summary });
+    if (staff) await auditInsert(tx, staff, now, { action: "record.print", subjectType: "worker", subjectId: workerId, onBehalfOf: workerId });
     return fresh;
-  }, { pages: false });
-  const qr = await qrSvg(deps.config.publicUrl + paths.records.check(code));
-  return c.render(<WorkerRecordPrint name={worker.name} rows={rows} summary={summary} issued={today} code={code} qr={qr} back={back} />, {
-    title: t.printTitle,
-    bare: true,
   });
+}
+
+/** Where the print of `code` is shown (GET): the print's own page with its code. */
+export const printUrl = (base: string, code: string) => `${base}${base.includes("?") ? "&" : "?"}code=${encodeURIComponent(code)}`;
+
+/**
+ * The one-page print (GET) of a code issued for this worker; null when the
+ * code is missing or not hers (the caller sends her back to the record).
+ */
+export async function renderRecordPrint(c: Ctx, worker: { id: number; name: string }, back: string) {
+  const deps = c.var.deps;
+  const code = c.req.query("code") ?? "";
+  const print = /^[A-Za-z0-9_-]{8,40}$/.test(code) ? await repo.findPrint(deps.database.db, code) : null;
+  if (!print || print.workerId !== worker.id) return null;
+  const { rows } = await workerRecord(c, worker.id);
+  const qr = await qrSvg(deps.config.publicUrl + paths.records.check(code));
+  return c.render(
+    <WorkerRecordPrint name={worker.name} rows={rows} summary={print.summary} issued={chinaDate(print.issuedAt)} code={code} qr={qr} back={back} />,
+    { title: t.printTitle, bare: true },
+  );
 }
 
 const sameSummary = (a: PrintSummary, b: PrintSummary) => JSON.stringify(a) === JSON.stringify(b);
@@ -111,9 +125,15 @@ export function recordsRoutes() {
     return c.render(<WorkerRecordPage rows={rows} summary={summary} printHref={paths.records.minePrint} />, { title: t.workerTitle });
   });
 
+  app.post(paths.records.minePrint, async (c) => {
+    const user = requireRole(c, "worker");
+    const code = await issueRecordPrint(c, user.id, null);
+    return c.redirect(printUrl(paths.records.minePrint, code), 303);
+  });
+
   app.get(paths.records.minePrint, async (c) => {
     const user = requireRole(c, "worker");
-    return renderRecordPrint(c, { id: user.id, name: user.name }, null, paths.records.mine);
+    return (await renderRecordPrint(c, { id: user.id, name: user.name }, paths.records.mine)) ?? c.redirect(paths.records.mine, 303);
   });
 
   // What the QR code on a print opens: staff see the summary as printed that day, and today's.
