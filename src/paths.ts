@@ -168,6 +168,9 @@ export const paths = {
     confirmPattern: "/desk/applications/:id/confirm",
     printJobs: "/desk/print/jobs",
     printPoster: "/desk/print/poster",
+    /** A worker's record (务工记录), printed at the desk for her. */
+    record: (id: Id) => `/desk/workers/${id}/record`,
+    recordPattern: "/desk/workers/:id/record",
     /** Public: what a printed worker card's QR code opens. */
     cardCode: (code: string) => `/card/${code}`,
     cardCodePattern: "/card/:code",
@@ -316,6 +319,20 @@ export const paths = {
     pointPattern: "/staff/supervision/roadside/:id",
     count: (id: Id) => `/staff/supervision/roadside/${id}/counts`,
     countPattern: "/staff/supervision/roadside/:id/counts",
+  records: {
+    /** Public: an employer's card with her record (the name only for businesses). */
+    employer: (id: Id) => `/employers/${id}`,
+    employerPattern: "/employers/:id",
+    /** The employer's own record and which hires count. */
+    employerMine: "/employer/record",
+    /** 我的务工记录: a worker's own record, and its one-page print. */
+    mine: "/me/record",
+    minePrint: "/me/record/print",
+    /** What a printed record's QR code opens (staff only): a random code, nothing personal. */
+    check: (code: string) => `/records/check/${code}`,
+    checkPattern: "/records/check/:code",
+    /** Monitoring: the median wage per kind of work, month by month (staff: their county; city admin: the city). */
+    trend: "/monitoring/going-rates",
   },
   api: {
     root: "/api/v1",

@@ -12,3 +12,4 @@ export * from "./ops.ts";
 export * from "./supervision.ts";
 export * from "./submissions.ts";
 export * from "./phone.ts";
+export * from "./records.ts";

@@ -213,6 +213,8 @@ export const hires = sqliteTable(
     index("hires_worker_idx").on(t.workerId, t.endDate),
     index("hires_employer_idx").on(t.employerId, t.confirmedAt),
     index("hires_confirmed_idx").on(t.confirmedAt),
+    // Migration 0020: an employer's 12-month record.
+    index("hires_employer_end_idx").on(t.employerId, t.endDate),
   ],
 );
 

@@ -85,6 +85,7 @@ export const access: Record<string, Access> = {
   "GET /api/v1/openapi.json": { ok: ALL },
   "GET /api/v1/jobs": { ok: ALL },
   "GET /api/v1/jobs/:id": { ok: ALL },
+  "GET /employers/:id": { ok: ALL, why: "a verified employer's public card: figures only, no name for a private employer" },
   "GET /api/v1/markets": { ok: ALL },
   "GET /api/v1/markets/:id": { ok: ALL },
 
@@ -138,6 +139,9 @@ export const access: Record<string, Access> = {
   "GET /me/pin": { ok: WORKERS },
   "POST /me/pin": { ok: WORKERS },
   "GET /me/cards": { ok: WORKERS },
+  "GET /me/record": { ok: WORKERS, why: "each worker's own record" },
+  "GET /me/record/print": { ok: WORKERS, why: "each worker's own print (?code= of hers); without one, back to her record" },
+  "POST /me/record/print": { ok: WORKERS, why: "issues the check code of her own print" },
   "GET /me/cards/new": { ok: WORKERS },
   "POST /me/cards/new": { ok: WORKERS },
   "POST /me/cards/:id/close": { ok: ["w1"] },
@@ -158,6 +162,7 @@ export const access: Record<string, Access> = {
 
   // --- Employers' own pages -------------------------------------------------------------------
   "GET /employer": { ok: EMPLOYERS },
+  "GET /employer/record": { ok: EMPLOYERS, why: "each employer's own record" },
   "GET /employer/edit": { ok: EMPLOYERS },
   "POST /employer/edit": { ok: EMPLOYERS },
   "GET /employer/jobs": { ok: EMPLOYERS },
@@ -209,11 +214,15 @@ export const access: Record<string, Access> = {
   "GET /staff/forget": { ok: STAFF },
   "POST /staff/forget": { ok: STAFF, why: "a lookup; someone out of scope reads as not found" },
   "GET /monitoring": { ok: STAFF },
+  "GET /monitoring/going-rates": { ok: STAFF, why: "figures only; staff see their county, the city admin the city" },
+  "GET /records/check/:code": { ok: STAFF, why: "what a printed record's QR opens: any office may check a worker's print; an unknown code says so" },
   "GET /monitoring/ledger.csv": { ok: STAFF },
 
   // --- Staff: records of county X (STAFF_COUNTY_X) or of market A (STAFF_X) ---------------------------
   "GET /desk/workers/:id": { ok: STAFF_COUNTY_X },
   "GET /desk/workers/:id/card": { ok: STAFF_COUNTY_X },
+  "GET /desk/workers/:id/record": { ok: STAFF_COUNTY_X, why: "the print of a code issued for this worker; without one, back to the worker's desk page" },
+  "POST /desk/workers/:id/record": { ok: STAFF_COUNTY_X },
   "POST /desk/workers/:id/reveal": { ok: VERIFY_X, why: "a full ID number: market staff and admins, not station staff" },
   "POST /desk/workers/:id/unlock": { ok: STAFF_COUNTY_X },
   "POST /desk/workers/:id/pin": { ok: STAFF_COUNTY_X },

@@ -574,7 +574,7 @@ export const writableOnRefusal = ["audit_log", "login_throttle", "hotline_thrott
 export const writableOnGet = ["audit_log", "sessions", "user_last_seen"];
 
 /** The audit actions a GET may write: staff viewing or exporting personal data. */
-export const auditedViews = ["posting.view", "hire.view", "hire.print", "hotline.export", "training.export_completers", "monitoring.stats_export"];
+export const auditedViews = ["posting.view", "hire.view", "hire.print", "record.check", "hotline.export", "training.export_completers", "monitoring.stats_export"];
 
 /** Adds AFTER INSERT/UPDATE/DELETE triggers on every table, counting changes per table in _sec_changes. */
 export async function installChangeCounter(client: Client) {
@@ -626,6 +626,8 @@ export function paramSources(ids: Ids): Record<string, string | number> {
     "/phone/:token": ids.codeToken,
     "/employer/applications/:id": ids.application1,
     "/employer/jobs/:id": ids.posting1,
+    "/employers/:id": ids.employer1,
+    "/records/check/:code": "AAAAAAAAAAAAAAAA",
     "/fairs/:id": ids.fair1,
     "/fairs/:id/zones/:zoneId": ids.zone1,
     "/fairs/bookings/:id": ids.booking1,

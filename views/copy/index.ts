@@ -21,6 +21,7 @@ import { sms, smsPages } from "./sms.ts";
 import { alerts } from "./alerts.ts";
 
 import { phone } from "./phone.ts";
+import { records } from "./records.ts";
 
-export const copy = { common, errors, accounts, home, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops, api, supervision, sms, smsPages, alerts, phone } as const;
+export const copy = { common, errors, accounts, home, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops, api, supervision, sms, smsPages, alerts, phone, records } as const;
 export type Copy = typeof copy;

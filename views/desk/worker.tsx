@@ -123,6 +123,9 @@ export function WorkerPage(p: WorkerPageProps) {
         <a class="btn secondary" href={at(m, paths.desk.card(w.id))}>
           {t.printCard}
         </a>
+        <Form action={at(m, paths.desk.record(w.id))}>
+          <Submit secondary>{copy.records.deskLink}</Submit>
+        </Form>
       </div>
 
       <h2>{t.recentCheckIns}</h2>

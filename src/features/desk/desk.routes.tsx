@@ -40,6 +40,7 @@ import {
 } from "./desk.domain.ts";
 import { deskSettings } from "./desk.settings.ts";
 import { qrSvg } from "./desk.qr.ts";
+import { renderRecordPrint, issueRecordPrint, printUrl } from "../records/index.ts";
 import * as repo from "./desk.repo.ts";
 import { startProof, definePurpose, weakPinMessage, outcome as phoneOutcome } from "../phone/index.ts";
 
@@ -754,6 +755,19 @@ export function deskRoutes() {
   });
 
   // --- Worker card and the page its QR code opens ------------------------------------------------
+
+  // 务工记录: printed for the worker in front of the desk (the records feature draws it).
+  app.post(paths.desk.recordPattern, async (c) => {
+    const d = await workerDesk(c);
+    const code = await issueRecordPrint(c, d.w.id, d.user);
+    return c.redirect(printUrl(paths.desk.record(d.w.id) + d.m.suffix, code), 303);
+  });
+
+  app.get(paths.desk.recordPattern, async (c) => {
+    const d = await workerDesk(c);
+    const back = paths.desk.worker(d.w.id) + d.m.suffix;
+    return (await renderRecordPrint(c, { id: d.w.id, name: d.w.name }, back)) ?? c.redirect(back, 303);
+  });
 
   app.get(paths.desk.cardPattern, async (c) => {
     const d = await workerDesk(c);

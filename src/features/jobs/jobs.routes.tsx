@@ -39,6 +39,8 @@ interface JobSignUpPayload {
   quoteFen: number | null;
   quoteNote: string | null;
 }
+import { employerRecordOf, goingRateOf, goingRatesOf, wellBelow, type GoingRate } from "../records/index.ts";
+import { rateText, wellBelowText } from "../../../views/records/parts.tsx";
 import {
   PostingForm, postingMulti, draftFromForm, formFromDraft, QuickForm, applySchema, RemoveForm, FirstPinForm,
   parseFilters, filterQuery, parsePage, type Filters,
@@ -115,6 +117,36 @@ function draftContext(deps: Deps, refs: References, filledCount?: number) {
     brandExists: (id: number) => refs.brandIds.has(id),
     filledCount,
   };
+}
+
+/** The employer's record, and the going rate: a warning when the wage is well below it; the line itself for the owner. */
+async function trustOf(deps: Deps, p: { employerId: number; kindId: number; countyCode: string; payMode: string; wageFen: number | null; wageUnit: string | null }, isOwner: boolean) {
+  const [record, rate] = await Promise.all([
+    employerRecordOf(deps, p.employerId),
+    p.payMode === "wage" ? goingRateOf(deps, p.kindId, p.countyCode, p.wageUnit) : null,
+  ]);
+  if (!record) return null;
+  const place = rate?.scope === "city" ? deps.config.region.city.name : deps.regions.countyName(p.countyCode);
+  const kind = rate ? (await references(deps)).kindNames.get(rate.kindId) ?? "" : "";
+  return {
+    record,
+    cardHref: paths.records.employer(p.employerId),
+    rateWarn: rate && wellBelow(p.wageFen, rate) ? wellBelowText(rate) : null,
+    rateLine: rate && isOwner ? rateText(rate, place, kind) : null,
+  };
+}
+
+/** The going rate for the form's county: the line for its kind of work and unit when there is one, else every kind's. */
+async function rateLines(deps: Deps, refs: References, v: FormInput) {
+  const county = typeof v.countyCode === "string" && deps.regions.countyNames.has(v.countyCode) ? v.countyCode : null;
+  if (!county) return null;
+  const line = (r: GoingRate) =>
+    rateText(r, r.scope === "city" ? deps.config.region.city.name : deps.regions.countyName(county), refs.kindNames.get(r.kindId) ?? "");
+  const kindId = Number(v.kindId);
+  const one = kindId > 0 ? await goingRateOf(deps, kindId, county, typeof v.wageUnit === "string" ? v.wageUnit : "day") : null;
+  if (one) return { lines: [line(one)], intro: "" };
+  const all = await goingRatesOf(deps, county);
+  return all.length ? { lines: all.map(line), intro: copy.records.goingRateFormIntro(deps.regions.countyName(county)) } : null;
 }
 
 /** The employer record of the signed-in employer account, or null when its details are not filled in yet. */
@@ -209,7 +241,7 @@ export function jobsRoutes() {
     const refs = await references(deps);
     if (o.errors) c.status(400);
     return c.render(
-      <PostingFormPage heading={o.heading} action={o.action} values={o.values} errors={o.errors} options={formOptions(deps, refs, o.values.countyCode)} submit={o.submit} intro={o.intro} warning={o.warning} />,
+      <PostingFormPage heading={o.heading} action={o.action} values={o.values} errors={o.errors} options={formOptions(deps, refs, o.values.countyCode)} submit={o.submit} intro={o.intro} warning={o.warning} rates={await rateLines(deps, refs, o.values)} />,
       { title: o.heading },
     );
   };
@@ -259,7 +291,7 @@ export function jobsRoutes() {
     if (!employer) return redirectWithFlash(c, paths.employers.edit, t.needEmployer);
     const refs = await references(c.var.deps);
     const values = { headcount: "1", countyCode: employer.countyCode, contactPhone: employer.contactPhone };
-    return c.render(<QuickFormPage values={values} options={formOptions(c.var.deps, refs, null)} />, { title: t.quickTitle });
+    return c.render(<QuickFormPage values={values} options={formOptions(c.var.deps, refs, null)} rates={await rateLines(c.var.deps, refs, values)} />, { title: t.quickTitle });
   });
 
   app.post(paths.jobs.quick, async (c) => {
@@ -328,6 +360,7 @@ export function jobsRoutes() {
           waiting: await repo.countWaiting(deps.database.db, id),
         }
       : null;
+    const trust = await trustOf(deps, p, isOwner);
     const staff = staffInScope ? { canRemove: canDo("remove", p.status), flags: (await flagsFor(deps, [p.employerId])).get(p.employerId) ?? [] } : null;
     if (code) c.status(code);
     // Phone and ID numbers typed into the free text: masked for everyone but the owner and staff in scope.
@@ -343,6 +376,7 @@ export function jobsRoutes() {
         signUp={canSignUp ? { anon: !user, quote: p.payMode === "quote" } : null}
         owner={owner}
         staff={staff}
+        trust={trust}
         {...extra}
       />,
       { title: shown.title },
