@@ -319,6 +319,7 @@ export const paths = {
     pointPattern: "/staff/supervision/roadside/:id",
     count: (id: Id) => `/staff/supervision/roadside/${id}/counts`,
     countPattern: "/staff/supervision/roadside/:id/counts",
+  },
   records: {
     /** Public: an employer's card with her record (the name only for businesses). */
     employer: (id: Id) => `/employers/${id}`,
