@@ -134,6 +134,11 @@ export const jobPostings = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
     /** Normalized searchable text (migration 0005, jobs.search.ts): what keyword hits are checked against. */
     searchText: text("search_text").notNull().default(""),
+    /** A draft saved only because the employer was not verified yet: published when she is (migration 0017). */
+    awaitingVerification: integer("awaiting_verification", { mode: "boolean" }).notNull().default(false),
+    /** When the wage is paid (payTimes) and how (payMethods); "" = not said (migration 0017). */
+    payTime: text("pay_time").notNull().default(""),
+    payMethod: text("pay_method").notNull().default(""),
   },
   (t) => [
     index("postings_browse_idx").on(t.status, t.countyCode, t.publishedAt),
@@ -199,11 +204,17 @@ export const hires = sqliteTable(
     viaStaffId: integer("via_staff_id").references(() => users.id),
     viaMarketId: integer("via_market_id").references(() => markets.id),
     confirmedAt: integer("confirmed_at").notNull(),
+    /** The working hours and the payment terms as agreed when confirmed, for the written agreement (migration 0017). */
+    hours: text("hours").notNull().default(""),
+    payTime: text("pay_time").notNull().default(""),
+    payMethod: text("pay_method").notNull().default(""),
   },
   (t) => [
     index("hires_worker_idx").on(t.workerId, t.endDate),
     index("hires_employer_idx").on(t.employerId, t.confirmedAt),
     index("hires_confirmed_idx").on(t.confirmedAt),
+    // Migration 0020: an employer's 12-month record.
+    index("hires_employer_end_idx").on(t.employerId, t.endDate),
   ],
 );
 

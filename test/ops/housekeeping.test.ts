@@ -15,6 +15,7 @@ import { readRecord, LAST_HOUSEKEEPING, type HousekeepingRecord } from "../../sr
 import { accountKey } from "../../src/shared/throttle.ts";
 import { hashSecret, sha256 } from "../../src/shared/crypto.ts";
 import { paths } from "../../src/paths.ts";
+import { waitFor } from "../helpers/wait.ts";
 
 const NOW = "2026-11-28T09:00:00+08:00";
 const at = (iso: string) => Date.parse(iso + "T10:00:00+08:00");
@@ -183,9 +184,7 @@ test("the daily timer runs only when due, and only one of several instances does
 test("startHousekeeping: the timer fires, runs when due, and stops", async () => {
   t.clock.set("2026-12-02T03:00:00+08:00");
   const stop = startHousekeeping(t.deps, { firstDelayMs: 10, everyMs: 60_000 });
-  for (let i = 0; i < 100 && (await readRecord<HousekeepingRecord>(t.db, LAST_HOUSEKEEPING))?.at !== t.clock.now(); i++) {
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await waitFor(async () => (await readRecord<HousekeepingRecord>(t.db, LAST_HOUSEKEEPING))?.at === t.clock.now(), "the timer ran housekeeping");
   stop();
   assert.is((await readRecord<HousekeepingRecord>(t.db, LAST_HOUSEKEEPING))?.at, t.clock.now());
 });

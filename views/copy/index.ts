@@ -20,5 +20,8 @@ import { supervision } from "./supervision.ts";
 import { sms, smsPages } from "./sms.ts";
 import { alerts } from "./alerts.ts";
 
-export const copy = { common, errors, accounts, home, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops, api, supervision, sms, smsPages, alerts } as const;
+import { phone } from "./phone.ts";
+import { records } from "./records.ts";
+
+export const copy = { common, errors, accounts, home, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops, api, supervision, sms, smsPages, alerts, phone, records } as const;
 export type Copy = typeof copy;

@@ -15,6 +15,7 @@ import { maskPhone } from "../../shared/validators.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { csvResponse } from "../../shared/csv.ts";
 import { clientAddress } from "../accounts/index.ts";
+import { addressBucket } from "../../shared/client.ts";
 import { notifyStatements, textStatements } from "../messages/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import type { Option } from "../../../views/components/forms.tsx";
@@ -316,7 +317,10 @@ export function hotlineRoutes() {
     const form = check(StatusForm, input);
     if (!form.ok) return page(400, { errors: form.errors });
     const { number, lastFour } = form.value;
-    const keys = ["case:" + number, "lookup-ip:" + clientAddress(c)];
+    // Per (case, address) and per address: a stranger guessing one case's last 4 digits
+    // holds only herself back, never the caller checking her own case from her own phone.
+    const bucket = addressBucket(clientAddress(c));
+    const keys = [`case:${number}@${bucket}`, "lookup-ip:" + bucket];
     const now = deps.clock.now();
     const locks = await repo.throttleRows(deps.database.db, keys);
     if (keys.some((k) => isLocked(locks.get(k), now))) return page(429, { message: t.lookupLocked });

@@ -131,7 +131,9 @@ async function positionOf(db: Queryable, sessionId: number, waitNo: number): Pro
   return n + 1;
 }
 
-const positionSql = sql<number | null>`case when ${trainingSignups.status} = 'waiting' then 1 + (select count(*) from training_signups a where a.session_id = ${trainingSignups.sessionId} and a.status = 'waiting' and a.wait_no < ${trainingSignups.waitNo}) end`;
+// The outer row's columns are named with the table ("training_signups"."wait_no"): drizzle writes a column
+// bare ("wait_no"), which inside the subquery means the subquery's own row, so everyone was 1st.
+const positionSql = sql<number | null>`case when ${trainingSignups.status} = 'waiting' then 1 + (select count(*) from training_signups a where a.session_id = "training_signups"."session_id" and a.status = 'waiting' and a.wait_no < "training_signups"."wait_no") end`;
 
 export async function findSignupOf(db: Queryable, sessionId: number, workerId: number) {
   return (
@@ -151,6 +153,7 @@ export async function findSignup(db: Queryable, id: number) {
         sessionId: trainingSignups.sessionId,
         workerId: trainingSignups.workerId,
         workerName: users.name,
+        workerPhone: users.phone,
         status: trainingSignups.status,
         completedAt: trainingSignups.completedAt,
       })
@@ -197,7 +200,10 @@ export async function signupList(db: Queryable, sessionId: number, page: number)
   const where = and(eq(trainingSignups.sessionId, sessionId), inArray(trainingSignups.status, ["confirmed", "waiting"]));
   const [rows, [{ n }]] = await Promise.all([
     db
-      .select({ id: trainingSignups.id, name: users.name, phone: users.phone, status: trainingSignups.status, position: positionSql, viaMarket: via })
+      .select({
+        id: trainingSignups.id, name: users.name, phone: users.phone, status: trainingSignups.status, position: positionSql, viaMarket: via,
+        completedAt: trainingSignups.completedAt,
+      })
       .from(trainingSignups)
       .innerJoin(users, eq(users.id, trainingSignups.workerId))
       .where(where)

@@ -10,6 +10,8 @@ import { copy } from "../../../views/copy/index.ts";
 import { notifyStatements, flushSms, startSmsTimer, feature, MAX_SMS_ATTEMPTS, SMS_FLUSH_EVERY_MS, renderTemplate } from "../../../src/features/messages/index.ts";
 import { afterAttempt, shortError } from "../../../src/features/messages/messages.domain.ts";
 import type { SmsSender } from "../../../src/shared/sms.ts";
+import { waitFor } from "../../helpers/wait.ts";
+import { assertInOrder } from "../../helpers/order.ts";
 
 const t = copy.messages;
 let app: TestApp;
@@ -49,7 +51,7 @@ test("the inbox lists a user's own messages newest first, 20 a page, unread mark
   assert.is(b.last.status, 200);
   const html = b.last.html;
   assert.is((html.match(/第\d+条消息/g) ?? []).length, 20);
-  assert.ok(html.indexOf("第22条消息") < html.indexOf("第21条消息"), "newest first");
+  assertInOrder(html, ["第22条消息", "第21条消息"], "newest first");
   assert.not.ok(html.includes("别人的消息"));
   assert.ok(html.includes(t.unreadCount(23)));
   assert.is((html.match(new RegExp(`>${t.unread}<`, "g")) ?? []).length, 20);
@@ -181,7 +183,7 @@ test("install starts an unref'd 30-second timer that flushes the outbox, and ret
     const user = await signedIn(fresh, { role: "worker", pin: "777888" });
     await fresh.deps.database.write((db) => db.batch(notifyStatements(db, [{ userId: user.user.id, body: "定时发送", sms: sms("13700005555", "定时发送") }], fresh.clock.now()) as never));
     const stopFast = startSmsTimer(fresh.deps, 10);
-    for (let i = 0; i < 100 && fresh.sms.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(() => fresh.sms.length > 0, "the fast SMS timer sent the queued message");
     stopFast();
     assert.equal(fresh.sms, [{ to: "13700005555", body: said("定时发送") }]);
   } finally {
