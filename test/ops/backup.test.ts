@@ -23,7 +23,7 @@ test.before(async () => {
   await deps.database.write(() =>
     deps.database.client.execute(
       "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000) " +
-        "INSERT INTO sms_outbox (to_phone, body, status, created_at) SELECT '13800000000', printf('%.300c', 'x'), 'sent', 0 FROM n",
+        "INSERT INTO sms_outbox (to_phone, template, params, status, created_at) SELECT '13800000000', 'legacy', printf('%.300c', 'x'), 'sent', 0 FROM n",
     ),
   );
   deps.database.close();
@@ -123,6 +123,7 @@ test("default names go to BACKUP_DIR, and only the newest BACKUP_KEEP of ours ar
   assert.is(again.code, 1, "never overwrites");
   assert.match(again.stderr, "已经存在");
   assert.ok(statSync(join(env.BACKUP_DIR, made)).size > 1_000_000);
+  assert.is(statSync(join(env.BACKUP_DIR, made)).mode & 0o777, 0o640, "0640 like the timer's, whatever the umask (issue 18)");
 });
 
 test.run();

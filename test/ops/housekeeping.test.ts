@@ -79,7 +79,7 @@ test.before(async () => {
       db.insert(checkIns).values({ marketId: market, workerId: w.old.id, day: "2022-05-01", at: at("2022-05-01") }),
       db.insert(seekingCards).values({ workerId: w.old.id, kindId, countyCode: YANLING, note: "会开三轮车", createdAt: at("2022-01-02"), updatedAt: at("2022-01-02") }),
       db.insert(messages).values({ userId: w.old.id, at: at("2022-03-02"), body: "您已被录用" }),
-      db.insert(smsOutbox).values({ toPhone: w.old.phone, body: "您已被录用", status: "pending", createdAt: at("2022-03-02") }),
+      db.insert(smsOutbox).values({ toPhone: w.old.phone, template: "hired", params: "{}", status: "pending", createdAt: at("2022-03-02") }),
       db.insert(sessions).values({ idHash: sha256("old"), userId: w.old.id, createdAt: at("2022-03-01"), lastSeenAt: at("2022-03-01") }),
       db.insert(loginThrottle).values({ key: accountKey(w.old.phone), failures: 20, windowStart: at("2022-04-01"), lockedUntil: Number.MAX_SAFE_INTEGER }),
       // Signed in this summer (and signed out since: only user_last_seen remembers).
@@ -89,8 +89,8 @@ test.before(async () => {
       // An old sign-up never decided, on a posting still open.
       db.insert(applications).values({ postingId: posting.open, workerId: w.pending.id, status: "applied", createdAt: at("2022-06-01") }),
       // Texts to others: one old and delivered (goes), one recent (stays).
-      db.insert(smsOutbox).values({ toPhone: "13900001111", body: "提醒", status: "sent", createdAt: at("2026-01-05"), sentAt: at("2026-01-05") }),
-      db.insert(smsOutbox).values({ toPhone: "13900001111", body: "提醒", status: "sent", createdAt: at("2026-11-01"), sentAt: at("2026-11-01") }),
+      db.insert(smsOutbox).values({ toPhone: "13900001111", template: "hired", params: "{}", status: "sent", createdAt: at("2026-01-05"), sentAt: at("2026-01-05") }),
+      db.insert(smsOutbox).values({ toPhone: "13900001111", template: "hired", params: "{}", status: "sent", createdAt: at("2026-11-01"), sentAt: at("2026-11-01") }),
     ]),
   );
   const [app] = await t.db.select({ id: applications.id }).from(applications).where(eq(applications.workerId, w.old.id));

@@ -83,6 +83,8 @@ const publicAnswers: Record<string, string> = {
   "/static/:name": "stylesheets and scripts",
   "/healthz": "the health check (JSON)",
   "/feeds/jobs/:file": "the Atom feed of open postings, phone numbers scrubbed",
+  "/api/v1": "the open API's index",
+  "/api/v1/openapi.json": "the open API's description",
   "/api/v1/jobs": "open data",
   "/api/v1/jobs/:id": "open data",
   "/api/v1/markets": "open data",

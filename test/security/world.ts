@@ -32,13 +32,14 @@ import { loadConfig } from "../../src/config.ts";
 import { prepare, createApp } from "../../src/app.tsx";
 import { jsonLogger, type Deps } from "../../src/shared/context.ts";
 import type { Clock } from "../../src/shared/clock.ts";
-import { hashSecret } from "../../src/shared/crypto.ts";
+import { hashSecret, sha256 } from "../../src/shared/crypto.ts";
 import { insertWorker } from "../../src/features/workers/index.ts";
 import { insertPosting, searchText } from "../../src/features/jobs/index.ts";
 import { completeUscc, completeOrgCode } from "../../src/features/employers/index.ts";
 import {
   employers, applications, hires, jobPostings, seekingCards, trainingSessions, trainingSignups, jobFairs, jobFairZones,
-  jobFairBookings, policyArticles, checkIns, priorityConsents, messages, workKinds, hotlineCases,
+  jobFairBookings, policyArticles, checkIns, priorityConsents, messages, workKinds, hotlineCases, phoneProofs,
+  marketInspections, inspectionItemResults, roadsidePoints,
 } from "../../db/schema/index.ts";
 
 export const X = "411024"; // 鄢陵县
@@ -140,6 +141,12 @@ export interface Ids {
   bookingY: number;
   article1: number;
   articleY: number;
+  /** A safety inspection of market A (one item failed, not yet put right) and a roadside point in county X. */
+  inspection1: number;
+  point1: number;
+  /** A pending code step (验证码登录 for w1's number) and a proven PIN reset of w1. */
+  codeToken: string;
+  pinToken: string;
 }
 
 export interface World {
@@ -395,6 +402,21 @@ export async function buildWorld(): Promise<World> {
   const fairY = await addFair(t, marketB, employer2);
   const article1 = await addArticle(t, marketA);
   const articleY = await addArticle(t, marketB);
+  const { inspection1, point1 } = await t.deps.database.transaction(async (tx) => {
+    const [i] = await tx
+      .insert(marketInspections)
+      .values({ marketId: marketA, date: TODAY, inspectors: "县人社局 李科长", rectifyBy: TODAY, createdBy: sA.id, createdAt: t.clock.now() })
+      .returning({ id: marketInspections.id });
+    await tx.insert(inspectionItemResults).values([
+      { inspectionId: i.id, item: "fire", passed: false, note: "灭火器过期" },
+      { inspectionId: i.id, item: "order", passed: true, note: "" },
+    ]);
+    const [p] = await tx
+      .insert(roadsidePoints)
+      .values({ countyCode: X, place: "建设路与文化路口", createdBy: aX.id, createdAt: t.clock.now() })
+      .returning({ id: roadsidePoints.id });
+    return { inspection1: i.id, point1: p.id };
+  });
 
   // Today at the desks, the sensitive data the desk keeps (with consent), and an inbox.
   const now = t.clock.now();
@@ -447,7 +469,17 @@ export async function buildWorld(): Promise<World> {
     bookingY: fairY.booking,
     article1,
     articleY,
+    inspection1,
+    point1,
+    codeToken: "codeTokenForTheWorld0001",
+    pinToken: "pinTokenForTheWorld000001",
   };
+  await t.deps.database.write((db) =>
+    db.insert(phoneProofs).values([
+      { tokenHash: sha256(ids.codeToken), purpose: "login", phone: P.w1, payload: "{}", codeHash: "x", createdAt: now, lastSentAt: now, codeExpiresAt: now + 300_000 },
+      { tokenHash: sha256(ids.pinToken), purpose: "pinReset", phone: P.w1, payload: "{}", codeHash: "x", createdAt: now, lastSentAt: now, codeExpiresAt: now + 300_000, provenAt: now },
+    ]),
+  );
 
   const anon = t.client();
   await anon.get("/login");
@@ -542,7 +574,7 @@ export const writableOnRefusal = ["audit_log", "login_throttle", "hotline_thrott
 export const writableOnGet = ["audit_log", "sessions", "user_last_seen"];
 
 /** The audit actions a GET may write: staff viewing or exporting personal data. */
-export const auditedViews = ["posting.view", "hire.view", "hire.print", "hotline.export", "training.export_completers", "monitoring.stats_export"];
+export const auditedViews = ["posting.view", "hire.view", "hire.print", "record.check", "hotline.export", "training.export_completers", "monitoring.stats_export"];
 
 /** Adds AFTER INSERT/UPDATE/DELETE triggers on every table, counting changes per table in _sec_changes. */
 export async function installChangeCounter(client: Client) {
@@ -584,11 +616,18 @@ export function paramSources(ids: Ids): Record<string, string | number> {
     "/admin/markets/:id": ids.marketA,
     "/api/v1/jobs/:id": ids.posting1,
     "/api/v1/markets/:id": ids.marketA,
+    // No SMS_CALLBACK_TOKEN in the world: every provider callback is a 404.
+    "/api/sms/:token": "not-the-token-000000000000",
+    "/api/sms/:token/:provider": "aliyun",
     "/card/:code": ids.cardCode1,
     "/desk/applications/:id": ids.application1,
     "/desk/workers/:id": ids.users.w1,
+    "/forgot-pin/:token": ids.pinToken,
+    "/phone/:token": ids.codeToken,
     "/employer/applications/:id": ids.application1,
     "/employer/jobs/:id": ids.posting1,
+    "/employers/:id": ids.employer1,
+    "/records/check/:code": "AAAAAAAAAAAAAAAA",
     "/fairs/:id": ids.fair1,
     "/fairs/:id/zones/:zoneId": ids.zone1,
     "/fairs/bookings/:id": ids.booking1,
@@ -606,6 +645,9 @@ export function paramSources(ids: Ids): Record<string, string | number> {
     "/staff/fairs/bookings/:id": ids.booking1,
     "/staff/forget/:id": ids.users.w1,
     "/staff/policy/:id": ids.article1,
+    "/staff/supervision/inspections/:id": ids.inspection1,
+    "/staff/supervision/markets/:id": ids.marketA,
+    "/staff/supervision/roadside/:id": ids.point1,
     "/staff/training/:id": ids.session1,
     "/staff/training/signups/:id": ids.signup1,
     "/static/:name": "app.css",
