@@ -7,3 +7,9 @@ export const userLastSeen = sqliteTable("user_last_seen", {
   userId: integer("user_id").primaryKey().references(() => users.id),
   at: integer("at").notNull(),
 });
+
+/** The health check's one-row write probe (migration 0022). */
+export const healthProbe = sqliteTable("health_probe", {
+  id: integer("id").primaryKey(),
+  at: integer("at").notNull(),
+});

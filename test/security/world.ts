@@ -569,9 +569,11 @@ export const writableOnRefusal = ["audit_log", "login_throttle", "hotline_thrott
  * Tables a GET may write, and why: the audit log, when staff open a page that
  * shows personal data in full (see `auditedViews`); a session's last-seen
  * time (touched at most once a minute) and the per-account last-seen time a
- * trigger keeps from it. Nothing else: no read marks, no counters.
+ * trigger keeps from it; the health check's one-row write probe (/healthz and
+ * /admin/status ask the DB whether it can still write). Nothing else: no read
+ * marks, no counters.
  */
-export const writableOnGet = ["audit_log", "sessions", "user_last_seen"];
+export const writableOnGet = ["audit_log", "sessions", "user_last_seen", "health_probe"];
 
 /** The audit actions a GET may write: staff viewing or exporting personal data. */
 export const auditedViews = ["posting.view", "hire.view", "hire.print", "record.check", "hotline.export", "training.export_completers", "monitoring.stats_export"];
