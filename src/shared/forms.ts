@@ -12,6 +12,7 @@ import type { Ctx } from "./context.ts";
 import { errors as msg } from "../../views/copy/common.ts";
 import { normalizeMobile, normalizeResidentId, normalizeUscc, normalizeLandline, normalizeCalledPhone, fullWidthToAscii } from "./validators.ts";
 import { isRealDate, currentClock } from "./clock.ts";
+import { noteQueryRead, untrackedQueries } from "./page-cache.ts";
 
 export type FormErrors = Record<string, string>;
 export type FormInput = Record<string, string | string[] | undefined>;
@@ -42,13 +43,31 @@ export async function readForm(c: Ctx, multi: readonly string[] = []): Promise<F
 /** The query string read the same way (GET filter forms). */
 export function readQuery(c: Ctx, multi: readonly string[] = []): FormInput {
   const out: FormInput = {};
-  for (const [key, list] of Object.entries(c.req.queries())) {
+  for (const [key, list] of Object.entries(untrackedQueries(c))) {
     const vals = list.map(clean).filter((s) => s !== "");
     if (vals.length === 0) continue;
     out[key] = multi.includes(key) ? vals : vals[0];
   }
-  return out;
+  // The page cache keys a page by the parameters it reads: note each one the page looks at.
+  return new Proxy(out, {
+    get(target, key, receiver) {
+      if (key === QUERY_TARGET) return { target, note: (names: string[]) => names.forEach((n) => noteQueryRead(c, n)) };
+      if (typeof key === "string") noteQueryRead(c, key);
+      return Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      if (typeof key === "string") noteQueryRead(c, key);
+      return Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      noteQueryRead(c, null);
+      return Reflect.ownKeys(target);
+    },
+  });
 }
+
+const QUERY_TARGET = Symbol("readQuery target");
+type Tracked = { target: FormInput; note: (names: string[]) => void };
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FormErrors };
 
@@ -63,10 +82,14 @@ function fieldNames(schema: unknown): string[] {
 export function check<S extends v.GenericSchema>(schema: S, input: unknown): Checked<v.InferOutput<S>> {
   // A blank field is absent from the input; name it as undefined, so valibot
   // reports the field's own Chinese message ("请填写…") instead of a key error.
+  // A query from readQuery: the schema's fields are what the page reads (not every parameter sent).
+  const tracked = input && typeof input === "object" ? ((input as Record<symbol, unknown>)[QUERY_TARGET] as Tracked | undefined) : undefined;
+  if (tracked) tracked.note(fieldNames(schema));
+  const plain = tracked ? tracked.target : input;
   const filled =
-    input && typeof input === "object"
-      ? { ...Object.fromEntries(fieldNames(schema).map((k) => [k, undefined])), ...(input as object) }
-      : input;
+    plain && typeof plain === "object"
+      ? { ...Object.fromEntries(fieldNames(schema).map((k) => [k, undefined])), ...(plain as object) }
+      : plain;
   const r = v.safeParse(schema, filled, { abortPipeEarly: true });
   if (r.success) return { ok: true, value: r.output };
   const errors: FormErrors = {};

@@ -2,6 +2,8 @@
 export const common = {
   skip: "跳到正文",
   menu: "主菜单",
+  /** The one link at the top of every page to the full menu below the content. */
+  menuLink: "菜单",
   nav: {
     jobs: "找活干",
     post: "我要招工",
@@ -35,7 +37,10 @@ export const common = {
   no: "否",
   none: "暂无",
   choose: "请选择",
-  loggedInAs: (name: string) => `您好,${name}`,
+  hello: "您好,",
+  /** The greeting links to one's own page: staff and admins find every tool of theirs there. */
+  myAccount: (name: string) => `${name}(我的)`,
+  myWorkbench: (name: string) => `${name}(我的工作台)`,
   logout: "退出",
   switchUser: "换人登录",
 } as const;
@@ -45,9 +50,15 @@ export const errors = {
   notFoundBody: "网址可能有误,或者信息已经删除。",
   serverTitle: "系统出了点问题",
   serverBody: "请稍后再试。如果一直这样,请打监管热线告诉我们。",
+  storageTitle: "暂时无法保存",
+  storageBody: "服务器的磁盘或数据库出了问题,刚才填的内容没有保存。请过一会儿再试。",
+  /** Shown under an error page: the same id is in the server's log line. */
+  errorId: (id: string) => `错误编号:${id}(告诉管理员这个编号,方便查找原因)`,
   csrfTitle: "页面已过期",
   csrfBody: "为了安全,请返回上一页,刷新后再提交一次。",
   tooLarge: "提交的内容太多了,请删减后再试。",
+  tooManyTitle: "请求太频繁了",
+  tooManyBody: (seconds: number) => `这台设备打开页面太快了,请等 ${seconds} 秒再试。`,
   badType: "提交的格式不对,请用页面上的表单提交。",
   goHome: "回到首页",
   required: (label: string) => `请填写${label}`,

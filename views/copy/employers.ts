@@ -113,6 +113,7 @@ export const employers = {
   reviewedAt: "审核时间",
   reveal: "查看完整身份证号",
   revealNote: "查看会记录在操作日志里。此号码只显示这一次。",
+  stationCannotDecide: "审核雇主和查看完整身份证号由零工市场的工作人员和县级管理员负责;驿站工作人员只能查看。",
   revealedIdNumber: "完整身份证号",
   viaStaff: "由工作人员代办",
   verify: "审核通过",
@@ -121,14 +122,18 @@ export const employers = {
   reasonLabel: "不通过的原因",
   reasonHint: "雇主会看到这段话,请写清楚要改什么,例如:营业执照名称和填写的不一致",
   reasonRequired: "请填写不通过的原因",
-  verifiedDone: (name: string) => `已认证:${name}`,
-  rejectedDone: (name: string) => `已标记为未通过:${name}`,
+  verifiedDone: (name: string) => `已认证:${name}。对方会收到短信。`,
+  rejectedDone: (name: string) => `已标记为未通过:${name}。对方会收到短信,写明原因。`,
   alreadyDecided: "这家雇主的状态已经变了(可能别的工作人员刚处理过),请刷新后再看。",
   backToQueue: "返回审核列表",
   backHome: "返回雇主首页",
 
   // Messages to the employer (inbox and SMS)
   noticeVerified: (site: string) => `【${site}】您的雇主信息已通过审核,现在可以公开发布招工信息了。`,
+  draftsPublished: (n: number) => `您审核前保存的 ${n} 条招工已自动公开,工人现在能看到了。`,
+  draftsLeft: (n: number) => `还有 ${n} 条草稿没有自动公开(活已过期,或暂时不能公开),请到“我发布的招工”里看看,点“发布”即可。`,
+  draftPublishedOne: (site: string, title: string) => `【${site}】您的招工“${title}”已公开。`,
+  draftLeftOne: (site: string, title: string) => `【${site}】您的草稿“${title}”没有自动公开,请打开看看,改好后点“发布”。`,
   noticeRejected: (site: string, reason: string) => `【${site}】您的雇主信息没有通过审核。原因:${reason}。请登录修改后重新提交。`,
   noticeRevoked: (site: string, reason: string) => `【${site}】您的雇主认证已被取消。原因:${reason}。有疑问请打监管热线。`,
 

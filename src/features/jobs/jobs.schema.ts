@@ -1,7 +1,7 @@
 // The jobs feature's forms and query strings, built from the shared field schemas.
 import * as v from "valibot";
 import { text, paragraph, mobile, phoneToCall, int, moneyFen, date, choice, pin, type FormInput } from "../../shared/forms.ts";
-import { employmentForms, wageUnits, payModes } from "../../../db/schema/constants.ts";
+import { employmentForms, wageUnits, payModes, payTimes, payMethods } from "../../../db/schema/constants.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { whenFilters, type WhenFilter, type PostingDraft } from "./jobs.domain.ts";
 import { MAX_QUERY_CHARS } from "./jobs.search.ts";
@@ -29,6 +29,8 @@ export const PostingForm = v.object({
   startDate: date(t.startDate),
   endDate: date(t.endDate),
   hours: v.optional(text(t.hours, 50), ""),
+  payTime: v.optional(choice(t.payTime, payTimes)),
+  payMethod: v.optional(choice(t.payMethod, payMethods)),
   countyCode: code(t.county, 6),
   townshipCode: v.optional(code(t.township, 9)),
   address: text(t.address, 100),
@@ -62,6 +64,8 @@ export function draftFromForm(f: v.InferOutput<typeof PostingForm>): PostingDraf
     contactName: f.contactName,
     contactPhone: f.contactPhone,
     brandIds: [...new Set(f.brandIds)],
+    payTime: f.payTime ?? "",
+    payMethod: f.payMethod ?? "",
   };
 }
 
@@ -86,6 +90,8 @@ export function formFromDraft(p: PostingDraft): FormInput {
     contactName: p.contactName,
     contactPhone: p.contactPhone,
     brandIds: p.brandIds.map(String),
+    payTime: p.payTime || undefined,
+    payMethod: p.payMethod || undefined,
   };
 }
 

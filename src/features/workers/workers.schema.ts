@@ -27,6 +27,12 @@ export const PinForm = v.pipe(
   v.forward(v.check((x) => x.pin === x.pin2, t.pinMismatch), ["pin2"]),
 );
 
+/** The new PIN after a reset by code (no old PIN: the code proved the phone). */
+export const NewPinForm = v.pipe(
+  v.object({ pin: pin(t.newPin), pin2: v.string(copy.errors.required(t.newPin2)) }),
+  v.forward(v.check((x) => x.pin === x.pin2, t.pinMismatch), ["pin2"]),
+);
+
 const countyCode = v.optional(v.pipe(v.string(), v.regex(/^\d{6}$/, t.countyInvalid)));
 const townshipCode = v.optional(v.pipe(v.string(), v.regex(/^\d{9}$/, copy.errors.invalidChoice(t.township))));
 // One yuan to one hundred thousand yuan: the upper end covers a monthly wage.
