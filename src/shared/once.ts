@@ -23,6 +23,13 @@
 // the recording of its redirect, a repeat finds a claim without an answer;
 // after STALE_MS it is told the form was already sent (409), not run again.
 //
+// Back and submit again: a browser re-fetches a no-store form page on Back,
+// and with it comes a new key (browsers put back what was typed, not hidden
+// values). So the answer is also kept under a fingerprint of the typed words
+// (visitor, form, fields); the same words to the same form within
+// SAME_WORDS_MS get the first answer. Forms with nothing typed (buttons) are
+// left to the key: pressing 发布 again after 撤回 must work.
+//
 // A request without a key (an API client, a test that posts fields by hand)
 // is handled as before. An answer that signs someone in or out (it sets the
 // session cookie) is not replayed — without the cookie the person would not
@@ -44,6 +51,8 @@ export const ONCE_FIELD = "_once";
 export const ONCE_PLACEHOLDER = "once-" + randomToken(16);
 /** How long a key is remembered. */
 export const KEEP_MS = 24 * 3600_000;
+/** The same typed words sent again to the same form by the same visitor this soon count as the same submission (Back, then submit). */
+export const SAME_WORDS_MS = 10 * 60_000;
 /** A claim without an answer this old belongs to a request that died. */
 export const STALE_MS = 60_000;
 const PURGE_EVERY_MS = 3600_000;
@@ -147,13 +156,22 @@ export function submissionOnce(): MiddlewareHandler<AppEnv> {
     if (!key) return next();
     const deps = c.var.deps;
     // Bound to the visitor (session or anonymous CSRF seed) and the form's action: a key seen elsewhere is worth nothing.
-    const id = hmac(deps.secret, `once|${csrfTokenFor(c)}|${c.req.path}|${key}`);
+    const visitor = csrfTokenFor(c);
+    const id = hmac(deps.secret, `once|${visitor}|${c.req.path}|${key}`);
+    const words = await typedWords(c);
+    const sameWords = words === null ? null : hmac(deps.secret, `same|${visitor}|${c.req.path}|${words}`);
 
     for (let attempt = 0; attempt < 3; attempt++) {
       while (inFlight.has(id)) await inFlight.get(id);
       const before = await answerOf(c, id);
       if (before === "stale") throw new Refused(msg.alreadySent, 409);
       if (before !== "none") return replay(c, before);
+      // Back, then submit again: the page was fetched anew with a new key, but the same words
+      // from the same visitor to the same form a moment ago are the same submission.
+      if (sameWords) {
+        const earlier = await recentAnswer(c, sameWords);
+        if (earlier) return replay(c, earlier);
+      }
 
       const now = deps.clock.now();
       const claim: Claim = { id, now, purge: now - lastPurge > PURGE_EVERY_MS, taken: false, claimed: false, duplicate: false };
@@ -164,7 +182,18 @@ export function submissionOnce(): MiddlewareHandler<AppEnv> {
         await current.run(claim, () => next());
         if (claim.claimed) {
           const answer = replayable(c);
-          if (answer) await deps.database.write((db) => db.update(formSubmissions).set({ location: answer.location, cookies: JSON.stringify(answer.cookies) }).where(eq(formSubmissions.id, id)), { pages: false });
+          if (answer) {
+            const cookies = JSON.stringify(answer.cookies);
+            await deps.database.write(async (db) => {
+              await db.update(formSubmissions).set({ location: answer.location, cookies }).where(eq(formSubmissions.id, id));
+              if (sameWords) {
+                await db
+                  .insert(formSubmissions)
+                  .values({ id: sameWords, createdAt: claim.now, location: answer.location, cookies })
+                  .onConflictDoUpdate({ target: formSubmissions.id, set: { createdAt: claim.now, location: answer.location, cookies } });
+              }
+            }, { pages: false });
+          }
           else await release(c, id);
           return;
         }
@@ -197,6 +226,31 @@ function replay(c: Ctx, answer: Answer): Response {
   c.res = undefined;
   c.res = new Response(null, { status: 303, headers });
   return c.res;
+}
+
+/**
+ * What the person typed into the form, in a fixed order, or null when the
+ * form holds nothing typed: only ids, choices and button values (a–z, 0–9,
+ * "_", "-", and digits-only values such as a phone number looked up at the
+ * desk). Forms without typed words are buttons (publish, withdraw, paid) that
+ * may rightly be pressed again with the same body; they rely on the key alone.
+ */
+async function typedWords(c: Ctx): Promise<string | null> {
+  const body = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
+  const entries = Object.entries(body)
+    .filter(([k]) => k !== ONCE_FIELD && k !== "_csrf")
+    .map(([k, v]) => [k, (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string").map((x) => x.trim())] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const typed = entries.some(([, vs]) => vs.some((x) => x !== "" && !/^[\w-]*$/.test(x)));
+  return typed ? JSON.stringify(entries) : null;
+}
+
+/** The answer given to the same words within SAME_WORDS_MS, if any. */
+async function recentAnswer(c: Ctx, sameWords: string): Promise<Answer | null> {
+  const { database, clock } = c.var.deps;
+  const [row] = await database.db.select().from(formSubmissions).where(eq(formSubmissions.id, sameWords));
+  if (!row?.location || clock.now() - row.createdAt > SAME_WORDS_MS) return null;
+  return { location: row.location, cookies: parseCookies(row.cookies) };
 }
 
 async function sentKey(c: Ctx): Promise<string | null> {

@@ -65,7 +65,8 @@ test("a posting sent twice (in a row and at once) is one posting", async () => {
   const e = await addEmployer(t);
   const b = t.client();
   await b.login(e.phone, e.password);
-  await twice(b, paths.jobs.new, paths.jobs.new, await postingFields(t, { title: "两次提交的招工" }), jobPostings);
+  const other = await postingFields(t, { title: "同时提交两次的招工" });
+  await twice(b, paths.jobs.new, paths.jobs.new, await postingFields(t, { title: "两次提交的招工" }), jobPostings, async () => ({ page: paths.jobs.new, action: paths.jobs.new, fields: other as Record<string, string> }));
 });
 
 test("a quick-hire posting sent twice is one posting", async () => {
@@ -74,13 +75,13 @@ test("a quick-hire posting sent twice is one posting", async () => {
   await b.login(e.phone, e.password);
   const kinds = await kindIds(t);
   const fields = { kindId: String(kinds.get("搬运装卸")), headcount: "1", wage: "180", countyCode: YANLING, address: "陈化店镇物流园 3 号库", contactPhone: "13912345678" };
-  await twice(b, paths.jobs.quick, paths.jobs.quick, fields, jobPostings);
+  await twice(b, paths.jobs.quick, paths.jobs.quick, fields, jobPostings, async () => ({ page: paths.jobs.quick, action: paths.jobs.quick, fields: { ...fields, address: "陈化店镇物流园 5 号库" } }));
 });
 
 test("a hotline report sent twice is one case, and the repeat gets the same receipt", async () => {
   const b = t.client();
   const fields = { do: "save", category: "false_ad", description: "招聘说包吃住,去了要交钱", callerPhone: "13866667777", countyCode: "411081" };
-  await twice(b, paths.hotline.report, paths.hotline.report, fields, hotlineCases);
+  await twice(b, paths.hotline.report, paths.hotline.report, fields, hotlineCases, async () => ({ page: paths.hotline.report, action: paths.hotline.report, fields: { ...fields, description: "中介收了报名费就不见了" } }));
   await b.follow();
   assert.match(b.last.html, /\d{8,}|编号/, "the receipt page names the case");
 });
@@ -135,6 +136,49 @@ test("two apps on one DB: the same form sent to both at once is one posting (the
     assert.is(two.location, one.location);
     assert.is((await count(jobPostings)) - before, 1);
   }
+});
+
+test("Back and submit again: the page comes with a new key, but the same typed words within ten minutes are the same submission", async () => {
+  const e = await addEmployer(t);
+  const b = t.client();
+  await b.login(e.phone, e.password);
+  const fields = await postingFields(t, { title: "返回后又提交的招工" });
+  await b.get(paths.jobs.new);
+  const before = await count(jobPostings);
+  const first = await b.post(paths.jobs.new, { ...fields, [ONCE_FIELD]: keyOf(b, paths.jobs.new) });
+  assert.is(first.status, 303);
+  await b.get(paths.jobs.new); // Back: fetched anew, a new key
+  const again = await b.post(paths.jobs.new, { ...fields, [ONCE_FIELD]: keyOf(b, paths.jobs.new) });
+  assert.equal([again.status, again.location], [303, first.location]);
+  assert.is((await count(jobPostings)) - before, 1);
+  // Eleven minutes later the same words are a new posting (an employer may post the same job again).
+  t.clock.advance(11 * 60_000);
+  await b.get(paths.jobs.new);
+  const later = await b.post(paths.jobs.new, { ...fields, [ONCE_FIELD]: keyOf(b, paths.jobs.new) });
+  assert.is(later.status, 303);
+  assert.is.not(later.location, first.location);
+  assert.is((await count(jobPostings)) - before, 2);
+  t.clock.set("2026-11-28T09:00:00+08:00");
+});
+
+test("buttons without typed words rely on the key alone: 再发一次 pressed again from a new page view makes another copy", async () => {
+  const e = await addEmployer(t);
+  const b = t.client();
+  await b.login(e.phone, e.password);
+  const id = await addPosting(t, e.employerId, { status: "closed" });
+  const press = async (key?: string) => {
+    await b.get(paths.jobs.show(id));
+    const k = key ?? keyOf(b, paths.jobs.relist(id));
+    await b.post(paths.jobs.relist(id), { [ONCE_FIELD]: k });
+    assert.is(b.last.status, 303, `relist: ${b.last.status}`);
+    return k;
+  };
+  const before = await count(jobPostings);
+  const k1 = await press();
+  await press(k1); // the same page's button twice: one copy
+  assert.is((await count(jobPostings)) - before, 1);
+  await press(); // a new page view, nothing typed: a deliberate second copy
+  assert.is((await count(jobPostings)) - before, 2);
 });
 
 test("a form re-shown with errors has a usable key; the refused key is free again", async () => {
