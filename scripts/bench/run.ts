@@ -9,6 +9,7 @@
 //   npm run bench -- --smoke            tiny sizes, 1 s each: proves the bench still runs (CI)
 //   npm run bench -- --full             adds 1,000,000 postings
 //   npm run bench -- --postings 50000 --duration 10 --connections 32
+//   npm run bench -- --fairness-only    only the fairness row, at 100,000 postings
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -26,6 +27,8 @@ interface Options {
   duration: number;
   connections: number;
   smoke: boolean;
+  /** Only the fairness row, at the largest size (a quick look at the per-client limit). */
+  fairnessOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -37,7 +40,14 @@ function parseArgs(argv: string[]): Options {
   const big = Number(get("--postings") ?? (smoke ? 2000 : 100_000));
   const small = Number(get("--small") ?? (smoke ? 500 : 10_000));
   const sizes = [small, big, ...(argv.includes("--full") ? [1_000_000] : [])].filter((n, i, a) => a.indexOf(n) === i).sort((a, b) => a - b);
-  return { sizes, duration: Number(get("--duration") ?? (smoke ? 1 : 5)), connections: Number(get("--connections") ?? (smoke ? 8 : 32)), smoke };
+  const fairnessOnly = argv.includes("--fairness-only");
+  return {
+    sizes: fairnessOnly ? sizes.slice(-1) : sizes,
+    duration: Number(get("--duration") ?? (smoke ? 1 : 5)),
+    connections: Number(get("--connections") ?? (smoke ? 8 : 32)),
+    smoke,
+    fairnessOnly,
+  };
 }
 
 const freePort = () =>
@@ -236,7 +246,7 @@ async function benchSize(postings: number, o: Options, writes: boolean): Promise
     };
     // Any cookie the page cache does not share makes the server render the page afresh.
     const noCache = { cookie: "bench=render" };
-    for (const [name, path, headers] of pages) {
+    for (const [name, path, headers] of o.fairnessOnly ? [] : pages) {
       await load(base + path, { duration: Math.min(1, o.duration), connections: 4, headers }); // warm up
       // Side by side: the ceiling again right before each page, so each ratio compares like with like.
       const ceiling = path === "/__bench/ceiling" ? undefined : (await measure("ceiling", base + "/__bench/ceiling", undefined)).rps;
@@ -251,7 +261,7 @@ async function benchSize(postings: number, o: Options, writes: boolean): Promise
     }
 
     const writeResults: SizeResult["writes"] = [];
-    if (writes) {
+    if (writes && !o.fairnessOnly) {
       // Each request a new (worker, posting) pair: every 303 must be a stored row, every refusal none.
       const pairs = gen.sessions.length * gen.openPostingIds.length;
       const amount = o.smoke ? 300 : 10_000;
@@ -316,7 +326,7 @@ const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDig
 function printTable(results: SizeResult[], o: Options) {
   const big = results[results.length - 1];
   const small = results[0];
-  const ceiling = big.reads[0].rps;
+  const ceiling = big.reads[0]?.rps ?? 0;
   const lines: string[] = [];
   lines.push(`Benchmark: ${fmt(big.postings)} postings, ${o.connections} connections, ${o.duration} s per row, node ${process.version}, ${new Date().toISOString()}`);
   lines.push("");
