@@ -149,9 +149,9 @@ export function loadConfig(env: Env = process.env): Config {
     fairShare: {
       enabled: boolVar(env, "FAIR_SHARE", true),
       perClient: intVar(env, "FAIR_SHARE_PER_CLIENT", 2, 1, 1000),
-      // Milliseconds of server time per client: 100 a second (a tenth of a core), 3000 at once.
+      // Milliseconds of server time per client: 100 a second (a tenth of a core), 1000 at once.
       rate: intVar(env, "FAIR_SHARE_RATE", 100, 1, 1_000_000),
-      burst: intVar(env, "FAIR_SHARE_BURST", 3000, 1, 10_000_000),
+      burst: intVar(env, "FAIR_SHARE_BURST", 1000, 1, 10_000_000),
       anonymous: intVar(env, "FAIR_SHARE_RENDERS", 8, 1, 10_000),
     },
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ""),

@@ -150,15 +150,17 @@ async function fairnessRun(dbUrl: string, ceilingPath: string, o: Options, fair:
   const { child } = await startServer(dbUrl, port, ceilingPath, { FAIR_SHARE: fair ? "true" : "false", TRUST_PROXY: "true" });
   const base = `http://127.0.0.1:${port}`;
   try {
-    // At least 3 s each: one connection must get some answers in, even on a slow machine or in --smoke.
-    const seconds = Math.max(3, o.duration);
+    // At least 10 s each: one connection must get answers in even on a slow machine (a search over
+    // 100,000 postings holds the event loop for its whole DB call).
+    const seconds = Math.max(10, o.duration);
+    const warmUp = 5;
     const visitor = () => load(base + "/", { duration: seconds, connections: 1, headers: { "x-forwarded-for": "203.0.113.10" } });
     await load(base + "/", { duration: 1, connections: 1, headers: { "x-forwarded-for": "203.0.113.11" } }); // warm up
     const idle = summarize("visitor, idle", await visitor());
     let n = 0;
     const words = ["保洁", "木工", "瓦工", "搬运", "家政", "电工", "厨师", "保安"];
     const hammer = load(base, {
-      duration: seconds + 2,
+      duration: seconds + warmUp + 2,
       connections: 50,
       requests: [
         {
@@ -171,7 +173,8 @@ async function fairnessRun(dbUrl: string, ceilingPath: string, o: Options, fair:
         },
       ],
     });
-    await new Promise((r) => setTimeout(r, 1000)); // the attack is under way
+    // The attack is under way (and the attacker's first burst of server time spent): the steady state.
+    await new Promise((r) => setTimeout(r, warmUp * 1000));
     const busy = summarize("visitor, one client hammering", await visitor());
     const h = await hammer;
     const held = (h as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats?.["429"]?.count ?? 0;
