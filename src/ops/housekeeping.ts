@@ -16,6 +16,7 @@ import {
 import type { Deps } from "../shared/context.ts";
 import type { Queryable } from "../shared/db.ts";
 import type { Hooks } from "../shared/hooks.ts";
+import { sweepPhoneCodes } from "../features/phone/index.ts";
 import { auditInsert } from "../shared/audit.ts";
 import { openCaseStatuses } from "../../db/schema/hotline.ts";
 import { copy } from "../../views/copy/index.ts";
@@ -101,6 +102,8 @@ export async function runHousekeeping(deps: Deps): Promise<HousekeepingRecord> {
   const sms = await deps.database.write((db) =>
     db.delete(smsOutbox).where(and(inArray(smsOutbox.status, ["sent", "failed"]), lt(smsOutbox.createdAt, c.smsBefore))),
   );
+  // Pending phone-code steps hold what a person typed (an employer's ID number too): gone after a day.
+  await deps.database.write((db) => db.batch([...sweepPhoneCodes(db, now)]), { pages: false });
   let workersForgotten = 0;
   // Each pass anonymizes up to CHUNK workers, who then no longer match; the
   // bound only guards against a hook that keeps a worker matching.

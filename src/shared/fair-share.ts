@@ -19,8 +19,8 @@
 //   `perClient` places in the line).
 // - Signed-in staff are never limited nor queued: the desk keeps working
 //   whatever the traffic.
-// Requests without a client address (in-process calls: tests, the CLI) and
-// /healthz are not limited.
+// Requests without a client address (in-process calls: tests, the CLI),
+// /healthz and the SMS providers' callbacks (/api/sms/…) are not limited.
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv, Ctx } from "./context.ts";
 import { clientAddress, addressBucket } from "./client.ts";
@@ -161,7 +161,8 @@ export function fairShare(
       fs.release(bucket, performance.now() - started);
     }
   };
-  const skip = (c: Ctx) => !o.enabled || c.req.path === "/healthz";
+  // Not limited: health checks, and the SMS providers' callbacks (their servers post receipts in bursts).
+  const skip = (c: Ctx) => !o.enabled || c.req.path === "/healthz" || c.req.path.startsWith("/api/sms/");
   return {
     early: async (c, next) => {
       if (skip(c) || hasSessionCookie(c)) return next();

@@ -33,6 +33,7 @@ import { getCookie } from "hono/cookie";
 import type { AppEnv, Ctx } from "./context.ts";
 import { anonymousCsrf, anonCookieNames } from "./csrf.ts";
 import { randomToken } from "./crypto.ts";
+import { fillOnceKeys } from "./once.ts";
 
 /** Stands in for an anonymous visitor's CSRF token while a page renders. */
 export const CSRF_PLACEHOLDER = "csrf-" + randomToken(16);
@@ -128,7 +129,8 @@ function fill(c: Ctx, e: Pick<Entry, "body" | "needsToken" | "status" | "headers
   // A plain string body and header list: @hono/node-server writes these out without building a stream.
   if (!e.needsToken) return new Response(e.body, { status: e.status, headers: e.headers });
   const { token, setCookie } = anonymousCsrf(c);
-  const body = e.body.replaceAll(CSRF_PLACEHOLDER, token);
+  // Fresh one-time submission keys too: two visitors of a shared page must not share a key.
+  const body = fillOnceKeys(e.body.replaceAll(CSRF_PLACEHOLDER, token));
   return new Response(body, { status: e.status, headers: setCookie ? [...e.headers, ["set-cookie", setCookie]] : e.headers });
 }
 

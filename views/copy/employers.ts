@@ -38,6 +38,11 @@ export const employers = {
   usccHint: "个体工商户、企业、人力资源服务机构填写,18 位,在营业执照上",
   idNumber: "身份证号",
   idNumberHint: "个人雇主填写,18 位",
+  // What the label says about the identifier, by the kind chosen (none chosen yet: both rules).
+  usccMark: "(单位必填)",
+  idNumberMark: "(个人雇主必填)",
+  markRequired: "(必填)",
+  markNotNeeded: "(这一类不用填)",
   pledgeTitle: "用工承诺书",
   pledgeIntro: "个人雇主请读完下面的承诺书,并勾选同意。",
   pledgeText,
@@ -117,14 +122,18 @@ export const employers = {
   reasonLabel: "不通过的原因",
   reasonHint: "雇主会看到这段话,请写清楚要改什么,例如:营业执照名称和填写的不一致",
   reasonRequired: "请填写不通过的原因",
-  verifiedDone: (name: string) => `已认证:${name}`,
-  rejectedDone: (name: string) => `已标记为未通过:${name}`,
+  verifiedDone: (name: string) => `已认证:${name}。对方会收到短信。`,
+  rejectedDone: (name: string) => `已标记为未通过:${name}。对方会收到短信,写明原因。`,
   alreadyDecided: "这家雇主的状态已经变了(可能别的工作人员刚处理过),请刷新后再看。",
   backToQueue: "返回审核列表",
   backHome: "返回雇主首页",
 
   // Messages to the employer (inbox and SMS)
   noticeVerified: (site: string) => `【${site}】您的雇主信息已通过审核,现在可以公开发布招工信息了。`,
+  draftsPublished: (n: number) => `您审核前保存的 ${n} 条招工已自动公开,工人现在能看到了。`,
+  draftsLeft: (n: number) => `还有 ${n} 条草稿没有自动公开(活已过期,或暂时不能公开),请到“我发布的招工”里看看,点“发布”即可。`,
+  draftPublishedOne: (site: string, title: string) => `【${site}】您的招工“${title}”已公开。`,
+  draftLeftOne: (site: string, title: string) => `【${site}】您的草稿“${title}”没有自动公开,请打开看看,改好后点“发布”。`,
   noticeRejected: (site: string, reason: string) => `【${site}】您的雇主信息没有通过审核。原因:${reason}。请登录修改后重新提交。`,
   noticeRevoked: (site: string, reason: string) => `【${site}】您的雇主认证已被取消。原因:${reason}。有疑问请打监管热线。`,
 

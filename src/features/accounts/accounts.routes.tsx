@@ -33,6 +33,14 @@ export { clientAddress } from "../../shared/client.ts";
 export type MeLinks = (c: Ctx) => [string, string][] | Promise<[string, string][]>;
 const meLinkProviders: MeLinks[] = [];
 export const addMeLinks = (f: MeLinks) => void meLinkProviders.push(f);
+// Admins reach the staff accounts from "my account", as the install guide says (issue 18: it was reachable only by typing the URL).
+addMeLinks((c) => (c.var.user && (c.var.user.role === "city_admin" || c.var.user.role === "county_admin") ? [[paths.accounts.admin, copy.accounts.adminTitle]] : []));
+
+// Admins manage staff accounts from "my account" (the only way there by links).
+addMeLinks((c) => {
+  const role = c.var.user?.role;
+  return role === "county_admin" || role === "city_admin" ? [[paths.accounts.admin, t.adminTitle]] : [];
+});
 
 export function accountsRoutes() {
   const app = new Hono<AppEnv>();
@@ -185,6 +193,7 @@ export function accountsRoutes() {
         roles={creatableRoles(actor).map((r) => [r, t.roles[r]] as const)}
         counties={regions.countyOptions().filter(([code]) => county === null || code === county)}
         markets={markets.map((m) => [String(m.id), `${regions.countyName(m.countyCode)} ${m.name}`] as const)}
+        newMarketLink={paths.markets.adminNew}
         values={values as never}
         errors={errors}
       />,
@@ -204,16 +213,20 @@ export function accountsRoutes() {
     const market = f.marketId ? await repo.findMarket(deps.database.db, f.marketId) : null;
     if (f.marketId && !market) return newAccountPage(c, input, { marketId: copy.errors.invalidChoice(t.market) });
     if (f.countyCode && !deps.regions.countyNames.has(f.countyCode)) return newAccountPage(c, input, { countyCode: copy.errors.invalidChoice(t.county) });
-    const countyCode = f.role === "staff" ? market!.countyCode : f.role === "county_admin" ? f.countyCode : null;
+    // No market chosen (or none exists yet) for a staff account: checkNewAccountScope says so below, no crash.
+    const countyCode = f.role === "staff" ? (market?.countyCode ?? null) : f.role === "county_admin" ? f.countyCode : null;
     const problem = checkNewAccountScope(actor, f.role, f.role === "county_admin" ? (actor.role === "county_admin" ? undefined : f.countyCode) : countyCode ?? undefined, f.role === "staff" ? market : null);
-    if (problem) return newAccountPage(c, input, { [problem === "needMarket" ? "marketId" : problem === "needCounty" ? "countyCode" : "role"]: t[problem] });
+    if (problem) {
+      const message = problem === "needMarket" && !(await repo.marketsInScope(deps.database.db, actor.role === "city_admin" ? null : actor.countyCode)).length ? t.noMarketYet : t[problem];
+      return newAccountPage(c, input, { [problem === "needMarket" ? "marketId" : problem === "needCounty" ? "countyCode" : "role"]: message });
+    }
     const passwordHash = await hashSecret(f.password);
     const now = deps.clock.now();
     const result = await deps.database.transaction(async (tx) => {
       if (await repo.findUserByPhone(tx, f.phone)) return null;
       const [row] = await repo.insertUser(
         tx,
-        { role: f.role, phone: f.phone, name: f.name, passwordHash, countyCode, marketId: f.role === "staff" ? market!.id : null, createdBy: actor.id },
+        { role: f.role, phone: f.phone, name: f.name, passwordHash, countyCode, marketId: f.role === "staff" ? (market?.id ?? null) : null, createdBy: actor.id },
         now,
       );
       await auditInsert(tx, actor, now, { action: "account.create", subjectType: "user", subjectId: row.id, detail: { role: f.role } });

@@ -401,7 +401,8 @@ export async function postingsToPrint(db: Queryable, q: { countyCode: string; to
       .from(jobPostings)
       .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
       .where(where)
-      .orderBy(asc(jobPostings.startDate), desc(jobPostings.publishedAt), desc(jobPostings.id))
+      // Today's work first (begun or beginning today), then by start date.
+      .orderBy(sql`max(${jobPostings.startDate}, ${q.today})`, desc(jobPostings.publishedAt), desc(jobPostings.id))
       .limit(q.limit)
       .offset(q.offset),
     db.select({ n: count() }).from(jobPostings).where(where),
@@ -432,6 +433,25 @@ export async function pendingSignUpsOf(db: Queryable, workerId: number) {
     .innerJoin(employers, eq(employers.id, jobPostings.employerId))
     .where(and(eq(applications.workerId, workerId), eq(applications.status, "applied")))
     .orderBy(desc(applications.createdAt), desc(applications.id))
+    .limit(10);
+}
+
+/** A worker's latest hire records, so staff reach each record (and its printed agreement) from the worker's desk page. */
+export async function recentHiresOf(db: Queryable, workerId: number) {
+  return db
+    .select({
+      id: hires.id,
+      title: jobPostings.title,
+      countyCode: jobPostings.countyCode,
+      employerName: employers.name,
+      startDate: hires.startDate,
+      endDate: hires.endDate,
+    })
+    .from(hires)
+    .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId))
+    .innerJoin(employers, eq(employers.id, hires.employerId))
+    .where(eq(hires.workerId, workerId))
+    .orderBy(desc(hires.startDate), desc(hires.id))
     .limit(10);
 }
 

@@ -14,6 +14,7 @@ import { paths } from "../../paths.ts";
 import { parseFilters, parsePage } from "./jobs.schema.ts";
 import { effectiveStatus, isPublic, whenFilters } from "./jobs.domain.ts";
 import * as repo from "./jobs.repo.ts";
+import { employerRecordOf, goingRateOf, GOING_RATE_DAYS } from "../records/index.ts";
 
 export const API_MAX_PER_PAGE = 50;
 
@@ -139,6 +140,42 @@ function listItem(deps: Deps, r: repo.PostingRow) {
   };
 }
 
+/**
+ * The employer's 12-month record (figures only: no worker, no employer name)
+ * and the going rate for the posting's kind of work, county and wage unit
+ * (null below GOING_RATE_MIN_HIRES hires, or for a quote).
+ */
+async function recordFields(deps: Deps, p: { employerId: number; kindId: number; countyCode: string; payMode: string; wageUnit: string | null }) {
+  const [r, rate] = await Promise.all([
+    employerRecordOf(deps, p.employerId),
+    p.payMode === "wage" ? goingRateOf(deps, p.kindId, p.countyCode, p.wageUnit) : null,
+  ]);
+  return {
+    employerRecord: r && {
+      from: r.from,
+      to: r.to,
+      hiresCompleted: r.hires,
+      workersPaid: r.paid,
+      workersNotPaid: r.notPaid,
+      workersNoAnswer: r.unanswered,
+      wageCasesOpened: r.wageCasesOpened,
+      wageCasesOpen: r.wageCasesOpen,
+      verifiedSince: r.verifiedOn,
+      isNew: r.isNew,
+    },
+    goingRate: rate && {
+      days: GOING_RATE_DAYS,
+      scope: rate.scope,
+      county: rate.scope === "county" ? { code: rate.countyCode, name: deps.regions.countyName(rate.countyCode) } : null,
+      unit: rate.unit,
+      hires: rate.n,
+      medianFen: rate.median,
+      p25Fen: rate.p25,
+      p75Fen: rate.p75,
+    },
+  };
+}
+
 export function jobsApi() {
   const api = new Hono<AppEnv>();
 
@@ -205,6 +242,7 @@ export function jobsApi() {
       quick: p.quick,
       publishedAt: p.publishedAt,
       url: paths.jobs.show(p.id),
+      ...(await recordFields(deps, p)),
     });
   });
 

@@ -1,6 +1,6 @@
 // Rules about postings and sign-ups, free of HTTP and the DB. Routes map the
 // codes these functions return to Chinese messages in views/copy/jobs.ts.
-import type { EmploymentForm, PostingStatus, WageUnit, Role, ApplicationStatus } from "../../../db/schema/constants.ts";
+import type { EmploymentForm, PostingStatus, WageUnit, Role, ApplicationStatus, PayTime, PayMethod } from "../../../db/schema/constants.ts";
 import { addDays, isRealDate } from "../../shared/clock.ts";
 
 export type PayMode = "wage" | "quote";
@@ -25,6 +25,9 @@ export interface PostingDraft {
   contactName: string;
   contactPhone: string;
   brandIds: number[];
+  /** When and how the wage is paid ("" or absent = not said; the agreement leaves a line to fill in). */
+  payTime?: PayTime | "";
+  payMethod?: PayMethod | "";
 }
 
 export type DraftProblem =

@@ -147,7 +147,10 @@ export function marketsRoutes() {
   const formOptions = (deps: Deps, user: CurrentUser): MarketFormOptions => {
     const county = managedCounty(user);
     const counties = deps.regions.countyOptions().filter(([code]) => county === null || code === county);
+    // The name hint's example comes from this instance's own region file, not Xuchang's.
+    const firstTownship = deps.regions.data.townships.find((tw) => tw.countyCode === counties[0]?.[0]);
     return {
+      nameHint: t.nameHint(counties[0]?.[1] ?? "", firstTownship?.name ?? ""),
       tiers: tiersFor(user).map((x) => [x, t.tiers[x]] as const),
       natures: marketNatures.map((x) => [x, t.natures[x]] as const),
       counties,
