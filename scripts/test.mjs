@@ -17,7 +17,8 @@
 // A browser test file that walks its journeys once per mode (it loops over
 // `Object.values(MODES)` from test/browser/harness.ts) runs as one process per
 // mode (BROWSER_MODE=basic, BROWSER_MODE=smart), each with the full per-file
-// time limit: together they take over two minutes on a busy machine.
+// time limit: together they take over two minutes on a busy machine. Likewise
+// a file with a line "// test-parts: a b" runs once per part (TEST_PART=a, …).
 
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -97,8 +98,13 @@ function jobsFor(file) {
 	} catch {
 		/* reported when it runs */
 	}
-	if (!/Object\.values\(MODES\)/.test(text)) return [{ file, env: {}, label: rel(file) }];
-	return BROWSER_MODES.map((mode) => ({ file, env: { BROWSER_MODE: mode }, label: `${rel(file)} [${mode}]` }));
+	if (/Object\.values\(MODES\)/.test(text)) {
+		return BROWSER_MODES.map((mode) => ({ file, env: { BROWSER_MODE: mode }, label: `${rel(file)} [${mode}]` }));
+	}
+	// A long file may name its parts in a comment line "// test-parts: a b" and register each test in one part (TEST_PART).
+	const parts = /^\/\/ test-parts:((?: +[\w-]+)+) *$/m.exec(text);
+	if (parts) return parts[1].trim().split(/ +/).map((part) => ({ file, env: { TEST_PART: part }, label: `${rel(file)} [${part}]` }));
+	return [{ file, env: {}, label: rel(file) }];
 }
 
 // ---------------------------------------------------------------- running

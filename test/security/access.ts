@@ -127,9 +127,9 @@ export const access: Record<string, Access> = {
   "GET /me/alerts": { ok: WORKERS },
   "POST /me/alerts": { ok: WORKERS, why: "refused (422) unless the worker's number is proven" },
   "POST /me/alerts/stop": { ok: WORKERS },
-  "GET /desk/workers/:id/alerts": { ok: STAFF_X },
-  "POST /desk/workers/:id/alerts": { ok: STAFF_X },
-  "POST /desk/workers/:id/alerts/stop": { ok: STAFF_X },
+  "GET /desk/workers/:id/alerts": { ok: STAFF_COUNTY_X, why: "as the worker's desk page: any station of her county" },
+  "POST /desk/workers/:id/alerts": { ok: STAFF_COUNTY_X },
+  "POST /desk/workers/:id/alerts/stop": { ok: STAFF_COUNTY_X },
   "POST /api/sms/:token/:provider/report": { ok: [], why: "providers' receipts: 404 without the secret SMS_CALLBACK_TOKEN in the URL" },
   "POST /inbox/read": { ok: SIGNED_IN },
 

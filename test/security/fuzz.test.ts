@@ -12,6 +12,11 @@
 // no payload comes back unescaped, neither in the answer nor on the page an
 // accepted request redirects to. Bodies over the limit get 413 before they are
 // read whole, also when streamed or when the Content-Length lies.
+//
+// test-parts: post-1 post-2 get
+// The runner (scripts/test.mjs) runs this file as three processes (TEST_PART:
+// the POST routes in two halves, then the GETs), each under its own time
+// limit; run by hand, all of it.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { connect } from "node:net";
@@ -24,6 +29,14 @@ import {
 } from "./world.ts";
 import { MAX_BODY_BYTES } from "../../src/app.tsx";
 import { runHousekeepingIfDue } from "../../src/ops/housekeeping.ts";
+
+/** A test of one part of this file: registered when that part (or the whole file) runs. */
+const PART = process.env.TEST_PART ?? "";
+const inPart = (...names: string[]): typeof test => (!PART || names.includes(PART) ? test : ((() => {}) as unknown as typeof test));
+const postPart = inPart("post-1", "post-2");
+const getPart = inPart("get");
+/** The POST routes of this part: all of them, or every other one (by position in app.routes) for post-1 / post-2. */
+const postHalf = <T,>(xs: T[]): T[] => (PART === "post-1" || PART === "post-2" ? xs.filter((_, i) => i % 2 === (PART === "post-1" ? 0 : 1)) : xs);
 
 let w: World;
 test.before(async () => {
@@ -259,7 +272,7 @@ function judge(r: Awaited<ReturnType<typeof send>>, changed: string[], c: { labe
   return out;
 }
 
-test("the checks catch what they are for: a 500, a raw payload, a write on refusal, a redirect off the site, a 4xx in English", () => {
+inPart("post-1")("the checks catch what they are for: a 500, a raw payload, a write on refusal, a redirect off the site, a 4xx in English", () => {
   const ok = { status: 400, location: null, type: "text/html; charset=UTF-8", html: "<p>请填写姓名</p>" };
   const c = { label: "x" };
   assert.equal(judge(ok, [], c, "t"), []);
@@ -277,7 +290,7 @@ test("the checks catch what they are for: a 500, a raw payload, a write on refus
 const perRoute = new Map<string, number>();
 const statuses: Record<string, Record<number, number>> = {};
 
-test("every POST route: garbage as a role that may use it and as a visitor gets a clean refusal and writes nothing", async () => {
+postPart("every POST route: garbage as a role that may use it and as a visitor gets a clean refusal and writes nothing", async () => {
   const routes = appRoutes(w.t.app);
   const posts = routes.filter((r) => r.method === "POST").map((r) => r.path);
   const gets = routes.filter((r) => r.method === "GET" && !r.path.startsWith("/api/") && r.path !== "/static/:name").map((r) => r.path);
@@ -286,7 +299,7 @@ test("every POST route: garbage as a role that may use it and as a visitor gets 
   const P_ = payloads(w);
   const problems: string[] = [];
   const noFields: string[] = [];
-  for (const pattern of posts) {
+  for (const pattern of postHalf(posts)) {
     const a = access[`POST ${pattern}`];
     assert.ok(a, `POST ${pattern} is not in test/security/access.ts`);
     const variants = (forms.get(pattern) ?? []).map((f) => f.fields);
@@ -324,7 +337,7 @@ test("every POST route: garbage as a role that may use it and as a visitor gets 
   assert.equal(problems.slice(0, 40), [], `${problems.length} problems:\n${problems.slice(0, 40).join("\n")}`);
 });
 
-test("every GET route: garbage query strings and path parameters get a clean answer and write nothing", async () => {
+getPart("every GET route: garbage query strings and path parameters get a clean answer and write nothing", async () => {
   const routes = appRoutes(w.t.app);
   const gets = routes.filter((r) => r.method === "GET");
   const filterNames = ["page", "q", "county", "township", "kind", "form", "brand", "when", "minDay", "status", "category", "overdue", "from", "to", "tier", "scope", "by", "market", "back", "next", "token", "big", "perPage", "v"];
@@ -380,7 +393,7 @@ test("every GET route: garbage query strings and path parameters get a clean ans
   assert.equal(problems.slice(0, 40), [], `${problems.length} problems:\n${problems.slice(0, 40).join("\n")}`);
 });
 
-test("a forged id of someone else's record in a POST path parameter is a 404 and writes nothing", async () => {
+getPart("a forged id of someone else's record in a POST path parameter is a 404 and writes nothing", async () => {
   // The matrix (authz.test.ts) covers the first's records as every role; here the owner roles aim at the second's.
   const other: Record<string, string | number> = {
     "/me/cards/:id": w.ids.cardY,
@@ -429,7 +442,7 @@ test("a forged id of someone else's record in a POST path parameter is a 404 and
   assert.equal(problems, [], problems.join("\n"));
 });
 
-test("a body over the limit is refused with 413 before it is read whole: streamed, or with a lying Content-Length", async () => {
+getPart("a body over the limit is refused with 413 before it is read whole: streamed, or with a lying Content-Length", async () => {
   const copy = await freshCopy(w);
   const server = serve({ fetch: copy.app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((r) => server.once("listening", r));
