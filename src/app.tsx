@@ -26,8 +26,9 @@ import { csrfProtection, csrfTokenFor, CsrfError } from "./shared/csrf.ts";
 import { submissionOnce, withSubmissionClaims, DuplicateSubmission } from "./shared/once.ts";
 import { pageCache } from "./shared/page-cache.ts";
 import { fairShare } from "./shared/fair-share.ts";
+import { sessionCookieName } from "./shared/session.ts";
 import { securityHeaders, compression, requestLog } from "./shared/http.ts";
-import { staticRoutes } from "./shared/static.ts";
+import { staticRoutes, asset } from "./shared/static.ts";
 import { LoginRequired, NotFound, Refused } from "./shared/errors.ts";
 import { settings } from "../db/schema/index.ts";
 import { paths, safeNext } from "./paths.ts";
@@ -86,6 +87,21 @@ async function loadSecret(database: Database): Promise<string> {
   return (await read())!;
 }
 
+/**
+ * The 429 answer: a small fixed page (no layout, no DB), so turning a flood away costs almost nothing.
+ * Chinese, lang="zh-CN", with Retry-After; the API gets JSON.
+ */
+function tooManyResponse(api: boolean, seconds: number): Response {
+  const headers = { "retry-after": String(seconds), "cache-control": "no-store", "content-type": api ? "application/json" : "text/html; charset=UTF-8" };
+  if (api) return new Response(JSON.stringify({ error: "too_many_requests", retryAfter: seconds }), { status: 429, headers });
+  const t = copy.errors;
+  const html =
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<title>${t.tooManyTitle}</title><link rel="stylesheet" href="${asset("app.css")}"></head>` +
+    `<body><main id="main"><h1>${t.tooManyTitle}</h1><p>${t.tooManyBody(seconds)}</p><p><a href="/">${t.goHome}</a></p></main></body></html>`;
+  return new Response(html, { status: 429, headers });
+}
+
 /** How long stop() waits for requests in flight and queued writes before closing anyway (systemd's TimeoutStopSec is 20 s). */
 export const STOP_WAIT_MS = 15_000;
 
@@ -121,6 +137,13 @@ export function createApp(deps: Deps) {
   app.use(compression());
   app.route("/", staticRoutes());
   app.use(pageCache({ ttlMs: deps.config.pageCacheSeconds * 1000, generation: () => deps.database.generation }));
+  // A fair share of what is left to render, per client: anonymous requests are judged here, before any work.
+  const fair = fairShare(
+    deps.config.fairShare,
+    (c) => getCookie(c, sessionCookieName(deps)) !== undefined,
+    (c, seconds) => tooManyResponse(c.req.path.startsWith("/api/"), seconds),
+  );
+  app.use(fair.early);
   app.use(layout());
   app.use(
     bodyLimit({
@@ -138,14 +161,8 @@ export function createApp(deps: Deps) {
     if (c.var.sessionHash) c.set("csrfToken", csrfTokenFor(c));
     return next();
   });
-  // After the page cache (a cached page is free) and the session (staff are never limited).
-  app.use(
-    fairShare(deps.config.fairShare, (c, seconds) => {
-      c.status(429);
-      if (c.req.path.startsWith("/api/")) return c.json({ error: "too_many_requests" }, 429);
-      return c.render(<ErrorPage title={t.tooManyTitle} body={t.tooManyBody(seconds)} />, { title: t.tooManyTitle });
-    }),
-  );
+  // After the session: requests with a session cookie that are not staff (staff are never limited).
+  app.use(fair.late);
   app.use(async (c, next) => {
     // The open API is read-only: any other verb is a 405 naming the ones it takes (not the CSRF check's 500).
     // (Only /api/v1: /api/sms/… takes the SMS providers' callbacks, posted by them.)

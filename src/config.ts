@@ -60,7 +60,7 @@ export interface Config {
   /** Postings per employer (issue #16: one household employer filled the first page of /jobs in 10 s). */
   postingLimits: { perHour: number; perDay: number; householdHeadcount: number };
   /** A fair share for every client: uncached work per client address (src/shared/fair-share.ts). */
-  fairShare: { enabled: boolean; perClient: number; rate: number; burst: number; anonymous: number };
+  fairShare: { enabled: boolean; perClient: number; /** ms of server time a second */ rate: number; /** ms */ burst: number; anonymous: number };
   /** Base URL printed in the setup link. */
   publicUrl: string;
   /** The environment this config was read from, for a feature's own settings (checked in its install()). */
@@ -233,9 +233,10 @@ export function loadConfig(env: Env = process.env): Config {
     },
     fairShare: {
       enabled: boolVar(env, "FAIR_SHARE", true),
-      perClient: intVar(env, "FAIR_SHARE_PER_CLIENT", 4, 1, 1000),
-      rate: intVar(env, "FAIR_SHARE_RATE", 10, 1, 100_000),
-      burst: intVar(env, "FAIR_SHARE_BURST", 60, 1, 100_000),
+      perClient: intVar(env, "FAIR_SHARE_PER_CLIENT", 2, 1, 1000),
+      // Milliseconds of server time per client: 100 a second (a tenth of a core), 1000 at once.
+      rate: intVar(env, "FAIR_SHARE_RATE", 100, 1, 1_000_000),
+      burst: intVar(env, "FAIR_SHARE_BURST", 1000, 1, 10_000_000),
       anonymous: intVar(env, "FAIR_SHARE_RENDERS", 8, 1, 10_000),
     },
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ""),

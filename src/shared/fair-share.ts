@@ -2,19 +2,25 @@
 // asking for uncached pages over 50 connections took the home page's median
 // for everyone else from 9 ms to 922 ms).
 //
-// Runs after the page cache (a cached page costs nothing and is never limited)
-// and after the session is loaded, on the work that is left: rendering.
+// Runs after the page cache (a cached page costs nothing and is never limited),
+// on the work that is left: rendering. A request without a session cookie is
+// judged at once (`early`); one with a session cookie after the session is
+// loaded (`late`), so signed-in staff are recognised.
 // - Per client (an IPv4 address, or an IPv6 /64): at most `perClient` requests
-//   at once (waiting or rendering), and a rate: a bucket of `burst` tokens
-//   refilled at `rate` a second. Past either, a Chinese 429 page with
-//   Retry-After, answered before any work is done.
+//   at once (waiting or rendering), and a budget of server time: a bucket of
+//   `burst` milliseconds refilled at `rate` milliseconds a second, charged with
+//   the time each request took (a search over 100,000 postings costs far more
+//   than a posting page, and the DB calls block the event loop while they run).
+//   Past either, a small fixed Chinese 429 page with Retry-After, answered
+//   before any work is done — cheap, so a flood of refusals does not crowd out
+//   others either.
 // - All clients but staff together: at most `anonymous` renders at once; the
 //   rest wait their turn (first come, first served: a client can hold at most
 //   `perClient` places in the line).
 // - Signed-in staff are never limited nor queued: the desk keeps working
 //   whatever the traffic.
-// Requests without a client address (in-process calls: tests, the CLI) and
-// /healthz are not limited.
+// Requests without a client address (in-process calls: tests, the CLI),
+// /healthz and the SMS providers' callbacks (/api/sms/…) are not limited.
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv, Ctx } from "./context.ts";
 import { clientAddress, addressBucket } from "./client.ts";
@@ -24,9 +30,9 @@ export interface FairShareOptions {
   enabled: boolean;
   /** Requests one client may have in progress (waiting or rendering). */
   perClient: number;
-  /** Tokens a second per client. */
+  /** Milliseconds of server time a second per client. */
   rate: number;
-  /** Bucket size per client: the burst a page load with its fragments may need. */
+  /** Bucket size per client, in milliseconds of server time. */
   burst: number;
   /** Renders at once for everyone who is not staff. */
   anonymous: number;
@@ -36,7 +42,8 @@ export interface FairShareOptions {
 }
 
 interface Client {
-  tokens: number;
+  /** Milliseconds of server time left (negative: overdrawn by the last request). */
+  budget: number;
   at: number;
   inFlight: number;
 }
@@ -50,28 +57,38 @@ export class FairShare {
   private line: (() => void)[] = [];
   constructor(readonly o: FairShareOptions) {}
 
-  /** Takes a token and a place for this client, or says how long to wait. */
-  admit(bucket: string): Verdict {
-    const now = (this.o.now ?? Date.now)();
+  private now() {
+    return (this.o.now ?? Date.now)();
+  }
+
+  private client(bucket: string): Client {
+    const now = this.now();
     let cl = this.clients.get(bucket);
     if (!cl) {
-      cl = { tokens: this.o.burst, at: now, inFlight: 0 };
+      cl = { budget: this.o.burst, at: now, inFlight: 0 };
       this.clients.set(bucket, cl);
       // Bounded memory: forget the oldest idle clients (a full bucket is the same as a new one).
       if (this.clients.size > 20_000) for (const [k, v] of this.clients) if (v.inFlight === 0 && (this.clients.delete(k), this.clients.size <= 15_000)) break;
     }
-    cl.tokens = Math.min(this.o.burst, cl.tokens + ((now - cl.at) / 1000) * this.o.rate);
+    cl.budget = Math.min(this.o.burst, cl.budget + ((now - cl.at) / 1000) * this.o.rate);
     cl.at = now;
+    return cl;
+  }
+
+  /** A place for this client if it has budget left and is not at its limit at once; else how long to wait. */
+  admit(bucket: string): Verdict {
+    const cl = this.client(bucket);
     if (cl.inFlight >= this.o.perClient) return { ok: false, retryAfterS: 1 };
-    if (cl.tokens < 1) return { ok: false, retryAfterS: Math.max(1, Math.ceil((1 - cl.tokens) / this.o.rate)) };
-    cl.tokens -= 1;
+    if (cl.budget <= 0) return { ok: false, retryAfterS: Math.max(1, Math.ceil((1 - cl.budget) / this.o.rate)) };
     cl.inFlight++;
     return { ok: true };
   }
 
-  release(bucket: string): void {
-    const cl = this.clients.get(bucket);
-    if (cl && cl.inFlight > 0) cl.inFlight--;
+  /** The request is done: it took `ms` of this client's budget. */
+  release(bucket: string, ms: number): void {
+    const cl = this.client(bucket);
+    if (cl.inFlight > 0) cl.inFlight--;
+    cl.budget -= Math.max(0, ms);
   }
 
   /** Waits for one of the `anonymous` render places; false if the wait was too long. */
@@ -110,22 +127,30 @@ export class FairShare {
   }
 }
 
-export function fairShare(o: FairShareOptions, tooMany: (c: Ctx, retryAfterS: number) => Response | Promise<Response>): MiddlewareHandler<AppEnv> {
+/**
+ * The two middlewares: `early` right after the page cache (requests without a session cookie),
+ * `late` after the session is loaded (requests with one; staff pass). `tooMany` builds the 429.
+ */
+export function fairShare(
+  o: FairShareOptions,
+  hasSessionCookie: (c: Ctx) => boolean,
+  tooMany: (c: Ctx, retryAfterS: number) => Response,
+): { early: MiddlewareHandler<AppEnv>; late: MiddlewareHandler<AppEnv> } {
   const fs = new FairShare(o);
-  return async (c, next) => {
-    if (!o.enabled || c.req.path === "/healthz" || isStaff(c.var.user)) return next();
+  const limit = async (c: Ctx, next: () => Promise<void>) => {
     const addr = clientAddress(c);
     if (addr === "local") return next();
     const bucket = addressBucket(addr);
     const v = fs.admit(bucket);
     if (!v.ok) {
-      c.header("retry-after", String(v.retryAfterS));
-      return tooMany(c, v.retryAfterS);
+      c.res = tooMany(c, v.retryAfterS);
+      return;
     }
+    const started = performance.now();
     try {
       if (!(await fs.slot())) {
-        c.header("retry-after", "5");
-        return tooMany(c, 5);
+        c.res = tooMany(c, 5);
+        return;
       }
       try {
         await next();
@@ -133,7 +158,19 @@ export function fairShare(o: FairShareOptions, tooMany: (c: Ctx, retryAfterS: nu
         fs.freeSlot();
       }
     } finally {
-      fs.release(bucket);
+      fs.release(bucket, performance.now() - started);
     }
+  };
+  // Not limited: health checks, and the SMS providers' callbacks (their servers post receipts in bursts).
+  const skip = (c: Ctx) => !o.enabled || c.req.path === "/healthz" || c.req.path.startsWith("/api/sms/");
+  return {
+    early: async (c, next) => {
+      if (skip(c) || hasSessionCookie(c)) return next();
+      return limit(c, next);
+    },
+    late: async (c, next) => {
+      if (skip(c) || !hasSessionCookie(c) || isStaff(c.var.user)) return next();
+      return limit(c, next);
+    },
   };
 }
