@@ -37,6 +37,17 @@ export function LoginPage({ values, errors, message }: { values?: Values; errors
         <Field name="secret" label={t.secret} hint={t.secretHint} type="password" autocomplete="current-password" values={values} errors={errors} />
         <Submit>{t.loginButton}</Submit>
       </Form>
+      <ul class="actions">
+        <li>
+          <a href={paths.phone.login}>{copy.phone.loginLink}</a>
+        </li>
+        <li>
+          <a href={paths.workers.forgotPin}>{copy.phone.forgotLink}</a>
+        </li>
+        <li>
+          <a href={paths.phone.results}>{copy.phone.resultsLink}</a>
+        </li>
+      </ul>
       <p>
         {t.noAccount} <a href={paths.workers.register}>{t.registerWorker}</a> · <a href={paths.employers.register}>{t.registerEmployer}</a>
       </p>

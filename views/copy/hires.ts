@@ -45,7 +45,7 @@ export const hires = {
   notPaid: "没拿到",
   paidAnswer: { paid: "工人说:工钱已拿到", not_paid: "工人说:工钱没拿到" },
   thanksPaid: "好的,已记下。",
-  notPaidDone: (hotline: string) => `已记下。工作人员会联系您,帮您讨工钱。也可以打监管热线 ${hotline}。`,
+  notPaidDone: (hotline: string) => `已记下,已登记为欠薪投诉,投诉编号会发短信给您。工作人员会联系您,帮您讨工钱。也可以打监管热线 ${hotline}。`,
   alreadyAnswered: "您已经回答过了。",
   notYet: "干完活以后才能回答。",
 

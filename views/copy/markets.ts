@@ -51,7 +51,8 @@ export const markets = {
   edit: "修改",
   checklistLink: "十个一",
   name: "名称",
-  nameHint: "例如 鄢陵县零工市场、马栏镇零工驿站",
+  nameHint: (county: string, township: string) =>
+    county ? `例如 ${county}零工市场${township ? `、${township}零工驿站` : ""}` : "例如 某某县零工市场、某某镇零工驿站",
   addressHint: "写到门牌号,方便找到",
   hoursHint: "例如 每天 6:00-18:00",
   phoneHint: "座机或手机,例如 0374-1234567",

@@ -8,6 +8,7 @@ import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import type { PostingStatus, ApplicationStatus, EmploymentForm, WageUnit } from "../../db/schema/constants.ts";
 import { payText, usePlace, StatusBadge } from "./parts.tsx";
+import { PostingTrust } from "../records/parts.tsx";
 
 const t = copy.jobs;
 
@@ -54,6 +55,8 @@ export interface DetailProps {
   errors?: Errors;
   owner?: { canEdit: boolean; canPublish: boolean; canClose: boolean; canRelist: boolean; waiting: number } | null;
   staff?: { canRemove: boolean; flags: string[] } | null;
+  /** The employer's record and the going rate (records feature), shown below the key facts. */
+  trust?: Parameters<typeof PostingTrust>[0] | null;
 }
 
 export function PostingPage(props: DetailProps) {
@@ -112,6 +115,7 @@ export function PostingPage(props: DetailProps) {
           {!props.contactShown && <span class="muted"> {t.phoneHidden}</span>}
         </dd>
       </dl>
+      {props.trust && <PostingTrust {...props.trust} />}
       {p.brands.length > 0 && (
         <ul class="tags">
           {p.brands.map((b) => (
@@ -195,6 +199,11 @@ function SignUpSection({ p, mine, closedNote, signUp, values, errors }: DetailPr
       {signUp.anon && (
         <p>
           {t.haveAccount} <a href={`${paths.accounts.login}?next=${encodeURIComponent(paths.jobs.show(p.id))}`}>{t.loginFirst}</a>
+        </p>
+      )}
+      {signUp.anon && (
+        <p>
+          {t.checkResults} <a href={paths.phone.results}>{t.checkResultsLink}</a>
         </p>
       )}
     </section>

@@ -9,7 +9,7 @@ import {
 } from "../../../db/schema/index.ts";
 import type { Queryable } from "../../shared/db.ts";
 import type { CurrentUser } from "../../shared/context.ts";
-import { accountKey } from "../../shared/throttle.ts";
+import { accountThrottleRows, clearAccountThrottleStmt } from "../../shared/throttle.ts";
 
 // --- Markets -------------------------------------------------------------------
 
@@ -127,10 +127,12 @@ export const insertWorkerKinds = (db: Queryable, workerId: number, kindIds: numb
 
 /** The account's login lock, if any (see shared/throttle.ts). */
 export async function lockOf(db: Queryable, phone: string) {
-  return (await db.select().from(loginThrottle).where(eq(loginThrottle.key, accountKey(phone))).limit(1))[0] ?? null;
+  // Its global row and its rows per address: the one held longest is what the desk shows.
+  return (await db.select().from(loginThrottle).where(accountThrottleRows(phone)).orderBy(desc(loginThrottle.lockedUntil)).limit(1))[0] ?? null;
 }
 
-export const clearLock = (db: Queryable, phone: string) => db.delete(loginThrottle).where(eq(loginThrottle.key, accountKey(phone)));
+/** Staff know the person in front of them: every hold on the account ends, from every address. */
+export const clearLock = (db: Queryable, phone: string) => clearAccountThrottleStmt(db, phone);
 
 // --- Check-ins -----------------------------------------------------------------
 

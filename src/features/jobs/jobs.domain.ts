@@ -162,6 +162,22 @@ export function statusAfterEdit(status: PostingStatus, headcount: number, filled
   return status === "open" && filledCount >= headcount ? "filled" : status;
 }
 
+/**
+ * Posting limits per employer (issue #16): at most `perHour` and `perDay` postings going public, and a
+ * household employer (kind "private") asking for more than `householdHeadcount` people waits for staff.
+ * `published` counts what already went public in the last hour and day.
+ */
+export function postingLimitProblem(
+  p: { kind: string; headcount: number },
+  published: { lastHour: number; lastDay: number },
+  lim: { perHour: number; perDay: number; householdHeadcount: number },
+): "perHour" | "perDay" | "householdHeadcount" | null {
+  if (p.kind === "private" && p.headcount > lim.householdHeadcount) return "householdHeadcount";
+  if (published.lastHour >= lim.perHour) return "perHour";
+  if (published.lastDay >= lim.perDay) return "perDay";
+  return null;
+}
+
 export type PublishProblem = "notVerified" | "endPast";
 
 export function publishProblem(employerStatus: string, p: { endDate: string }, today: string): PublishProblem | null {

@@ -7,7 +7,7 @@ import {
 } from "../../../db/schema/index.ts";
 import type { PostingStatus } from "../../../db/schema/constants.ts";
 import type { Queryable, Tx } from "../../shared/db.ts";
-import { notifyStatements, type Notice } from "../messages/index.ts";
+import { notifyStatements, shortDate, shortDates, type Notice } from "../messages/index.ts";
 import { insertHire } from "../hires/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { paths } from "../../paths.ts";
@@ -159,6 +159,15 @@ export function updatePostingStatements(db: Queryable, id: number, d: PostingDra
   ] as const;
 }
 
+/** How many of the employer's postings went public since `since` (the posting limits count these). */
+export async function publishedSince(db: Queryable, employerId: number, since: number): Promise<number> {
+  const rows = await db
+    .select({ n: count() })
+    .from(jobPostings)
+    .where(and(eq(jobPostings.employerId, employerId), gte(jobPostings.publishedAt, since)));
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** Moves a posting from one of `from` to `to`; 0 rows when someone else changed it first. */
 export function setStatus(db: Queryable, id: number, from: readonly PostingStatus[], to: PostingStatus, now: number, extra: Partial<Posting> = {}) {
   return db
@@ -295,6 +304,7 @@ const rowColumns = {
   quick: jobPostings.quick,
   employerId: jobPostings.employerId,
   status: jobPostings.status,
+  publishedAt: jobPostings.publishedAt,
 };
 
 /**
@@ -317,6 +327,33 @@ export function browseQuery(db: Queryable, f: Filters, today: string, page: numb
     .offset((page - 1) * perPage);
 }
 export type PostingRow = Awaited<ReturnType<typeof browseQuery>>[number];
+
+/** Where a page of the open API's list ends: the last row's publication time and id. */
+export interface Cursor {
+  at: number;
+  id: number;
+}
+
+/**
+ * The open API's stable paging: `limit` rows in browseQuery's order (newest
+ * published first) strictly after `after`. Unlike page numbers, a cursor does
+ * not skip or repeat rows when postings are published while a client pages.
+ */
+export function browseAfter(db: Queryable, f: Filters, today: string, after: Cursor | null, limit: number) {
+  const where = after
+    ? and(
+        browseWhere(f, today),
+        sql`(${jobPostings.publishedAt} < ${after.at} OR (${jobPostings.publishedAt} = ${after.at} AND ${jobPostings.id} < ${after.id}))`,
+      )
+    : browseWhere(f, today);
+  return db
+    .select(rowColumns)
+    .from(jobPostings)
+    .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
+    .where(where)
+    .orderBy(desc(jobPostings.publishedAt), desc(jobPostings.id))
+    .limit(limit);
+}
 
 /**
  * "找到 N 个活" counts at most this many. Counting every match costs time in
@@ -516,7 +553,7 @@ export async function signUp(
   now: number,
 ): Promise<SignUpResult> {
   const [posting] = await tx
-    .select({ status: jobPostings.status, endDate: jobPostings.endDate, headcount: jobPostings.headcount, filledCount: jobPostings.filledCount, title: jobPostings.title, employerUserId: employers.userId })
+    .select({ status: jobPostings.status, startDate: jobPostings.startDate, endDate: jobPostings.endDate, headcount: jobPostings.headcount, filledCount: jobPostings.filledCount, title: jobPostings.title, countyCode: jobPostings.countyCode, employerUserId: employers.userId })
     .from(jobPostings)
     .innerJoin(employers, eq(employers.id, jobPostings.employerId))
     .where(eq(jobPostings.id, p.postingId));
@@ -535,7 +572,18 @@ export async function signUp(
     .insert(applications)
     .values({ postingId: p.postingId, workerId: p.workerId, quoteFen: p.quoteFen, quoteNote: p.quoteNote, createdAt: now })
     .returning({ id: applications.id });
-  for (const s of notifyStatements(tx, [{ userId: posting.employerUserId, body: n.newApplicant(posting.title), link: paths.jobs.applicants(p.postingId) }], now)) await s;
+  const notices: Notice[] = [{ userId: posting.employerUserId, body: n.newApplicant(posting.title), link: paths.jobs.applicants(p.postingId) }];
+  // A worker without a PIN cannot look online: the text tells her what happens next and by when.
+  const [worker] = await tx.select({ phone: users.phone, pinHash: users.pinHash }).from(users).where(eq(users.id, p.workerId));
+  if (worker && !worker.pinHash) {
+    notices.push({
+      userId: p.workerId,
+      body: n.signupReceived(posting.title, posting.startDate),
+      link: paths.jobs.applications,
+      sms: { to: worker.phone, template: "signupReceived", countyCode: posting.countyCode, params: { job: posting.title, date: shortDate(posting.startDate) } },
+    });
+  }
+  for (const s of notifyStatements(tx, notices, now)) await s;
   return { ok: true, applicationId: row.id };
 }
 
@@ -606,7 +654,14 @@ export async function confirmApplication(
     payMethod: p.payMethod,
     confirmedAt: ctx.now,
   });
-  for (const s of notifyStatements(tx, [{ userId: a.workerId, body: n.confirmed(p.title), link: paths.hires.show(hireId), smsTo: row.workerPhone }], ctx.now)) await s;
+  // The text carries all she needs without opening the site: what, when, where, whom to call.
+  const hired = {
+    to: row.workerPhone,
+    template: "hired" as const,
+    countyCode: p.countyCode,
+    params: { job: p.title, date: shortDates(p.startDate, p.endDate), time: p.hours, place: ctx.place(p), phone: p.contactPhone },
+  };
+  for (const s of notifyStatements(tx, [{ userId: a.workerId, body: n.confirmed(p.title), link: paths.hires.show(hireId), sms: hired }], ctx.now)) await s;
   if (p.filledCount + 1 >= p.headcount) await releaseWaiting(tx, p.id, p.title, ctx.now);
   return { ok: true, postingId: p.id, hireId };
 }

@@ -11,7 +11,7 @@ import {
 import type { Db, Queryable } from "../../shared/db.ts";
 import type { CurrentUser } from "../../shared/context.ts";
 import { marketScope } from "../../shared/scope.ts";
-import { notifyStatements, type Notice } from "../messages/index.ts";
+import { notifyStatements, shortDate, shortDates, type Notice } from "../messages/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { paths } from "../../paths.ts";
 import { signupRefusal, placeFor, cancelRefusal, promotions, capacityRefusal, type SignupRefusal, type CancelRefusal } from "./training.domain.ts";
@@ -347,8 +347,24 @@ export async function signUp(
   const person = await personById(tx, a.workerId);
   const position = waitNo === null ? 0 : await positionOf(tx, s.id, waitNo);
   const body = status === "confirmed" ? t.notices.confirmed(s.title, s.startDate) : t.notices.waiting(s.title, position);
-  await runAll(notifyStatements(tx, [{ userId: person.id, body, link: paths.training.show(s.id), smsTo: person.hasPin ? null : person.phone }], now));
+  const countyCode = await marketCounty(tx, s.marketId);
+  const sms = person.hasPin
+    ? null
+    : status === "confirmed"
+      ? { to: person.phone, template: "trainingConfirmed" as const, countyCode, params: classParams(s) }
+      : { to: person.phone, template: "trainingWaiting" as const, countyCode, params: { course: s.title, no: String(position) } };
+  await runAll(notifyStatements(tx, [{ userId: person.id, body, link: paths.training.show(s.id), sms }], now));
   return status === "confirmed" ? { signupId, status } : { signupId, status, position };
+}
+
+/** What a text about a class says: which course, when, where (线上 for online ones). */
+/** The county of the market that runs a class or fair, for the staff page's scope of its texts. */
+async function marketCounty(tx: Queryable, marketId: number): Promise<string | null> {
+  return (await tx.select({ county: markets.countyCode }).from(markets).where(eq(markets.id, marketId)))[0]?.county ?? null;
+}
+
+function classParams(s: { title: string; startDate: string; endDate: string; hours: string; place: string; online: boolean }) {
+  return { course: s.title, date: shortDates(s.startDate, s.endDate), time: s.hours, place: s.online ? copy.sms.words.online : s.place };
 }
 
 async function runAll(stmts: readonly PromiseLike<unknown>[]) {
@@ -359,7 +375,8 @@ async function runAll(stmts: readonly PromiseLike<unknown>[]) {
  * Moves the first `n` people on the waiting list up to confirmed places, in
  * queue order, and tells each of them (inbox and SMS: it is news they must not miss).
  */
-async function promote(tx: Queryable, s: { id: number; title: string; startDate: string }, n: number, now: number): Promise<number> {
+type ClassFacts = { id: number; marketId: number; title: string; startDate: string; endDate: string; hours: string; place: string; online: boolean };
+async function promote(tx: Queryable, s: ClassFacts, n: number, now: number): Promise<number> {
   if (n <= 0) return 0;
   const next = await tx
     .select({ id: trainingSignups.id, workerId: trainingSignups.workerId, phone: users.phone })
@@ -379,7 +396,13 @@ async function promote(tx: Queryable, s: { id: number; title: string; startDate:
     .update(trainingSignups)
     .set({ status: "confirmed", confirmedAt: now })
     .where(inArray(trainingSignups.id, next.map((x) => x.id)));
-  const notices: Notice[] = next.map((x) => ({ userId: x.workerId, body: t.notices.promoted(s.title, s.startDate), link: paths.training.show(s.id), smsTo: x.phone }));
+  const countyCode = await marketCounty(tx, s.marketId);
+  const notices: Notice[] = next.map((x) => ({
+    userId: x.workerId,
+    body: t.notices.promoted(s.title, s.startDate),
+    link: paths.training.show(s.id),
+    sms: { to: x.phone, template: "trainingPromoted", countyCode, params: classParams(s) },
+  }));
   await runAll(notifyStatements(tx, notices, now));
   return next.length;
 }
@@ -428,7 +451,7 @@ export async function updateSession(tx: Queryable, id: number, v: SessionValues,
   await tx.update(trainingSessions).set({ ...v, updatedAt: now }).where(eq(trainingSessions.id, id));
   const promoted = await promote(
     tx,
-    { id, title: v.title, startDate: v.startDate },
+    { id, marketId: s.marketId, title: v.title, startDate: v.startDate, endDate: v.endDate, hours: v.hours ?? "", place: v.place ?? "", online: v.online ?? false },
     promotions({ status: s.status, capacity: v.capacity, confirmedCount: s.confirmedCount }, await waitingCount(tx, id)),
     now,
   );
@@ -445,10 +468,16 @@ export async function cancelSession(tx: Queryable, id: number, reason: string, n
     .from(trainingSignups)
     .innerJoin(users, eq(users.id, trainingSignups.workerId))
     .where(and(eq(trainingSignups.sessionId, id), inArray(trainingSignups.status, ["confirmed", "waiting"])));
+  const countyCode = await marketCounty(tx, s.marketId);
   await runAll(
     notifyStatements(
       tx,
-      people.map((p) => ({ userId: p.workerId, body: t.notices.sessionCancelled(s.title, reason), link: paths.training.show(id), smsTo: p.phone })),
+      people.map((p) => ({
+        userId: p.workerId,
+        body: t.notices.sessionCancelled(s.title, reason),
+        link: paths.training.show(id),
+        sms: { to: p.phone, template: "trainingCancelled" as const, countyCode, params: { course: s.title, date: shortDate(s.startDate), reason } },
+      })),
       now,
     ),
   );
