@@ -71,7 +71,8 @@ if (chromiumOrSkip()) {
         await worker.goto(posting, "the quick job");
         await worker.press("免费报名", "signed up");
         await worker.expectText("报名成功");
-        const workerName = (await worker.page.locator("header .who span").first().textContent())!.replace(/^您好,/, "").trim();
+        // The greeting links to her own page: "name(我的)".
+        const workerName = (await worker.page.locator("header .who a").first().textContent())!.replace(/\(.*\)$/, "").trim();
 
         await confirmApplicant(s, posting, workerName, "录用");
         await s.follow("用工记录", "hire record");

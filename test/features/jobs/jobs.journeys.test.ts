@@ -174,4 +174,43 @@ test("a term the posting did not set is a line to fill in on paper", async () =>
   assert.is(fills, 3, "hours, when and how paid");
 });
 
+test("我要招工 signed out: the page says what comes first (an employer account, then review) and links to registering", async () => {
+  const visitor = t.client();
+  await visitor.get(paths.jobs.new);
+  assert.is(visitor.last.status, 303);
+  assert.ok(visitor.last.location!.startsWith(paths.accounts.login));
+  await visitor.follow();
+  const a = copy.accounts;
+  assert.match(visitor.last.html, a.employerStartTitle);
+  assert.match(visitor.last.html, a.employerStep1);
+  assert.match(visitor.last.html, a.employerStep2);
+  assert.match(visitor.last.html, `href="${paths.employers.register}"`);
+  assert.match(visitor.last.html, 'name="phone"', "and the login form for those who have an account");
+  // The plain login page stays plain.
+  await visitor.get(paths.accounts.login);
+  assert.not.match(visitor.last.html, a.employerStep1);
+});
+
+test("the printed job sheet: today's work first under its own heading, a today-only sheet, the station's phone and hours", async () => {
+  await t.deps.database.client.execute({ sql: "UPDATE markets SET phone = ?, hours = ? WHERE id = ?", args: ["0374-6123456", "每天 6:00-11:00", market] });
+  const e = await addEmployer(t, { name: "印表测试" });
+  const d = today(t);
+  const soon = await addPosting(t, e.employerId, { title: "印表后天的活", startDate: addDays(d, 2), endDate: addDays(d, 3) });
+  const now = await addPosting(t, e.employerId, { title: "印表今天的活", startDate: d, endDate: d });
+  const staff = await signedIn(t, { role: "staff", name: "印表干事", marketId: market });
+  await staff.get(paths.desk.home);
+  await staff.get(paths.desk.printJobs);
+  assert.is(staff.last.status, 200);
+  const html = staff.last.html;
+  const dc = copy.desk;
+  assert.match(html, "0374-6123456");
+  assert.match(html, "每天 6:00-11:00");
+  assert.ok(html.indexOf(dc.printToday(d)) < html.indexOf(`#${now} `) && html.indexOf(`#${now} `) < html.indexOf(dc.printLater), "today's heading, today's job, then the later heading");
+  assert.ok(html.indexOf(dc.printLater) < html.indexOf(`#${soon} `));
+  assert.match(html, `href="${paths.desk.printJobs}?days=1"`);
+  await staff.get(`${paths.desk.printJobs}?days=1`);
+  assert.match(staff.last.html, `#${now} `);
+  assert.not.match(staff.last.html, `#${soon} `);
+});
+
 test.run();
