@@ -17,7 +17,8 @@ let t: TestApp;
 let market: number;
 test.before(async () => {
   t = await makeTestApp({ now: "2026-11-28T09:00:00+08:00" });
-  market = await addMarket(t, { countyCode: YANLING });
+  // The county's own market (not a 驿站): its staff verify employers (station staff may not, issue #16).
+  market = await addMarket(t, { countyCode: YANLING, tier: "county" });
 });
 test.after(() => t.close());
 
