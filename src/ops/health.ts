@@ -2,8 +2,7 @@
 // county's monitoring) and the status page: can it read the DB, is the DB
 // file still the one it opened, can it write, is there room on the disk?
 // A server that answers pages but cannot save a sign-up is not healthy.
-import { sql } from "drizzle-orm";
-import { settings } from "../../db/schema/index.ts";
+import { healthProbe } from "../../db/schema/index.ts";
 import type { Deps } from "../shared/context.ts";
 import { storageErrorCode } from "../shared/db.ts";
 import { copy } from "../../views/copy/index.ts";
@@ -36,7 +35,7 @@ export const PROBE_EVERY_MS = 5_000;
 const probes = new WeakMap<object, { at: number; result: Promise<string | null> }>();
 
 /**
- * One small write of our own (a row in settings), through the writer queue,
+ * One small write of our own (the one row of health_probe), through the writer queue,
  * as any request's write would go. `pages: false`: a health probe must not
  * empty the page cache every few seconds. Returns the failure's code, or null.
  */
@@ -47,9 +46,9 @@ function probe(deps: Deps, now: number): Promise<string | null> {
     .write(
       (db) =>
         db
-          .insert(settings)
-          .values({ key: "health_probe", value: String(now) })
-          .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } }),
+          .insert(healthProbe)
+          .values({ id: 1, at: now })
+          .onConflictDoUpdate({ target: healthProbe.id, set: { at: now } }),
       { pages: false },
     )
     .then(

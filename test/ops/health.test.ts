@@ -51,7 +51,7 @@ test("healthy: 200, ok true, the version with the commit, and the probe does not
     assert.is(body.code, null);
     assert.equal(body.problems, []);
     assert.match(body.version, /^\d+\.\d+\.\d+/);
-    const probe = await t.db.all<{ value: string }>(sql`SELECT value FROM settings WHERE key = 'health_probe'`);
+    const probe = await t.db.all<{ at: number }>(sql`SELECT at FROM health_probe`);
     assert.is(probe.length, 1, "the probe wrote its row");
     assert.is(t.deps.database.generation, before, "written with { pages: false }");
   } finally {

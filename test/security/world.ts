@@ -543,7 +543,8 @@ export const writableOnRefusal = ["audit_log", "login_throttle", "hotline_thrott
  * time (touched at most once a minute) and the per-account last-seen time a
  * trigger keeps from it. Nothing else: no read marks, no counters.
  */
-export const writableOnGet = ["audit_log", "sessions", "user_last_seen"];
+/** health_probe: /healthz and the status page prove a write can be made (src/ops/health.ts). */
+export const writableOnGet = ["audit_log", "sessions", "user_last_seen", "health_probe"];
 
 /** The audit actions a GET may write: staff viewing or exporting personal data. */
 export const auditedViews = ["posting.view", "hire.view", "hire.print", "hotline.export", "training.export_completers", "monitoring.stats_export"];
