@@ -65,12 +65,16 @@ const commands: Record<string, (config: Config, args: string[]) => Promise<void>
     say(t.initDone(path));
   },
 
-  "setup-link": (config, args) =>
+  // Setup happens once: with a city admin in the DB (even a disabled one) no flag makes a link.
+  "setup-link": (config) =>
     withDeps(config, async (deps) => {
-      const { newSetupLink } = await import("../src/features/accounts/index.ts");
-      const admins = await (await accounts()).listAccounts(deps, false);
-      if (admins.some((a) => a.role === "city_admin" && !a.disabled) && !args.includes("--force")) throw new OpsError(t.hasCityAdmin);
-      say(t.setupLink(await newSetupLink(deps)));
+      const { newSetupLink, SetupClosed } = await import("../src/features/accounts/index.ts");
+      try {
+        say(t.setupLink(await newSetupLink(deps)));
+      } catch (e) {
+        if (e instanceof SetupClosed) throw new OpsError(t.hasCityAdmin);
+        throw e;
+      }
     }),
 
   "reset-password": (config, args) =>

@@ -16,13 +16,16 @@ import { jsonLogger, rememberErrors, safeErrorMessage, type RecentError } from "
 import { openDatabase, checkPragmas, storageErrorCode, type Database } from "./shared/db.ts";
 import { migrate } from "./shared/migrate.ts";
 import { seedRegions, Regions } from "./shared/regions.ts";
-import { systemClock, type Clock } from "./shared/clock.ts";
-import { logSmsSender, type SmsSender } from "./shared/sms.ts";
+import { systemClock, withClock, type Clock } from "./shared/clock.ts";
+import type { SmsSender } from "./shared/sms.ts";
+import { smsSender, smsSettings } from "./features/messages/index.ts";
 import { randomToken } from "./shared/crypto.ts";
 import { emptyHooks } from "./shared/hooks.ts";
 import { loadSession } from "./shared/session.ts";
 import { csrfProtection, csrfTokenFor, CsrfError } from "./shared/csrf.ts";
+import { submissionOnce, withSubmissionClaims, DuplicateSubmission } from "./shared/once.ts";
 import { pageCache } from "./shared/page-cache.ts";
+import { fairShare } from "./shared/fair-share.ts";
 import { securityHeaders, compression, requestLog } from "./shared/http.ts";
 import { staticRoutes } from "./shared/static.ts";
 import { LoginRequired, NotFound, Refused } from "./shared/errors.ts";
@@ -51,7 +54,11 @@ export async function prepare(opts: PrepareOptions): Promise<Deps> {
   const { config } = opts;
   const recentErrors: RecentError[] = [];
   const log = rememberErrors(opts.log ?? jsonLogger(), recentErrors);
-  const database: Database = await openDatabase(config.databaseUrl);
+  // SMS settings are checked before anything else is opened: a wrong one stops the start with a Chinese message.
+  const clock = opts.clock ?? systemClock;
+  const sms = opts.sms ?? smsSender(smsSettings(config.env ?? {}), () => clock.now());
+  // Writes made while a keyed form is handled claim its key first (one submission, one record).
+  const database: Database = withSubmissionClaims(await openDatabase(config.databaseUrl));
   const applied = await migrate(database.client);
   if (applied.length) log.info("migrated", { applied });
   if (config.databaseUrl.startsWith("file:")) await checkPragmas(database.client);
@@ -60,9 +67,9 @@ export async function prepare(opts: PrepareOptions): Promise<Deps> {
   return {
     database,
     config,
-    clock: opts.clock ?? systemClock,
+    clock,
     secret,
-    sms: opts.sms ?? logSmsSender(),
+    sms,
     log,
     regions: new Regions(config.region),
     hooks: emptyHooks(),
@@ -103,7 +110,8 @@ export function createApp(deps: Deps) {
     c.set("user", null);
     c.set("sessionHash", null);
       c.set("big", getCookie(c, "big") === "1");
-      await next();
+      // The injected clock for checks that are not handed deps (a birth date in a form field).
+      await withClock(deps.clock, next);
     } finally {
       inFlight--;
     }
@@ -130,9 +138,18 @@ export function createApp(deps: Deps) {
     if (c.var.sessionHash) c.set("csrfToken", csrfTokenFor(c));
     return next();
   });
+  // After the page cache (a cached page is free) and the session (staff are never limited).
+  app.use(
+    fairShare(deps.config.fairShare, (c, seconds) => {
+      c.status(429);
+      if (c.req.path.startsWith("/api/")) return c.json({ error: "too_many_requests" }, 429);
+      return c.render(<ErrorPage title={t.tooManyTitle} body={t.tooManyBody(seconds)} />, { title: t.tooManyTitle });
+    }),
+  );
   app.use(async (c, next) => {
     // The open API is read-only: any other verb is a 405 naming the ones it takes (not the CSRF check's 500).
-    if (c.req.path.startsWith("/api/") && !["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {
+    // (Only /api/v1: /api/sms/… takes the SMS providers' callbacks, posted by them.)
+    if ((c.req.path === paths.api.root || c.req.path.startsWith(paths.api.root + "/")) && !["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {
       return c.json({ error: "method_not_allowed" }, 405, { allow: "GET, HEAD, OPTIONS" });
     }
     if (c.req.method !== "GET" && c.req.method !== "HEAD" && !c.req.path.startsWith("/api/")) {
@@ -142,6 +159,8 @@ export function createApp(deps: Deps) {
     return next();
   });
   app.use(csrfProtection());
+  // After the CSRF check: only a genuine form's key is claimed.
+  app.use(submissionOnce());
 
   app.get(paths.healthz, async (c) => {
     // 503 with a code and a Chinese reason when the server cannot do its job
@@ -200,6 +219,8 @@ export function createApp(deps: Deps) {
       if (status >= 500) deps.log.error("unhandled", { path: routePath(c, -1), error: safeErrorMessage(err), code: storage ?? undefined });
       return c.json({ error: status === 404 ? "not_found" : status === 500 ? "server_error" : "bad_request", message: err instanceof Refused ? err.userMessage : undefined }, status);
     }
+    // A twin of a form being handled: the submissionOnce middleware answers with the first one's redirect.
+    if (err instanceof DuplicateSubmission) return c.body(null, 409);
     if (err instanceof LoginRequired) {
       return c.redirect(`${paths.accounts.login}?next=${encodeURIComponent(safeNext(err.next))}`, 303);
     }

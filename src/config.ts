@@ -53,12 +53,30 @@ export interface Config {
   monitoringCacheSeconds: number;
   /** Behind an HTTPS proxy: cookies get Secure and the __Host- prefix. */
   https: boolean;
+  /** Limits on SMS codes (验证码), so nobody can make the instance text numbers at will (src/features/phone). */
+  phoneCodes: PhoneCodeLimits;
   /** Trust X-Forwarded-For for the client address (only behind our own proxy). */
   trustProxy: boolean;
+  /** Postings per employer (issue #16: one household employer filled the first page of /jobs in 10 s). */
+  postingLimits: { perHour: number; perDay: number; householdHeadcount: number };
+  /** A fair share for every client: uncached work per client address (src/shared/fair-share.ts). */
+  fairShare: { enabled: boolean; perClient: number; rate: number; burst: number; anonymous: number };
   /** Base URL printed in the setup link. */
   publicUrl: string;
   /** The environment this config was read from, for a feature's own settings (checked in its install()). */
   env?: Readonly<Env>;
+}
+
+export interface PhoneCodeLimits {
+  /** Seconds between two codes to one number. */
+  numberGapSeconds: number;
+  numberPerHour: number;
+  numberPerDay: number;
+  /** Per client address (an IPv6 address counts per /64). */
+  addressPerHour: number;
+  addressPerDay: number;
+  /** Code texts per Beijing day for the whole instance; past it codes stop and /admin/status shows an alarm. */
+  dailyBudget: number;
 }
 
 export const defaultRegionFile = fromRoot("db", "seed", "regions", "xuchang.json");
@@ -199,7 +217,27 @@ export function loadConfig(env: Env = process.env): Config {
     diskMinFreeMb: intVar(env, "DISK_MIN_FREE_MB", 200, 0, 10_000_000),
     monitoringCacheSeconds: intVar(env, "MONITORING_CACHE_SECONDS", 300, 0, 3600),
     https,
+    phoneCodes: {
+      numberGapSeconds: intVar(env, "SMS_CODE_NUMBER_GAP_SECONDS", 60, 30, 3600),
+      numberPerHour: intVar(env, "SMS_CODE_NUMBER_PER_HOUR", 5, 1, 100),
+      numberPerDay: intVar(env, "SMS_CODE_NUMBER_PER_DAY", 10, 1, 1000),
+      addressPerHour: intVar(env, "SMS_CODE_ADDRESS_PER_HOUR", 10, 1, 100_000),
+      addressPerDay: intVar(env, "SMS_CODE_ADDRESS_PER_DAY", 30, 1, 1_000_000),
+      dailyBudget: intVar(env, "SMS_CODE_DAILY_BUDGET", 2000, 1, 10_000_000),
+    },
     trustProxy: boolVar(env, "TRUST_PROXY", false),
+    postingLimits: {
+      perHour: intVar(env, "POSTINGS_PER_HOUR", 10, 1, 100_000),
+      perDay: intVar(env, "POSTINGS_PER_DAY", 30, 1, 1_000_000),
+      householdHeadcount: intVar(env, "HOUSEHOLD_HEADCOUNT_MAX", 10, 1, 100_000),
+    },
+    fairShare: {
+      enabled: boolVar(env, "FAIR_SHARE", true),
+      perClient: intVar(env, "FAIR_SHARE_PER_CLIENT", 4, 1, 1000),
+      rate: intVar(env, "FAIR_SHARE_RATE", 10, 1, 100_000),
+      burst: intVar(env, "FAIR_SHARE_BURST", 60, 1, 100_000),
+      anonymous: intVar(env, "FAIR_SHARE_RENDERS", 8, 1, 10_000),
+    },
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ""),
     env,
   };

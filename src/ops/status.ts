@@ -3,6 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import { smsOutbox } from "../../db/schema/index.ts";
 import type { Deps, RecentError } from "../shared/context.ts";
+import { codesSentToday, budgetState } from "../features/phone/index.ts";
 import { dbFilePath, diskState, fileSize, type DiskState } from "./dbfile.ts";
 import { backupStale } from "./retention.domain.ts";
 import { LAST_BACKUP, LAST_HOUSEKEEPING, readRecord, type BackupRecord, type HousekeepingRecord } from "./records.ts";
@@ -23,12 +24,20 @@ export interface Status {
   backupStale: boolean;
   lastHousekeeping: HousekeepingRecord | null;
   pendingSms: number;
+  /** SMS codes (验证码) sent today against the daily budget: an alarm once it is used up. */
+  smsCodes: { sentToday: number; budget: number; state: "ok" | "warning" | "exhausted" };
   disk: DiskState | null;
   retention: Deps["config"]["retention"];
   /** The same verdict as /healthz. */
   health: Health;
   /** The last errors this process logged (newest first), without personal data. */
   recentErrors: RecentError[];
+}
+
+async function codeBudget(deps: Deps): Promise<Status["smsCodes"]> {
+  const sentToday = await codesSentToday(deps);
+  const budget = deps.config.phoneCodes.dailyBudget;
+  return { sentToday, budget, state: budgetState(sentToday, budget) };
 }
 
 export async function collectStatus(deps: Deps): Promise<Status> {
@@ -49,6 +58,7 @@ export async function collectStatus(deps: Deps): Promise<Status> {
     backupStale: backupStale(lastBackup?.at ?? null, deps.clock.now()),
     lastHousekeeping: await readRecord<HousekeepingRecord>(db, LAST_HOUSEKEEPING),
     pendingSms: Number(n),
+    smsCodes: await codeBudget(deps),
     disk: diskState(deps.config.databaseUrl, undefined, deps.config.diskMinFreeMb * 1024 * 1024),
     retention: deps.config.retention,
     health: await checkHealth(deps),

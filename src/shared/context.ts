@@ -44,6 +44,8 @@ export interface CurrentUser {
   marketId: number | null;
   /** The county of a staff member's market, or a county admin's county. */
   scopeCounty: string | null;
+  /** A staff member's market tier: station (驿站) staff do not verify employers nor reveal full ID numbers. */
+  marketTier?: string | null;
 }
 
 export type AppEnv = {

@@ -32,6 +32,8 @@ export const markets = {
   showTitle: (name: string) => name,
   todayJobs: "今天附近的活",
   todayJobsNone: "今天本县还没有在招的活。",
+  /** The public page of today's order of dispatch at this market (who is next). */
+  orderLink: "今天的派工顺序(排号)",
   todayJobsAll: (n: number) => `看本县今天全部 ${n} 个活`,
   todayJobLine: (kind: string, headcount: number) => `${kind} · 招 ${headcount} 人`,
   policies: "政策和帮助",

@@ -147,8 +147,8 @@ export const ops = {
 
 用法 / usage:  npm run admin -- <命令 command> [参数 args]
 
-  setup-link [--force]    生成设置第一个市级管理员的链接(24 小时有效)
-                          print a one-time link to create the first city admin
+  setup-link              生成设置第一个市级管理员的链接(24 小时有效;旧链接随即失效;已有市级管理员时拒绝)
+                          print a one-time link to create the first city admin (ends older links; refused once one exists)
   reset-password <手机号>  给工作人员或管理员重设密码,只显示一次;并让其退出登录
                           new random password for a staff/admin account (shown once); ends their sessions
   disable <手机号>         停用账号并让其退出登录 / disable an account and end its sessions
@@ -188,7 +188,7 @@ The database is DATABASE_URL (default file:db/lingong.db). Exit code 0 = done, 1
       `已建好数据库 ${p}。现在启动服务(sudo systemctl enable --now lingong),日志里会出现设置市级管理员的链接。\nDatabase created: ${p}. Start the server now; its log shows the setup link.`,
     initExists: (p: string) => `数据库 ${p} 已经存在,不需要初始化,什么也没有改。\nThe database ${p} already exists; nothing changed.`,
     hasCityAdmin:
-      "已经有市级管理员了。忘记密码请用 reset-password <手机号>;确实要再建一个市级管理员,请加 --force。\nA city admin already exists: use reset-password <phone>, or add --force to make another.",
+      "已经有市级管理员了,设置链接不再发放(加什么参数都一样)。忘记密码请用 reset-password <手机号>;账号被停用请用 enable <手机号>;要再建一个市级管理员,请市级管理员登录后在“账号管理”里添加。\nA city admin already exists: setup links are no longer issued, whatever the flags. Use reset-password <phone> or enable <phone>; a city admin adds more admins on the accounts page.",
     setupLink: (link: string) => `请在 24 小时内用浏览器打开下面的链接,设置市级管理员(只能用一次):\nOpen this link within 24 hours to set up a city admin (one use only):\n\n    ${link}\n`,
     migrated: (names: string[]) => (names.length ? `已升级数据库:\nMigrations applied:\n  ${names.join("\n  ")}` : "数据库已是最新,无需升级。\nThe database is up to date."),
     backupDone: (path: string, bytes: number, ms: number) => `备份完成 / backup written: ${path}\n大小 size ${mb(bytes)},用时 took ${ms} ms`,

@@ -126,6 +126,9 @@ export function MarketPage({ m, note, today, policies, hotline, inspection }: Ma
           {(inspection.outcome === "open" || inspection.outcome === "overdue") && ` ${copy.supervision.publicOpen}`}
         </p>
       )}
+      <p>
+        <a href={paths.desk.stationOrder(m.id)}>{t.orderLink}</a>
+      </p>
 
       <h2>{t.todayJobs}</h2>
       {today.total === 0 ? (

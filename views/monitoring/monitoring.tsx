@@ -202,6 +202,7 @@ function Figures({ view }: { view: MonitoringView }) {
         ))}
         {view.statsExportHref && <li><a href={view.statsExportHref}>{t.statsExport}</a></li>}
         {view.importHref && <li><a href={view.importHref}>{t.importLink}</a></li>}
+        <li><a href={paths.records.trend}>{copy.records.trendTitle}</a></li>
       </ul>
       {view.statsExportHref && <p class="muted">{t.statsExportHint}</p>}
     </>

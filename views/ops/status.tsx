@@ -30,6 +30,11 @@ export function StatusPage({ s }: { s: Status }) {
       )}
       {s.backupStale && <p class="notice warn">{t.backupStale}</p>}
       {s.disk?.low && !s.health.problems.some((p) => p.code === "disk_low") && <p class="notice warn">{t.diskLow}</p>}
+      {s.smsCodes.state !== "ok" && (
+        <p class="notice warn" role="alert">
+          {s.smsCodes.state === "exhausted" ? copy.phone.statusExhausted : copy.phone.statusWarning}
+        </p>
+      )}
       <dl class="facts">
         <dt>{t.version}</dt>
         <dd>{s.version}</dd>
@@ -53,6 +58,8 @@ export function StatusPage({ s }: { s: Status }) {
         <dd>{h ? t.housekeepingValue(chinaDateTime(h.at), h.postingsCleared, h.workersForgotten, h.smsDeleted) : t.noHousekeeping}</dd>
         <dt>{t.retention}</dt>
         <dd>{t.retentionValue(r.postingContactDays, r.workerDays, r.smsDays)}</dd>
+        <dt>{copy.phone.statusTitle}</dt>
+        <dd>{copy.phone.statusLine(s.smsCodes.sentToday, s.smsCodes.budget)}</dd>
         <dt>{t.pendingSms}</dt>
         <dd>{t.pendingSmsValue(s.pendingSms)}</dd>
       </dl>

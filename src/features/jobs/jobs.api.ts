@@ -1,6 +1,7 @@
 // The read-only JSON API under /api/v1: open postings with the same filters as
 // /jobs, and one posting. No personal data: no contact name or phone, no
 // employer name (a private employer's name is a person's name), no workers.
+import { maskPersonalNumbers, maskPostingText } from "../../shared/mask-text.ts";
 import { Hono } from "hono";
 import * as v from "valibot";
 import type { ApiEndpoint } from "../../shared/openapi.ts";
@@ -13,6 +14,7 @@ import { paths } from "../../paths.ts";
 import { parseFilters, parsePage } from "./jobs.schema.ts";
 import { effectiveStatus, isPublic, whenFilters } from "./jobs.domain.ts";
 import * as repo from "./jobs.repo.ts";
+import { employerRecordOf, goingRateOf, GOING_RATE_DAYS } from "../records/index.ts";
 
 export const API_MAX_PER_PAGE = 50;
 
@@ -120,7 +122,8 @@ export const jobsApiEndpoints: ApiEndpoint[] = [
 function listItem(deps: Deps, r: repo.PostingRow) {
   return {
     id: r.id,
-    title: r.title,
+    // Open data: phone and ID numbers typed into free text are masked (src/shared/mask-text.ts).
+    title: maskPersonalNumbers(r.title),
     kind: r.kindName,
     form: r.form,
     headcount: r.headcount,
@@ -134,6 +137,42 @@ function listItem(deps: Deps, r: repo.PostingRow) {
     township: r.townshipCode ? { code: r.townshipCode, name: deps.regions.townshipName(r.townshipCode) } : null,
     quick: r.quick,
     url: paths.jobs.show(r.id),
+  };
+}
+
+/**
+ * The employer's 12-month record (figures only: no worker, no employer name)
+ * and the going rate for the posting's kind of work, county and wage unit
+ * (null below GOING_RATE_MIN_HIRES hires, or for a quote).
+ */
+async function recordFields(deps: Deps, p: { employerId: number; kindId: number; countyCode: string; payMode: string; wageUnit: string | null }) {
+  const [r, rate] = await Promise.all([
+    employerRecordOf(deps, p.employerId),
+    p.payMode === "wage" ? goingRateOf(deps, p.kindId, p.countyCode, p.wageUnit) : null,
+  ]);
+  return {
+    employerRecord: r && {
+      from: r.from,
+      to: r.to,
+      hiresCompleted: r.hires,
+      workersPaid: r.paid,
+      workersNotPaid: r.notPaid,
+      workersNoAnswer: r.unanswered,
+      wageCasesOpened: r.wageCasesOpened,
+      wageCasesOpen: r.wageCasesOpen,
+      verifiedSince: r.verifiedOn,
+      isNew: r.isNew,
+    },
+    goingRate: rate && {
+      days: GOING_RATE_DAYS,
+      scope: rate.scope,
+      county: rate.scope === "county" ? { code: rate.countyCode, name: deps.regions.countyName(rate.countyCode) } : null,
+      unit: rate.unit,
+      hires: rate.n,
+      medianFen: rate.median,
+      p25Fen: rate.p25,
+      p75Fen: rate.p75,
+    },
   };
 }
 
@@ -179,7 +218,7 @@ export function jobsApi() {
     const found = await repo.findPosting(deps.database.db, id);
     const today = chinaDate(deps.clock.now());
     if (!found || !isPublic(effectiveStatus(found.posting, today))) throw new NotFound("posting");
-    const p = found.posting;
+    const p = maskPostingText(found.posting);
     return c.json({
       id: p.id,
       title: p.title,
@@ -203,6 +242,7 @@ export function jobsApi() {
       quick: p.quick,
       publishedAt: p.publishedAt,
       url: paths.jobs.show(p.id),
+      ...(await recordFields(deps, p)),
     });
   });
 
