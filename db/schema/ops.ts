@@ -1,5 +1,6 @@
 // Operations (src/ops): when each account was last signed in. Filled by
 // triggers on sessions (migration 0009), read by the daily housekeeping.
+// And the health probe's one row (migration 0019).
 import { sqliteTable, integer } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts.ts";
 
@@ -8,7 +9,7 @@ export const userLastSeen = sqliteTable("user_last_seen", {
   at: integer("at").notNull(),
 });
 
-/** The health check's one-row write probe (migration 0022). */
+/** The row /healthz writes (at most every 5 s) to prove a write can be made (src/ops/health.ts). */
 export const healthProbe = sqliteTable("health_probe", {
   id: integer("id").primaryKey(),
   at: integer("at").notNull(),

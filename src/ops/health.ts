@@ -2,7 +2,6 @@
 // county's monitoring) and the status page: can it read the DB, is the DB
 // file still the one it opened, can it write, is there room on the disk?
 // A server that answers pages but cannot save a sign-up is not healthy.
-import { sql } from "drizzle-orm";
 import { healthProbe } from "../../db/schema/index.ts";
 import type { Deps } from "../shared/context.ts";
 import { storageErrorCode } from "../shared/db.ts";
@@ -49,7 +48,7 @@ function probe(deps: Deps, now: number): Promise<string | null> {
         db
           .insert(healthProbe)
           .values({ id: 1, at: now })
-          .onConflictDoUpdate({ target: healthProbe.id, set: { at: sql`excluded.at` } }),
+          .onConflictDoUpdate({ target: healthProbe.id, set: { at: now } }),
       { pages: false },
     )
     .then(

@@ -573,6 +573,7 @@ export const writableOnRefusal = ["audit_log", "login_throttle", "hotline_thrott
  * /admin/status ask the DB whether it can still write). Nothing else: no read
  * marks, no counters.
  */
+/** health_probe: /healthz and the status page prove a write can be made (src/ops/health.ts). */
 export const writableOnGet = ["audit_log", "sessions", "user_last_seen", "health_probe"];
 
 /** The audit actions a GET may write: staff viewing or exporting personal data. */
