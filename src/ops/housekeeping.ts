@@ -16,6 +16,7 @@ import {
 import type { Deps } from "../shared/context.ts";
 import type { Queryable } from "../shared/db.ts";
 import type { Hooks } from "../shared/hooks.ts";
+import { sweepPhoneCodes } from "../features/phone/index.ts";
 import { auditInsert } from "../shared/audit.ts";
 import { openCaseStatuses } from "../../db/schema/hotline.ts";
 import { copy } from "../../views/copy/index.ts";
@@ -37,7 +38,9 @@ export async function forgetWorkers(tx: Queryable, ids: number[], now: number, h
   const theirPhones = tx.select({ phone: users.phone }).from(users).where(inArray(users.id, ids));
   // Other features first, while the phone numbers are still there to match on.
   for (const h of hooks.forgetWorkers) await h(tx, ids, now);
-  await tx.delete(loginThrottle).where(inArray(loginThrottle.key, tx.select({ key: sql<string>`'acct:' || ${users.phone}` }).from(users).where(inArray(users.id, ids))));
+  // The account's global row and its per-address rows ("acct:<phone>@<address>").
+  const theirKeys = sql`(SELECT 'acct:' || phone FROM users WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}))`;
+  await tx.delete(loginThrottle).where(sql`${loginThrottle.key} IN ${theirKeys} OR substr(${loginThrottle.key}, 1, instr(${loginThrottle.key}, '@') - 1) IN ${theirKeys}`);
   await tx.delete(smsOutbox).where(inArray(smsOutbox.toPhone, theirPhones));
   await tx.update(applications).set({ status: "withdrawn", decidedAt: now }).where(and(inArray(applications.workerId, ids), eq(applications.status, "applied")));
   await tx.delete(seekingCards).where(inArray(seekingCards.workerId, ids));
@@ -99,6 +102,8 @@ export async function runHousekeeping(deps: Deps): Promise<HousekeepingRecord> {
   const sms = await deps.database.write((db) =>
     db.delete(smsOutbox).where(and(inArray(smsOutbox.status, ["sent", "failed"]), lt(smsOutbox.createdAt, c.smsBefore))),
   );
+  // Pending phone-code steps hold what a person typed (an employer's ID number too): gone after a day.
+  await deps.database.write((db) => db.batch([...sweepPhoneCodes(db, now)]), { pages: false });
   let workersForgotten = 0;
   // Each pass anonymizes up to CHUNK workers, who then no longer match; the
   // bound only guards against a hook that keeps a worker matching.

@@ -1,15 +1,17 @@
 // What the status page and `npm run admin -- status` show: is the instance
 // healthy, backed up, and cleaning up after itself?
-import { readFileSync } from "node:fs";
-import { fromRoot } from "../shared/root.ts";
 import { eq, sql } from "drizzle-orm";
 import { smsOutbox } from "../../db/schema/index.ts";
-import type { Deps } from "../shared/context.ts";
+import type { Deps, RecentError } from "../shared/context.ts";
+import { codesSentToday, budgetState } from "../features/phone/index.ts";
 import { dbFilePath, diskState, fileSize, type DiskState } from "./dbfile.ts";
 import { backupStale } from "./retention.domain.ts";
 import { LAST_BACKUP, LAST_HOUSEKEEPING, readRecord, type BackupRecord, type HousekeepingRecord } from "./records.ts";
 
-export const appVersion: string = JSON.parse(readFileSync(fromRoot("package.json"), "utf8")).version;
+import { appVersion } from "./version.ts";
+import { checkHealth, type Health } from "./health.ts";
+
+export { appVersion };
 
 export interface Status {
   version: string;
@@ -22,8 +24,20 @@ export interface Status {
   backupStale: boolean;
   lastHousekeeping: HousekeepingRecord | null;
   pendingSms: number;
+  /** SMS codes (验证码) sent today against the daily budget: an alarm once it is used up. */
+  smsCodes: { sentToday: number; budget: number; state: "ok" | "warning" | "exhausted" };
   disk: DiskState | null;
   retention: Deps["config"]["retention"];
+  /** The same verdict as /healthz. */
+  health: Health;
+  /** The last errors this process logged (newest first), without personal data. */
+  recentErrors: RecentError[];
+}
+
+async function codeBudget(deps: Deps): Promise<Status["smsCodes"]> {
+  const sentToday = await codesSentToday(deps);
+  const budget = deps.config.phoneCodes.dailyBudget;
+  return { sentToday, budget, state: budgetState(sentToday, budget) };
 }
 
 export async function collectStatus(deps: Deps): Promise<Status> {
@@ -44,7 +58,10 @@ export async function collectStatus(deps: Deps): Promise<Status> {
     backupStale: backupStale(lastBackup?.at ?? null, deps.clock.now()),
     lastHousekeeping: await readRecord<HousekeepingRecord>(db, LAST_HOUSEKEEPING),
     pendingSms: Number(n),
-    disk: diskState(deps.config.databaseUrl),
+    smsCodes: await codeBudget(deps),
+    disk: diskState(deps.config.databaseUrl, undefined, deps.config.diskMinFreeMb * 1024 * 1024),
     retention: deps.config.retention,
+    health: await checkHealth(deps),
+    recentErrors: [...(deps.recentErrors ?? [])].reverse(),
   };
 }

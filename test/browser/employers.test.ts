@@ -9,6 +9,7 @@ import type { Browser } from "playwright-core";
 import { chromiumOrSkip, shareBrowserAndServer, account, Session, MODES, summary, type Mode, type Server } from "./harness.ts";
 import { completeResidentId } from "../../src/features/employers/index.ts";
 import { YANLING, newPhone, postQuickJob, confirmApplicant } from "./market.ts";
+import { enterSmsCode } from "./market.ts";
 
 if (chromiumOrSkip()) {
   let browser: Browser;
@@ -44,7 +45,8 @@ if (chromiumOrSkip()) {
         await s.fill("登录密码", "household-2026");
         await s.fill("再输一次密码", "household-2026");
         await s.choose("同意");
-        await s.press("注册", "registered, waiting for review");
+        await s.press("注册", "code page");
+        await enterSmsCode(s, phone, "registered, waiting for review");
         await s.expectText("注册成功,请等待工作人员审核");
 
         // Station staff of 鄢陵县 verify the new employer.

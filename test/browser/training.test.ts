@@ -16,6 +16,7 @@ import * as assert from "uvu/assert";
 import { and, eq, lt, notInArray, sql } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { chromiumOrSkip, shareBrowserAndServer, account, Session, MODES, summary, type Server } from "./harness.ts";
+import { enterSmsCode } from "./market.ts";
 import { trainingSessions, trainingSignups, jobFairs, jobFairZones, jobFairBookings, employers } from "../../db/schema/index.ts";
 
 let phoneSeq = 0;
@@ -36,8 +37,10 @@ if (chromiumOrSkip()) {
         await s.follow("养老护理员(初级)培训", "full course");
         await s.expectText(/名额已满,候补 \d+ 人/);
         await s.fill("姓名", mode.js ? "马秀兰" : "牛桂花");
-        await s.fill("手机号", newPhone());
-        await s.press("我要报名", "joined the waiting list");
+        const phone = newPhone();
+        await s.fill("手机号", phone);
+        await s.press("我要报名", "code page");
+        await enterSmsCode(s, phone, "joined the waiting list");
         await s.expectText(/您是候补第 \d+ 位/);
 
         await s.goto("/policy", "help");

@@ -18,7 +18,10 @@ export async function makeTestApp(opts: { now?: string; env?: Record<string, str
   const dir = mkdtempSync(join(tmpdir(), "lingong-test-"));
   // Monitoring reports kept only while nothing is written (not for minutes), so
   // a test sees its own records counted; test/features/monitoring covers the time limit.
-  const config = { ...loadConfig({ DATABASE_URL: `file:${join(dir, "test.db")}`, MONITORING_CACHE_SECONDS: "0", ...opts.env }), ...opts.config };
+  // Every test client comes from one address: the per-address and daily code
+  // limits are raised here (test/features/phone/phone.limits.test.ts sets its own).
+  const codeLimits = { SMS_CODE_ADDRESS_PER_HOUR: "100000", SMS_CODE_ADDRESS_PER_DAY: "1000000", SMS_CODE_DAILY_BUDGET: "10000000" };
+  const config = { ...loadConfig({ DATABASE_URL: `file:${join(dir, "test.db")}`, MONITORING_CACHE_SECONDS: "0", ...codeLimits, ...opts.env }), ...opts.config };
   const clock = fixedClock(opts.now ?? "2026-11-28T09:00:00+08:00");
   const logs: string[] = [];
   const sms: { to: string; body: string }[] = [];
@@ -26,7 +29,7 @@ export async function makeTestApp(opts: { now?: string; env?: Record<string, str
     config,
     clock,
     log: jsonLogger((l) => logs.push(l)),
-    sms: { name: "test", send: async (m) => (sms.push(m), { ok: true }) },
+    sms: { name: "test", send: async (m) => (sms.push({ to: m.to, body: m.body }), { ok: true }) },
   });
   const app = createApp(deps);
   return {
@@ -37,7 +40,7 @@ export async function makeTestApp(opts: { now?: string; env?: Record<string, str
     sms,
     dir,
     db: deps.database.db,
-    client: () => new Browser(app),
+    client: (headers: Record<string, string> = {}) => new Browser(app, headers),
     close() {
       deps.database.close();
       rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@
 import { Form, Field, TextArea, Select, Choices, ErrorSummary, Submit, type Errors, type Option, type Values } from "../components/forms.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
+import { payTimes, payMethods } from "../../db/schema/constants.ts";
 import { GoingRates, type RateLines } from "../records/parts.tsx";
 
 const t = copy.jobs;
@@ -56,6 +57,9 @@ export function PostingFormPage(props: {
         <Field name="startDate" label={t.startDate} hint={t.dateHint} type="date" values={values} errors={errors} />
         <Field name="endDate" label={t.endDate} hint={t.endDateHint} type="date" values={values} errors={errors} />
         <Field name="hours" label={t.hours} hint={t.hoursHint} values={values} errors={errors} maxlength={50} optional />
+        {/* Asked here so the written agreement says when and how the wage is paid. */}
+        <Select name="payTime" label={t.payTime} options={payTimes.map((k) => [k, t.payTimes[k]] as const)} blank={copy.common.choose} values={values} errors={errors} optional />
+        <Select name="payMethod" label={t.payMethod} options={payMethods.map((k) => [k, t.payMethods[k]] as const)} blank={copy.common.choose} values={values} errors={errors} optional />
         <Select name="countyCode" label={t.county} options={o.counties} blank={copy.common.choose} values={values} errors={errors} />
         {o.townships.length > 0 && <Select name="townshipCode" label={t.township} options={o.townships} blank={t.any} values={values} errors={errors} optional />}
         <Field name="address" label={t.address} hint={t.addressHint} values={values} errors={errors} maxlength={100} />

@@ -3,7 +3,7 @@
 // signed in; name and phone otherwise), the owner's actions and the staff
 // take-down form.
 import { Form, Field, TextArea, ErrorSummary, Submit, type Errors, type Values } from "../components/forms.tsx";
-import { Tel, PrivacyLine } from "../components/bits.tsx";
+import { Tel, PrivacyLine, formatYuan } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import type { PostingStatus, ApplicationStatus, EmploymentForm, WageUnit } from "../../db/schema/constants.ts";
@@ -46,7 +46,7 @@ export interface DetailProps {
   /** A refusal or other message for the top of the page. */
   message?: string | null;
   /** The signed-in worker's own sign-up. */
-  mine?: { status: ApplicationStatus; hireId: number | null } | null;
+  mine?: { status: ApplicationStatus; hireId: number | null; quoteFen?: number | null; quoteNote?: string | null } | null;
   /** Why nobody can sign up now (closed, full …); null while sign-ups are open. */
   closedNote?: string | null;
   /** The sign-up form to show, if any. */
@@ -66,6 +66,12 @@ export function PostingPage(props: DetailProps) {
     <>
       <h1>{p.title}</h1>
       {props.message && <p class="notice warn" role="alert">{props.message}</p>}
+      {/* On a small screen the form is two screens down, below the facts: one tap there from the top. */}
+      {props.signUp && !props.mine && !props.closedNote && (
+        <p>
+          <a class="btn signup-jump" href="#signup">{props.signUp.quote ? t.quoteJump : t.signUpJump}</a>
+        </p>
+      )}
       <p>
         <StatusBadge status={status} />
         {p.quick && <> <span class="badge">{t.quickBadge}</span></>}
@@ -128,12 +134,32 @@ export function PostingPage(props: DetailProps) {
   );
 }
 
+/** The worker's own quote, as she sent it: the price and what it covers. */
+export function MyQuote({ quoteFen, quoteNote }: { quoteFen: number | null; quoteNote: string | null }) {
+  if (quoteFen === null) return null;
+  return (
+    <dl class="facts">
+      <dt>{t.myQuote}</dt>
+      <dd>
+        <b>{t.yuan(formatYuan(quoteFen))}</b>
+      </dd>
+      {quoteNote && (
+        <>
+          <dt>{t.myQuoteNote}</dt>
+          <dd>{quoteNote}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
 function SignUpSection({ p, mine, closedNote, signUp, values, errors }: DetailProps) {
   if (mine) {
     return (
       <section>
         <h2>{t.signUpTitle}</h2>
         <p class="notice">{t.yourStatus(t.applicationStatuses[mine.status])}</p>
+        <MyQuote quoteFen={mine.quoteFen ?? null} quoteNote={mine.quoteNote ?? null} />
         <ul class="actions">
           {mine.hireId !== null && (
             <li>
@@ -150,7 +176,7 @@ function SignUpSection({ p, mine, closedNote, signUp, values, errors }: DetailPr
   if (closedNote) return <p class="notice warn">{closedNote}</p>;
   if (!signUp) return null;
   return (
-    <section>
+    <section id="signup" tabindex={-1}>
       <h2>{t.signUpTitle}</h2>
       <ErrorSummary errors={errors} />
       {signUp.anon && <p>{t.anonIntro}</p>}
@@ -173,6 +199,11 @@ function SignUpSection({ p, mine, closedNote, signUp, values, errors }: DetailPr
       {signUp.anon && (
         <p>
           {t.haveAccount} <a href={`${paths.accounts.login}?next=${encodeURIComponent(paths.jobs.show(p.id))}`}>{t.loginFirst}</a>
+        </p>
+      )}
+      {signUp.anon && (
+        <p>
+          {t.checkResults} <a href={paths.phone.results}>{t.checkResultsLink}</a>
         </p>
       )}
     </section>

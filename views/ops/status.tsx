@@ -13,8 +13,28 @@ export function StatusPage({ s }: { s: Status }) {
     <>
       <h1>{t.statusTitle}</h1>
       <p class="muted">{t.statusIntro}</p>
+      <h2>{t.healthTitle}</h2>
+      {s.health.ok ? (
+        <p>{t.healthOk}</p>
+      ) : (
+        <div class="notice warn">
+          <p>{t.healthBad}</p>
+          <ul>
+            {s.health.problems.map((p) => (
+              <li>
+                {p.reason} <code>{p.code}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {s.backupStale && <p class="notice warn">{t.backupStale}</p>}
-      {s.disk?.low && <p class="notice warn">{t.diskLow}</p>}
+      {s.disk?.low && !s.health.problems.some((p) => p.code === "disk_low") && <p class="notice warn">{t.diskLow}</p>}
+      {s.smsCodes.state !== "ok" && (
+        <p class="notice warn" role="alert">
+          {s.smsCodes.state === "exhausted" ? copy.phone.statusExhausted : copy.phone.statusWarning}
+        </p>
+      )}
       <dl class="facts">
         <dt>{t.version}</dt>
         <dd>{s.version}</dd>
@@ -38,9 +58,21 @@ export function StatusPage({ s }: { s: Status }) {
         <dd>{h ? t.housekeepingValue(chinaDateTime(h.at), h.postingsCleared, h.workersForgotten, h.smsDeleted) : t.noHousekeeping}</dd>
         <dt>{t.retention}</dt>
         <dd>{t.retentionValue(r.postingContactDays, r.workerDays, r.smsDays)}</dd>
+        <dt>{copy.phone.statusTitle}</dt>
+        <dd>{copy.phone.statusLine(s.smsCodes.sentToday, s.smsCodes.budget)}</dd>
         <dt>{t.pendingSms}</dt>
         <dd>{t.pendingSmsValue(s.pendingSms)}</dd>
       </dl>
+      <h2>{t.recentErrors}</h2>
+      {s.recentErrors.length === 0 ? (
+        <p>{t.noRecentErrors}</p>
+      ) : (
+        <ul>
+          {s.recentErrors.slice(0, 10).map((e) => (
+            <li>{t.recentErrorValue(chinaDateTime(e.at), e.msg, e.req, e.error)}</li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

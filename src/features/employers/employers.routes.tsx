@@ -7,21 +7,22 @@ import { paths } from "../../paths.ts";
 import { readForm, readQuery, check, type FormErrors, type FormInput } from "../../shared/forms.ts";
 import { hashSecret } from "../../shared/crypto.ts";
 import { startSession } from "../../shared/session.ts";
-import { requireRole, requireStaff, canSeeCounty, ensure } from "../../shared/authz.ts";
+import { requireRole, requireStaff, canSeeCounty, ensure, canVerifyAndReveal } from "../../shared/authz.ts";
 import { auditInsert } from "../../shared/audit.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
-import { flagsFor } from "../../shared/hooks.ts";
+import { flagsFor, publishRefusal, afterVerification, type VerifiedDrafts } from "../../shared/hooks.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { verificationStatuses, type VerificationStatus } from "../../../db/schema/constants.ts";
 import { findUserByPhone, insertUser } from "../accounts/index.ts";
-import { notifyStatements } from "../messages/index.ts";
+import { notifyStatements, type Notice } from "../messages/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { RegisterPage, EditPage } from "../../../views/employers/forms.tsx";
 import { EmployerHomePage } from "../../../views/employers/home.tsx";
 import { QueuePage, EmployerDetailPage } from "../../../views/employers/staff.tsx";
-import { checkRegistration, checkDetails, RejectForm, type EmployerDetails } from "./employers.schema.ts";
+import { checkRegistration, checkDetails, RejectForm, type EmployerDetails, type Registration } from "./employers.schema.ts";
 import { canEditOwnDetails, decide, duplicateField, pageNumber, type Decision } from "./employers.domain.ts";
 import * as repo from "./employers.repo.ts";
+import { startProof, definePurpose, outcome as phoneOutcome } from "../phone/index.ts";
 
 const t = copy.employers;
 const PER_PAGE = 20;
@@ -50,6 +51,26 @@ async function catchingDuplicates<T>(run: () => Promise<T | { clash: Clash }>): 
 const isClash = (x: unknown): x is { clash: Clash } => typeof x === "object" && x !== null && "clash" in x;
 
 /** Links other features add to the employer's home (e.g. "my postings"). */
+/**
+ * What the employer is told when a decision is made. On verification, one text
+ * says which of her drafts went public (linking to the one, or to her list), and
+ * each published posting gets an inbox message linking to it; drafts that could
+ * not go public (out of date, or held back) are named with a link to her list,
+ * where each has a 发布 button.
+ */
+function verificationNotices(userId: number, sms: Notice["sms"], body: string, site: string, d: VerifiedDrafts): Notice[] {
+  if (!d.published.length && !d.left.length) return [{ userId, body, link: paths.employers.home, sms }];
+  const parts = [body];
+  if (d.published.length) parts.push(t.draftsPublished(d.published.length));
+  if (d.left.length) parts.push(t.draftsLeft(d.left.length));
+  const link = d.published.length === 1 && !d.left.length ? paths.jobs.show(d.published[0].id) : paths.jobs.mine;
+  return [
+    { userId, body: parts.join(""), link, sms },
+    ...d.published.map((p) => ({ userId, body: t.draftPublishedOne(site, p.title), link: paths.jobs.show(p.id) })),
+    ...d.left.map((p) => ({ userId, body: t.draftLeftOne(site, p.title), link: paths.jobs.show(p.id) })),
+  ];
+}
+
 export type HomeLinks = (c: Ctx) => [string, string][] | Promise<[string, string][]>;
 const homeLinkProviders: HomeLinks[] = [];
 export const addEmployerHomeLinks = (f: HomeLinks) => void homeLinkProviders.push(f);
@@ -62,7 +83,7 @@ export function employersRoutes() {
 
   // --- Registration -------------------------------------------------------
 
-  const registerPage = (c: Ctx, values?: FormInput, errors?: FormErrors, status: 200 | 400 | 409 = 200) => {
+  const registerPage = (c: Ctx, values?: FormInput, errors?: FormErrors, status: 200 | 400 | 409 | 429 = 200) => {
     c.status(status);
     return c.render(<RegisterPage counties={c.var.deps.regions.countyOptions()} values={values} errors={errors} />, { title: t.registerTitle });
   };
@@ -79,23 +100,49 @@ export function employersRoutes() {
     const kept = { ...input, password: undefined, password2: undefined };
     const form = checkRegistration(input, (code) => deps.regions.countyNames.has(code));
     if (!form.ok) return registerPage(c, kept, form.errors, 400);
-    const f = form.value;
-    const passwordHash = await hashSecret(f.password);
-    const now = deps.clock.now();
-    const outcome = await catchingDuplicates(() =>
-      deps.database.transaction(async (tx) => {
-        // Checked inside the write, so two registrations with the same number cannot both pass.
-        if (await findUserByPhone(tx, f.phone)) return { clash: "phone" as const };
-        const taken = await repo.identityTaken(tx, f);
-        if (taken) return { clash: taken };
-        const [user] = await insertUser(tx, { role: "employer", phone: f.phone, name: f.contactName, passwordHash, countyCode: f.countyCode }, now);
-        await repo.insertEmployer(tx, user.id, f.phone, f, t.pledgeText, now);
-        return user.id;
-      }),
-    );
-    if (isClash(outcome)) return registerPage(c, kept, { [outcome.clash]: clashMessage[outcome.clash] }, 409);
-    await startSession(c, outcome);
-    return redirectWithFlash(c, paths.employers.home, t.registered);
+    const { password, ...details } = form.value;
+    // Nothing is looked up yet (number, USCC, ID number): the code step comes first for everyone.
+    const passwordHash = await hashSecret(password);
+    const r = await startProof(c, { purpose: "registerEmployer", phone: details.phone, payload: { details, passwordHash } });
+    if (!r.ok) return registerPage(c, kept, { phone: r.message }, 429);
+    return c.redirect(r.location, 303);
+  });
+
+  /**
+   * After the code matched: the account and the employer record land together.
+   * A number that already is an employer is signed in; a USCC or ID number
+   * registered before is said only now, to the proven owner of the number.
+   */
+  definePurpose<{ details: Omit<Registration, "password">; passwordHash: string }>("registerEmployer", {
+    title: t.registerTitle,
+    back: () => paths.employers.register,
+    complete: async (c, proven) => {
+      const deps = c.var.deps;
+      const f = { ...proven.payload.details, phone: proven.phone };
+      const now = deps.clock.now();
+      const outcome = await catchingDuplicates(() =>
+        deps.database.transaction(async (tx) => {
+          const existing = await findUserByPhone(tx, f.phone);
+          if (existing) return existing.role === "employer" && existing.disabledAt === null ? { signIn: existing.id as number } : { clash: "phone" as const };
+          const taken = await repo.identityTaken(tx, f);
+          if (taken) return { clash: taken };
+          const [user] = await insertUser(tx, { role: "employer", phone: f.phone, name: f.contactName, passwordHash: proven.payload.passwordHash, countyCode: f.countyCode }, now);
+          await repo.insertEmployer(tx, user.id, f.phone, f, t.pledgeText, now);
+          return user.id;
+        }),
+      );
+      if (typeof outcome === "object" && "signIn" in outcome && outcome.signIn !== undefined) {
+        await startSession(c, outcome.signIn);
+        return redirectWithFlash(c, paths.employers.home, copy.phone.alreadyEmployer);
+      }
+      if (isClash(outcome)) {
+        if (outcome.clash === "phone") return phoneOutcome(c, copy.phone.otherRoleEmployer);
+        const kept = Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v === null || v === undefined ? undefined : String(v)]));
+        return registerPage(c, kept, { [outcome.clash]: clashMessage[outcome.clash] }, 409);
+      }
+      await startSession(c, outcome);
+      return redirectWithFlash(c, paths.employers.home, t.registered);
+    },
   });
 
   // --- The employer's own pages --------------------------------------------
@@ -205,6 +252,7 @@ export function employersRoutes() {
       <EmployerDetailPage
         e={{ ...e, county: deps.regions.countyName(e.countyCode), reviewerName: rec.reviewerName, viaName: rec.viaName }}
         flags={flags.get(e.id) ?? []}
+        stationOnly={!!c.var.user && !canVerifyAndReveal(c.var.user)}
         {...extra}
       />,
       { title: t.detailTitle(e.name) },
@@ -219,6 +267,7 @@ export function employersRoutes() {
   // Showing the full ID number is a logged act; the answer shows it once and is not cached.
   app.post(paths.employers.revealPattern, async (c) => {
     const { user, rec } = await recordInScope(c);
+    ensure(canVerifyAndReveal(user));
     const idNumber = rec.employer.idNumber;
     if (!idNumber) throw new NotFound("no id number");
     const deps = c.var.deps;
@@ -237,12 +286,18 @@ export function employersRoutes() {
     const now = deps.clock.now();
     const site = deps.config.siteName;
     const body = to === "verified" ? t.noticeVerified(site) : e.status === "verified" ? t.noticeRevoked(site, reason ?? "") : t.noticeRejected(site, reason ?? "");
+    // Read before the write: whether anything else (e.g. a wage-arrears stop) keeps her postings back.
+    const refusal = to === "verified" ? await publishRefusal(deps, e.id) : null;
     const done = await deps.database.transaction(async (tx) => {
       // Only if nobody changed it since the page was read: two staff cannot both decide.
       const r = await repo.decisionUpdate(tx, e.id, e.status, to, user.id, now, reason);
       if (r.rowsAffected !== 1) return false;
       await auditInsert(tx, user, now, { action: `employer.${decision}`, subjectType: "employer", subjectId: e.id, detail: { from: e.status, to, reason } });
-      for (const s of notifyStatements(tx, [{ userId: e.userId, body, link: paths.employers.home, smsTo: rec.phone }], now)) await s;
+      const sms = to === "verified"
+        ? { to: rec.phone, template: "employerVerified" as const, countyCode: e.countyCode, params: {} as Record<string, string> }
+        : { to: rec.phone, countyCode: e.countyCode, template: e.status === "verified" ? ("employerRevoked" as const) : ("employerRejected" as const), params: { reason: reason ?? "" } };
+      const drafts = to === "verified" ? await afterVerification(tx, deps, e.id, now, refusal) : { published: [], left: [] };
+      for (const s of notifyStatements(tx, verificationNotices(e.userId, sms, body, site, drafts), now)) await s;
       return true;
     });
     if (!done) {
@@ -252,10 +307,15 @@ export function employersRoutes() {
     return redirectWithFlash(c, paths.employers.show(e.id), to === "verified" ? t.verifiedDone(e.name) : t.rejectedDone(e.name));
   };
 
-  app.post(paths.employers.verifyPattern, async (c) => applyDecision(c, await recordInScope(c), "verify", null));
+  app.post(paths.employers.verifyPattern, async (c) => {
+    const scope = await recordInScope(c);
+    ensure(canVerifyAndReveal(scope.user));
+    return applyDecision(c, scope, "verify", null);
+  });
 
   app.post(paths.employers.rejectPattern, async (c) => {
     const scope = await recordInScope(c);
+    ensure(canVerifyAndReveal(scope.user));
     const input = await readForm(c);
     const form = check(RejectForm, input);
     if (!form.ok) return detailPage(c, scope.rec, { values: input, errors: form.errors }, 400);

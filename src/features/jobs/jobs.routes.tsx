@@ -15,6 +15,7 @@ import { chinaDate, addDays, DAY_MS } from "../../shared/clock.ts";
 import { startSession } from "../../shared/session.ts";
 import { hashSecret } from "../../shared/crypto.ts";
 import { publishRefusal, flagsFor } from "../../shared/hooks.ts";
+import { maskPostingText, maskPersonalNumbers } from "../../shared/mask-text.ts";
 import { employmentForms, wageUnits } from "../../../db/schema/constants.ts";
 import { insertWorker, findWorkerByPhone } from "../workers/index.ts";
 import { employerForUser } from "../employers/index.ts";
@@ -30,6 +31,14 @@ import { ApplicantsPage } from "../../../views/jobs/applicants.tsx";
 import { MyApplicationsPage } from "../../../views/jobs/applications.tsx";
 import { FirstPinPage } from "../../../views/jobs/pin.tsx";
 import { asksPaid } from "../hires/index.ts";
+import { startProof, definePurpose, weakPinMessage, outcome as phoneOutcome } from "../phone/index.ts";
+
+interface JobSignUpPayload {
+  postingId: number;
+  name: string;
+  quoteFen: number | null;
+  quoteNote: string | null;
+}
 import { employerRecordOf, goingRateOf, goingRatesOf, wellBelow, type GoingRate } from "../records/index.ts";
 import { rateText, wellBelowText } from "../../../views/records/parts.tsx";
 import {
@@ -38,7 +47,7 @@ import {
 } from "./jobs.schema.ts";
 import {
   draftProblems, normalizeDraft, minimumShortfall, canDo, effectiveStatus, isPublic, statusAfterEdit, publishProblem,
-  signUpRefusal, refusalStatus, contactVisible, quickDraft, type PostingDraft, type DraftProblem,
+  signUpRefusal, refusalStatus, contactVisible, quickDraft, postingLimitProblem, type PostingDraft, type DraftProblem,
 } from "./jobs.domain.ts";
 import { searchText } from "./jobs.search.ts";
 import * as repo from "./jobs.repo.ts";
@@ -156,10 +165,21 @@ async function ownPosting(c: Ctx) {
 }
 
 /** May this employer go public now? A reason to refuse, or null. */
-async function publishBlock(deps: Deps, employer: { id: number; status: string }, p: { endDate: string }): Promise<string | null> {
+async function publishBlock(deps: Deps, employer: { id: number; status: string; kind: string }, p: { endDate: string; headcount: number }): Promise<string | null> {
   const problem = publishProblem(employer.status, p, todayOf(deps));
   if (problem === "notVerified") return t.notVerified;
   if (problem === "endPast") return t.endPastPublish;
+  // Posting limits (issue #16): a flood of postings, or a household hiring a crowd, waits.
+  const lim = deps.config.postingLimits;
+  const now = deps.clock.now();
+  const [lastHour, lastDay] = await Promise.all([
+    repo.publishedSince(deps.database.db, employer.id, now - 3600_000),
+    repo.publishedSince(deps.database.db, employer.id, now - 24 * 3600_000),
+  ]);
+  const over = postingLimitProblem({ kind: employer.kind, headcount: p.headcount }, { lastHour, lastDay }, lim);
+  if (over === "perHour") return t.limitPerHour(lim.perHour);
+  if (over === "perDay") return t.limitPerDay(lim.perDay);
+  if (over === "householdHeadcount") return t.limitHousehold(lim.householdHeadcount, deps.config.hotline);
   return publishRefusal(deps, employer.id);
 }
 
@@ -170,7 +190,9 @@ export function jobsRoutes() {
 
   app.get(paths.home, async (c) => {
     const deps = c.var.deps;
-    const { quick, newest } = await repo.homeLists(deps.database.db, todayOf(deps), 5);
+    const lists = await repo.homeLists(deps.database.db, todayOf(deps), 5);
+    const quick = lists.quick.map((r) => ({ ...r, title: maskPersonalNumbers(r.title) }));
+    const newest = lists.newest.map((r) => ({ ...r, title: maskPersonalNumbers(r.title) }));
     return c.render(<HomePage counties={deps.regions.countyOptions()} quick={quick} newest={newest} />, { title: copy.home.title });
   });
 
@@ -182,7 +204,10 @@ export function jobsRoutes() {
       township: (tw, county) => (county ? deps.regions.townshipInCounty(tw, county) : deps.regions.townshipNames.has(tw)),
     });
     const page = parsePage(query.page);
-    const { rows, total, capped, hasNext } = await repo.browse(deps.database.db, filters, todayOf(deps), page, PER_PAGE);
+    const browsed = await repo.browse(deps.database.db, filters, todayOf(deps), page, PER_PAGE);
+    const { total, capped, hasNext } = browsed;
+    // A public list: numbers typed into titles are masked.
+    const rows = browsed.rows.map((r) => ({ ...r, title: maskPersonalNumbers(r.title) }));
     const flags = isStaff(c.var.user) ? await flagsFor(deps, [...new Set(rows.map((r) => r.employerId))]) : undefined;
     const rowsProps = { rows, total, capped, hasNext, page, pages: capped ? null : pagesFor(total), pageHref: (n: number) => `${paths.jobs.list}${filterQuery(filters, n)}`, flags };
     c.header("vary", "HX-Request");
@@ -256,9 +281,9 @@ export function jobsRoutes() {
     const blocked = await publishBlock(deps, employer, draft);
     const now = deps.clock.now();
     const id = await deps.database.transaction((tx) =>
-      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open" }, now),
+      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open", awaitingVerification: employer.status !== "verified" }, now),
     );
-    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${blocked}` : t.published);
+    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${employer.status !== "verified" ? t.publishOnVerification : blocked}` : t.published);
   });
 
   app.get(paths.jobs.quick, async (c) => {
@@ -290,9 +315,9 @@ export function jobsRoutes() {
     if (Object.keys(problems).length) return again(problemMessages(problems));
     const blocked = await publishBlock(deps, employer, draft);
     const id = await deps.database.transaction((tx) =>
-      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open", quick: true }, deps.clock.now()),
+      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open", quick: true, awaitingVerification: employer.status !== "verified" }, deps.clock.now()),
     );
-    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${blocked}` : t.published);
+    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${employer.status !== "verified" ? t.publishOnVerification : blocked}` : t.published);
   });
 
   app.get(paths.jobs.mine, async (c) => {
@@ -306,7 +331,7 @@ export function jobsRoutes() {
   // --- One posting ---------------------------------------------------------------
 
   /** The posting page for whoever is looking, with an optional message, form state and status. */
-  const renderPosting = async (c: Ctx, id: number, { code, ...extra }: Partial<Omit<DetailProps, "status">> & { code?: 400 | 409 | 422 } = {}) => {
+  const renderPosting = async (c: Ctx, id: number, { code, ...extra }: Partial<Omit<DetailProps, "status">> & { code?: 400 | 409 | 422 | 429 } = {}) => {
     const deps = c.var.deps;
     const found = await repo.findPosting(deps.database.db, id);
     if (!found) throw new NotFound("posting");
@@ -338,13 +363,15 @@ export function jobsRoutes() {
     const trust = await trustOf(deps, p, isOwner);
     const staff = staffInScope ? { canRemove: canDo("remove", p.status), flags: (await flagsFor(deps, [p.employerId])).get(p.employerId) ?? [] } : null;
     if (code) c.status(code);
+    // Phone and ID numbers typed into the free text: masked for everyone but the owner and staff in scope.
+    const shown = isOwner || staffInScope ? p : maskPostingText(p);
     return c.render(
       <PostingPage
-        p={{ ...p, kindName: found.kindName, brands: found.brands.map((b) => b.name), viaMarketName: found.viaMarketName }}
+        p={{ ...shown, kindName: found.kindName, brands: found.brands.map((b) => b.name), viaMarketName: found.viaMarketName }}
         status={status}
         contactShown={contactShown}
         warning={wageWarning(deps, p)}
-        mine={mine ? { status: mine.status, hireId: mine.hireId } : null}
+        mine={mine ? { status: mine.status, hireId: mine.hireId, quoteFen: mine.quoteFen, quoteNote: mine.quoteNote } : null}
         closedNote={closedNote}
         signUp={canSignUp ? { anon: !user, quote: p.payMode === "quote" } : null}
         owner={owner}
@@ -352,7 +379,7 @@ export function jobsRoutes() {
         trust={trust}
         {...extra}
       />,
-      { title: p.title },
+      { title: shown.title },
     );
   };
 
@@ -382,25 +409,48 @@ export function jobsRoutes() {
       return redirectWithFlash(c, paths.jobs.show(id), t.signedUp);
     }
 
-    // A visitor without an account: the account and the sign-up land together or not at all.
-    const phone = form.value.phone as string;
-    const name = form.value.name as string;
-    const outcome = await deps.database
-      .transaction(async (tx) => {
-        if (await findWorkerByPhone(tx, phone)) return { taken: true as const };
-        const worker = await insertWorker(tx, { phone, name, pinHash: null }, now);
-        const r = await repo.signUp(tx, { postingId: id, workerId: worker.id, quoteFen, quoteNote }, today, now);
-        if (!r.ok) throw new SignUpRefused(r.reason);
-        return { taken: false as const, workerId: worker.id };
-      })
-      .catch((e) => {
-        if (e instanceof SignUpRefused) return { refused: e.reason };
-        throw e;
-      });
-    if ("refused" in outcome) return renderPosting(c, id, { message: t.refusals[outcome.refused], code: refusalStatus[outcome.refused] });
-    if (outcome.taken) return renderPosting(c, id, { values: input, errors: { phone: t.phoneTaken }, code: 409 });
-    await startSession(c, outcome.workerId);
-    return redirectWithFlash(c, paths.jobs.applications, t.signedUpNew);
+    // A visitor without an account: what she typed waits for the SMS code;
+    // nothing is looked up yet, so the answer is the same for any number.
+    const r = await startProof(c, {
+      purpose: "jobSignUp",
+      phone: form.value.phone as string,
+      payload: { postingId: id, name: form.value.name as string, quoteFen, quoteNote } satisfies JobSignUpPayload,
+    });
+    if (!r.ok) return renderPosting(c, id, { values: input, errors: { phone: r.message }, code: 429 });
+    return c.redirect(r.location, 303);
+  });
+
+  /**
+   * After the code matched: the number's worker account (or a new one) signs
+   * up, together or not at all, and is signed in. A number that belongs to an
+   * employer or staff is told so only now.
+   */
+  definePurpose<JobSignUpPayload>("jobSignUp", {
+    title: t.signUpTitle,
+    back: (x) => paths.jobs.show(x.postingId),
+    complete: async (c, proven) => {
+      const deps = c.var.deps;
+      const x = proven.payload;
+      const today = todayOf(deps);
+      const now = deps.clock.now();
+      const outcome = await deps.database
+        .transaction(async (tx) => {
+          const person = await findWorkerByPhone(tx, proven.phone);
+          if (person && person.role !== "worker") return { notWorker: true as const };
+          const workerId = person ? person.id : (await insertWorker(tx, { phone: proven.phone, name: x.name, pinHash: null }, now)).id;
+          const r = await repo.signUp(tx, { postingId: x.postingId, workerId, quoteFen: x.quoteFen, quoteNote: x.quoteNote }, today, now);
+          if (!r.ok && !(person && r.reason === "already")) throw new SignUpRefused(r.reason);
+          return { workerId, isNew: !person, already: !r.ok };
+        })
+        .catch((e) => {
+          if (e instanceof SignUpRefused) return { refused: e.reason };
+          throw e;
+        });
+      if ("notWorker" in outcome) return phoneOutcome(c, t.notWorkerAfterProof);
+      if ("refused" in outcome) return renderPosting(c, x.postingId, { message: t.refusals[outcome.refused], code: refusalStatus[outcome.refused] });
+      await startSession(c, outcome.workerId);
+      return redirectWithFlash(c, paths.jobs.applications, outcome.isNew ? t.signedUpNew : outcome.already ? t.alreadyAfterProof : t.signedUpExisting);
+    },
   });
 
   app.get(paths.jobs.editPattern, async (c) => {
@@ -556,6 +606,8 @@ export function jobsRoutes() {
       hireStatus: r.hireStatus,
       paid: r.paid,
       viaMarketName: r.viaMarketName,
+      quoteFen: r.quoteFen,
+      quoteNote: r.quoteNote,
       asksPaid: r.hireId !== null && asksPaid({ status: r.hireStatus!, endDate: r.hireEndDate!, paid: r.paid }, today),
     }));
     return c.render(<MyApplicationsPage rows={list} page={page} pages={pagesFor(total)} needsPin={!pinSet} />, { title: t.myTitle });
@@ -574,6 +626,11 @@ export function jobsRoutes() {
     if (!form.ok) {
       c.status(400);
       return c.render(<FirstPinPage errors={form.errors} />, { title: t.pinTitle });
+    }
+    const weak = weakPinMessage(form.value.pin);
+    if (weak) {
+      c.status(400);
+      return c.render(<FirstPinPage errors={{ pin: weak }} />, { title: t.pinTitle });
     }
     const pinHash = await hashSecret(form.value.pin);
     const r = await deps.database.write((db) => repo.setFirstPin(db, user.id, pinHash));

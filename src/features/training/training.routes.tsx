@@ -24,9 +24,12 @@ import { StaffSessionListPage, SessionFormPage, StaffSessionPage } from "../../.
 import { AttendancePage, SheetPage, CertificatePage } from "../../../views/training/attendance.tsx";
 import type { SessionView } from "../../../views/training/bits.tsx";
 import { insertWorker } from "../workers/index.ts";
+import { startProof, definePurpose, outcome as phoneOutcome } from "../phone/index.ts";
+import { startSession } from "../../shared/session.ts";
 import { addMeLinks } from "../accounts/index.ts";
+import { notifyStatements, shortDate } from "../messages/index.ts";
 import { SessionForm, AnonSignupForm, WalkInForm, CancelSessionForm, type SessionFormValue } from "./training.schema.ts";
-import { sessionFormProblems, sessionDays, markableDays, attendanceRefusal, planAttendance, cancelRefusal, certificateNo } from "./training.domain.ts";
+import { signupRefusal, sessionFormProblems, sessionDays, markableDays, attendanceRefusal, planAttendance, cancelRefusal, certificateNo } from "./training.domain.ts";
 import * as repo from "./training.repo.ts";
 import { TrainingRefusal, PAGE_SIZE, type SessionRow, type SignupResult } from "./training.repo.ts";
 import { idParam, pageParam, pagesFor, todayOf } from "./params.ts";
@@ -71,8 +74,9 @@ async function staffSession(c: Ctx, user: CurrentUser, id: number) {
 
 const viewerOf = (user: CurrentUser | null): Viewer => (!user ? "anon" : user.role === "worker" ? "worker" : isStaff(user) ? "staff" : "other");
 
-function signupFlash(r: SignupResult): string {
-  return r.status === "confirmed" ? t.signedUpFlash : t.waitingFlash(r.position);
+/** texted: the person has no PIN, so the sign-up was also sent by text (training.repo.ts signUp). */
+function signupFlash(r: SignupResult, texted = false): string {
+  return (r.status === "confirmed" ? t.signedUpFlash : t.waitingFlash(r.position)) + (texted ? t.textedNote : "");
 }
 
 export function trainingRoutes() {
@@ -106,7 +110,7 @@ export function trainingRoutes() {
     );
   });
 
-  const showPage = async (c: Ctx, id: number, extra: { values?: FormInput; errors?: FormErrors; message?: string; status?: 400 | 409 | 422 } = {}) => {
+  const showPage = async (c: Ctx, id: number, extra: { values?: FormInput; errors?: FormErrors; message?: string; status?: 400 | 409 | 422 | 429 } = {}) => {
     const s = await sessionOr404(c, id);
     const user = c.var.user;
     const mine = user?.role === "worker" ? await repo.findSignupOf(c.var.deps.database.db, id, user.id) : null;
@@ -137,22 +141,49 @@ export function trainingRoutes() {
         input = await readForm(c);
         const form = check(AnonSignupForm, input);
         if (!form.ok) return showPage(c, id, { values: input, errors: form.errors, status: 400 });
-        const { name, phone } = form.value;
-        result = await deps.database.transaction(async (tx) => {
-          // Without an account, the phone and name are the person: an existing
-          // worker signs up only when the name matches; a new number gets an account.
-          const person = await repo.findPersonByPhone(tx, phone);
-          if (person && person.role !== "worker") throw new TrainingRefusal("notWorker");
-          if (person && person.name !== name) throw new TrainingRefusal("phoneTaken");
-          const workerId = person ? person.id : (await insertWorker(tx, { phone, name, pinHash: null }, now)).id;
-          return repo.signUp(tx, { sessionId: id, workerId }, now, today);
-        });
+        // A closed session is refused before any text is sent (it does not depend on the number).
+        const closed = signupRefusal(s, today, null);
+        if (closed) throw new TrainingRefusal(closed);
+        // What she typed waits for the SMS code; nothing is looked up before it matches.
+        const r = await startProof(c, { purpose: "trainingSignUp", phone: form.value.phone, payload: { sessionId: id, name: form.value.name } });
+        if (!r.ok) return showPage(c, id, { values: input, errors: { phone: r.message }, status: 429 });
+        return c.redirect(r.location, 303);
       }
-      return redirectWithFlash(c, paths.training.show(id), signupFlash(result));
+      return redirectWithFlash(c, paths.training.show(id), signupFlash(result, !user));
     } catch (e) {
       if (!(e instanceof TrainingRefusal)) throw e;
       return showPage(c, id, { values: input, message: refusalMessage(e), status: e.status });
     }
+  });
+
+  /**
+   * After the code matched: the number's worker account (or a new one) takes
+   * the place and is signed in. The person proved the number, so her own
+   * account signs up whatever name she typed; an employer's or staff number is
+   * told so only now.
+   */
+  definePurpose<{ sessionId: number; name: string }>("trainingSignUp", {
+    title: t.signupTitle,
+    back: (x) => paths.training.show(x.sessionId),
+    complete: async (c, proven) => {
+      const { deps } = c.var;
+      const { sessionId, name } = proven.payload;
+      const now = deps.clock.now();
+      try {
+        const r = await deps.database.transaction(async (tx) => {
+          const person = await repo.findPersonByPhone(tx, proven.phone);
+          if (person && person.role !== "worker") throw new TrainingRefusal("notWorker");
+          const workerId = person ? person.id : (await insertWorker(tx, { phone: proven.phone, name, pinHash: null }, now)).id;
+          return { workerId, result: await repo.signUp(tx, { sessionId, workerId }, now, chinaDate(now)) };
+        });
+        await startSession(c, r.workerId);
+        return redirectWithFlash(c, paths.training.show(sessionId), signupFlash(r.result));
+      } catch (e) {
+        if (!(e instanceof TrainingRefusal)) throw e;
+        if (e.key === "notWorker") return phoneOutcome(c, refusalMessage(e));
+        return showPage(c, sessionId, { message: refusalMessage(e), status: e.status });
+      }
+    },
   });
 
   app.post(paths.training.cancelSignupPattern, async (c) => {
@@ -425,6 +456,9 @@ export function trainingRoutes() {
           onBehalfOf: signup.workerId,
           detail: { promoted: r.promoted },
         });
+        // The person is told, in the inbox and by text: she may be counting on the place.
+        const body = t.notices.cancelledByStaff(s.title, s.startDate);
+        for (const st of notifyStatements(tx, [{ userId: signup.workerId, body, link: paths.training.show(s.id), sms: { to: signup.workerPhone, template: "trainingCancelled", countyCode: s.countyCode, params: { course: s.title, date: shortDate(s.startDate), reason: t.notices.cancelledByStaffReason } } }], now)) await st;
       });
       return redirectWithFlash(c, paths.training.staffShow(s.id), t.staffCancelledFlash);
     } catch (e) {

@@ -7,21 +7,69 @@ import { paths } from "../../paths.ts";
 import { readForm, readQuery, check, type FormErrors, type FormInput } from "../../shared/forms.ts";
 import { hashSecret, verifySecret } from "../../shared/crypto.ts";
 import { startSession, endAllSessions } from "../../shared/session.ts";
-import { checkThrottle, recordFailure, clearAccount, accountKey, ipKey } from "../../shared/throttle.ts";
+import { checkThrottle, recordFailure, clearPair, loginKeys } from "../../shared/throttle.ts";
 import { requireRole, isStaff, ensure } from "../../shared/authz.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { chinaDate } from "../../shared/clock.ts";
 import { findUserByPhone, clientAddress } from "../accounts/index.ts";
+import { findWorkerByPhone } from "./workers.repo.ts";
 import { employerForUser, isVerified } from "../employers/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import type { Option } from "../../../views/components/forms.tsx";
 import { WorkerRegisterPage } from "../../../views/workers/register.tsx";
 import { ProfilePage, PinPage } from "../../../views/workers/profile.tsx";
 import { MyCardsPage, NewCardPage, WorkersListPage } from "../../../views/workers/cards.tsx";
-import { RegisterForm, PinForm, profileForm, cardForm } from "./workers.schema.ts";
+import { RegisterForm, PinForm, NewPinForm, profileForm, cardForm } from "./workers.schema.ts";
 import { daysString, daysList, wageProblem, placeProblem, canOpenAnotherCard, maskName, ageIn, seesFullPhone, MAX_OPEN_CARDS } from "./workers.domain.ts";
 import * as repo from "./workers.repo.ts";
+import { startProof, definePurpose, provenStep, finishStep, weakPinMessage, outcome } from "../phone/index.ts";
+import { PhoneOnlyForm } from "../phone/phone.schema.ts";
+import { PhoneOnlyPage, NewPinPage } from "../../../views/phone/pages.tsx";
+
+const pt = copy.phone;
+
+/**
+ * After the code matched: a new number becomes a worker account and is signed
+ * in; a number that already has a worker account is signed in to it (and gets
+ * the PIN just chosen if it had none, as after a sign-up without an account).
+ */
+definePurpose<{ name: string; pinHash: string }>("registerWorker", {
+  title: copy.workers.registerTitle,
+  back: () => paths.workers.register,
+  complete: async (c, p) => {
+    const deps = c.var.deps;
+    const now = deps.clock.now();
+    const r = await deps.database.transaction(async (tx) => {
+      const existing = await findUserByPhone(tx, p.phone);
+      if (existing) {
+        if (existing.role !== "worker" || existing.disabledAt !== null) return { other: true as const };
+        if (!existing.pinHash) await repo.updatePin(tx, existing.id, p.payload.pinHash);
+        return { id: existing.id, existed: true };
+      }
+      return { id: (await repo.insertWorker(tx, { phone: p.phone, name: p.payload.name, pinHash: p.payload.pinHash }, now)).id, existed: false };
+    });
+    if ("other" in r) return outcome(c, pt.otherRoleAccount);
+    await startSession(c, r.id);
+    return r.existed ? redirectWithFlash(c, paths.accounts.me, pt.alreadyAccountSignedIn) : redirectWithFlash(c, paths.workers.profile, t.registered);
+  },
+});
+
+/** After a reset code matched: a worker goes on to set a new PIN; anyone else is told what to do. */
+definePurpose("pinReset", {
+  title: copy.phone.forgotTitle,
+  twoStep: true,
+  back: () => paths.workers.forgotPin,
+  complete: async (c, p) => {
+    const deps = c.var.deps;
+    const user = await findUserByPhone(deps.database.db, p.phone);
+    if (user?.role === "worker" && user.disabledAt === null) return c.redirect(paths.phone.newPin(p.token), 303);
+    const step = await provenStep(deps, p.token);
+    if (step) await finishStep(deps, step.id);
+    if (!user) return outcome(c, pt.noAccount, [[paths.workers.register, pt.registerLink]]);
+    return outcome(c, user.disabledAt !== null ? pt.disabled : pt.pinResetNotWorker);
+  },
+});
 
 const t = copy.workers;
 const PER_PAGE = 20;
@@ -62,7 +110,7 @@ export function workersRoutes() {
 
   // --- Registration ---------------------------------------------------------
 
-  const registerPage = (c: Ctx, values?: FormInput, errors?: FormErrors, status: 200 | 400 | 409 = 200) => {
+  const registerPage = (c: Ctx, values?: FormInput, errors?: FormErrors, status: 200 | 400 | 409 | 429 = 200) => {
     c.status(status);
     return c.render(<WorkerRegisterPage values={values} errors={errors} />, { title: t.registerTitle });
   };
@@ -73,29 +121,66 @@ export function workersRoutes() {
   });
 
   app.post(paths.workers.register, async (c) => {
-    const deps = c.var.deps;
     if (c.var.user) return c.redirect(paths.accounts.me, 303);
     const input = await readForm(c);
     const kept = { phone: input.phone, name: input.name };
     const form = check(RegisterForm, input);
     if (!form.ok) return registerPage(c, kept, form.errors, 400);
-    const { phone, name } = form.value;
+    const weak = weakPinMessage(form.value.pin);
+    if (weak) return registerPage(c, kept, { pin: weak }, 400);
+    // Nothing is looked up yet: the same code step follows for a new number and for one with an account.
     const pinHash = await hashSecret(form.value.pin);
-    const now = deps.clock.now();
-    let id: number | null;
-    try {
-      id = await deps.database.transaction(async (tx) => {
-        if (await findUserByPhone(tx, phone)) return null;
-        return (await repo.insertWorker(tx, { phone, name, pinHash }, now)).id;
-      });
-    } catch (e) {
-      // Another process registered the same number between our check and insert.
-      if (!/UNIQUE constraint failed: users\.phone/.test(String((e as Error).message) + String((e as { cause?: Error }).cause?.message))) throw e;
-      id = null;
-    }
-    if (id === null) return registerPage(c, kept, { phone: t.phoneTaken }, 409);
-    await startSession(c, id);
-    return redirectWithFlash(c, paths.workers.profile, t.registered);
+    const r = await startProof(c, { purpose: "registerWorker", phone: form.value.phone, payload: { name: form.value.name, pinHash } });
+    if (!r.ok) return registerPage(c, kept, { phone: r.message }, 429);
+    return c.redirect(r.location, 303);
+  });
+
+  // --- 忘记密码: a new PIN by code ---------------------------------------------------
+
+  const forgotPage = (c: Ctx, values: FormInput = {}, errors?: FormErrors, status: 200 | 400 | 429 = 200) => {
+    c.status(status);
+    return c.render(<PhoneOnlyPage title={pt.forgotTitle} intro={pt.forgotIntro} action={paths.workers.forgotPin} values={values} errors={errors} />, { title: pt.forgotTitle });
+  };
+  app.get(paths.workers.forgotPin, (c) => forgotPage(c));
+  app.post(paths.workers.forgotPin, async (c) => {
+    const input = await readForm(c);
+    const form = check(PhoneOnlyForm, input);
+    if (!form.ok) return forgotPage(c, input, form.errors, 400);
+    const r = await startProof(c, { purpose: "pinReset", phone: form.value.phone });
+    if (!r.ok) return forgotPage(c, input, { phone: r.message }, 429);
+    return c.redirect(r.location, 303);
+  });
+
+  const newPinPage = (c: Ctx, token: string, errors?: FormErrors, status: 200 | 400 = 200) => {
+    c.status(status);
+    c.header("cache-control", "no-store");
+    return c.render(<NewPinPage token={token} errors={errors} />, { title: pt.newPinTitle });
+  };
+  const provenWorker = async (c: Ctx) => {
+    const deps = c.var.deps;
+    const token = c.req.param("token") ?? "";
+    const step = /^[A-Za-z0-9_-]{16,64}$/.test(token) ? await provenStep(deps, token) : null;
+    if (!step || step.purpose !== "pinReset") throw new NotFound("step");
+    const user = await findWorkerByPhone(deps.database.db, step.phone);
+    if (!user || user.role !== "worker") throw new NotFound("worker");
+    return { token, step, user };
+  };
+  app.get(paths.phone.newPinPattern, async (c) => newPinPage(c, (await provenWorker(c)).token));
+  app.post(paths.phone.newPinPattern, async (c) => {
+    const deps = c.var.deps;
+    const { token, step, user } = await provenWorker(c);
+    const form = check(NewPinForm, await readForm(c));
+    if (!form.ok) return newPinPage(c, token, form.errors, 400);
+    const me = await repo.profileOf(deps.database.db, user.id);
+    const weak = weakPinMessage(form.value.pin, me?.profile?.idNumber);
+    if (weak) return newPinPage(c, token, { pin: weak }, 400);
+    const pinHash = await hashSecret(form.value.pin);
+    if (!(await finishStep(deps, step.id))) throw new NotFound("step");
+    await deps.database.write((db) => repo.updatePin(db, user.id, pinHash));
+    // Whoever was signed in with the old PIN is signed out.
+    await endAllSessions(deps, user.id);
+    await startSession(c, user.id);
+    return redirectWithFlash(c, paths.accounts.me, pt.pinReset);
   });
 
   // --- Profile ----------------------------------------------------------------
@@ -194,16 +279,18 @@ export function workersRoutes() {
     const form = check(PinForm, await readForm(c));
     if (!form.ok) return again(400, form.errors);
     // The old PIN is guessable in a million tries, so wrong answers count like failed logins.
-    const keys = [accountKey(user.phone), ipKey(clientAddress(c))] as const;
-    if ((await checkThrottle(deps, [...keys])).locked) return again(429, undefined, t.pinLocked);
+    const keys = loginKeys(user.phone, clientAddress(c));
+    if ((await checkThrottle(deps, keys)).locked) return again(429, undefined, t.pinLocked);
     const me = await repo.profileOf(deps.database.db, user.id);
     if (!(await verifySecret(form.value.oldPin, me?.pinHash))) {
-      await recordFailure(deps, keys[0], keys[1]);
+      await recordFailure(deps, keys);
       return again(400, { oldPin: t.oldPinWrong });
     }
+    const weak = weakPinMessage(form.value.pin, me?.profile?.idNumber);
+    if (weak) return again(400, { pin: weak });
     const pinHash = await hashSecret(form.value.pin);
     await deps.database.write((db) => repo.updatePin(db, user.id, pinHash));
-    await clearAccount(deps, keys[0]);
+    await clearPair(deps, keys);
     // Anyone else signed in with the old PIN is signed out; this browser gets a fresh session.
     await endAllSessions(deps, user.id);
     await startSession(c, user.id);

@@ -1,7 +1,7 @@
 // The worker forms. Kinds of work come from the work_kinds table, so the
 // schemas that list them are built per request from the ids that exist.
 import * as v from "valibot";
-import { text, mobile, pin, int, moneyFen, choice, choices } from "../../shared/forms.ts";
+import { text, paragraph, mobile, pin, int, moneyFen, choice, choices } from "../../shared/forms.ts";
 import { genders, wageUnits } from "../../../db/schema/constants.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { DAY_VALUES, birthYearRange } from "./workers.domain.ts";
@@ -24,6 +24,12 @@ export const PinForm = v.pipe(
     pin: pin(t.newPin),
     pin2: v.string(copy.errors.required(t.newPin2)),
   }),
+  v.forward(v.check((x) => x.pin === x.pin2, t.pinMismatch), ["pin2"]),
+);
+
+/** The new PIN after a reset by code (no old PIN: the code proved the phone). */
+export const NewPinForm = v.pipe(
+  v.object({ pin: pin(t.newPin), pin2: v.string(copy.errors.required(t.newPin2)) }),
   v.forward(v.check((x) => x.pin === x.pin2, t.pinMismatch), ["pin2"]),
 );
 
@@ -56,5 +62,5 @@ export const cardForm = (kindIds: readonly string[]) =>
     days: choices(t.days, DAY_VALUES),
     wage,
     wageUnit,
-    note: v.optional(text(t.note, 200)),
+    note: v.optional(paragraph(t.note, 200)),
   });

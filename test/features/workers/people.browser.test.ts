@@ -7,6 +7,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Browser } from "playwright-core";
 import { chromiumOrSkip, shareBrowserAndServer, account, Session, MODES, summary, type Server } from "../../browser/harness.ts";
+import { enterSmsCode } from "../../browser/market.ts";
 import { completeResidentId } from "../../../src/features/employers/index.ts";
 import { paths } from "../../../src/paths.ts";
 
@@ -32,7 +33,8 @@ if (chromiumOrSkip()) {
         await s.expectText("两次输入的密码不一样");
         await s.fill("密码(6 位数字)", "482915");
         await s.fill("再输一次密码", "482915");
-        await s.press("注册", "profile after registration");
+        await s.press("注册", "code page");
+        await enterSmsCode(s, `1371111000${n}`, "profile after registration");
         await s.expectHeading("我的资料");
 
         await s.fill("出生年份", "1967");
@@ -87,7 +89,8 @@ if (chromiumOrSkip()) {
         await employer.fill("登录密码", "huamu-boss-1");
         await employer.fill("再输一次密码", "huamu-boss-1");
         await employer.choose("同意");
-        await employer.press("注册", "employer home, pending");
+        await employer.press("注册", "code page");
+        await enterSmsCode(employer, `1372222000${n}`, "employer home, pending");
         await employer.expectText("待审核");
 
         const clerk = account(server, "staff:411024");
