@@ -4,8 +4,8 @@
 //    every worker answered 拿到了, verified 14 months ago;
 //  - a late payer with an open 欠薪 case: the first other 鄢陵县 employer with
 //    an open posting; two workers said 没拿到, one has not answered, and one
-//    of those hires became a wage case still being handled. Its open posting
-//    pays well under the going rate, so the worker is warned;
+//    of those hires became a wage case still being handled. Its new posting
+//    (家政保洁 at 20 元 an hour) pays well under the going rate: the worker is warned;
 //  - new employers: two verified employers with open postings whose past
 //    hires and cases are handed to a neighbour, so they show 新雇主,暂无记录;
 //  - a county-level going rate: a dozen 家政保洁 hires by the hour in 鄢陵县
@@ -15,6 +15,7 @@ import { applications, employers, hires, hotlineCases, jobPostings, users, worke
 import { addDays, chinaDate, DAY_MS } from "../../../src/shared/clock.ts";
 import { grams, searchText } from "../../../src/features/jobs/index.ts";
 import { openCaseForHire } from "../../../src/features/hotline/index.ts";
+import type { Tx } from "../../../src/shared/db.ts";
 import type { DemoContext } from "./context.ts";
 
 const YANLING = "411024";
@@ -72,13 +73,6 @@ export async function seedRecords(ctx: DemoContext) {
       await tx.update(hires).set({ paid: "not_paid", paidAnsweredAt: now - 2 * DAY_MS }).where(inArray(hires.id, last.slice(0, 2).map((h) => h.id)));
       if (last[2]) await tx.update(hires).set({ paid: null, paidAnsweredAt: null }).where(eq(hires.id, last[2].id));
     }
-    // Its open postings pay well under the going rate below: 家政保洁 at 20 元 an hour.
-    if (hk) {
-      await tx
-        .update(jobPostings)
-        .set({ kindId: hk.id, wageFen: 2000, wageUnit: "hour", payMode: "wage" })
-        .where(and(eq(jobPostings.employerId, late.id), eq(jobPostings.status, "open"), eq(jobPostings.countyCode, YANLING)));
-    }
   });
   if (late) {
     const [first] = await db.select({ id: hires.id }).from(hires).where(and(eq(hires.employerId, late.id), eq(hires.paid, "not_paid"))).orderBy(desc(hires.endDate)).limit(1);
@@ -98,21 +92,31 @@ export async function seedRecords(ctx: DemoContext) {
     .limit(40);
   if (pool.length === 0) return;
   const wages = [2800, 2800, 3000, 3000, 3000, 3000, 3200, 3200, 3500, 3500, 2600, 3000];
+  type Emp = (typeof verified)[number];
+  /** A 家政保洁 posting by the hour in 鄢陵县, with its search rows. */
+  const cleaning = async (tx: Tx, e: Emp, o: { title: string; wageFen: number; start: string; end: string; status: "open" | "filled"; at: number }) => {
+    const text = searchText({ title: o.title, kindName: "家政保洁", duties: "", requirements: "", address: e.address, countyName: deps.regions.countyName(YANLING), townshipName: deps.regions.townshipName(e.townshipCode) });
+    const [p] = await tx
+      .insert(jobPostings)
+      .values({
+        employerId: e.id, title: o.title, kindId: hk.id, form: "gig", headcount: o.status === "open" ? 2 : 1, payMode: "wage", wageFen: o.wageFen, wageUnit: "hour", startDate: o.start, endDate: o.end, hours: "",
+        countyCode: YANLING, townshipCode: e.townshipCode, address: e.address, duties: "", requirements: "", contactName: e.contactName, contactPhone: e.contactPhone,
+        status: o.status, filledCount: o.status === "open" ? 0 : 1, createdAt: o.at - 3600_000, publishedAt: o.at - 3000_000, updatedAt: o.at, searchText: text,
+      })
+      .returning({ id: jobPostings.id });
+    await tx.run(sql`INSERT INTO posting_search (rowid, grams) VALUES (${p.id}, ${grams(text)})`);
+    return p.id;
+  };
   await deps.database.transaction(async (tx) => {
+    // The late payer's open posting pays well under the going rate: the worker is warned on it.
+    if (late && late.countyCode === YANLING) {
+      await cleaning(tx, late, { title: "腊梅园宿舍打扫卫生(按小时)", wageFen: 2000, start: today, end: addDays(today, 5), status: "open", at: now - 3600_000 });
+    }
     for (const [i, wageFen] of wages.entries()) {
       const day = addDays(today, -int(5, 80));
       const at = Date.parse(`${day}T08:00:00+08:00`);
-      const title = "家庭保洁(按小时)";
-      const text = searchText({ title, kindName: "家政保洁", duties: "", requirements: "", address: good.address, countyName: deps.regions.countyName(YANLING), townshipName: deps.regions.townshipName(good.townshipCode) });
-      const [p] = await tx
-        .insert(jobPostings)
-        .values({
-          employerId: good.id, title, kindId: hk.id, form: "gig", headcount: 1, payMode: "wage", wageFen, wageUnit: "hour", startDate: day, endDate: day, hours: "",
-          countyCode: YANLING, townshipCode: good.townshipCode, address: good.address, duties: "", requirements: "", contactName: good.contactName, contactPhone: good.contactPhone,
-          status: "filled", filledCount: 1, createdAt: at - 3600_000, publishedAt: at - 3000_000, updatedAt: at + 12 * 3600_000, searchText: text,
-        })
-        .returning({ id: jobPostings.id });
-      await tx.run(sql`INSERT INTO posting_search (rowid, grams) VALUES (${p.id}, ${grams(text)})`);
+      const id = await cleaning(tx, good, { title: "家庭保洁(按小时)", wageFen, start: day, end: day, status: "filled", at });
+      const p = { id };
       const workerId = pool[i % pool.length].id;
       const [a] = await tx.insert(applications).values({ postingId: p.id, workerId, status: "confirmed", createdAt: at - 1800_000, decidedAt: at - 1200_000 }).returning({ id: applications.id });
       await tx.insert(hires).values({

@@ -54,24 +54,18 @@ export function employerCountedHires(db: Queryable, employerId: number, from: st
     .limit(500);
 }
 
-/** Wages of hires agreed since `sinceMs` (not cancelled), by kind of work, county and unit. */
-export async function rateSamples(db: Queryable, sinceMs: number): Promise<RateSample[]> {
+/**
+ * Wages of hires agreed since `sinceMs` (not cancelled, by the day, hour or
+ * piece), with their posting's kind of work and county and when they were
+ * agreed; `county` null for the whole city.
+ */
+export async function rateSamples(db: Queryable, sinceMs: number, county: string | null = null): Promise<(RateSample & { confirmedAt: number })[]> {
   const rows = await db
     .select({ kindId: jobPostings.kindId, countyCode: jobPostings.countyCode, unit: hires.wageUnit, wageFen: hires.wageFen, confirmedAt: hires.confirmedAt })
     .from(hires)
     .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId))
-    .where(and(gte(hires.confirmedAt, sinceMs), ne(hires.status, "cancelled"), inArray(hires.wageUnit, [...rateUnits])));
+    .where(and(gte(hires.confirmedAt, sinceMs), ne(hires.status, "cancelled"), inArray(hires.wageUnit, [...rateUnits]), county === null ? undefined : eq(jobPostings.countyCode, county)));
   return rows.filter((r): r is typeof r & { unit: RateSample["unit"] } => isRateUnit(r.unit) && r.wageFen > 0);
-}
-
-/** Samples with the instant they were agreed, for the monitoring trend. */
-export async function rateSamplesWithTime(db: Queryable, sinceMs: number, county: string | null) {
-  const rows = await db
-    .select({ kindId: jobPostings.kindId, countyCode: jobPostings.countyCode, unit: hires.wageUnit, wageFen: hires.wageFen, confirmedAt: hires.confirmedAt })
-    .from(hires)
-    .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId))
-    .where(and(gte(hires.confirmedAt, sinceMs), ne(hires.status, "cancelled"), inArray(hires.wageUnit, [...rateUnits]), county ? eq(jobPostings.countyCode, county) : undefined));
-  return rows.filter((r) => isRateUnit(r.unit) && r.wageFen > 0) as (RateSample & { confirmedAt: number })[];
 }
 
 export function kindNames(db: Queryable) {

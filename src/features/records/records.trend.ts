@@ -62,7 +62,7 @@ export async function rateTrend(deps: Deps, county: string | null): Promise<{ mo
   const today = chinaDate(deps.clock.now());
   const months = lastMonths(today, TREND_MONTHS);
   const since = Date.parse(`${months[0]}-01T00:00:00+08:00`);
-  const samples = await repo.rateSamplesWithTime(deps.database.db, since, county);
+  const samples = await repo.rateSamples(deps.database.db, since, county);
   const names = await kindsOf(deps)();
   const rows = trendRows(
     samples.map((s) => ({ ...s, month: chinaDate(s.confirmedAt).slice(0, 7) })),

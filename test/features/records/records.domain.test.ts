@@ -7,6 +7,7 @@ import {
   employerRecord, isDone, yearWindowStart, wholeMonths, percentile, rateFigures, rateTable, goingRate, goingRatesFor,
   wellBelow, printSummary, GOING_RATE_MIN_HIRES, type HireFacts, type RateSample,
 } from "../../../src/features/records/records.domain.ts";
+import { lastMonths, trendRows } from "../../../src/features/records/records.trend.ts";
 
 const today = "2026-12-05";
 const hire = (endDate: string, paid: HireFacts["paid"] = null, status: HireFacts["status"] = "completed"): HireFacts => ({ status, endDate, paid });
@@ -171,6 +172,19 @@ test("a worker's printed summary: hires done, their answers, first and last date
   );
   assert.equal(s, { hires: 3, paid: 1, notPaid: 1, unanswered: 1, from: "2026-03-01", to: "2026-11-30" });
   assert.equal(printSummary([], today), { hires: 0, paid: 0, notPaid: 0, unanswered: 0, from: null, to: null });
+});
+
+test("the monitoring trend: the last six months, a median only where a month has 10 hires", () => {
+  assert.equal(lastMonths("2026-12-05", 6), ["2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]);
+  assert.equal(lastMonths("2026-02-01", 3), ["2025-12", "2026-01", "2026-02"]);
+  const month = (m: string, yuan: number[], kindId = 1, unit: "hour" | "day" = "hour") => yuan.map((y) => ({ kindId, unit, wageFen: y * 100, month: m }));
+  const rows = trendRows(
+    [...month("2026-11", [20, 22, 24, 25, 25, 26, 28, 30, 30, 32]), ...month("2026-12", [30, 30, 30]), ...month("2026-11", [150], 2, "day"), ...month("2025-01", Array(20).fill(1))],
+    ["2026-11", "2026-12"],
+    (id) => (id === 1 ? "家政保洁" : "搬运装卸"),
+  );
+  // November: 10 wages, positions 4 and 5 are 25 and 26 → 25.5; December: 3 hires, not shown; kind 2: never 10, left out.
+  assert.equal(rows, [{ kind: "家政保洁", unit: "hour", medians: [2550, null] }]);
 });
 
 test.run();
