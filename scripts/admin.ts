@@ -17,6 +17,8 @@ import { maskPhone } from "../src/shared/validators.ts";
 import { makeBackup, OpsError } from "../src/ops/backup.ts";
 import { restoreDatabase } from "../src/ops/restore.ts";
 import { copy } from "../views/copy/index.ts";
+import { ensureDatabase, StartRefusal } from "../src/ops/startup.ts";
+import { dbFilePath } from "../src/ops/dbfile.ts";
 
 const t = copy.ops.cli;
 const say = (s: string) => console.log(s);
@@ -28,7 +30,9 @@ class UsageError extends Error {}
  * on the configured DB. The app's modules are loaded only for the commands that
  * need them, so backup and restore start fast.
  */
-async function open(config: Config): Promise<Deps> {
+async function open(config: Config, creating = false): Promise<Deps> {
+  // Like the server: in production a missing DB file is not quietly created (only `init` does).
+  ensureDatabase(config, { creating });
   const { prepare } = await import("../src/app.tsx");
   // Only warnings and errors: the command's own output is the report.
   return prepare({ config, log: jsonLogger((l) => console.error(l), true) });
@@ -51,12 +55,26 @@ async function withDeps<T>(config: Config, fn: (deps: Deps) => Promise<T>): Prom
 }
 
 const commands: Record<string, (config: Config, args: string[]) => Promise<void>> = {
-  "setup-link": (config, args) =>
+  // First install only: creates the DB at DATABASE_URL (the server never does in production).
+  init: async (config) => {
+    const path = dbFilePath(config.databaseUrl) ?? config.databaseUrl;
+    if (!ensureDatabase(config, { creating: true }) && dbFilePath(config.databaseUrl)) return say(t.initExists(path));
+    const deps = await open(config, true);
+    await deps.database.drain(); // fold the WAL in: one tidy file to start from
+    deps.database.close();
+    say(t.initDone(path));
+  },
+
+  // Setup happens once: with a city admin in the DB (even a disabled one) no flag makes a link.
+  "setup-link": (config) =>
     withDeps(config, async (deps) => {
-      const { newSetupLink } = await import("../src/features/accounts/index.ts");
-      const admins = await (await accounts()).listAccounts(deps, false);
-      if (admins.some((a) => a.role === "city_admin" && !a.disabled) && !args.includes("--force")) throw new OpsError(t.hasCityAdmin);
-      say(t.setupLink(await newSetupLink(deps)));
+      const { newSetupLink, SetupClosed } = await import("../src/features/accounts/index.ts");
+      try {
+        say(t.setupLink(await newSetupLink(deps)));
+      } catch (e) {
+        if (e instanceof SetupClosed) throw new OpsError(t.hasCityAdmin);
+        throw e;
+      }
     }),
 
   "reset-password": (config, args) =>
@@ -95,6 +113,7 @@ const commands: Record<string, (config: Config, args: string[]) => Promise<void>
     }),
 
   migrate: async (config) => {
+    ensureDatabase(config);
     const database = await openDatabase(config.databaseUrl);
     try {
       say(t.migrated(await migrate(database.client)));
@@ -138,8 +157,10 @@ const commands: Record<string, (config: Config, args: string[]) => Promise<void>
         [o.disk, s.disk ? o.bytes(s.disk.freeBytes) : o.diskUnknown],
       ];
       for (const [k, v] of lines) say(`${k}: ${v}`);
+      say(`${o.healthTitle}: ${s.health.ok ? o.healthOk : o.healthBad}`);
+      for (const p of s.health.problems) say(`! ${p.code}: ${p.reason}`);
       if (s.backupStale) say(`! ${o.backupStale}`);
-      if (s.disk?.low) say(`! ${o.diskLow}`);
+      if (s.disk?.low && !s.health.problems.some((p) => p.code === "disk_low")) say(`! ${o.diskLow}`);
     }),
 };
 
@@ -159,7 +180,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(e.message);
       return 2;
     }
-    if (e instanceof OpsError || e instanceof ConfigError) console.error(e.message);
+    if (e instanceof OpsError || e instanceof ConfigError || e instanceof StartRefusal) console.error(e.message);
     else if (e instanceof NewerDatabaseError) console.error(t.newerDatabase(e.message));
     else console.error(t.failed((e as Error).stack ?? String(e)));
     return 1;

@@ -5,9 +5,14 @@
 // bundle can never be older than the sources; it takes well under a second.
 import { build } from "esbuild";
 import { writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+// The commit being built, shown with the release as the program's version
+// (src/ops/version.ts); empty when this is not a git checkout.
+const git = spawnSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" });
+const commit = git.status === 0 ? git.stdout.trim() : "";
 const result = await build({
   absWorkingDir: root,
   entryPoints: ["src/main.ts"],
@@ -25,7 +30,7 @@ const result = await build({
   legalComments: "none",
   logLevel: "warning",
   // The bundle checks at start that none of its sources changed after it was built.
-  define: { LINGONG_BUNDLE: "true" },
+  define: { LINGONG_BUNDLE: "true", LINGONG_COMMIT: JSON.stringify(commit) },
   metafile: true,
 });
 writeFileSync(`${root}/dist/sources.json`, JSON.stringify(Object.keys(result.metafile.inputs)));

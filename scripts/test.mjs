@@ -13,9 +13,14 @@
 //
 // Output is never interleaved: the earliest still-running file streams live,
 // the others are buffered and printed, in start order, when their turn comes.
+//
+// A browser test file that walks its journeys once per mode (it loops over
+// `Object.values(MODES)` from test/browser/harness.ts) runs as one process per
+// mode (BROWSER_MODE=basic, BROWSER_MODE=smart), each with the full per-file
+// time limit: together they take over two minutes on a busy machine.
 
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +85,22 @@ function findTestFiles(args) {
 	return { files: [...found].sort(), missing };
 }
 
+// ---------------------------------------------------------------- jobs
+
+const BROWSER_MODES = ['basic', 'smart'];
+
+/** One run of a file: the file, extra environment, and the name it is reported under. */
+function jobsFor(file) {
+	let text = '';
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch {
+		/* reported when it runs */
+	}
+	if (!/Object\.values\(MODES\)/.test(text)) return [{ file, env: {}, label: rel(file) }];
+	return BROWSER_MODES.map((mode) => ({ file, env: { BROWSER_MODE: mode }, label: `${rel(file)} [${mode}]` }));
+}
+
 // ---------------------------------------------------------------- running
 
 const children = new Set(); // live child processes (each leads its own process group)
@@ -108,10 +129,11 @@ function lastNumber(text, label) {
  * Runs one file. `sink(chunk)` receives its output (stdout and stderr, in
  * arrival order). Resolves with the parsed result.
  */
-function runFile(file, sink) {
+function runFile(job, sink) {
+	const { file, label } = job;
 	return new Promise((resolvePromise) => {
 		const started = Date.now();
-		const env = { ...process.env, NODE_ENV: 'test' };
+		const env = { ...process.env, NODE_ENV: 'test', ...job.env };
 		if (COLOR) env.FORCE_COLOR = '1';
 		else {
 			delete env.FORCE_COLOR;
@@ -139,7 +161,7 @@ function runFile(file, sink) {
 
 		const timer = setTimeout(() => {
 			timedOut = true;
-			sink(`\n[test] ${rel(file)}: timed out after ${TIMEOUT_MS} ms, killing it\n`);
+			sink(`\n[test] ${label}: timed out after ${TIMEOUT_MS} ms, killing it\n`);
 			killGroup(child, 'SIGTERM');
 			setTimeout(() => killGroup(child, 'SIGKILL'), KILL_GRACE_MS).unref();
 		}, TIMEOUT_MS);
@@ -180,6 +202,7 @@ function runFile(file, sink) {
 
 			resolvePromise({
 				file,
+				label,
 				passed,
 				failed,
 				skipped: hasSummary ? skipped : 0,
@@ -200,7 +223,7 @@ function footer(r) {
 	const ok = r.failed === 0;
 	const counts = `${r.passed} passed, ${r.failed} failed` + (r.skipped ? `, ${r.skipped} skipped` : '');
 	const why = ok ? '' : ` — ${r.problems.join('; ')}`;
-	return `${ok ? 'ok  ' : 'FAIL'} ${rel(r.file)}  (${counts}, ${fmtMs(r.ms)})${why}\n`;
+	return `${ok ? 'ok  ' : 'FAIL'} ${r.label}  (${counts}, ${fmtMs(r.ms)})${why}\n`;
 }
 
 async function main() {
@@ -220,7 +243,8 @@ async function main() {
 		process.exitCode = 1;
 		return;
 	}
-	out(`Running ${files.length} test file(s), ${Math.min(CONCURRENCY, files.length)} at a time\n`);
+	const jobs = files.flatMap(jobsFor);
+	out(`Running ${files.length} test file(s)${jobs.length > files.length ? ` as ${jobs.length} processes (browser files once per mode)` : ''}, ${Math.min(CONCURRENCY, jobs.length)} at a time\n`);
 
 	// Slots in start order; slots[head] is streamed live, later ones buffer.
 	const slots = [];
@@ -231,7 +255,7 @@ async function main() {
 			const slot = slots[head];
 			if (!slot.live) {
 				slot.live = true;
-				out(`\n── ${rel(slot.file)}\n`);
+				out(`\n── ${slot.job.label}\n`);
 				if (slot.buffer.length) out(slot.buffer.join(''));
 				slot.buffer = [];
 			}
@@ -244,18 +268,18 @@ async function main() {
 	const results = [];
 	let next = 0;
 	const worker = async () => {
-		while (next < files.length) {
-			const file = files[next++];
-			const slot = { file, live: false, buffer: [], result: null };
+		while (next < jobs.length) {
+			const job = jobs[next++];
+			const slot = { job, live: false, buffer: [], result: null };
 			slots.push(slot);
 			pump();
 			const sink = (s) => (slot.live ? out(s) : slot.buffer.push(s));
-			slot.result = await runFile(file, sink);
+			slot.result = await runFile(job, sink);
 			results.push(slot.result);
 			pump();
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
+	await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
 	pump();
 
 	let passed = 0, failed = 0, skipped = 0;
@@ -264,14 +288,14 @@ async function main() {
 		failed += r.failed;
 		skipped += r.skipped;
 	}
-	const failing = results.filter((r) => r.failed > 0).sort((a, b) => a.file.localeCompare(b.file));
+	const failing = results.filter((r) => r.failed > 0).sort((a, b) => a.label.localeCompare(b.label));
 	const missingFailed = missing.length; // a path that does not exist is a failure too
 	failed += missingFailed;
 
 	out('\n');
 	if (failing.length > 0 || missingFailed > 0) {
 		out('Failing files:\n');
-		for (const r of failing) out(`  ${rel(r.file)} — ${r.problems.join('; ')}\n`);
+		for (const r of failing) out(`  ${r.label} — ${r.problems.join('; ')}\n`);
 		for (const m of missing) out(`  ${m} — no such file or directory\n`);
 	} else if (passed === 0) {
 		out('No test passed.\n');

@@ -6,20 +6,26 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
+import { routePath } from "hono/route";
+import { cors } from "hono/cors";
+import { etag } from "hono/etag";
 import { eq } from "drizzle-orm";
 import type { Config } from "./config.ts";
 import type { AppEnv, Deps, Logger } from "./shared/context.ts";
-import { jsonLogger } from "./shared/context.ts";
-import { openDatabase, checkPragmas, type Database } from "./shared/db.ts";
+import { jsonLogger, rememberErrors, safeErrorMessage, type RecentError } from "./shared/context.ts";
+import { openDatabase, checkPragmas, storageErrorCode, type Database } from "./shared/db.ts";
 import { migrate } from "./shared/migrate.ts";
 import { seedRegions, Regions } from "./shared/regions.ts";
-import { systemClock, type Clock } from "./shared/clock.ts";
-import { logSmsSender, type SmsSender } from "./shared/sms.ts";
+import { systemClock, withClock, type Clock } from "./shared/clock.ts";
+import type { SmsSender } from "./shared/sms.ts";
+import { smsSender, smsSettings } from "./features/messages/index.ts";
 import { randomToken } from "./shared/crypto.ts";
 import { emptyHooks } from "./shared/hooks.ts";
 import { loadSession } from "./shared/session.ts";
 import { csrfProtection, csrfTokenFor, CsrfError } from "./shared/csrf.ts";
+import { submissionOnce, withSubmissionClaims, DuplicateSubmission } from "./shared/once.ts";
 import { pageCache } from "./shared/page-cache.ts";
+import { fairShare } from "./shared/fair-share.ts";
 import { securityHeaders, compression, requestLog } from "./shared/http.ts";
 import { staticRoutes } from "./shared/static.ts";
 import { LoginRequired, NotFound, Refused } from "./shared/errors.ts";
@@ -29,7 +35,9 @@ import { layout } from "../views/layout.tsx";
 import { ErrorPage } from "../views/errors/error.tsx";
 import { copy } from "../views/copy/index.ts";
 import { features } from "./features/registry.ts";
-import { diskHealth } from "./ops/dbfile.ts";
+import { checkHealth } from "./ops/health.ts";
+import { appVersion } from "./ops/version.ts";
+import { apiDocRoutes } from "./shared/openapi.ts";
 
 /** Largest form body we read; anything bigger is refused before it is read whole. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -44,8 +52,13 @@ export interface PrepareOptions {
 /** Opens and migrates the DB, seeds the region data, loads the server secret. */
 export async function prepare(opts: PrepareOptions): Promise<Deps> {
   const { config } = opts;
-  const log = opts.log ?? jsonLogger();
-  const database: Database = await openDatabase(config.databaseUrl);
+  const recentErrors: RecentError[] = [];
+  const log = rememberErrors(opts.log ?? jsonLogger(), recentErrors);
+  // SMS settings are checked before anything else is opened: a wrong one stops the start with a Chinese message.
+  const clock = opts.clock ?? systemClock;
+  const sms = opts.sms ?? smsSender(smsSettings(config.env ?? {}), () => clock.now());
+  // Writes made while a keyed form is handled claim its key first (one submission, one record).
+  const database: Database = withSubmissionClaims(await openDatabase(config.databaseUrl));
   const applied = await migrate(database.client);
   if (applied.length) log.info("migrated", { applied });
   if (config.databaseUrl.startsWith("file:")) await checkPragmas(database.client);
@@ -54,12 +67,13 @@ export async function prepare(opts: PrepareOptions): Promise<Deps> {
   return {
     database,
     config,
-    clock: opts.clock ?? systemClock,
+    clock,
     secret,
-    sms: opts.sms ?? logSmsSender(),
+    sms,
     log,
     regions: new Regions(config.region),
     hooks: emptyHooks(),
+    recentErrors,
   };
 }
 
@@ -72,16 +86,35 @@ async function loadSecret(database: Database): Promise<string> {
   return (await read())!;
 }
 
+/** How long stop() waits for requests in flight and queued writes before closing anyway (systemd's TimeoutStopSec is 20 s). */
+export const STOP_WAIT_MS = 15_000;
+
+export type App = ReturnType<typeof createApp>;
+
+/**
+ * The app, with `stop()`: stops the features' timers, waits for requests in
+ * flight and every queued write, folds the WAL into the DB file, closes the
+ * DB. The servers call it on SIGTERM; tests use it.
+ */
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
   const t = copy.errors;
+  const timers: (() => void)[] = [];
+  let inFlight = 0;
+  let stopping: Promise<void> | null = null;
 
   app.use(async (c, next) => {
-    c.set("deps", deps);
+    inFlight++;
+    try {
+      c.set("deps", deps);
     c.set("user", null);
     c.set("sessionHash", null);
-    c.set("big", getCookie(c, "big") === "1");
-    await next();
+      c.set("big", getCookie(c, "big") === "1");
+      // The injected clock for checks that are not handed deps (a birth date in a form field).
+      await withClock(deps.clock, next);
+    } finally {
+      inFlight--;
+    }
   });
   app.use(requestLog());
   app.use(securityHeaders());
@@ -105,7 +138,20 @@ export function createApp(deps: Deps) {
     if (c.var.sessionHash) c.set("csrfToken", csrfTokenFor(c));
     return next();
   });
+  // After the page cache (a cached page is free) and the session (staff are never limited).
+  app.use(
+    fairShare(deps.config.fairShare, (c, seconds) => {
+      c.status(429);
+      if (c.req.path.startsWith("/api/")) return c.json({ error: "too_many_requests" }, 429);
+      return c.render(<ErrorPage title={t.tooManyTitle} body={t.tooManyBody(seconds)} />, { title: t.tooManyTitle });
+    }),
+  );
   app.use(async (c, next) => {
+    // The open API is read-only: any other verb is a 405 naming the ones it takes (not the CSRF check's 500).
+    // (Only /api/v1: /api/sms/… takes the SMS providers' callbacks, posted by them.)
+    if ((c.req.path === paths.api.root || c.req.path.startsWith(paths.api.root + "/")) && !["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {
+      return c.json({ error: "method_not_allowed" }, 405, { allow: "GET, HEAD, OPTIONS" });
+    }
     if (c.req.method !== "GET" && c.req.method !== "HEAD" && !c.req.path.startsWith("/api/")) {
       const type = c.req.header("content-type") ?? "";
       if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) throw new Refused(t.badType, 415);
@@ -113,15 +159,16 @@ export function createApp(deps: Deps) {
     return next();
   });
   app.use(csrfProtection());
+  // After the CSRF check: only a genuine form's key is claimed.
+  app.use(submissionOnce());
 
   app.get(paths.healthz, async (c) => {
-    try {
-      const rs = await deps.database.client.execute("SELECT count(*) FROM schema_migrations");
-      return c.json({ ok: true, db: "ok", migrations: Number(rs.rows[0][0]), ...diskHealth(deps.config.databaseUrl, deps.log) });
-    } catch (e) {
-      deps.log.error("healthz", { error: (e as Error).message });
-      return c.json({ ok: false, db: "error" }, 503);
-    }
+    // 503 with a code and a Chinese reason when the server cannot do its job
+    // (src/ops/health.ts); monitoring alarms on anything but "ok":true.
+    const h = await checkHealth(deps);
+    if (!h.ok) deps.log.error("unhealthy", { code: h.code, problems: h.problems.map((p) => p.code) });
+    c.header("cache-control", "no-store");
+    return c.json(h, h.ok ? 200 : 503);
   });
 
   app.get(paths.textSize, (c) => {
@@ -131,14 +178,27 @@ export function createApp(deps: Deps) {
     return c.redirect(safeNext(c.req.query("back")), 303);
   });
 
+  // The open API: read-only, no cookies, no personal data. Any site may read it
+  // from a browser (CORS for GET/HEAD only, never with credentials); answers
+  // carry an ETag, and a client that sends it back gets 304 when nothing changed.
   const api = new Hono<AppEnv>();
+  api.use(cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], maxAge: 86_400 }));
   api.use(async (c, next) => {
     await next();
-    c.header("access-control-allow-origin", "*");
     if (!c.res.headers.has("cache-control")) c.header("cache-control", "public, max-age=60");
   });
+  api.use(etag());
+  const apiEndpoints = features.flatMap((f) => f.apiEndpoints ?? []);
+  api.route(
+    "/",
+    apiDocRoutes(
+      () => ({ title: copy.api.title(deps.config.region.city.name), description: copy.api.description, version: appVersion, serverUrl: `${deps.config.publicUrl}${paths.api.root}` }),
+      apiEndpoints,
+    ),
+  );
   for (const f of features) {
-    f.install?.(deps);
+    const stopTimer = f.install?.(deps);
+    if (stopTimer) timers.push(stopTimer);
     if (f.routes) app.route("/", f.routes());
     if (f.api) api.route("/", f.api());
   }
@@ -151,11 +211,16 @@ export function createApp(deps: Deps) {
   });
 
   app.onError((err, c) => {
+    // The disk is full, read-only, or the DB file is gone: not a bug in the
+    // page, and nothing was saved. 503 "try again later", logged with its code.
+    const storage = storageErrorCode(err);
     if (c.req.path.startsWith("/api/")) {
-      const status = err instanceof NotFound ? 404 : err instanceof Refused ? err.status : 500;
-      if (status === 500) deps.log.error("unhandled", { path: c.req.path, error: err.message });
+      const status = storage ? 503 : err instanceof NotFound ? 404 : err instanceof Refused ? err.status : 500;
+      if (status >= 500) deps.log.error("unhandled", { path: routePath(c, -1), error: safeErrorMessage(err), code: storage ?? undefined });
       return c.json({ error: status === 404 ? "not_found" : status === 500 ? "server_error" : "bad_request", message: err instanceof Refused ? err.userMessage : undefined }, status);
     }
+    // A twin of a form being handled: the submissionOnce middleware answers with the first one's redirect.
+    if (err instanceof DuplicateSubmission) return c.body(null, 409);
     if (err instanceof LoginRequired) {
       return c.redirect(`${paths.accounts.login}?next=${encodeURIComponent(safeNext(err.next))}`, 303);
     }
@@ -175,14 +240,32 @@ export function createApp(deps: Deps) {
       c.status(err.status);
       return c.render(<ErrorPage title={t.notFoundTitle} body={t.notFoundBody} />, { title: t.notFoundTitle });
     }
-    deps.log.error("unhandled", { path: c.req.path, error: err.message, stack: err.stack?.split("\n").slice(0, 4).join(" | ") });
-    c.status(500);
+    // The same id in the log line and on the page, so the clerk can find one from the other.
+    const id = c.var.requestId;
+    deps.log.error("unhandled", {
+      path: routePath(c, -1),
+      error: safeErrorMessage(err),
+      code: storage ?? undefined,
+      stack: storage ? undefined : err.stack?.split("\n").slice(1, 4).join(" | "),
+    });
+    const title = storage ? t.storageTitle : t.serverTitle;
+    c.status(storage ? 503 : 500);
     try {
-      return c.render(<ErrorPage title={t.serverTitle} body={t.serverBody} />, { title: t.serverTitle });
+      return c.render(<ErrorPage title={title} body={storage ? t.storageBody : t.serverBody} errorId={id} />, { title });
     } catch {
-      return c.text(t.serverTitle, 500);
+      return c.text(`${title} ${t.errorId(id)}`, storage ? 503 : 500);
     }
   });
 
-  return app;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      for (const s of timers.splice(0)) s();
+      const deadline = Date.now() + STOP_WAIT_MS;
+      // Requests in flight may still queue writes: wait for them, then for the queue.
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await Promise.race([deps.database.drain(), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())).unref?.())]);
+      deps.database.close();
+    })());
+
+  return Object.assign(app, { stop });
 }

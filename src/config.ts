@@ -4,6 +4,8 @@
 import { readFileSync } from "node:fs";
 import { fromRoot } from "./shared/root.ts";
 import * as v from "valibot";
+import { copy } from "../views/copy/index.ts";
+import { jsonValueLines, lineAt } from "./shared/json-lines.ts";
 
 export const RegionFileSchema = v.object({
   city: v.object({ code: v.pipe(v.string(), v.regex(/^\d{6}$/)), name: v.pipe(v.string(), v.minLength(1)) }),
@@ -43,16 +45,22 @@ export interface Config {
   backup: { dir: string; keep: number };
   /** Personal-data retention in days, applied by the daily housekeeping (src/ops/housekeeping.ts). */
   retention: { postingContactDays: number; workerDays: number; smsDays: number };
-  /** Behind an HTTPS proxy: cookies get Secure and the __Host- prefix. */
+  /** Below this much free space (MB) beside the DB file, /healthz fails and the status page warns. */
+  diskMinFreeMb: number;
   /** How long a page rendered for a visitor who is not signed in may be served again (0: never). */
   pageCacheSeconds: number;
   /** How long a monitoring report may be shown again after it was counted, even if records were added since (0: only while nothing was written). */
   monitoringCacheSeconds: number;
+  /** Behind an HTTPS proxy: cookies get Secure and the __Host- prefix. */
   https: boolean;
   /** Limits on SMS codes (验证码), so nobody can make the instance text numbers at will (src/features/phone). */
   phoneCodes: PhoneCodeLimits;
   /** Trust X-Forwarded-For for the client address (only behind our own proxy). */
   trustProxy: boolean;
+  /** Postings per employer (issue #16: one household employer filled the first page of /jobs in 10 s). */
+  postingLimits: { perHour: number; perDay: number; householdHeadcount: number };
+  /** A fair share for every client: uncached work per client address (src/shared/fair-share.ts). */
+  fairShare: { enabled: boolean; perClient: number; rate: number; burst: number; anonymous: number };
   /** Base URL printed in the setup link. */
   publicUrl: string;
   /** The environment this config was read from, for a feature's own settings (checked in its install()). */
@@ -96,24 +104,82 @@ function boolVar(env: Env, name: string, fallback: boolean): boolean {
 }
 
 export function loadRegionFile(path: string): RegionData {
+  const r = copy.ops.region;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new ConfigError(r.unreadable(path, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, "utf8"));
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    throw new ConfigError(`无法读取地区数据文件 REGION_FILE=${path}: ${(e as Error).message}`);
+    // "… at position 123" (Node 20) or "(line 5 column 3)" (newer engines): say the line.
+    const msg = (e as Error).message;
+    const line = Number(msg.match(/line (\d+)/)?.[1]) || (msg.match(/position (\d+)/) ? lineAt(text, Number(msg.match(/position (\d+)/)![1])) : 0);
+    throw new ConfigError(r.badJson(path, line));
   }
   const parsed = v.safeParse(RegionFileSchema, json);
   if (!parsed.success) {
     const first = parsed.issues[0];
-    const where = first.path?.map((p) => String(p.key)).join(".") ?? "";
-    throw new ConfigError(`地区数据文件 ${path} 格式有误(${where}): ${first.message}`);
+    const keys = first.path?.map((p) => p.key as string | number) ?? [];
+    const where = keys.join(".");
+    // The line of the value itself, or of the object that lacks it.
+    const lines = jsonValueLines(text.replace(/^\uFEFF/, ""));
+    let line = lines.get(where);
+    for (let k = keys.length - 1; line === undefined && k >= 0; k--) line = lines.get(keys.slice(0, k).join("."));
+    throw new ConfigError(r.badField(path, line ?? 1, where, regionFieldName(keys), regionIssue(first)));
   }
   const counties = new Set(parsed.output.counties.map((c) => c.code));
-  const stray = parsed.output.townships.find((t) => !counties.has(t.countyCode));
-  if (stray) throw new ConfigError(`地区数据文件 ${path}: 乡镇 ${stray.name} 的县级代码 ${stray.countyCode} 不在 counties 中`);
-  const strayBrand = parsed.output.brands.find((b) => b.county !== undefined && !counties.has(b.county));
-  if (strayBrand) throw new ConfigError(`地区数据文件 ${path}: 品牌 ${strayBrand.name} 的县级代码 ${strayBrand.county} 不在 counties 中`);
+  const lines = jsonValueLines(text.replace(/^\uFEFF/, ""));
+  const strayAt = parsed.output.townships.findIndex((t) => !counties.has(t.countyCode));
+  if (strayAt >= 0) {
+    const stray = parsed.output.townships[strayAt];
+    throw new ConfigError(r.strayTownship(path, lines.get(`townships.${strayAt}.countyCode`) ?? 1, stray.name, stray.countyCode));
+  }
+  const brandAt = parsed.output.brands.findIndex((b) => b.county !== undefined && !counties.has(b.county));
+  if (brandAt >= 0) {
+    const b = parsed.output.brands[brandAt];
+    throw new ConfigError(r.strayBrand(path, lines.get(`brands.${brandAt}.county`) ?? 1, b.name, b.county!));
+  }
   return parsed.output;
+}
+
+/** "县(市、区)列表第 1 项的代码" for ["counties", 0, "code"]. */
+function regionFieldName(keys: (string | number)[]): string {
+  const names = copy.ops.region.fields as Record<string, string>;
+  let out = "";
+  for (const k of keys) out += typeof k === "number" ? copy.ops.region.item(k + 1) : (out && !out.endsWith("的") ? "的" : "") + (names[k] ?? k);
+  return out;
+}
+
+/** valibot's issue, said in Chinese for the clerk. */
+function regionIssue(issue: v.BaseIssue<unknown>): string {
+  const r = copy.ops.region;
+  if (issue.input === undefined) return r.missing;
+  switch (issue.type) {
+    case "regex": {
+      const req = String(issue.requirement);
+      return req.includes("{6}") ? r.digits(6) : req.includes("{9}") ? r.digits(9) : r.hotline;
+    }
+    case "min_length":
+      return Array.isArray(issue.input) ? r.emptyList : r.emptyText;
+    case "integer":
+      return r.integer;
+    case "min_value":
+      return r.positive;
+    case "string":
+      return r.expected.string;
+    case "number":
+      return r.expected.number;
+    case "array":
+      return r.expected.array;
+    case "object":
+      return r.expected.object;
+    default:
+      return issue.message;
+  }
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -148,6 +214,7 @@ export function loadConfig(env: Env = process.env): Config {
       smsDays: intVar(env, "RETENTION_SMS_DAYS", 180, 7, 36_500),
     },
     pageCacheSeconds: intVar(env, "PAGE_CACHE_SECONDS", 5, 0, 300),
+    diskMinFreeMb: intVar(env, "DISK_MIN_FREE_MB", 200, 0, 10_000_000),
     monitoringCacheSeconds: intVar(env, "MONITORING_CACHE_SECONDS", 300, 0, 3600),
     https,
     phoneCodes: {
@@ -159,6 +226,18 @@ export function loadConfig(env: Env = process.env): Config {
       dailyBudget: intVar(env, "SMS_CODE_DAILY_BUDGET", 2000, 1, 10_000_000),
     },
     trustProxy: boolVar(env, "TRUST_PROXY", false),
+    postingLimits: {
+      perHour: intVar(env, "POSTINGS_PER_HOUR", 10, 1, 100_000),
+      perDay: intVar(env, "POSTINGS_PER_DAY", 30, 1, 1_000_000),
+      householdHeadcount: intVar(env, "HOUSEHOLD_HEADCOUNT_MAX", 10, 1, 100_000),
+    },
+    fairShare: {
+      enabled: boolVar(env, "FAIR_SHARE", true),
+      perClient: intVar(env, "FAIR_SHARE_PER_CLIENT", 4, 1, 1000),
+      rate: intVar(env, "FAIR_SHARE_RATE", 10, 1, 100_000),
+      burst: intVar(env, "FAIR_SHARE_BURST", 60, 1, 100_000),
+      anonymous: intVar(env, "FAIR_SHARE_RENDERS", 8, 1, 10_000),
+    },
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ""),
     env,
   };

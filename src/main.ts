@@ -1,21 +1,20 @@
-// Node entry: read the config, open and migrate the DB, serve.
+// Node entry: read the config, open and migrate the DB, serve. A start that
+// cannot succeed says why in one Chinese line and exits 78 when a restart
+// would not help, 1 when it may (src/ops/startup.ts).
 import { serve } from "@hono/node-server";
-import { loadConfig, ConfigError } from "./config.ts";
+import type { Server } from "node:http";
+import { loadConfig, type Config } from "./config.ts";
 import { prepare, createApp } from "./app.tsx";
-import { NewerDatabaseError } from "./shared/migrate.ts";
 import { setupLinkIfNeeded } from "./features/accounts/index.ts";
 import { Hono } from "hono";
 import { staleSources } from "./shared/bundle.ts";
+import { ensureDatabase, startFailure, StartRefusal } from "./ops/startup.ts";
+import { appVersion } from "./ops/version.ts";
+import { dbFilePath } from "./ops/dbfile.ts";
+import { copy } from "../views/copy/index.ts";
 
 /** Set to true by scripts/build.mjs in the bundle; undefined under tsx and Deno. */
 declare const LINGONG_BUNDLE: boolean | undefined;
-if (typeof LINGONG_BUNDLE !== "undefined") {
-  const stale = staleSources();
-  if (stale.length) {
-    console.error(`程序代码比打包文件 dist/main.js 新(${stale.slice(0, 3).join(", ")}${stale.length > 3 ? " 等" : ""}):请先运行 npm run build,再启动。`);
-    process.exit(1);
-  }
-}
 
 /**
  * For `npm run bench` only (env BENCH_CEILING_PATH): the ceiling to compare
@@ -31,31 +30,47 @@ function benchCeiling(app: { request: (path: string) => Response | Promise<Respo
   return (req: Request, env?: unknown) => (new URL(req.url).pathname === "/__bench/ceiling" ? bare.fetch(req) : app.fetch(req, env));
 }
 
+let config: Config | undefined;
 try {
-  const config = loadConfig(process.env);
+  if (typeof LINGONG_BUNDLE !== "undefined") {
+    const stale = staleSources();
+    if (stale.length) throw new StartRefusal(copy.ops.start.staleBundle(`${stale.slice(0, 3).join(", ")}${stale.length > 3 ? " 等" : ""}`));
+  }
+  config = loadConfig(process.env);
+  const created = ensureDatabase(config);
   const deps = await prepare({ config });
+  if (created) deps.log.info("created", { db: dbFilePath(config.databaseUrl) });
   const app = createApp(deps);
-  const server = serve({ fetch: benchCeiling(app) ?? app.fetch, port: config.port }, (info) => {
-    deps.log.info("listening", { url: `http://localhost:${info.port}`, db: config.databaseUrl.replace(/\/\/.*@/, "//***@").replace(/\?.*$/, "?***") });
+  const server = serve({ fetch: benchCeiling(app) ?? app.fetch, port: config.port }) as Server;
+  // Listening first, the setup link after: a refused start (port in use) makes no link.
+  await new Promise<void>((ok, fail) => {
+    server.once("listening", ok);
+    server.once("error", fail);
+  });
+  deps.log.info("listening", {
+    url: `http://localhost:${config.port}`,
+    db: config.databaseUrl.replace(/\/\/.*@/, "//***@").replace(/\?.*$/, "?***"),
+    version: appVersion,
   });
   const link = await setupLinkIfNeeded(deps);
   if (link) console.log(`\n首次使用:请在 24 小时内打开下面的链接,设置市级管理员账号(只能用一次):\n${link}\n`);
-  const stop = () => {
+  // Clean shutdown: no new requests, timers stopped, requests in flight and
+  // queued writes finished, the WAL folded into the DB file, then exit.
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    deps.log.info("stopping");
     server.close();
-    deps.database.close();
+    server.closeIdleConnections?.();
+    await app.stop();
+    deps.log.info("stopped");
     process.exit(0);
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 } catch (e) {
-  if (e instanceof ConfigError) {
-    console.error(`配置错误: ${e.message}`);
-    process.exit(78);
-  }
-  if (e instanceof NewerDatabaseError) {
-    // Old code on a newer DB: say what to do, without a stack trace.
-    console.error(e.message);
-    process.exit(1);
-  }
-  throw e;
+  const { exitCode, line } = startFailure(e, config);
+  console.error(line);
+  process.exit(exitCode);
 }

@@ -70,6 +70,14 @@ export const paths = {
   messages: {
     inbox: "/inbox",
     readAll: "/inbox/read",
+    /** Staff: every text, its attempts, failure reason and delivery receipt (回执). */
+    texts: "/admin/sms",
+    /** Providers' delivery receipts (回执); :token is SMS_CALLBACK_TOKEN, :provider aliyun or tencent. */
+    receiptPattern: "/api/sms/:token/:provider/report",
+    receipt: (token: string, provider: string) => `/api/sms/${token}/${provider}/report`,
+    /** Providers' inbound texts (上行): replies such as 报名 1234 or TD. */
+    replyPattern: "/api/sms/:token/:provider/reply",
+    reply: (token: string, provider: string) => `/api/sms/${token}/${provider}/reply`,
   },
   jobs: {
     list: "/jobs",
@@ -142,6 +150,11 @@ export const paths = {
     consentRemovePattern: "/desk/workers/:id/consent/remove",
     contact: (id: Id) => `/desk/workers/${id}/contacts`,
     contactPattern: "/desk/workers/:id/contacts",
+    /** SMS job alerts for the worker at the desk (features/alerts). */
+    alerts: (id: Id) => `/desk/workers/${id}/alerts`,
+    alertsPattern: "/desk/workers/:id/alerts",
+    alertsStop: (id: Id) => `/desk/workers/${id}/alerts/stop`,
+    alertsStopPattern: "/desk/workers/:id/alerts/stop",
     signUp: (id: Id) => `/desk/workers/${id}/sign-up`,
     signUpPattern: "/desk/workers/:id/sign-up",
     /** 困难零工人员: the help queue. */
@@ -155,6 +168,9 @@ export const paths = {
     confirmPattern: "/desk/applications/:id/confirm",
     printJobs: "/desk/print/jobs",
     printPoster: "/desk/print/poster",
+    /** A worker's record (务工记录), printed at the desk for her. */
+    record: (id: Id) => `/desk/workers/${id}/record`,
+    recordPattern: "/desk/workers/:id/record",
     /** Public: what a printed worker card's QR code opens. */
     cardCode: (code: string) => `/card/${code}`,
     cardCodePattern: "/card/:code",
@@ -278,13 +294,71 @@ export const paths = {
     forgetWorker: (id: Id) => `/staff/forget/${id}`,
     forgetWorkerPattern: "/staff/forget/:id",
   },
+  alerts: {
+    /** A worker's own SMS job alerts. */
+    mine: "/me/alerts",
+    mineStop: "/me/alerts/stop",
+  },
+  supervision: {
+    home: "/staff/supervision",
+    market: (id: Id) => `/staff/supervision/markets/${id}`,
+    marketPattern: "/staff/supervision/markets/:id",
+    newInspection: (marketId: Id) => `/staff/supervision/markets/${marketId}/inspections/new`,
+    newInspectionPattern: "/staff/supervision/markets/:id/inspections/new",
+    inspection: (id: Id) => `/staff/supervision/inspections/${id}`,
+    inspectionPattern: "/staff/supervision/inspections/:id",
+    rectified: (id: Id) => `/staff/supervision/inspections/${id}/rectified`,
+    rectifiedPattern: "/staff/supervision/inspections/:id/rectified",
+    newIncident: (marketId: Id) => `/staff/supervision/markets/${marketId}/incidents/new`,
+    newIncidentPattern: "/staff/supervision/markets/:id/incidents/new",
+    /** Incident counts per market and month (admins). */
+    incidents: "/staff/supervision/incidents",
+    roadside: "/staff/supervision/roadside",
+    newPoint: "/staff/supervision/roadside/new",
+    point: (id: Id) => `/staff/supervision/roadside/${id}`,
+    pointPattern: "/staff/supervision/roadside/:id",
+    count: (id: Id) => `/staff/supervision/roadside/${id}/counts`,
+    countPattern: "/staff/supervision/roadside/:id/counts",
+  },
+  records: {
+    /** Public: an employer's card with her record (the name only for businesses). */
+    employer: (id: Id) => `/employers/${id}`,
+    employerPattern: "/employers/:id",
+    /** The employer's own record and which hires count. */
+    employerMine: "/employer/record",
+    /** 我的务工记录: a worker's own record, and its one-page print. */
+    mine: "/me/record",
+    minePrint: "/me/record/print",
+    /** What a printed record's QR code opens (staff only): a random code, nothing personal. */
+    check: (code: string) => `/records/check/${code}`,
+    checkPattern: "/records/check/:code",
+    /** Monitoring: the median wage per kind of work, month by month (staff: their county; city admin: the city). */
+    trend: "/monitoring/going-rates",
+  },
   api: {
     root: "/api/v1",
   },
 } as const;
 
-/** A local path to return to after login; anything else falls back to "/". */
+/**
+ * A local path to return to (after login, after switching the text size); anything else falls back to "/".
+ * Browsers drop tabs and newlines anywhere in a URL and read "\\" as "/", so "/\t/evil.example" or
+ * "/\\evil.example" would leave the site: any control character, backslash or whitespace is refused, as is
+ * whatever the URL parser (the one browsers use) resolves to another origin. Letters outside ASCII are
+ * percent-encoded, so the answer is always a valid header value (a raw CR/LF in a Location header is a 500).
+ */
 export function safeNext(next: string | undefined | null): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.length > 300) return "/";
-  return next;
+  if (!next || next.length > 300 || !next.startsWith("/") || next.startsWith("//")) return "/";
+  // C0 and C1 controls, DEL, backslash, every kind of space, and lone surrogates.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f-\u00a0\\\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(next)) return "/";
+  const encoded = next.replace(/[^\u0021-\u007e]+/g, (s) => encodeURI(s));
+  try {
+    const base = "http://local.invalid";
+    const u = new URL(encoded, base);
+    if (u.origin !== base) return "/";
+  } catch {
+    return "/";
+  }
+  return encoded;
 }

@@ -55,3 +55,21 @@ export const genders = ["male", "female"] as const;
 export const seekingCardStatuses = ["open", "closed"] as const;
 
 export const smsStatuses = ["pending", "sent", "failed"] as const;
+
+/** A provider's delivery receipt (回执) for a sent text. */
+export const smsReceipts = ["delivered", "undelivered"] as const;
+
+/** What a safety inspection of a market checks (安全生产检查), in the form's order. */
+export const inspectionItems = ["fire", "shelter", "electricity", "order", "sanitation"] as const;
+export type InspectionItem = (typeof inspectionItems)[number];
+
+/** Kinds of incident at or near a market (治安管理). */
+export const incidentKinds = ["fraud", "extortion", "forced_trade", "provocation", "traffic", "safety", "other"] as const;
+export type IncidentKind = (typeof incidentKinds)[number];
+
+/** When the wage is paid (posting form, written agreement). */
+export const payTimes = ["same_day", "on_finish", "weekly", "monthly"] as const;
+export type PayTime = (typeof payTimes)[number];
+/** How the wage is paid. */
+export const payMethods = ["cash", "wechat", "bank"] as const;
+export type PayMethod = (typeof payMethods)[number];

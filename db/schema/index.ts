@@ -9,4 +9,7 @@ export * from "./training.ts";
 export * from "./policy.ts";
 export * from "./monitoring.ts";
 export * from "./ops.ts";
+export * from "./supervision.ts";
+export * from "./submissions.ts";
 export * from "./phone.ts";
+export * from "./records.ts";

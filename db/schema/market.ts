@@ -4,7 +4,7 @@
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from "drizzle-orm/sqlite-core";
 import {
   employerKinds, verificationStatuses, employmentForms, wageUnits, payModes, postingStatuses,
-  applicationStatuses, hireStatuses, paidAnswers, genders, seekingCardStatuses, smsStatuses,
+  applicationStatuses, hireStatuses, paidAnswers, genders, seekingCardStatuses, smsStatuses, smsReceipts,
 } from "./constants.ts";
 import { users } from "./accounts.ts";
 import { counties, townships, workKinds, brands } from "./regions.ts";
@@ -134,6 +134,11 @@ export const jobPostings = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
     /** Normalized searchable text (migration 0005, jobs.search.ts): what keyword hits are checked against. */
     searchText: text("search_text").notNull().default(""),
+    /** A draft saved only because the employer was not verified yet: published when she is (migration 0017). */
+    awaitingVerification: integer("awaiting_verification", { mode: "boolean" }).notNull().default(false),
+    /** When the wage is paid (payTimes) and how (payMethods); "" = not said (migration 0017). */
+    payTime: text("pay_time").notNull().default(""),
+    payMethod: text("pay_method").notNull().default(""),
   },
   (t) => [
     index("postings_browse_idx").on(t.status, t.countyCode, t.publishedAt),
@@ -199,11 +204,17 @@ export const hires = sqliteTable(
     viaStaffId: integer("via_staff_id").references(() => users.id),
     viaMarketId: integer("via_market_id").references(() => markets.id),
     confirmedAt: integer("confirmed_at").notNull(),
+    /** The working hours and the payment terms as agreed when confirmed, for the written agreement (migration 0017). */
+    hours: text("hours").notNull().default(""),
+    payTime: text("pay_time").notNull().default(""),
+    payMethod: text("pay_method").notNull().default(""),
   },
   (t) => [
     index("hires_worker_idx").on(t.workerId, t.endDate),
     index("hires_employer_idx").on(t.employerId, t.confirmedAt),
     index("hires_confirmed_idx").on(t.confirmedAt),
+    // Migration 0020: an employer's 12-month record.
+    index("hires_employer_end_idx").on(t.employerId, t.endDate),
   ],
 );
 
@@ -221,18 +232,74 @@ export const messages = sqliteTable(
   (t) => [index("messages_user_idx").on(t.userId, t.at)],
 );
 
-/** SMS waiting to be sent by the configured sender. */
+/**
+ * SMS waiting to be sent by the configured sender: a template key and its
+ * parameters (JSON), never free text (migration 0015). provider_id is the
+ * provider's id for the text, which its delivery receipt (回执) carries.
+ */
 export const smsOutbox = sqliteTable(
   "sms_outbox",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     toPhone: text("to_phone").notNull(),
-    body: text("body").notNull(),
+    template: text("template").notNull(),
+    params: text("params").notNull().default("{}"),
+    userId: integer("user_id"),
+    /** The county the text is about, for the staff page's scope (null: city admin only). */
+    countyCode: text("county_code"),
     status: text("status", { enum: smsStatuses }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     error: text("error"),
     createdAt: integer("created_at").notNull(),
     sentAt: integer("sent_at"),
+    provider: text("provider"),
+    providerId: text("provider_id"),
+    receipt: text("receipt", { enum: smsReceipts }),
+    receiptError: text("receipt_error"),
+    receiptAt: integer("receipt_at"),
   },
-  (t) => [index("sms_outbox_status_idx").on(t.status, t.createdAt)],
+  (t) => [
+    index("sms_outbox_status_idx").on(t.status, t.createdAt),
+    index("sms_outbox_provider_idx").on(t.providerId),
+    index("sms_outbox_user_idx").on(t.userId, t.createdAt),
+    index("sms_outbox_county_idx").on(t.countyCode, t.createdAt),
+  ],
+);
+
+/** Numbers that replied TD: no more texts except a code the person asks for. */
+export const smsStops = sqliteTable("sms_stops", {
+  phone: text("phone").primaryKey(),
+  at: integer("at").notNull(),
+});
+
+/** SMS job alerts: one per worker, at most one text a day (Beijing date). */
+export const smsAlerts = sqliteTable(
+  "sms_alerts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    kindId: integer("kind_id").references(() => workKinds.id),
+    countyCode: text("county_code").notNull().references(() => counties.code),
+    townshipCode: text("township_code").references(() => townships.code),
+    createdAt: integer("created_at").notNull(),
+    createdBy: integer("created_by"),
+    lastSentOn: text("last_sent_on"),
+    lastPostingId: integer("last_posting_id").notNull().default(0),
+  },
+  (t) => [uniqueIndex("sms_alerts_user_idx").on(t.userId)],
+);
+
+/** Replies received through a provider's inbound (上行) callback, once each. */
+export const smsInbound = sqliteTable(
+  "sms_inbound",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    provider: text("provider").notNull(),
+    extId: text("ext_id").notNull(),
+    phone: text("phone").notNull(),
+    content: text("content").notNull(),
+    outcome: text("outcome").notNull(),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [uniqueIndex("sms_inbound_ext_idx").on(t.provider, t.extId)],
 );

@@ -14,6 +14,8 @@ import { seedHotline } from "./demo/hotline.ts";
 import { seedHistory } from "./demo/history.ts";
 import { seedDesk } from "./demo/desk.ts";
 import { seedTraining } from "./demo/training.ts";
+import { seedSupervision } from "./demo/supervision.ts";
+import { seedRecords } from "./demo/records.ts";
 
 /** The steps, in order; each feature adds its own after the ones it builds on. */
 const steps: [string, (ctx: DemoContext) => Promise<void>][] = [
@@ -24,6 +26,8 @@ const steps: [string, (ctx: DemoContext) => Promise<void>][] = [
   ["a year of history", seedHistory],
   ["station desks: walk-ins, check-ins, priority help, fair order", seedDesk],
   ["training, job fairs and help articles", seedTraining],
+  ["market supervision: inspections, incidents, roadside points", seedSupervision],
+  ["employer records and going rates: a good payer, a late payer with an open wage case, new employers", seedRecords],
 ];
 
 export async function runDemo(env: Record<string, string | undefined> = process.env, quiet = false) {

@@ -14,5 +14,8 @@ import { feature as policy } from "./policy/index.ts";
 import { feature as markets } from "./markets/index.ts";
 import { feature as monitoring } from "./monitoring/index.ts";
 import { feature as ops } from "./ops/index.ts";
+import { feature as alerts } from "./alerts/index.ts";
+import { feature as supervision } from "./supervision/index.ts";
+import { feature as records } from "./records/index.ts";
 
-export const features: Feature[] = [accounts, phone, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops];
+export const features: Feature[] = [accounts, phone, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops, supervision, alerts, records];

@@ -9,7 +9,7 @@ import { staffRoles, type Role } from "../../db/schema/constants.ts";
 import type { Deps } from "../shared/context.ts";
 import { auditInsert } from "../shared/audit.ts";
 import { hashSecret } from "../shared/crypto.ts";
-import { accountKey } from "../shared/throttle.ts";
+import { accountKey, clearAccountThrottleStmt } from "../shared/throttle.ts";
 import { normalizeMobile } from "../shared/validators.ts";
 import { copy } from "../../views/copy/index.ts";
 import { OpsError } from "./backup.ts";
@@ -49,7 +49,7 @@ export async function resetPassword(deps: Deps, raw: string) {
     db.batch([
       db.update(users).set({ passwordHash }).where(eq(users.id, user.id)),
       db.delete(sessions).where(eq(sessions.userId, user.id)),
-      db.delete(loginThrottle).where(eq(loginThrottle.key, accountKey(user.phone))),
+      clearAccountThrottleStmt(db, user.phone),
       auditInsert(db, null, now, { action: "account.reset_password", subjectType: "user", subjectId: user.id, detail: viaCli }),
     ]),
   );
@@ -82,7 +82,7 @@ export async function unlockAccount(deps: Deps, raw: string) {
   const row = (await deps.database.db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1))[0];
   await deps.database.write((db) =>
     db.batch([
-      db.delete(loginThrottle).where(eq(loginThrottle.key, key)),
+      clearAccountThrottleStmt(db, user.phone),
       auditInsert(db, null, now, { action: "account.unlock", subjectType: "user", subjectId: user.id, detail: viaCli }),
     ]),
   );

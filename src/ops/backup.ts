@@ -2,7 +2,7 @@
 // keeps writing. VACUUM INTO reads one snapshot (WAL readers never block
 // writers, nor writers them), writes a compact new file, and the copy is then
 // checked before it counts. The time is recorded for the status page.
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createClient } from "@libsql/client";
 import { openDatabase } from "../shared/db.ts";
@@ -43,6 +43,9 @@ export async function makeBackup(o: BackupOptions): Promise<BackupResult> {
   const database = await openDatabase(o.databaseUrl);
   try {
     await database.client.execute({ sql: "VACUUM INTO ?", args: [path] });
+    // Personal data: readable by the service's group only, whatever the umask of
+    // whoever ran it (the timer's UMask=0027 gives 0640; sudo's 0022 would give 0644).
+    chmodSync(path, 0o640);
     await checkCopy(path);
     const record: BackupRecord = { at: o.now, file: basename(path), bytes: fileSize(path) ?? 0 };
     await database.write((db) => saveRecord(db, LAST_BACKUP, record));

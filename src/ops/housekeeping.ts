@@ -38,7 +38,9 @@ export async function forgetWorkers(tx: Queryable, ids: number[], now: number, h
   const theirPhones = tx.select({ phone: users.phone }).from(users).where(inArray(users.id, ids));
   // Other features first, while the phone numbers are still there to match on.
   for (const h of hooks.forgetWorkers) await h(tx, ids, now);
-  await tx.delete(loginThrottle).where(inArray(loginThrottle.key, tx.select({ key: sql<string>`'acct:' || ${users.phone}` }).from(users).where(inArray(users.id, ids))));
+  // The account's global row and its per-address rows ("acct:<phone>@<address>").
+  const theirKeys = sql`(SELECT 'acct:' || phone FROM users WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}))`;
+  await tx.delete(loginThrottle).where(sql`${loginThrottle.key} IN ${theirKeys} OR substr(${loginThrottle.key}, 1, instr(${loginThrottle.key}, '@') - 1) IN ${theirKeys}`);
   await tx.delete(smsOutbox).where(inArray(smsOutbox.toPhone, theirPhones));
   await tx.update(applications).set({ status: "withdrawn", decidedAt: now }).where(and(inArray(applications.workerId, ids), eq(applications.status, "applied")));
   await tx.delete(seekingCards).where(inArray(seekingCards.workerId, ids));

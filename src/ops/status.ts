@@ -1,16 +1,17 @@
 // What the status page and `npm run admin -- status` show: is the instance
 // healthy, backed up, and cleaning up after itself?
-import { readFileSync } from "node:fs";
-import { fromRoot } from "../shared/root.ts";
 import { eq, sql } from "drizzle-orm";
 import { smsOutbox } from "../../db/schema/index.ts";
-import type { Deps } from "../shared/context.ts";
+import type { Deps, RecentError } from "../shared/context.ts";
 import { codesSentToday, budgetState } from "../features/phone/index.ts";
 import { dbFilePath, diskState, fileSize, type DiskState } from "./dbfile.ts";
 import { backupStale } from "./retention.domain.ts";
 import { LAST_BACKUP, LAST_HOUSEKEEPING, readRecord, type BackupRecord, type HousekeepingRecord } from "./records.ts";
 
-export const appVersion: string = JSON.parse(readFileSync(fromRoot("package.json"), "utf8")).version;
+import { appVersion } from "./version.ts";
+import { checkHealth, type Health } from "./health.ts";
+
+export { appVersion };
 
 export interface Status {
   version: string;
@@ -27,6 +28,10 @@ export interface Status {
   smsCodes: { sentToday: number; budget: number; state: "ok" | "warning" | "exhausted" };
   disk: DiskState | null;
   retention: Deps["config"]["retention"];
+  /** The same verdict as /healthz. */
+  health: Health;
+  /** The last errors this process logged (newest first), without personal data. */
+  recentErrors: RecentError[];
 }
 
 async function codeBudget(deps: Deps): Promise<Status["smsCodes"]> {
@@ -54,7 +59,9 @@ export async function collectStatus(deps: Deps): Promise<Status> {
     lastHousekeeping: await readRecord<HousekeepingRecord>(db, LAST_HOUSEKEEPING),
     pendingSms: Number(n),
     smsCodes: await codeBudget(deps),
-    disk: diskState(deps.config.databaseUrl),
+    disk: diskState(deps.config.databaseUrl, undefined, deps.config.diskMinFreeMb * 1024 * 1024),
     retention: deps.config.retention,
+    health: await checkHealth(deps),
+    recentErrors: [...(deps.recentErrors ?? [])].reverse(),
   };
 }

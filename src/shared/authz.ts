@@ -39,6 +39,16 @@ export function canSeeMarket(user: CurrentUser, market: { id: number; countyCode
   return false;
 }
 
+/**
+ * Verifying employers and revealing a full ID number belong to market staff (a city, county or
+ * township market, or the online one) and admins — not to the staff of a station (驿站), whose work is
+ * the people who come to their own desk (issue #16). The county scope is checked as well, by the caller.
+ */
+export function canVerifyAndReveal(user: CurrentUser): boolean {
+  if (user.role === "city_admin" || user.role === "county_admin") return true;
+  return user.role === "staff" && !!user.marketTier && user.marketTier !== "station";
+}
+
 /** Throws NotFound unless `ok`: the one way handlers say "outside your scope". */
 export function ensure(ok: boolean, what = "scope"): asserts ok {
   if (!ok) throw new NotFound(what);

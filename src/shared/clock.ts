@@ -1,9 +1,19 @@
 // Time, passed in as a dependency so tests can fix "now". China has one time
 // zone and no daylight saving, so "today" is UTC+8 by a fixed offset.
+import { AsyncLocalStorage } from "node:async_hooks";
+
 export interface Clock {
   now(): number;
 }
 export const systemClock: Clock = { now: () => Date.now() };
+
+// The app's clock for code deep inside a request that is not handed `deps`
+// (a form field schema checking that a birth date is not in the future).
+const requestClock = new AsyncLocalStorage<Clock>();
+/** Runs `fn` with `clock` as the clock of the request (createApp does this for every request). */
+export const withClock = <T>(clock: Clock, fn: () => T): T => requestClock.run(clock, fn);
+/** The injected clock of the request being handled; the system clock outside one. */
+export const currentClock = (): Clock => requestClock.getStore() ?? systemClock;
 export const fixedClock = (iso: string | number): Clock & { set(t: string | number): void; advance(ms: number): void } => {
   let t = typeof iso === "number" ? iso : Date.parse(iso);
   return {

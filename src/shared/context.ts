@@ -1,5 +1,6 @@
 // The types every handler shares: what the app is given (Deps) and what each
 // request carries (the signed-in user, the CSRF token, the text-size choice).
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Context } from "hono";
 import type { Config } from "../config.ts";
 import type { Clock } from "./clock.ts";
@@ -19,7 +20,20 @@ export interface Deps {
   log: Logger;
   regions: Regions;
   hooks: Hooks;
+  /** The last error lines this process logged (oldest first, at most RECENT_ERRORS), for the status page. */
+  recentErrors?: RecentError[];
 }
+
+export interface RecentError {
+  /** Real time (ms). */
+  at: number;
+  msg: string;
+  /** The request it happened in: the same id as the request's log line and its error page. */
+  req?: string;
+  error?: string;
+}
+
+export const RECENT_ERRORS = 20;
 
 export interface CurrentUser {
   id: number;
@@ -30,6 +44,8 @@ export interface CurrentUser {
   marketId: number | null;
   /** The county of a staff member's market, or a county admin's county. */
   scopeCounty: string | null;
+  /** A staff member's market tier: station (驿站) staff do not verify employers nor reveal full ID numbers. */
+  marketTier?: string | null;
 }
 
 export type AppEnv = {
@@ -40,6 +56,8 @@ export type AppEnv = {
     sessionHash: string | null;
     csrfToken: string;
     big: boolean;
+    /** Short id of this request, in every log line written while it runs and on its error page. */
+    requestId: string;
   };
 };
 
@@ -51,13 +69,38 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
+/**
+ * The request a log line belongs to: set by the request-log middleware for the
+ * whole of a request (including writes it waits for), read by jsonLogger, so
+ * every line a request causes carries its id ("req").
+ */
+export const requestContext = new AsyncLocalStorage<{ id: string }>();
+
 /** Structured log lines on stdout: one JSON object per line, never personal data. */
 // process.stdout.write, not console.log: the console's formatting cost a tenth
 // of the time of a cached page (measured with --cpu-prof).
 export function jsonLogger(write: (line: string) => void = (l) => process.stdout.write(l + "\n"), quiet = false): Logger {
   const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => {
     if (quiet && level === "info") return;
-    write(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }));
+    const req = requestContext.getStore()?.id;
+    write(JSON.stringify({ t: new Date().toISOString(), level, msg, ...(req ? { req } : {}), ...fields }));
   };
   return { info: emit("info"), warn: emit("warn"), error: emit("error") };
 }
+
+/** Wraps a logger so its error lines are also kept (the newest RECENT_ERRORS) for the status page. */
+export function rememberErrors(log: Logger, into: RecentError[]): Logger {
+  return {
+    info: (m, f) => log.info(m, f),
+    warn: (m, f) => log.warn(m, f),
+    error(msg, fields = {}) {
+      log.error(msg, fields);
+      const error = typeof fields.error === "string" ? fields.error : typeof fields.code === "string" ? fields.code : undefined;
+      into.push({ at: Date.now(), msg, req: requestContext.getStore()?.id, error });
+      if (into.length > RECENT_ERRORS) into.splice(0, into.length - RECENT_ERRORS);
+    },
+  };
+}
+
+/** An error's message without the statement parameters drizzle appends (they may hold personal data). */
+export const safeErrorMessage = (e: unknown) => String((e as Error)?.message ?? e).replace(/\s*params:[\s\S]*$/, "").slice(0, 300);

@@ -30,13 +30,18 @@ export async function hashSecret(secret: string): Promise<string> {
   return `scrypt$${N}$${R}$${P}$${salt.toString("base64url")}$${key.toString("base64url")}`;
 }
 
+/**
+ * Checks a secret against a stored hash. With no hash (an unknown account, a worker
+ * without a password) it hashes against a dummy all the same and answers false: every
+ * call costs one scrypt, so timing does not tell whether an account or a PIN exists.
+ */
 export async function verifySecret(secret: string, stored: string | null | undefined): Promise<boolean> {
-  if (!stored) return false;
-  const [alg, n, r, p, salt, key] = stored.split("$");
-  if (alg !== "scrypt" || !salt || !key) return false;
+  const parts = (stored ?? "").split("$");
+  const usable = parts[0] === "scrypt" && !!parts[4] && !!parts[5];
+  const [, n, r, p, salt, key] = usable ? parts : dummyHash.split("$");
   const got = await scrypt(secret, Buffer.from(salt, "base64url"), Number(n), Number(r), Number(p));
   const want = Buffer.from(key, "base64url");
-  return got.length === want.length && timingSafeEqual(got, want);
+  return usable && got.length === want.length && timingSafeEqual(got, want);
 }
 
 /** A hash that costs as much as a real one, to keep response time the same for unknown accounts. */

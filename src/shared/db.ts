@@ -14,10 +14,12 @@
 // the others go on, and every one is answered only after the shared COMMIT
 // is on disk (so an acknowledged write is never lost). If that COMMIT fails,
 // all of the group fail. Nothing changes for a lone transaction.
+import { statSync } from "node:fs";
 import { createClient, type Client, type ResultSet } from "@libsql/client";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import * as schema from "../../db/schema/index.ts";
+import { dbFilePath } from "../ops/dbfile.ts";
 
 export type Db = LibSQLDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -37,6 +39,19 @@ export interface Database {
   /** An interactive write transaction, serialized like `write`; rolled back if `fn` throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): void;
+  /**
+   * Waits until every queued write has finished (for a clean shutdown), then
+   * folds the WAL into the DB file. Writes queued meanwhile are waited for too.
+   */
+  drain(): Promise<void>;
+  /**
+   * Is the file we opened still the one at DATABASE_URL's path? "missing" after
+   * it was deleted, "replaced" after another file was put there (same path,
+   * other inode); null for a database server or an in-memory DB.
+   */
+  fileState(): "ok" | "missing" | "replaced" | null;
+  /** The last write that failed because of the storage (disk full, read-only, I/O), and the last one that worked; real time (ms). */
+  readonly writeHealth: { lastFailure: { at: number; code: string; message: string } | null; lastOkAt: number | null };
   /** Goes up after every write that pages may show; the page cache keys on it. */
   readonly generation: number;
   readonly commits: TransactionGrouper["stats"];
@@ -64,6 +79,8 @@ export class TransactionGrouper {
     private readonly queue: WriteQueue,
     private readonly db: Db,
     private readonly afterCommit: () => void,
+    /** Throws when the DB file is no longer the one opened (checked once per group). */
+    private readonly guard: () => void = () => {},
   ) {}
 
   run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -85,6 +102,12 @@ export class TransactionGrouper {
     this.stats.commits++;
     this.stats.transactions += group.length;
     try {
+      try {
+        this.guard();
+      } catch (e) {
+        for (const job of group) job.reject(e);
+        return;
+      }
       if (group.length === 1) {
         const [job] = group;
         await this.db.transaction(job.fn, { behavior: "immediate" }).then(job.resolve, job.reject);
@@ -128,6 +151,10 @@ export class WriteQueue {
   get waiting() {
     return this.#waiting;
   }
+  /** Resolves when nothing is queued or running (including what is queued while waiting). */
+  async idle(): Promise<void> {
+    while (this.#waiting > 0) await this.#tail.catch(() => {});
+  }
   run<T>(task: () => Promise<T>): Promise<T> {
     this.#waiting++;
     const result = this.#tail.then(task);
@@ -142,6 +169,37 @@ export class WriteQueue {
 /** PRAGMAs every connection must have; checked at start and in the tests. */
 export const requiredPragmas = { foreign_keys: 1, synchronous: 2 /* FULL */, journal_mode: "wal" } as const;
 
+/**
+ * SQLite codes that mean the storage failed, not the statement: the disk is
+ * full, the file or its directory is read-only, an I/O error, a file that is
+ * not (or no longer) a database. Drizzle wraps libSQL's error, so the causes
+ * are searched too. Null for anything else (a constraint, a rule of ours).
+ */
+export function storageErrorCode(e: unknown): string | null {
+  for (let x = e, depth = 0; x && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+    if (x instanceof DbFileError) return x.code;
+    const code = (x as { code?: unknown }).code;
+    if (typeof code === "string" && /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|PERM)/.test(code)) return code;
+  }
+  return null;
+}
+
+/** A write refused because the DB file was deleted or replaced under the running server. */
+export class DbFileError extends Error {
+  constructor(readonly code: "DB_MISSING" | "DB_REPLACED") {
+    super(code === "DB_MISSING" ? "the database file is gone" : "the database file was replaced");
+  }
+}
+
+function fileId(path: string): { dev: number; ino: number } | null {
+  try {
+    const s = statSync(path);
+    return { dev: Number(s.dev), ino: Number(s.ino) };
+  } catch {
+    return null;
+  }
+}
+
 export async function openDatabase(url: string, opts: { busyTimeoutMs?: number } = {}): Promise<Database> {
   const client = createClient({ url, timeout: opts.busyTimeoutMs ?? 5000, concurrency: 8 } as Parameters<typeof createClient>[0]);
   if (url.startsWith("file:")) {
@@ -151,20 +209,57 @@ export async function openDatabase(url: string, opts: { busyTimeoutMs?: number }
     // want, and `checkPragmas` proves it on every start.
     await client.execute("PRAGMA journal_mode=WAL");
   }
+  // The file's identity now, to notice a delete or a swap under us: SQLite
+  // would go on writing to the unlinked inode and every write would be lost.
+  const path = dbFilePath(url);
+  const opened = path ? fileId(path) : null;
+  const fileState = (): "ok" | "missing" | "replaced" | null => {
+    if (!path || !opened || !opened.ino) return null;
+    const now = fileId(path);
+    if (!now) return "missing";
+    return now.ino === opened.ino && now.dev === opened.dev ? "ok" : "replaced";
+  };
+  const guard = () => {
+    const state = fileState();
+    if (state === "missing") throw new DbFileError("DB_MISSING");
+    if (state === "replaced") throw new DbFileError("DB_REPLACED");
+  };
+  const writeHealth: Database["writeHealth"] = { lastFailure: null, lastOkAt: null };
+  // Real time, not the app's clock: this is about the machine, like uptime.
+  const track = <T>(p: Promise<T>): Promise<T> =>
+    p.then(
+      (v) => ((writeHealth.lastOkAt = Date.now()), v),
+      (e) => {
+        const code = storageErrorCode(e);
+        if (code) writeHealth.lastFailure = { at: Date.now(), code, message: String((e as Error)?.message ?? e).slice(0, 200) };
+        throw e;
+      },
+    );
   const db = drizzle(client, { schema });
   const queue = new WriteQueue();
   let generation = 0;
-  const grouper = new TransactionGrouper(queue, db, () => generation++);
+  const grouper = new TransactionGrouper(queue, db, () => generation++, guard);
+  let closed = false;
   return {
     get generation() {
       return generation;
     },
     db,
     client,
-    write: (fn, opts) => queue.run(() => fn(db).finally(() => opts?.pages === false || generation++)),
-    transaction: (fn) => grouper.run(fn),
+    write: (fn, opts) => track(queue.run(() => (guard(), fn(db)).finally(() => opts?.pages === false || generation++))),
+    transaction: (fn) => track(grouper.run(fn)),
     commits: grouper.stats,
-    close: () => client.close(),
+    fileState,
+    writeHealth,
+    async drain() {
+      await queue.idle();
+      if (url.startsWith("file:") && fileState() === "ok") await client.execute("PRAGMA wal_checkpoint(TRUNCATE)").catch(() => {});
+    },
+    close: () => {
+      if (closed) return;
+      closed = true;
+      client.close();
+    },
   };
 }
 

@@ -7,7 +7,8 @@ const NAME = "flash";
 
 export function flash(c: Ctx, message: string): void {
   // Secure over HTTPS: a message can name the person just helped at the desk.
-  setCookie(c, NAME, encodeURIComponent(message.slice(0, 200)), { path: "/", httpOnly: true, sameSite: "Lax", maxAge: 120, secure: c.var.deps.config.https });
+  // Cut by code points, not UTF-16 units: half an emoji would make encodeURIComponent throw.
+  setCookie(c, NAME, encodeURIComponent(Array.from(message).slice(0, 200).join("").replace(/[\ud800-\udfff]/g, "\ufffd")), { path: "/", httpOnly: true, sameSite: "Lax", maxAge: 120, secure: c.var.deps.config.https });
 }
 
 export function takeFlash(c: Ctx): string | null {

@@ -18,9 +18,31 @@ export interface Hooks {
    * delete the personal data your feature keeps about them, keep counts.
    */
   forgetWorkers: ((tx: Queryable, workerIds: number[], now: number) => Promise<void>)[];
+  /**
+   * Inside the transaction that verifies an employer: the postings that waited
+   * only for it go public (if still in date and nothing else refuses, `refusal`
+   * being the canPublish answer read just before). Returns them, and the drafts
+   * left for her to publish, so her notice can link to each.
+   */
+  employerVerified: ((tx: Queryable, deps: Deps, employerId: number, now: number, refusal: string | null) => Promise<VerifiedDrafts>)[];
 }
 
-export const emptyHooks = (): Hooks => ({ canPublish: [], employerFlags: [], hireNotPaid: [], forgetWorkers: [] });
+export interface VerifiedDrafts {
+  published: { id: number; title: string }[];
+  left: { id: number; title: string }[];
+}
+
+export const emptyHooks = (): Hooks => ({ canPublish: [], employerFlags: [], hireNotPaid: [], forgetWorkers: [], employerVerified: [] });
+
+export async function afterVerification(tx: Queryable, deps: Deps, employerId: number, now: number, refusal: string | null): Promise<VerifiedDrafts> {
+  const out: VerifiedDrafts = { published: [], left: [] };
+  for (const h of deps.hooks.employerVerified) {
+    const r = await h(tx, deps, employerId, now, refusal);
+    out.published.push(...r.published);
+    out.left.push(...r.left);
+  }
+  return out;
+}
 
 export async function publishRefusal(deps: Deps, employerId: number): Promise<string | null> {
   for (const h of deps.hooks.canPublish) {

@@ -2,7 +2,8 @@
 import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import { gzipSync, brotliCompressSync, constants as z } from "node:zlib";
-import type { AppEnv } from "./context.ts";
+import { randomBytes } from "node:crypto";
+import { requestContext, type AppEnv } from "./context.ts";
 
 // No inline script anywhere, so script-src needs no 'unsafe-inline'. Inline
 // style attributes are not used either.
@@ -71,7 +72,13 @@ export const compression = (): MiddlewareHandler<AppEnv> => async (c, next) => {
  */
 export const requestLog = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const start = performance.now();
-  await next();
+  // A short id for this request: in its log line (and every line written while
+  // it runs, through requestContext), in the X-Request-Id header and on its
+  // error page, so a clerk can find the log line of the page someone saw.
+  const id = randomBytes(6).toString("base64url");
+  c.set("requestId", id);
+  await requestContext.run({ id }, () => next());
+  c.header("x-request-id", id);
   const ms = Math.round((performance.now() - start) * 10) / 10;
-  c.get("deps").log.info("request", { method: c.req.method, path: routePath(c, -1), status: c.res.status, ms });
+  c.get("deps").log.info("request", { method: c.req.method, path: routePath(c, -1), status: c.res.status, ms, req: id });
 };

@@ -18,11 +18,22 @@
 //    when the change came from another process or from the clock.
 // Concurrent misses for the same page wait for one render instead of each
 // rendering it.
+//
+// The key keeps only the query parameters the page reads, in a fixed order
+// (issue #16: one client asking for "/?x=<random>" skipped the cache on every
+// request and slowed everyone 100×). While a page renders, the names it reads
+// (c.req.query(name), c.req.queries(name), readQuery's fields) are recorded;
+// per path the cache keeps the union of the names ever read, and keys by those
+// alone. A deterministic handler that read only names N gives the same page for
+// any URL that agrees on N, so a page keyed by a superset of N is never wrong.
+// A page that reads every parameter (c.req.query() with no name) is keyed by
+// all of them, sorted.
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { AppEnv, Ctx } from "./context.ts";
 import { anonymousCsrf, anonCookieNames } from "./csrf.ts";
 import { randomToken } from "./crypto.ts";
+import { fillOnceKeys } from "./once.ts";
 
 /** Stands in for an anonymous visitor's CSRF token while a page renders. */
 export const CSRF_PLACEHOLDER = "csrf-" + randomToken(16);
@@ -50,16 +61,65 @@ export interface PageCacheOptions {
 
 const SHAREABLE_COOKIES = new Set<string>(["big", ...anonCookieNames]);
 
-function keyFor(c: Ctx): string | null {
+/** The query parameter names a page read while it rendered ("all": it asked for every one). */
+type Reads = Set<string> | "all";
+const readsOf = new WeakMap<Request, Reads>();
+
+/** Records that the page being rendered for this request reads query parameter `name` (or all of them). */
+export function noteQueryRead(c: Ctx, name: string | null): void {
+  const r = readsOf.get(c.req.raw);
+  if (r === undefined || r === "all") return;
+  if (name === null) readsOf.set(c.req.raw, "all");
+  else r.add(name);
+}
+
+const originalQueries = new WeakMap<Request, () => Record<string, string[]>>();
+
+/** Every query parameter without noting a read (readQuery notes the ones the page looks at). */
+export function untrackedQueries(c: Ctx): Record<string, string[]> {
+  return originalQueries.get(c.req.raw)?.() ?? c.req.queries();
+}
+
+/** Watches c.req.query / c.req.queries of this request (hono's own accessors, wrapped for this request only). */
+function watchQuery(c: Ctx): void {
+  readsOf.set(c.req.raw, new Set());
+  const req = c.req as unknown as { query: (k?: string) => unknown; queries: (k?: string) => unknown };
+  const query = req.query.bind(req);
+  const queries = req.queries.bind(req);
+  originalQueries.set(c.req.raw, () => queries() as Record<string, string[]>);
+  req.query = (k?: string) => (noteQueryRead(c, typeof k === "string" ? k : null), query(k));
+  req.queries = (k?: string) => (noteQueryRead(c, typeof k === "string" ? k : null), queries(k));
+}
+
+/** Base of the key: text size, htmx fragment, path (no query). Null: this request is not served from the cache. */
+function baseKey(c: Ctx): string | null {
   if (c.req.method !== "GET") return null;
   const cookies = getCookie(c);
   for (const name in cookies) if (!SHAREABLE_COOKIES.has(name)) return null;
   if (c.req.header("authorization")) return null;
-  const url = c.req.url;
-  const q = url.indexOf("/", url.indexOf("//") + 2);
   // htmx asks for fragments of the same URL: they are different responses.
   const hx = c.req.header("hx-request") ? `hx:${c.req.header("hx-target") ?? ""}` : "";
-  return `${c.get("big") ? 1 : 0}|${hx}|${url.slice(q)}`;
+  return `${c.get("big") ? 1 : 0}|${hx}|${c.req.path}`;
+}
+
+/** The raw query string of the request ("" if none). */
+function rawQuery(c: Ctx): string {
+  const url = c.req.url;
+  const i = url.indexOf("?");
+  if (i < 0) return "";
+  const h = url.indexOf("#", i);
+  return url.slice(i + 1, h < 0 ? undefined : h);
+}
+
+/** The query part of the key: the parameters in `names` (or all), sorted by name, each with all its values in order. */
+function queryKey(query: string, names: Reads): string {
+  if (!query) return "";
+  const params = new URLSearchParams(query);
+  const keep = names === "all" ? [...new Set(params.keys())] : [...names].filter((n) => params.has(n));
+  return keep
+    .sort()
+    .map((n) => `${encodeURIComponent(n)}=${params.getAll(n).map(encodeURIComponent).join(",")}`)
+    .join("&");
 }
 
 const isHtml = (res: Response) => (res.headers.get("content-type") ?? "").startsWith("text/html");
@@ -69,7 +129,8 @@ function fill(c: Ctx, e: Pick<Entry, "body" | "needsToken" | "status" | "headers
   // A plain string body and header list: @hono/node-server writes these out without building a stream.
   if (!e.needsToken) return new Response(e.body, { status: e.status, headers: e.headers });
   const { token, setCookie } = anonymousCsrf(c);
-  const body = e.body.replaceAll(CSRF_PLACEHOLDER, token);
+  // Fresh one-time submission keys too: two visitors of a shared page must not share a key.
+  const body = fillOnceKeys(e.body.replaceAll(CSRF_PLACEHOLDER, token));
   return new Response(body, { status: e.status, headers: setCookie ? [...e.headers, ["set-cookie", setCookie]] : e.headers });
 }
 
@@ -81,6 +142,8 @@ function fill(c: Ctx, e: Pick<Entry, "body" | "needsToken" | "status" | "headers
 export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & { size: () => number; clear: () => void } {
   const entries = new Map<string, Entry>();
   const rendering = new Map<string, Promise<Entry | null>>();
+  /** Per base key (path): the union of the query names its renders read. */
+  const shapes = new Map<string, Reads>();
   const maxEntries = opts.maxEntries ?? 300;
   const maxBody = opts.maxBody ?? 256 * 1024;
   const now = opts.now ?? (() => performance.now());
@@ -103,13 +166,28 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
     return storable ? entry : null;
   }
 
+  /** After a render: the path's shape grows by the names this render read. */
+  function learn(base: string, c: Ctx): void {
+    const read = readsOf.get(c.req.raw) ?? "all";
+    const known = shapes.get(base);
+    if (known === "all") return;
+    const union: Reads = read === "all" ? "all" : new Set([...(known ?? []), ...read]);
+    shapes.delete(base);
+    shapes.set(base, union);
+    if (shapes.size > maxEntries * 4) shapes.delete(shapes.keys().next().value!);
+  }
+
   const mw: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set("csrfToken", CSRF_PLACEHOLDER);
-    const key = opts.ttlMs > 0 ? keyFor(c) : null;
-    if (key === null) {
+    const base = opts.ttlMs > 0 ? baseKey(c) : null;
+    if (base === null) {
       await render(c, next, 0);
       return;
     }
+    const query = rawQuery(c);
+    // A path whose shape is not known yet is keyed by every parameter until its first render tells.
+    const key = `${base}?${queryKey(query, shapes.get(base) ?? "all")}`;
+    watchQuery(c);
     const gen = opts.generation();
     if (gen !== seenGeneration) {
       entries.clear();
@@ -135,9 +213,12 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
     let stored: Entry | null = null;
     try {
       const e = await render(c, next, gen);
+      learn(base, c);
+      // Stored under the key by the path's shape as it is now (a superset of what this render read).
+      const storeKey = `${base}?${queryKey(query, shapes.get(base) ?? "all")}`;
       if (e && e.body.length <= maxBody && gen === opts.generation()) {
-        entries.delete(key);
-        entries.set(key, e);
+        entries.delete(storeKey);
+        entries.set(storeKey, e);
         if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
         stored = e;
       }

@@ -38,6 +38,7 @@ export async function loadSession(c: Ctx): Promise<void> {
         marketId: users.marketId,
         disabledAt: users.disabledAt,
         marketCounty: markets.countyCode,
+        marketTier: markets.tier,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
@@ -62,6 +63,7 @@ export async function loadSession(c: Ctx): Promise<void> {
     countyCode: row.countyCode,
     marketId: row.marketId,
     scopeCounty: row.role === "staff" ? row.marketCounty : row.countyCode,
+    marketTier: row.role === "staff" ? row.marketTier : null,
   };
   c.set("user", user);
   c.set("sessionHash", idHash);

@@ -42,7 +42,8 @@ import { jsonLogger, type Deps } from "../../src/shared/context.ts";
 import { runDemo } from "../../db/seed/demo.ts";
 import type { DemoContext } from "../../db/seed/demo/context.ts";
 
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+/** Debian's Chromium; CHROMIUM_PATH may name another build of it (or, to show the CI failure, a path with nothing there). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 export const SKIP_LINE = `browser tests SKIPPED: ${CHROMIUM_PATH} not found (apt-get install chromium)`;
 export const SKIP_NO_FONT_LINE = "browser tests SKIPPED: no Chinese font for Chromium (apt-get install fonts-wqy-microhei)";
 /** Chromium's flags for this machine: no sandbox (root), and no calls out to the closed network. */
@@ -63,14 +64,30 @@ export const LIMITS = {
   big: { font: 22, target: 60 },
 } as const;
 
-/** The two ways every journey is walked. */
-export const MODES = {
+const ALL_MODES = {
   /** A basic phone: no JavaScript, 240×320, normal text (and 大字 re-measured on a copy). */
   basic: { js: false, width: 240, height: 320, big: false, name: "JS off 240×320" },
   /** A small smartphone with JavaScript, 360×640, in 大字 mode switched on with the menu link. */
   smart: { js: true, width: 360, height: 640, big: true, name: "JS on 360×640 大字" },
 } as const;
-export type Mode = (typeof MODES)[keyof typeof MODES];
+
+/**
+ * The two ways every journey is walked (files loop over `Object.values(MODES)`).
+ * BROWSER_MODE=basic or =smart leaves only that one enumerable (both stay
+ * readable by name): the test runner runs each browser file once per mode, in
+ * two processes, so neither comes near the per-file time limit on a busy
+ * machine. Unset (running a file by hand), both.
+ */
+export const MODES: typeof ALL_MODES = selectModes(process.env.BROWSER_MODE);
+export type Mode = (typeof ALL_MODES)[keyof typeof ALL_MODES];
+
+function selectModes(only: string | undefined): typeof ALL_MODES {
+  if (!only) return ALL_MODES;
+  if (!(only in ALL_MODES)) throw new Error(`BROWSER_MODE must be one of ${Object.keys(ALL_MODES).join(", ")}, not "${only}"`);
+  const out = {} as typeof ALL_MODES;
+  for (const [k, v] of Object.entries(ALL_MODES)) Object.defineProperty(out, k, { value: v, enumerable: k === only });
+  return out;
+}
 
 /** Why the browser tests cannot run here, or null when they can. */
 export function cannotRun(): string | null {
@@ -87,18 +104,33 @@ export function cannotRun(): string | null {
   return null;
 }
 
+/** True on a CI machine (CI=true, as CI services and .ci/run set it), where a browser test may not skip itself. */
+export function inCI(env: NodeJS.ProcessEnv = process.env): boolean {
+  const v = (env.CI ?? "").trim().toLowerCase();
+  return v !== "" && v !== "0" && v !== "false";
+}
+
 /**
  * Call first in every browser test file. When Chromium (or a Chinese font) is
- * missing it says so, registers one passing test whose name says the file was
- * skipped, and returns false; the file then registers nothing else.
+ * missing it says so and returns false; the file then registers nothing else.
+ * Locally the file counts as skipped (uvu's test.skip: "Skipped: 1", which the
+ * runner's last line reports as skipped, never as passed). In CI it is a
+ * failure: one failing test that says what is missing, so a CI run without a
+ * browser cannot go green.
  */
 export function chromiumOrSkip(test = uvuTest): boolean {
   const why = cannotRun();
   if (!why) return true;
-  console.log(why);
-  test(why === SKIP_LINE ? "skipped: chromium not installed" : "skipped: no Chinese font installed", () => {
+  if (inCI()) {
+    const what = why.replace(/^browser tests SKIPPED: /, "");
+    console.log(`browser tests FAILED: ${what}; in CI (CI=${process.env.CI}) they may not skip themselves`);
+    test(`browser tests cannot run in CI: ${what}`, () => {
+      throw new Error(`${what}. In CI (CI=${process.env.CI}) a missing browser or font is a failure: install them (.ci/run does).`);
+    });
+  } else {
     console.log(why);
-  });
+    test.skip(why === SKIP_LINE ? "skipped: chromium not installed" : "skipped: no Chinese font installed");
+  }
   return false;
 }
 
@@ -291,6 +323,9 @@ export class Session {
   private docBytes = 0;
   private cssBytes = new Map<string, number>();
   private pending = new Map<string, { url: string; type: string; cached: boolean }>();
+  /** Page and htmx requests sent whose CDP loadingFinished (or loadingFailed) has not come yet. */
+  private inflight = new Set<string>();
+  private inflightWaiters: (() => void)[] = [];
   private fromCache = new Set<string>();
   /** Every network fetch of this session: path → count (for diagnosis). */
   readonly fetches = new Map<string, number>();
@@ -326,6 +361,17 @@ export class Session {
 
   private async watchNetwork() {
     await this.cdp.send("Network.enable");
+    const settle = (requestId: string) => {
+      if (!this.inflight.delete(requestId) || this.inflight.size > 0) return;
+      for (const wake of this.inflightWaiters.splice(0)) wake();
+    };
+    this.cdp.on("Network.requestWillBeSent", (e) => {
+      if (e.type === "Document" || e.type === "XHR" || e.type === "Fetch") this.inflight.add(e.requestId);
+    });
+    this.cdp.on("Network.loadingFailed", (e) => {
+      this.pending.delete(e.requestId);
+      settle(e.requestId);
+    });
     this.cdp.on("Network.responseReceived", (e) => {
       const cached = !!e.response.fromDiskCache || this.fromCache.delete(e.requestId);
       this.pending.set(e.requestId, { url: e.response.url, type: e.type, cached });
@@ -342,6 +388,30 @@ export class Session {
       if (path === "/static/htmx.min.js") this.htmxFetches++;
       if (p.type === "Document" || p.type === "XHR" || p.type === "Fetch") this.docBytes += e.encodedDataLength;
       if (p.type === "Stylesheet" && !this.cssBytes.has(path)) this.cssBytes.set(path, e.encodedDataLength);
+    });
+    // Registered after the byte counting above, so a waiter wakes only once the bytes are counted.
+    this.cdp.on("Network.loadingFinished", (e) => settle(e.requestId));
+  }
+
+  /**
+   * Resolves once every page and htmx request sent so far has its CDP
+   * loadingFinished: the load event comes over another channel than CDP's
+   * network events and may arrive first, and a page's bytes must be counted
+   * for that page, not the next. Waits on the events themselves; the limit is
+   * only there to report a request that never ends.
+   */
+  private networkSettled(limitMs = 30_000): Promise<void> {
+    if (this.inflight.size === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.inflightWaiters = this.inflightWaiters.filter((w) => w !== wake);
+        reject(new Error(`${this.inflight.size} page/htmx request(s) still loading after ${limitMs} ms: ${[...this.inflight].join(", ")}`));
+      }, limitMs);
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.inflightWaiters.push(wake);
     });
   }
 
@@ -464,8 +534,8 @@ export class Session {
     const record: PageRecord = { label: where, url, bytes: 0, smallestFont: null, axeChecked: [] };
 
     // Weight: this page's HTML as transferred, plus every stylesheet as on a first visit.
-    // (Give CDP's loadingFinished for the document a moment to arrive.)
-    await new Promise((r) => setTimeout(r, 20));
+    // (CDP's loadingFinished for the document may come after the load event: wait for it.)
+    await this.networkSettled();
     const css = [...this.cssBytes.values()].reduce((a, b) => a + b, 0);
     record.bytes = this.docBytes + css;
     this.docBytes = 0;

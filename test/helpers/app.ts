@@ -29,7 +29,7 @@ export async function makeTestApp(opts: { now?: string; env?: Record<string, str
     config,
     clock,
     log: jsonLogger((l) => logs.push(l)),
-    sms: { name: "test", send: async (m) => (sms.push(m), { ok: true }) },
+    sms: { name: "test", send: async (m) => (sms.push({ to: m.to, body: m.body }), { ok: true }) },
   });
   const app = createApp(deps);
   return {

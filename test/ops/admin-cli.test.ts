@@ -41,7 +41,7 @@ test("--help lists every command; an unknown command or a missing argument is a 
   assert.match(missing.stderr, "需要手机号");
 });
 
-test("setup-link: a working one-time link while there is no city admin; refused once there is one, unless --force", async () => {
+test("setup-link: a working one-time link while there is no city admin; refused once there is one, whatever the flags", async () => {
   const first = await admin(["setup-link"], env);
   assert.is(first.code, 0, first.stderr);
   const link = first.stdout.match(/(http\S+\/setup\?token=(\S+))/);
@@ -53,9 +53,12 @@ test("setup-link: a working one-time link while there is no city admin; refused 
   const refused = await admin(["setup-link"], env);
   assert.is(refused.code, 1);
   assert.match(refused.stderr, "reset-password");
+  // Issue #16: --force used to make another live link, i.e. another city admin.
   const forced = await admin(["setup-link", "--force"], env);
-  assert.is(forced.code, 0);
-  assert.match(forced.stdout, "/setup?token=");
+  assert.is(forced.code, 1);
+  assert.not.match(forced.stdout, "/setup?token=");
+  const live = (await deps.database.db.select().from(setupTokens)).filter((r) => r.usedAt === null && r.expiresAt > Date.now());
+  assert.is(live.length, 1, "only the first link was ever made, and no new one");
 });
 
 test("reset-password: a new password shown once, the old one dead, sessions and lock cleared, audited", async () => {

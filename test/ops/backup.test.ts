@@ -9,6 +9,7 @@ import { createClient } from "@libsql/client";
 import { LAST_BACKUP, readRecord, type BackupRecord } from "../../src/ops/records.ts";
 import { paths } from "../../src/paths.ts";
 import { admin, addAccount, openDeps, remoteBrowser, startServer, tempDir, type Server } from "./helpers.ts";
+import { waitFor } from "../helpers/wait.ts";
 
 const tmp = tempDir("lingong-backup-");
 const env = { DATABASE_URL: tmp.url, BACKUP_DIR: join(tmp.dir, "backups"), BACKUP_KEEP: "2" };
@@ -22,7 +23,7 @@ test.before(async () => {
   await deps.database.write(() =>
     deps.database.client.execute(
       "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000) " +
-        "INSERT INTO sms_outbox (to_phone, body, status, created_at) SELECT '13800000000', printf('%.300c', 'x'), 'sent', 0 FROM n",
+        "INSERT INTO sms_outbox (to_phone, template, params, status, created_at) SELECT '13800000000', 'legacy', printf('%.300c', 'x'), 'sent', 0 FROM n",
     ),
   );
   deps.database.close();
@@ -56,8 +57,7 @@ test("a backup taken under write load is whole and holds every write acknowledge
     }
   };
   const writers = Array.from({ length: 4 }, writer);
-  const deadline = Date.now() + 60_000;
-  while (acked.length < 10 && failures.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  await waitFor(() => acked.length >= 10 || failures.length > 0, "10 writes acknowledged before the backup");
   assert.equal(failures, [], "writes succeed before the backup");
   assert.ok(acked.length >= 10, "the load is running");
 
@@ -66,15 +66,17 @@ test("a backup taken under write load is whole and holds every write acknowledge
   const ackedBefore = acked.filter((a) => a.at < began).map((a) => a.phone);
   const result = await admin(["backup", backupFile], env);
   const ended = performance.now();
-  if (process.env.OPS_TIMING) console.log({ backupMs: Math.round(ended - began), ackedBefore: ackedBefore.length, total: acked.length });
-  await new Promise((r) => setTimeout(r, 300));
-  stop = true;
-  await Promise.all(writers);
+  // How many writes landed while the backup ran is a fact about this machine's
+  // load, not a pass/fail rule (a quick backup on a busy machine may see none).
+  const during = acked.filter((a) => a.at > began && a.at < ended).length;
+  console.log(`backup under load: ${Math.round(ended - began)} ms, ${ackedBefore.length} writes acknowledged before it, ${during} while it ran`);
 
+  if (result.code !== 0) {
+    stop = true;
+    await Promise.all(writers);
+  }
   assert.is(result.code, 0, result.stderr);
   assert.match(result.stdout, "备份完成");
-  assert.equal(failures, [], "no write failed while the backup ran");
-  assert.ok(acked.some((a) => a.at > began && a.at < ended), "writes were acknowledged while the backup ran");
 
   const copy = createClient({ url: `file:${backupFile}` });
   try {
@@ -87,8 +89,15 @@ test("a backup taken under write load is whole and holds every write acknowledge
     const audited = Number((await copy.execute("SELECT count(*) FROM audit_log WHERE action = 'account.create'")).rows[0][0]);
     assert.is(made, audited);
     assert.is(Number((await copy.execute("SELECT count(*) FROM sms_outbox")).rows[0][0]), 40000);
+    // The writers never stopped: more writes are acknowledged than the copy holds (waited for, not timed).
+    await waitFor(() => acked.length > made || failures.length > 0, "writes went on after the copy was taken");
+    stop = true;
+    await Promise.all(writers);
+    assert.equal(failures, [], "no write failed while the backup ran or after");
     assert.ok(made < acked.length, "writes went on after the copy was taken");
   } finally {
+    stop = true;
+    await Promise.all(writers);
     copy.close();
   }
 
@@ -114,6 +123,7 @@ test("default names go to BACKUP_DIR, and only the newest BACKUP_KEEP of ours ar
   assert.is(again.code, 1, "never overwrites");
   assert.match(again.stderr, "已经存在");
   assert.ok(statSync(join(env.BACKUP_DIR, made)).size > 1_000_000);
+  assert.is(statSync(join(env.BACKUP_DIR, made)).mode & 0o777, 0o640, "0640 like the timer's, whatever the umask (issue 18)");
 });
 
 test.run();

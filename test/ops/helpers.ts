@@ -55,10 +55,10 @@ export interface Proc {
   exited: Promise<number | null>;
 }
 
-function start(args: string[], env: Record<string, string>): Proc {
+export function start(args: string[], env: Record<string, string>, node: string[] = ["--import", "tsx"]): Proc {
   let out = "";
   let err = "";
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+  const child = spawn(process.execPath, [...node, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "test", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -75,6 +75,15 @@ function start(args: string[], env: Record<string, string>): Proc {
 export async function admin(args: string[], env: Record<string, string>) {
   const p = start(["scripts/admin.ts", ...args], env);
   const code = await p.exited;
+  return { code, stdout: p.stdout(), stderr: p.stderr() };
+}
+
+/** Starts the server and waits for it to exit on its own (a refused start); kills it after `timeoutMs`. */
+export async function runToExit(env: Record<string, string>, opts: { timeoutMs?: number; args?: string[]; node?: string[] } = {}) {
+  const p = start(opts.args ?? ["src/main.ts"], env, opts.node);
+  const timer = setTimeout(() => killGroup(p.child), opts.timeoutMs ?? 60_000);
+  const code = await p.exited;
+  clearTimeout(timer);
   return { code, stdout: p.stdout(), stderr: p.stderr() };
 }
 

@@ -15,6 +15,7 @@ import { readRecord, LAST_HOUSEKEEPING, type HousekeepingRecord } from "../../sr
 import { accountKey } from "../../src/shared/throttle.ts";
 import { hashSecret, sha256 } from "../../src/shared/crypto.ts";
 import { paths } from "../../src/paths.ts";
+import { waitFor } from "../helpers/wait.ts";
 
 const NOW = "2026-11-28T09:00:00+08:00";
 const at = (iso: string) => Date.parse(iso + "T10:00:00+08:00");
@@ -78,7 +79,7 @@ test.before(async () => {
       db.insert(checkIns).values({ marketId: market, workerId: w.old.id, day: "2022-05-01", at: at("2022-05-01") }),
       db.insert(seekingCards).values({ workerId: w.old.id, kindId, countyCode: YANLING, note: "会开三轮车", createdAt: at("2022-01-02"), updatedAt: at("2022-01-02") }),
       db.insert(messages).values({ userId: w.old.id, at: at("2022-03-02"), body: "您已被录用" }),
-      db.insert(smsOutbox).values({ toPhone: w.old.phone, body: "您已被录用", status: "pending", createdAt: at("2022-03-02") }),
+      db.insert(smsOutbox).values({ toPhone: w.old.phone, template: "hired", params: "{}", status: "pending", createdAt: at("2022-03-02") }),
       db.insert(sessions).values({ idHash: sha256("old"), userId: w.old.id, createdAt: at("2022-03-01"), lastSeenAt: at("2022-03-01") }),
       db.insert(loginThrottle).values({ key: accountKey(w.old.phone), failures: 20, windowStart: at("2022-04-01"), lockedUntil: Number.MAX_SAFE_INTEGER }),
       // Signed in this summer (and signed out since: only user_last_seen remembers).
@@ -88,8 +89,8 @@ test.before(async () => {
       // An old sign-up never decided, on a posting still open.
       db.insert(applications).values({ postingId: posting.open, workerId: w.pending.id, status: "applied", createdAt: at("2022-06-01") }),
       // Texts to others: one old and delivered (goes), one recent (stays).
-      db.insert(smsOutbox).values({ toPhone: "13900001111", body: "提醒", status: "sent", createdAt: at("2026-01-05"), sentAt: at("2026-01-05") }),
-      db.insert(smsOutbox).values({ toPhone: "13900001111", body: "提醒", status: "sent", createdAt: at("2026-11-01"), sentAt: at("2026-11-01") }),
+      db.insert(smsOutbox).values({ toPhone: "13900001111", template: "hired", params: "{}", status: "sent", createdAt: at("2026-01-05"), sentAt: at("2026-01-05") }),
+      db.insert(smsOutbox).values({ toPhone: "13900001111", template: "hired", params: "{}", status: "sent", createdAt: at("2026-11-01"), sentAt: at("2026-11-01") }),
     ]),
   );
   const [app] = await t.db.select({ id: applications.id }).from(applications).where(eq(applications.workerId, w.old.id));
@@ -183,9 +184,7 @@ test("the daily timer runs only when due, and only one of several instances does
 test("startHousekeeping: the timer fires, runs when due, and stops", async () => {
   t.clock.set("2026-12-02T03:00:00+08:00");
   const stop = startHousekeeping(t.deps, { firstDelayMs: 10, everyMs: 60_000 });
-  for (let i = 0; i < 100 && (await readRecord<HousekeepingRecord>(t.db, LAST_HOUSEKEEPING))?.at !== t.clock.now(); i++) {
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await waitFor(async () => (await readRecord<HousekeepingRecord>(t.db, LAST_HOUSEKEEPING))?.at === t.clock.now(), "the timer ran housekeeping");
   stop();
   assert.is((await readRecord<HousekeepingRecord>(t.db, LAST_HOUSEKEEPING))?.at, t.clock.now());
 });

@@ -77,6 +77,34 @@ test("a region file with a mistake is refused with the file and the place of the
   assert.throws(() => loadConfig({ REGION_FILE: join(tmp.dir, "missing.json") }), /无法读取地区数据文件/);
 });
 
+test("region-file mistakes are said in Chinese, with the line and the field, not valibot's English", () => {
+  const pretty = (name: string, data: unknown) => {
+    const path = join(tmp.dir, name);
+    writeFileSync(path, JSON.stringify(data, null, 2));
+    return path;
+  };
+  const message = (path: string) => {
+    try {
+      loadConfig({ REGION_FILE: path });
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error("not refused");
+  };
+  // In the pretty-printed file, counties[1].code is on line 18.
+  const bad = message(pretty("line.json", { ...qingshan, counties: [qingshan.counties[0], { code: "99010", name: "白水县" }] }));
+  assert.match(bad, "第 18 行");
+  assert.match(bad, "县(市、区)列表第 2 项的代码");
+  assert.match(bad, "应为 6 位数字");
+  assert.not.match(bad, /Invalid|Expected/);
+  const { siteName: _, ...noName } = qingshan;
+  assert.match(message(pretty("noname.json", noName)), "网站名称,即 siteName):缺少这一项");
+  assert.match(message(pretty("wage.json", { ...qingshan, minWage: { hourlyFen: "1800", monthlyFen: 190000 } })), "最低工资的小时最低工资(分)");
+  const syntax = join(tmp.dir, "syntax.json");
+  writeFileSync(syntax, '{\n  "city": { "code": "990100", "name": "青山市" },\n  "siteName": "青山",\n}\n');
+  assert.match(message(syntax), /第 [34] 行附近.*不是正确的 JSON/);
+});
+
 test("the real server starts with the other region file, and refuses a broken one at start (exit 78)", async () => {
   const s = await startServer({ DATABASE_URL: `file:${join(tmp.dir, "q.db")}`, REGION_FILE: file("qingshan2.json", qingshan) });
   try {

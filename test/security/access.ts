@@ -13,15 +13,27 @@
 //       signed out, a 303 to the login page, and nothing may change.
 import type { RoleKey } from "./world.ts";
 
-const ALL: RoleKey[] = ["anon", "w1", "w2", "e1", "e2", "sA", "sB", "aX", "aY", "city"];
+const ALL: RoleKey[] = ["anon", "w1", "w2", "e1", "e2", "sA", "sB", "sC", "aX", "aY", "city"];
 const SIGNED_IN: RoleKey[] = ALL.filter((r) => r !== "anon");
 const WORKERS: RoleKey[] = ["w1", "w2"];
 const EMPLOYERS: RoleKey[] = ["e1", "e2"];
 /** Any staff member or admin (their own desk, market or county). */
-const STAFF: RoleKey[] = ["sA", "sB", "aX", "aY", "city"];
+const STAFF: RoleKey[] = ["sA", "sB", "sC", "aX", "aY", "city"];
 const ADMINS: RoleKey[] = ["aX", "aY", "city"];
-/** Staff whose scope holds county X / market A: the station's staff, X's admin, the city. */
+/** Staff whose scope holds market A: the station's own staff, X's admin, the city (not sC, staff of another market in the same county). */
 const STAFF_X: RoleKey[] = ["sA", "aX", "city"];
+/**
+ * Verifying employers and revealing full ID numbers (issue #16): market staff and admins of county X —
+ * sC, staff of the county's own market (a 零工市场, not a 驿站), X's admin and the city; not sA, who is the
+ * staff of a station (驿站) and acts on the people at her own desk.
+ */
+const VERIFY_X: RoleKey[] = ["sC", "aX", "city"];
+/**
+ * Staff whose scope holds county X: the staff of every market in it (station A's
+ * and market C's), X's admin, the city. Workers, employers and hires belong to
+ * a county, not to the market that happened to register them.
+ */
+const STAFF_COUNTY_X: RoleKey[] = ["sA", "sC", "aX", "city"];
 
 export interface Access {
   ok: RoleKey[];
@@ -40,7 +52,7 @@ export const access: Record<string, Access> = {
   "GET /workers": { ok: ALL },
   "GET /markets": { ok: ALL },
   "GET /markets/:id": { ok: ALL },
-  "GET /stations/:id/order": { ok: ALL, why: "surnames and masked phones only" },
+  "GET /stations/:id/order": { ok: ALL, why: "queue numbers only: no name fragment, no phone digits" },
   "GET /card/:code": { ok: ALL, why: "the same public page for every code; staff in scope and the card's owner are sent on" },
   "GET /feeds/jobs/:file": { ok: ALL },
   "GET /policy": { ok: ALL },
@@ -54,8 +66,26 @@ export const access: Record<string, Access> = {
   "GET /hotline/report": { ok: ALL },
   "GET /hotline/report/done": { ok: ALL, why: "shows only the number kept in this browser's own short cookie" },
   "GET /hotline/status": { ok: ALL },
+  // --- 市场监管: inspections and incidents by the market's staff and admins in scope; roadside points by admins only.
+  "GET /staff/supervision": { ok: STAFF },
+  "GET /staff/supervision/markets/:id": { ok: STAFF_X },
+  "GET /staff/supervision/markets/:id/inspections/new": { ok: STAFF_X },
+  "POST /staff/supervision/markets/:id/inspections/new": { ok: STAFF_X },
+  "GET /staff/supervision/inspections/:id": { ok: STAFF_X },
+  "POST /staff/supervision/inspections/:id/rectified": { ok: STAFF_X },
+  "GET /staff/supervision/markets/:id/incidents/new": { ok: STAFF_X },
+  "POST /staff/supervision/markets/:id/incidents/new": { ok: STAFF_X },
+  "GET /staff/supervision/incidents": { ok: ADMINS },
+  "GET /staff/supervision/roadside": { ok: ADMINS },
+  "GET /staff/supervision/roadside/new": { ok: ADMINS },
+  "POST /staff/supervision/roadside/new": { ok: ADMINS, why: "an empty form is refused with 400 for every admin" },
+  "GET /staff/supervision/roadside/:id": { ok: ["aX", "city"] },
+  "POST /staff/supervision/roadside/:id/counts": { ok: ["aX", "city"] },
+  "GET /api/v1": { ok: ALL },
+  "GET /api/v1/openapi.json": { ok: ALL },
   "GET /api/v1/jobs": { ok: ALL },
   "GET /api/v1/jobs/:id": { ok: ALL },
+  "GET /employers/:id": { ok: ALL, why: "a verified employer's public card: figures only, no name for a private employer" },
   "GET /api/v1/markets": { ok: ALL },
   "GET /api/v1/markets/:id": { ok: ALL },
 
@@ -85,13 +115,22 @@ export const access: Record<string, Access> = {
   "POST /hotline/status": { ok: ALL, why: "needs the case number and the caller's last four digits" },
   "POST /jobs/:id/apply": { ok: ALL, why: "visitors sign up with name and phone; other roles get a 4xx refusal, not the page" },
   "POST /training/:id/signup": {
-    ok: ["anon", "w1", "w2", "sA", "sB", "aX", "aY", "city"],
+    ok: ["anon", "w1", "w2", "sA", "sB", "sC", "aX", "aY", "city"],
     why: "visitors and workers sign up; staff are sent to the staff page; employers 404",
   },
 
   // --- Any signed-in user ---------------------------------------------------------------
   "GET /me": { ok: SIGNED_IN },
   "GET /inbox": { ok: SIGNED_IN },
+  "GET /admin/sms": { ok: ADMINS, why: "county admins see their county's texts, the city admin all; numbers masked" },
+  "POST /api/sms/:token/:provider/reply": { ok: [], why: "providers' inbound texts (上行): 404 without the secret SMS_CALLBACK_TOKEN in the URL" },
+  "GET /me/alerts": { ok: WORKERS },
+  "POST /me/alerts": { ok: WORKERS, why: "refused (422) unless the worker's number is proven" },
+  "POST /me/alerts/stop": { ok: WORKERS },
+  "GET /desk/workers/:id/alerts": { ok: STAFF_X },
+  "POST /desk/workers/:id/alerts": { ok: STAFF_X },
+  "POST /desk/workers/:id/alerts/stop": { ok: STAFF_X },
+  "POST /api/sms/:token/:provider/report": { ok: [], why: "providers' receipts: 404 without the secret SMS_CALLBACK_TOKEN in the URL" },
   "POST /inbox/read": { ok: SIGNED_IN },
 
   // --- Workers' own pages -------------------------------------------------------------------
@@ -100,6 +139,9 @@ export const access: Record<string, Access> = {
   "GET /me/pin": { ok: WORKERS },
   "POST /me/pin": { ok: WORKERS },
   "GET /me/cards": { ok: WORKERS },
+  "GET /me/record": { ok: WORKERS, why: "each worker's own record" },
+  "GET /me/record/print": { ok: WORKERS, why: "each worker's own print (?code= of hers); without one, back to her record" },
+  "POST /me/record/print": { ok: WORKERS, why: "issues the check code of her own print" },
   "GET /me/cards/new": { ok: WORKERS },
   "POST /me/cards/new": { ok: WORKERS },
   "POST /me/cards/:id/close": { ok: ["w1"] },
@@ -113,13 +155,14 @@ export const access: Record<string, Access> = {
   "GET /training/signups/:id/certificate": { ok: ["w1", ...STAFF_X], why: "the worker, or staff of the market that ran the course" },
   "POST /hires/:id/paid": { ok: ["w1"] },
 
-  // --- Hire records: the two parties and staff of the posting's county ----------------------------
-  "GET /hires/:id": { ok: ["w1", "e1", ...STAFF_X] },
-  "GET /hires/:id/print": { ok: ["w1", "e1", ...STAFF_X] },
-  "POST /hires/:id/status": { ok: ["e1", ...STAFF_X] },
+  // --- Hire records: the two parties and staff of the posting's county (any market in it) -----------
+  "GET /hires/:id": { ok: ["w1", "e1", ...STAFF_COUNTY_X] },
+  "GET /hires/:id/print": { ok: ["w1", "e1", ...STAFF_COUNTY_X] },
+  "POST /hires/:id/status": { ok: ["e1", ...STAFF_COUNTY_X] },
 
   // --- Employers' own pages -------------------------------------------------------------------
   "GET /employer": { ok: EMPLOYERS },
+  "GET /employer/record": { ok: EMPLOYERS, why: "each employer's own record" },
   "GET /employer/edit": { ok: EMPLOYERS },
   "POST /employer/edit": { ok: EMPLOYERS },
   "GET /employer/jobs": { ok: EMPLOYERS },
@@ -171,25 +214,29 @@ export const access: Record<string, Access> = {
   "GET /staff/forget": { ok: STAFF },
   "POST /staff/forget": { ok: STAFF, why: "a lookup; someone out of scope reads as not found" },
   "GET /monitoring": { ok: STAFF },
+  "GET /monitoring/going-rates": { ok: STAFF, why: "figures only; staff see their county, the city admin the city" },
+  "GET /records/check/:code": { ok: STAFF, why: "what a printed record's QR opens: any office may check a worker's print; an unknown code says so" },
   "GET /monitoring/ledger.csv": { ok: STAFF },
 
-  // --- Staff: records of county X / market A ---------------------------------------------------------
-  "GET /desk/workers/:id": { ok: STAFF_X },
-  "GET /desk/workers/:id/card": { ok: STAFF_X },
-  "POST /desk/workers/:id/reveal": { ok: STAFF_X },
-  "POST /desk/workers/:id/unlock": { ok: STAFF_X },
-  "POST /desk/workers/:id/pin": { ok: STAFF_X },
-  "POST /desk/workers/:id/verify-phone": { ok: STAFF_X, why: "texts a code to the worker in front of the desk; staff requests count per number, not per address" },
-  "POST /desk/workers/:id/contacts": { ok: STAFF_X },
-  "POST /desk/workers/:id/sign-up": { ok: STAFF_X },
-  "POST /desk/workers/:id/consent": { ok: ["sA", "aX"], why: "sensitive data: the worker's own county only, not even the city admin" },
-  "POST /desk/workers/:id/consent/remove": { ok: ["sA", "aX"], why: "sensitive data: the worker's own county only, not even the city admin" },
-  "POST /desk/applications/:id/confirm": { ok: STAFF_X },
-  "POST /jobs/:id/remove": { ok: STAFF_X },
-  "GET /staff/employers/:id": { ok: STAFF_X },
-  "POST /staff/employers/:id/reveal": { ok: STAFF_X },
-  "POST /staff/employers/:id/verify": { ok: STAFF_X },
-  "POST /staff/employers/:id/reject": { ok: STAFF_X },
+  // --- Staff: records of county X (STAFF_COUNTY_X) or of market A (STAFF_X) ---------------------------
+  "GET /desk/workers/:id": { ok: STAFF_COUNTY_X },
+  "GET /desk/workers/:id/card": { ok: STAFF_COUNTY_X },
+  "GET /desk/workers/:id/record": { ok: STAFF_COUNTY_X, why: "the print of a code issued for this worker; without one, back to the worker's desk page" },
+  "POST /desk/workers/:id/record": { ok: STAFF_COUNTY_X },
+  "POST /desk/workers/:id/reveal": { ok: VERIFY_X, why: "a full ID number: market staff and admins, not station staff" },
+  "POST /desk/workers/:id/unlock": { ok: STAFF_COUNTY_X },
+  "POST /desk/workers/:id/pin": { ok: STAFF_COUNTY_X },
+  "POST /desk/workers/:id/verify-phone": { ok: STAFF_COUNTY_X, why: "texts a code to the worker in front of the desk; staff requests count per number, not per address" },
+  "POST /desk/workers/:id/contacts": { ok: STAFF_COUNTY_X },
+  "POST /desk/workers/:id/sign-up": { ok: STAFF_COUNTY_X },
+  "POST /desk/workers/:id/consent": { ok: ["sA", "sC", "aX"], why: "sensitive data: the worker's own county only (any market in it), not even the city admin" },
+  "POST /desk/workers/:id/consent/remove": { ok: ["sA", "sC", "aX"], why: "sensitive data: the worker's own county only (any market in it), not even the city admin" },
+  "POST /desk/applications/:id/confirm": { ok: STAFF_COUNTY_X },
+  "POST /jobs/:id/remove": { ok: STAFF_COUNTY_X },
+  "GET /staff/employers/:id": { ok: STAFF_COUNTY_X },
+  "POST /staff/employers/:id/reveal": { ok: VERIFY_X, why: "a full ID number: market staff and admins, not station staff" },
+  "POST /staff/employers/:id/verify": { ok: VERIFY_X, why: "verification belongs to market staff and admins of the county, not station staff" },
+  "POST /staff/employers/:id/reject": { ok: VERIFY_X, why: "verification belongs to market staff and admins of the county, not station staff" },
   "GET /hotline/cases/:id": { ok: STAFF_X, why: "the case's market's staff (or whoever took or holds it), its county admin, the city" },
   "POST /hotline/cases/:id/step": { ok: STAFF_X },
   "POST /hotline/cases/:id/assign": { ok: STAFF_X },
@@ -211,8 +258,8 @@ export const access: Record<string, Access> = {
   "GET /staff/policy/:id/edit": { ok: STAFF_X },
   "POST /staff/policy/:id/edit": { ok: STAFF_X },
   "POST /staff/policy/:id/archive": { ok: STAFF_X },
-  "GET /staff/forget/:id": { ok: STAFF_X },
-  "POST /staff/forget/:id": { ok: STAFF_X },
+  "GET /staff/forget/:id": { ok: STAFF_COUNTY_X },
+  "POST /staff/forget/:id": { ok: STAFF_COUNTY_X },
 
   // --- Admins -------------------------------------------------------------------------------------
   "GET /admin/accounts": { ok: ADMINS },
@@ -237,6 +284,6 @@ export const access: Record<string, Access> = {
 
 /** The signed-in role the fuzz test uses for a route: the owner where there is one, else the first allowed. */
 export function fuzzRole(a: Access): RoleKey | null {
-  const prefer: RoleKey[] = ["w1", "e1", "sA", "aX", "city", "w2", "e2", "sB", "aY"];
+  const prefer: RoleKey[] = ["w1", "e1", "sA", "aX", "city", "w2", "e2", "sB", "sC", "aY"];
   return prefer.find((r) => a.ok.includes(r)) ?? null;
 }

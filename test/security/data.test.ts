@@ -1,4 +1,4 @@
-// Headers and personal data on every page the app has, as each of ten roles:
+// Headers and personal data on every page the app has, as each of eleven roles:
 // a CSP without inline script and with frame-ancestors 'none'; no-store on
 // everything a signed-in user is shown; full phone and ID numbers only where
 // the viewer needs them (the list below says where, and why); no phone or ID
@@ -31,8 +31,10 @@ test.after(() => w?.close());
 
 const PHONE = /(?<![\d])1[3-9]\d{9}(?!\d)/g;
 const ID_NUMBER = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
-const STAFF: RoleKey[] = ["sA", "sB", "aX", "aY", "city"];
+const STAFF: RoleKey[] = ["sA", "sB", "sC", "aX", "aY", "city"];
 const STAFF_X: RoleKey[] = ["sA", "aX", "city"];
+/** Staff of any market in county X (sC: market C, market A's same-county neighbour), X's admin, the city. */
+const STAFF_COUNTY_X: RoleKey[] = ["sA", "sC", "aX", "city"];
 
 /** Numbers printed as examples in hints ("例如 13812345678"): nobody's. */
 const examples = new Set(["13812345678"]);
@@ -42,13 +44,13 @@ const examples = new Set(["13812345678"]);
  * to whom, and why. Anything else found on a page fails the test.
  */
 const shownInFull: { routes: string[]; whose: string[]; to: RoleKey[]; why: string }[] = [
-  { routes: ["/admin/accounts"], whose: ["sA", "sB", "aX", "aY", "city"], to: ["aX", "aY", "city"], why: "a staff account's phone is its login name; admins manage the accounts" },
-  { routes: ["/desk/workers/:id"], whose: ["w1"], to: STAFF_X, why: "the desk's record of a worker in its county: staff call them (the ID number stays masked until a logged reveal)" },
+  { routes: ["/admin/accounts"], whose: ["sA", "sB", "sC", "aX", "aY", "city"], to: ["aX", "aY", "city"], why: "a staff account's phone is its login name; admins manage the accounts" },
+  { routes: ["/desk/workers/:id"], whose: ["w1"], to: STAFF_COUNTY_X, why: "the desk's record of a worker in its county: staff call them (the ID number stays masked until a logged reveal)" },
   { routes: ["/desk/priority"], whose: ["w1", "w2"], to: STAFF, why: "the help queue of the desk's own county: staff call the people waiting longest" },
   { routes: ["/hotline/call-list"], whose: ["w1"], to: STAFF_X, why: "workers without a phone of their own are asked by staff whether they were paid" },
-  { routes: ["/hires/:id", "/hires/:id/print"], whose: ["w1", "e1"], to: ["w1", "e1", ...STAFF_X], why: "a confirmed hire: each side gets the other's number; staff opening it is audited (hire.view, hire.print)" },
-  { routes: ["/jobs/:id"], whose: ["e1"], to: STAFF_X, why: "staff of the posting's county see its contact phone; audited (posting.view)" },
-  { routes: ["/staff/employers/:id"], whose: ["e1"], to: STAFF_X, why: "verification: staff of the employer's county call the employer (the ID number stays masked until a logged reveal)" },
+  { routes: ["/hires/:id", "/hires/:id/print"], whose: ["w1", "e1"], to: ["w1", "e1", ...STAFF_COUNTY_X], why: "a confirmed hire: each side gets the other's number; staff opening it is audited (hire.view, hire.print)" },
+  { routes: ["/jobs/:id"], whose: ["e1"], to: STAFF_COUNTY_X, why: "staff of the posting's county see its contact phone; audited (posting.view)" },
+  { routes: ["/staff/employers/:id"], whose: ["e1"], to: STAFF_COUNTY_X, why: "verification: staff of the employer's county call the employer (the ID number stays masked until a logged reveal)" },
   { routes: ["/staff/fairs/:id"], whose: ["e1"], to: STAFF_X, why: "a fair's bookings: the market's staff call the employers who booked" },
   { routes: ["/workers"], whose: ["w1", "w2"], to: ["e1", "e2", ...STAFF], why: "a published seeking card is there to be called: verified employers and staff see the number, the public sees it masked" },
 ];
@@ -81,6 +83,8 @@ const publicAnswers: Record<string, string> = {
   "/static/:name": "stylesheets and scripts",
   "/healthz": "the health check (JSON)",
   "/feeds/jobs/:file": "the Atom feed of open postings, phone numbers scrubbed",
+  "/api/v1": "the open API's index",
+  "/api/v1/openapi.json": "the open API's description",
   "/api/v1/jobs": "open data",
   "/api/v1/jobs/:id": "open data",
   "/api/v1/markets": "open data",
@@ -119,6 +123,30 @@ test("full phone and ID numbers of other people appear only where the viewer nee
   assert.equal(problems, [], problems.join("\n"));
   const unused = shownInFull.filter((_, k) => !used.has(k)).map((r) => r.routes.join(" "));
   assert.equal(unused, [], "every entry of the list is still needed (else remove it)");
+});
+
+test("every masked number on every page shows no more than its mask allows: a mobile 3 + 4 digits, an ID number 3 + 2, anything else 2 at the end", () => {
+  const problems: string[] = [];
+  let masks = 0;
+  const seen = new Set<string>();
+  for (const p of pages) {
+    for (const m of p.html.matchAll(/(\d*)(\*{2,})([\dXx]*)/g)) {
+      const [all, lead, stars, tail] = m;
+      masks++;
+      seen.add(all);
+      const length = lead.length + stars.length + tail.length;
+      const ok =
+        length === 11 ? lead.length === 3 && tail.length === 4 && stars.length === 4 // 138****5678
+        : length === 18 ? lead.length === 3 && tail.length === 2 // 411*************1X
+        : lead.length === 0 && tail.length <= 2; // a landline or anything else: the last 2 only
+      if (!ok) problems.push(`GET ${p.route} as ${roleNames[p.role]}: "${all}" shows ${lead.length} leading and ${tail.length} trailing characters`);
+    }
+  }
+  assert.ok(masks > 50, `the scan found masked numbers to check (${masks})`);
+  // Masks of the fixture's own people are among them, in the expected shape.
+  assert.ok(seen.has(`${P.w1.slice(0, 3)}****${P.w1.slice(-4)}`), "w1's masked phone was seen");
+  assert.ok([...seen].some((x) => x.length === 18 && x.startsWith(ID.w1.slice(0, 3)) && x.endsWith(ID.w1.slice(-2))), "w1's masked ID number was seen");
+  assert.equal([...new Set(problems)], [], [...new Set(problems)].join("\n"));
 });
 
 test("no phone or ID number in any link, form action, image source or redirect", () => {

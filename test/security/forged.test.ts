@@ -52,6 +52,12 @@ const forgeries: Forgery[] = [
   { name: "staff create a job fair for another market", role: "sB", url: () => paths.training.staffFairNew, own: (i) => fair(i.marketB), forged: (i) => fair(i.marketA) },
   { name: "staff write a help article for another market", role: "sB", url: () => paths.policy.staffNew, own: (i) => article(i.marketB), forged: (i) => article(i.marketA) },
   { name: "staff move their article to another market", role: "sA", url: (i) => paths.policy.staffEdit(i.article1), own: (i) => article(i.marketA), forged: (i) => article(i.marketB) },
+  // The same forgeries by staff of another market in the same county (sC, market C in county X): the market is the scope, not the county.
+  // (Not the hotline intake: staff may log a call about any market of their county; the case then belongs to that market.)
+  { name: "staff create training for another market of their own county", role: "sC", url: () => paths.training.staffNew, own: (i) => training(i.marketC), forged: (i) => training(i.marketA) },
+  { name: "staff create a job fair for another market of their own county", role: "sC", url: () => paths.training.staffFairNew, own: (i) => fair(i.marketC), forged: (i) => fair(i.marketA) },
+  { name: "staff write a help article for another market of their own county", role: "sC", url: () => paths.policy.staffNew, own: (i) => article(i.marketC), forged: (i) => article(i.stationD) },
+  { name: "staff move their article to another market of their own county", role: "sA", url: (i) => paths.policy.staffEdit(i.article1), own: (i) => article(i.marketA), forged: (i) => article(i.marketC) },
   { name: "a county admin create staff for another county's market", role: "aY", url: () => paths.accounts.adminNew, own: (i) => staffAccount(i.marketB), forged: (i) => staffAccount(i.marketA) },
   { name: "a county admin open a market in another county", role: "aY", url: () => paths.markets.adminNew, own: () => market(Y), forged: () => market(X) },
   { name: "a county admin move their market to another county", role: "aX", url: (i) => paths.markets.adminEdit(i.marketA), own: () => market(X), forged: () => market(Y) },

@@ -78,6 +78,15 @@ function payloads(w: World): string[] {
     P.w2,
     "+86 136 0000 0002",
     ID.w2,
+    // Appended (the indices above are used by name below). Control characters, CR/LF and
+    // what a browser reads as another host in a path: a TAB after the slash, a backslash.
+    "\t",
+    "\r\n",
+    "/\t/evil.example/",
+    "/\\evil.example",
+    "/\r\nSet-Cookie: x=1",
+    "\u0085\u2028\u2029\u00a0\u3000",
+    "x".repeat(20000),
   ];
 }
 
@@ -193,6 +202,8 @@ function casesFor(variants: Fields[], csrf: string, P_: string[], full: boolean)
       type: form,
     },
     { label: "invalid UTF-8 percent-encoded", body: enc(base, csrf) + `&${names[0] ?? "x"}=%FF%FE%C3%28%ED%A0%80`, type: form },
+    { label: "every field invalid UTF-8", body: `_csrf=${csrf}&` + names.map((n) => `${n}=%FF%FE%C3%28%ED%A0%80`).join("&"), type: form },
+    { label: "every field CR/LF and a TAB", body: `_csrf=${csrf}&` + names.map((n) => `${n}=%0D%0A%09%00%1B`).join("&"), type: form },
     { label: "broken percent-encoding", body: enc(base, csrf) + "&a=%&b=%E4%B8&%ZZ=1&=&&==", type: form },
     { label: "multipart", ...multipart(Object.fromEntries(names.map((n) => [n, [P_[20]]])), csrf, true) },
     { label: "broken multipart", body: "--x\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf, type: "multipart/form-data; boundary=x" },
@@ -223,13 +234,19 @@ async function send(app: Copy["app"], cookie: string, method: string, url: strin
 
 const cookieOf = (role: RoleKey) => [...w.agents[role].cookies].map(([k, v]) => `${k}=${v}`).join("; ");
 
+/** A Location a browser would follow to this host: a local path, no control character or backslash, and the URL parser agrees. */
+function onSite(location: string | null): boolean {
+  if (!location || !/^\/(?![/\\])/.test(location) || /[\u0000-\u0020\u007f-\u009f\\]/.test(location)) return false;
+  return new URL(location, "http://localhost/here").host === "localhost";
+}
+
 function judge(r: Awaited<ReturnType<typeof send>>, changed: string[], c: { label: string; expect?: number }, where: string): string[] {
   const out: string[] = [];
   const at = `${where} [${c.label}]`;
   if (r.status >= 500) out.push(`${at}: ${r.status}`);
   if (c.expect && r.status !== c.expect) out.push(`${at}: expected ${c.expect}, got ${r.status}`);
   if (r.status >= 400 && r.status < 500 && r.type.startsWith("text/html") && !CJK.test(r.html)) out.push(`${at}: ${r.status} without a Chinese message`);
-  if (r.status >= 300 && r.status < 400 && !/^\/(?![/\\])/.test(r.location ?? "")) out.push(`${at}: redirect off the site to ${r.location}`);
+  if (r.status >= 300 && r.status < 400 && !onSite(r.location)) out.push(`${at}: redirect off the site to ${JSON.stringify(r.location)}`);
   const refused = r.status >= 400 || (r.status === 303 && (r.location ?? "").startsWith("/login"));
   if (refused && changed.length) out.push(`${at}: refused with ${r.status} but wrote ${changed.join(", ")}`);
   const raw = RAW.find((re) => re.test(r.html));
@@ -245,6 +262,8 @@ test("the checks catch what they are for: a 500, a raw payload, a write on refus
   assert.is(judge({ ...ok, html: "<p>请填写</p><script>alert(1)</script>" }, [], c, "t").length, 1);
   assert.is(judge(ok, ["job_postings"], c, "t").length, 1);
   assert.is(judge({ ...ok, status: 303, location: "//evil.example/" }, [], c, "t").length, 1);
+  assert.is(judge({ ...ok, status: 303, location: "/\t/evil.example/" }, [], c, "t").length, 1);
+  assert.is(judge({ ...ok, status: 303, location: "/\\evil.example/" }, [], c, "t").length, 1);
   assert.is(judge({ ...ok, html: "Bad Request" }, [], c, "t").length, 1);
   assert.is(judge({ ...ok, status: 200 }, [], { label: "x", expect: 413 }, "t").length, 1);
   assert.equal(judge({ ...ok, status: 303, location: "/jobs/1" }, ["job_postings"], c, "t"), [], "an accepted request may write");
@@ -312,7 +331,12 @@ test("every GET route: garbage query strings and path parameters get a clean ans
     `?market=${w.ids.marketB}&scope=m${w.ids.marketB}`,
     "?from=0000-01-01&to=9999-12-31&by=century&scope=c999999",
     "?q=%E4%B8&x=%&%ZZ=1&=&&==",
-    ...[P_[2], P_[5], P_[6], P_[8], P_[20], P_[23], P_[24]].map((p) => "?" + new URLSearchParams(filterNames.map((n) => [n, p])).toString()),
+    ...[P_[2], P_[5], P_[6], P_[8], P_[20], P_[23], P_[24], ...P_.slice(-7)].map((p) => "?" + new URLSearchParams(filterNames.map((n) => [n, p])).toString()),
+    // Every parameter: raw control characters and CR/LF, a TAB after the slash, and bytes that are not UTF-8.
+    "?" + filterNames.map((n) => `${n}=%0D%0A%09%00%1B%7F`).join("&"),
+    "?" + filterNames.map((n) => `${n}=%2F%09%2Fevil.example`).join("&"),
+    "?" + filterNames.map((n) => `${n}=%FF%FE%C3%28%ED%A0%80`).join("&"),
+    "?" + filterNames.map((n) => `${n}=%C0%AF%E0%80%AF`).join("&"),
   ];
   const problems: string[] = [];
   const client = () => w.t.deps.database.client;

@@ -5,6 +5,11 @@
 //
 //   county X = 鄢陵县 (411024): market A (a station), worker w1, employer e1, staff sA, admin aX
 //   county Y = 禹州市 (411081): market B, worker w2, employer e2, staff sB, admin aY
+//   also in county X: market C (the county's own market, staff sC) and station
+//   D (a second station): the same-county neighbours of market A, so a check
+//   that compares staff by county where it should compare by market is caught
+//   (sC is the "another market" of every market-scoped route; sB is another
+//   county besides)
 //   city admin: everything
 //
 // Owned by the first: posting P1 (open, with w1's sign-up APP1), posting P2
@@ -34,6 +39,7 @@ import { completeUscc, completeOrgCode } from "../../src/features/employers/inde
 import {
   employers, applications, hires, jobPostings, seekingCards, trainingSessions, trainingSignups, jobFairs, jobFairZones,
   jobFairBookings, policyArticles, checkIns, priorityConsents, messages, workKinds, hotlineCases, phoneProofs,
+  marketInspections, inspectionItemResults, roadsidePoints,
 } from "../../db/schema/index.ts";
 
 export const X = "411024"; // 鄢陵县
@@ -41,7 +47,7 @@ export const Y = "411081"; // 禹州市
 export const NOW = "2026-11-28T09:00:00+08:00";
 export const TODAY = "2026-11-28";
 
-export const roleKeys = ["anon", "w1", "w2", "e1", "e2", "sA", "sB", "aX", "aY", "city"] as const;
+export const roleKeys = ["anon", "w1", "w2", "e1", "e2", "sA", "sB", "sC", "aX", "aY", "city"] as const;
 export type RoleKey = (typeof roleKeys)[number];
 export const roleNames: Record<RoleKey, string> = {
   anon: "anonymous",
@@ -51,6 +57,7 @@ export const roleNames: Record<RoleKey, string> = {
   e2: "another employer",
   sA: "staff of market A",
   sB: "staff of market B",
+  sC: "staff of market C (same county as A)",
   aX: "county admin of X",
   aY: "county admin of Y",
   city: "city admin",
@@ -73,6 +80,7 @@ export const P = {
   e2: "13700000002",
   sA: "13500000001",
   sB: "13500000002",
+  sC: "13500000003",
   aX: "13300000001",
   aY: "13300000002",
   city: "13300000009",
@@ -102,6 +110,10 @@ export const owners = new Map<string, string>([
 export interface Ids {
   marketA: number;
   marketB: number;
+  /** County X's own market: market A's same-county neighbour, with staff sC. */
+  marketC: number;
+  /** A second station in county X, without staff of its own. */
+  stationD: number;
   users: Record<Exclude<RoleKey, "anon">, number>;
   employer1: number;
   employer2: number;
@@ -129,6 +141,9 @@ export interface Ids {
   bookingY: number;
   article1: number;
   articleY: number;
+  /** A safety inspection of market A (one item failed, not yet put right) and a roadside point in county X. */
+  inspection1: number;
+  point1: number;
   /** A pending code step (验证码登录 for w1's number) and a proven PIN reset of w1. */
   codeToken: string;
   pinToken: string;
@@ -345,6 +360,8 @@ export async function buildWorld(): Promise<World> {
   const t = await makeTestApp({ now: NOW });
   const marketA = await addMarket(t, { name: "鄢陵县城关零工驿站", countyCode: X, tier: "station" });
   const marketB = await addMarket(t, { name: "禹州市零工市场", countyCode: Y, tier: "county" });
+  const marketC = await addMarket(t, { name: "鄢陵县零工市场", countyCode: X, tier: "county" });
+  const stationD = await addMarket(t, { name: "鄢陵县彭店零工驿站", countyCode: X, tier: "station" });
 
   const w1 = await addWorker(t, { phone: P.w1, name: "王秀英", pin: PIN.w1, county: X, idNumber: ID.w1, marketId: marketA, ownPhone: false });
   const w2 = await addWorker(t, { phone: P.w2, name: "赵桂兰", pin: PIN.w2, county: Y, idNumber: ID.w2, marketId: marketB, ownPhone: true });
@@ -352,6 +369,7 @@ export async function buildWorld(): Promise<World> {
   const e2User = await addUser(t, { role: "employer", phone: P.e2, name: "许昌顺达家政", countyCode: Y, password: PASSWORD });
   const sA = await addUser(t, { role: "staff", phone: P.sA, name: "张干事", marketId: marketA, countyCode: X, password: PASSWORD });
   const sB = await addUser(t, { role: "staff", phone: P.sB, name: "陈干事", marketId: marketB, countyCode: Y, password: PASSWORD });
+  const sC = await addUser(t, { role: "staff", phone: P.sC, name: "孙干事", marketId: marketC, countyCode: X, password: PASSWORD });
   const aX = await addUser(t, { role: "county_admin", phone: P.aX, name: "赵科长", countyCode: X, password: PASSWORD });
   const aY = await addUser(t, { role: "county_admin", phone: P.aY, name: "钱科长", countyCode: Y, password: PASSWORD });
   const city = await addUser(t, { role: "city_admin", phone: P.city, name: "刘主任", password: PASSWORD });
@@ -384,6 +402,21 @@ export async function buildWorld(): Promise<World> {
   const fairY = await addFair(t, marketB, employer2);
   const article1 = await addArticle(t, marketA);
   const articleY = await addArticle(t, marketB);
+  const { inspection1, point1 } = await t.deps.database.transaction(async (tx) => {
+    const [i] = await tx
+      .insert(marketInspections)
+      .values({ marketId: marketA, date: TODAY, inspectors: "县人社局 李科长", rectifyBy: TODAY, createdBy: sA.id, createdAt: t.clock.now() })
+      .returning({ id: marketInspections.id });
+    await tx.insert(inspectionItemResults).values([
+      { inspectionId: i.id, item: "fire", passed: false, note: "灭火器过期" },
+      { inspectionId: i.id, item: "order", passed: true, note: "" },
+    ]);
+    const [p] = await tx
+      .insert(roadsidePoints)
+      .values({ countyCode: X, place: "建设路与文化路口", createdBy: aX.id, createdAt: t.clock.now() })
+      .returning({ id: roadsidePoints.id });
+    return { inspection1: i.id, point1: p.id };
+  });
 
   // Today at the desks, the sensitive data the desk keeps (with consent), and an inbox.
   const now = t.clock.now();
@@ -407,7 +440,9 @@ export async function buildWorld(): Promise<World> {
   const ids: Ids = {
     marketA,
     marketB,
-    users: { w1: w1.id, w2: w2.id, e1: e1User.id, e2: e2User.id, sA: sA.id, sB: sB.id, aX: aX.id, aY: aY.id, city: city.id },
+    marketC,
+    stationD,
+    users: { w1: w1.id, w2: w2.id, e1: e1User.id, e2: e2User.id, sA: sA.id, sB: sB.id, sC: sC.id, aX: aX.id, aY: aY.id, city: city.id },
     employer1,
     employer2,
     posting1,
@@ -434,6 +469,8 @@ export async function buildWorld(): Promise<World> {
     bookingY: fairY.booking,
     article1,
     articleY,
+    inspection1,
+    point1,
     codeToken: "codeTokenForTheWorld0001",
     pinToken: "pinTokenForTheWorld000001",
   };
@@ -454,6 +491,7 @@ export async function buildWorld(): Promise<World> {
     e2: await loginAs(t, P.e2, PASSWORD),
     sA: await loginAs(t, P.sA, PASSWORD),
     sB: await loginAs(t, P.sB, PASSWORD),
+    sC: await loginAs(t, P.sC, PASSWORD),
     aX: await loginAs(t, P.aX, PASSWORD),
     aY: await loginAs(t, P.aY, PASSWORD),
     city: await loginAs(t, P.city, PASSWORD),
@@ -536,7 +574,7 @@ export const writableOnRefusal = ["audit_log", "login_throttle", "hotline_thrott
 export const writableOnGet = ["audit_log", "sessions", "user_last_seen"];
 
 /** The audit actions a GET may write: staff viewing or exporting personal data. */
-export const auditedViews = ["posting.view", "hire.view", "hire.print", "hotline.export", "training.export_completers", "monitoring.stats_export"];
+export const auditedViews = ["posting.view", "hire.view", "hire.print", "record.check", "hotline.export", "training.export_completers", "monitoring.stats_export"];
 
 /** Adds AFTER INSERT/UPDATE/DELETE triggers on every table, counting changes per table in _sec_changes. */
 export async function installChangeCounter(client: Client) {
@@ -578,6 +616,9 @@ export function paramSources(ids: Ids): Record<string, string | number> {
     "/admin/markets/:id": ids.marketA,
     "/api/v1/jobs/:id": ids.posting1,
     "/api/v1/markets/:id": ids.marketA,
+    // No SMS_CALLBACK_TOKEN in the world: every provider callback is a 404.
+    "/api/sms/:token": "not-the-token-000000000000",
+    "/api/sms/:token/:provider": "aliyun",
     "/card/:code": ids.cardCode1,
     "/desk/applications/:id": ids.application1,
     "/desk/workers/:id": ids.users.w1,
@@ -585,6 +626,8 @@ export function paramSources(ids: Ids): Record<string, string | number> {
     "/phone/:token": ids.codeToken,
     "/employer/applications/:id": ids.application1,
     "/employer/jobs/:id": ids.posting1,
+    "/employers/:id": ids.employer1,
+    "/records/check/:code": "AAAAAAAAAAAAAAAA",
     "/fairs/:id": ids.fair1,
     "/fairs/:id/zones/:zoneId": ids.zone1,
     "/fairs/bookings/:id": ids.booking1,
@@ -602,6 +645,9 @@ export function paramSources(ids: Ids): Record<string, string | number> {
     "/staff/fairs/bookings/:id": ids.booking1,
     "/staff/forget/:id": ids.users.w1,
     "/staff/policy/:id": ids.article1,
+    "/staff/supervision/inspections/:id": ids.inspection1,
+    "/staff/supervision/markets/:id": ids.marketA,
+    "/staff/supervision/roadside/:id": ids.point1,
     "/staff/training/:id": ids.session1,
     "/staff/training/signups/:id": ids.signup1,
     "/static/:name": "app.css",

@@ -97,19 +97,29 @@ test("when a group's COMMIT fails, every member is answered with the error and n
   // A deferred foreign key is checked only at COMMIT: the way to make a COMMIT fail on purpose.
   await d.write((db) => db.run(`CREATE TABLE parent (id INTEGER PRIMARY KEY)`));
   await d.write((db) => db.run(`CREATE TABLE child (parent_id INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)`));
+  // `slow` holds the writer until the three below are queued behind it (no sleeps: it tells us it
+  // has started, and waits for the gate), so they wait together and go as one group.
+  let started!: () => void;
+  const hasStarted = new Promise<void>((r) => (started = r));
+  let openGate!: () => void;
+  const gate = new Promise<void>((r) => (openGate = r));
   const slow = d.transaction(async (tx) => {
     await tx.run(`INSERT INTO settings (key, value) VALUES ('alone', 'x')`);
-    await new Promise((r) => setTimeout(r, 20));
+    started();
+    await gate;
   });
-  await new Promise((r) => setTimeout(r, 5)); // the writer has started on `slow`: the three below wait and go together
+  await hasStarted;
+  const commitsBefore = d.commits.commits;
   const group = [
     d.transaction((tx) => tx.run(`INSERT INTO settings (key, value) VALUES ('f1', 'x')`)),
     d.transaction((tx) => tx.run(`INSERT INTO child (parent_id) VALUES (999)`)),
     d.transaction((tx) => tx.run(`INSERT INTO settings (key, value) VALUES ('f2', 'x')`)),
   ];
   const settled = Promise.allSettled(group);
+  openGate();
   await slow;
   const results = await settled;
+  assert.is(d.commits.commits - commitsBefore, 1, "the three queued behind `slow` went as one group (one COMMIT, which failed)");
   assert.equal(results.map((r) => r.status), ["rejected", "rejected", "rejected"]);
   assert.match(String((results[0] as PromiseRejectedResult).reason), /FOREIGN KEY/i);
   const rows = await d.client.execute("SELECT key FROM settings WHERE key IN ('alone', 'f1', 'f2')");

@@ -42,9 +42,16 @@ const cases: [string, Record<string, string>, string, string][] = [
   ["a date that does not exist", { ...ok, day: "2026-02-30" }, "day", "开工日期请填日期"],
   ["a date in year 9999", { ...ok, day: "9999-01-01" }, "day", "开工日期请填日期"],
   ["an unknown choice", { ...ok, form: "slavery" }, "form", "请选择用工形式"],
-  ["a wrong ID check digit", { ...ok, id: "11010519491231002Y" }, "id", "身份证号不对"],
+  // The GB 11643 sample 11010519491231002X with its check character changed to a digit: every
+  // character allowed, the date real, so only the checksum can refuse it (see the control below).
+  ["a wrong ID check digit", { ...ok, id: "110105194912310021" }, "id", "身份证号不对"],
   ["a wrong credit code", { ...ok, code: "91350100M000100Y44" }, "code", "统一社会信用代码不对"],
 ];
+test("the control for the wrong check digit: the same ID number with its right check character passes", () => {
+  const r = check(Form, { ...ok, id: "11010519491231002X" });
+  assert.ok(r.ok, JSON.stringify(r));
+});
+
 for (const [name, input, field, message] of cases) {
   test(`${name} gives the ${field} field a Chinese message`, () => {
     const r = check(Form, input);

@@ -7,6 +7,8 @@ import { setCookie } from "hono/cookie";
 import type { AppEnv } from "../../src/shared/context.ts";
 import { pageCache, CSRF_PLACEHOLDER } from "../../src/shared/page-cache.ts";
 import { makeTestApp, addMarket, signedIn } from "../helpers/app.ts";
+import * as v from "valibot";
+import { check, readQuery } from "../../src/shared/forms.ts";
 import { paths } from "../../src/paths.ts";
 
 /** A bare app around the cache, with a counter of renders and a clock the test moves. */
@@ -24,7 +26,15 @@ function harness(opts: { ttlMs?: number; maxEntries?: number } = {}) {
   app.get("/page", async (c) => {
     renders++;
     await new Promise((r) => setTimeout(r, 5));
-    return c.html(`<p>render ${renders} big=${c.var.big} hx=${c.req.header("hx-request") ?? ""}</p>`);
+    // Reads "i" only when it is there; "q" always (through readQuery and a schema, as the filter pages do).
+    const i = c.req.queries("i") ? `i=${c.req.query("i")} ` : "";
+    const q = check(v.object({ q: v.optional(v.string()) }), readQuery(c));
+    const qs = q.ok && q.value.q ? `q=${q.value.q} ` : "";
+    return c.html(`<p>${i}${qs}render ${renders} big=${c.var.big} hx=${c.req.header("hx-request") ?? ""}</p>`);
+  });
+  app.get("/all", (c) => {
+    renders++;
+    return c.html(`<p>render ${renders} ${JSON.stringify(c.req.query())}</p>`);
   });
   app.get("/cookie", (c) => {
     renders++;
@@ -44,6 +54,7 @@ function harness(opts: { ttlMs?: number; maxEntries?: number } = {}) {
     get,
     cache,
     renders: () => renders,
+    resetRenders: () => void (renders = 0),
     tick: (ms: number) => (now += ms),
     write: () => generation++,
   };
@@ -79,7 +90,25 @@ test("keeps the 大字 page and the htmx fragment apart from the normal page", a
   assert.is(await h.get("/page", { cookie: "big=1" }), "<p>render 2 big=true hx=</p>");
   assert.is(await h.get("/page", { "hx-request": "true" }), "<p>render 3 big=false hx=true</p>");
   assert.is(await h.get("/page", { cookie: "big=1" }), "<p>render 2 big=true hx=</p>");
-  assert.is(await h.get("/page?x=1"), "<p>render 4 big=false hx=</p>", "another query string is another page");
+  assert.is(await h.get("/page?i=1"), "<p>i=1 render 4 big=false hx=</p>", "a parameter the page reads makes another page");
+});
+
+// Issue #16: "/?x=<random>" skipped the cache on every request.
+test("the key keeps only the parameters the page reads, in a fixed order: junk parameters hit the cache", async () => {
+  const h = harness();
+  assert.is(await h.get("/page"), "<p>render 1 big=false hx=</p>");
+  for (let k = 0; k < 5; k++) assert.is(await h.get(`/page?x=${k}&utm=${k}`), "<p>render 1 big=false hx=</p>", "junk is not another page");
+  assert.is(await h.get("/page?q=a"), "<p>q=a render 2 big=false hx=</p>", "readQuery's schema field is read");
+  assert.is(await h.get("/page?junk=1&q=a"), "<p>q=a render 2 big=false hx=</p>");
+  assert.is(await h.get("/page?q=a&i=2"), "<p>i=2 q=a render 3 big=false hx=</p>", "a name read only sometimes is learnt");
+  assert.is(await h.get("/page?i=2&zzz=9&q=a"), "<p>i=2 q=a render 3 big=false hx=</p>", "any order, junk dropped");
+  assert.is(await h.get("/page?i=3&q=a"), "<p>i=3 q=a render 4 big=false hx=</p>");
+  assert.is(await h.get("/page?q=a&q=b"), "<p>q=a render 5 big=false hx=</p>", "repeated values are part of the key");
+  // A page that reads every parameter is keyed by all of them.
+  await h.get("/all?a=1");
+  await h.get("/all?a=1&b=2");
+  await h.get("/all?b=2&a=1");
+  assert.is(h.renders(), 7);
 });
 
 const bypass: [string, Record<string, string>][] = [
@@ -128,6 +157,9 @@ test("renders a page once for many visitors who ask for it at the same moment", 
 
 test("keeps at most maxEntries pages, dropping the oldest", async () => {
   const h = harness({ maxEntries: 3 });
+  await h.get("/page?i=x"); // the page's shape is learnt: it reads "i"
+  h.cache.clear();
+  h.resetRenders();
   for (let i = 0; i < 5; i++) await h.get(`/page?i=${i}`);
   assert.is(h.cache.size(), 3);
   await h.get("/page?i=4");

@@ -247,15 +247,18 @@ test('birthYearFromId throws instead of returning NaN for an invalid number', ()
 const validUsccs: Array<[string, string]> = [
   ...USCC_SAMPLES.map((c): [string, string] => [`published sample ${c}`, c]),
   // Check value 31 must wrap to "0": this body's weighted sum is 0 mod 31.
-  ['a code whose check character wraps from 31 to 0', makeUscc('91320582MA1MABCD5')],
-  ['a code whose check character is Y (value 30)', makeUscc('91320582MA1MABCDF')],
-  ['a code with a letter registration authority', makeUscc('Y1110000MA0012345')],
-  ['a code with a letter type character', makeUscc('9A110000MA0012345')],
+  // (Bodies changed when the organisation-code check character (GB 11714) began to be checked:
+  // positions 9-17 of each are now a valid organisation code.)
+  ['a code whose check character wraps from 31 to 0', makeUscc('91320582MA1M00180')],
+  ['a code whose check character is Y (value 30)', makeUscc('91320582MA1M00367')],
+  ['a code with a letter registration authority', makeUscc('Y1110000MA1M00009')],
+  ['a code of a body registered centrally (area 100000)', makeUscc('11100000000013127')],
+  ['a 个体工商户 code whose positions 9-17 are not an organisation code', makeUscc('92411024L12345678')],
 ];
 
 test('test fixture for the 31 -> 0 wrap really has check character 0', () => {
-  assert.is(makeUscc('91320582MA1MABCD5')[17], '0');
-  assert.is(makeUscc('91320582MA1MABCDF')[17], 'Y');
+  assert.is(makeUscc('91320582MA1M00180')[17], '0');
+  assert.is(makeUscc('91320582MA1M00367')[17], 'Y');
 });
 
 for (const [what, code] of validUsccs) {

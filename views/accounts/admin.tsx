@@ -51,6 +51,8 @@ export function NewAccountPage(props: {
   roles: readonly Option[];
   counties: readonly Option[];
   markets: readonly Option[];
+  /** Where to create a market or station (shown when there is none yet: staff accounts belong to one). */
+  newMarketLink: string;
   values?: Values;
   errors?: Errors;
 }) {
@@ -59,6 +61,11 @@ export function NewAccountPage(props: {
     <>
       <h1>{t.adminNew}</h1>
       <ErrorSummary errors={errors} />
+      {props.markets.length === 0 && (
+        <p class="notice">
+          {t.noMarketNotice} <a href={props.newMarketLink}>{t.noMarketLink}</a>
+        </p>
+      )}
       <Form action={paths.accounts.adminNew}>
         <Select name="role" label={t.role} options={props.roles} values={values} errors={errors} />
         <Field name="name" label={t.name} values={values} errors={errors} maxlength={30} />

@@ -5,10 +5,29 @@ import { paths } from "../../src/paths.ts";
 
 const t = copy.accounts;
 
+/** Where a visitor who pressed 我要招工 (or another employer page) was going. */
+const forEmployer = (next: unknown) => typeof next === "string" && /^\/(jobs\/(new|quick)|employer)(\/|\?|$)/.test(next);
+
 export function LoginPage({ values, errors, message }: { values?: Values; errors?: Errors; message?: string }) {
+  // 我要招工 signed out: say what comes first (an employer account, then review), not just "log in".
+  const employer = forEmployer(values?.next);
   return (
     <>
-      <h1>{t.loginTitle}</h1>
+      {employer ? (
+        <>
+          <h1>{t.employerStartTitle}</h1>
+          <ol class="steps">
+            <li>
+              {t.employerStep1} <a href={paths.employers.register}>{t.registerEmployer}</a>
+            </li>
+            <li>{t.employerStep2}</li>
+            <li>{t.employerStep3}</li>
+          </ol>
+          <h2>{t.employerHaveAccount}</h2>
+        </>
+      ) : (
+        <h1>{t.loginTitle}</h1>
+      )}
       {message && <p class="notice" role="alert">{message}</p>}
       <ErrorSummary errors={errors} />
       <Form action={paths.accounts.login}>

@@ -23,11 +23,11 @@ export function SetupPage({ token, values, errors }: { token: string; values?: V
   );
 }
 
-export function SetupInvalidPage() {
+export function SetupInvalidPage({ closed }: { closed?: boolean }) {
   return (
     <>
       <h1>{t.setupTitle}</h1>
-      <p class="notice">{t.setupInvalid}</p>
+      <p class="notice">{closed ? t.setupClosed : t.setupInvalid}</p>
     </>
   );
 }

@@ -1,11 +1,14 @@
 /** @jsxImportSource hono/jsx */
 // Form pieces that carry the house rules: every field has a label, errors are
 // listed at the top (linked to each field) and repeated beside the field, the
-// input is kept, and every form posts a CSRF token.
+// input is kept, and every form posts a CSRF token and a one-time submission
+// key (a repeat of the same form writes nothing new: src/shared/once.ts).
 import type { Child } from "hono/jsx";
 import { useRequestContext } from "hono/jsx-renderer";
 import type { AppEnv } from "../../src/shared/context.ts";
 import { CSRF_FIELD } from "../../src/shared/csrf.ts";
+import { ONCE_FIELD, ONCE_PLACEHOLDER, newOnceKey } from "../../src/shared/once.ts";
+import { CSRF_PLACEHOLDER } from "../../src/shared/page-cache.ts";
 import { copy } from "../copy/index.ts";
 
 export type Errors = Record<string, string>;
@@ -22,12 +25,21 @@ export function Form(props: {
   enctype?: "multipart/form-data";
   /** htmx attributes, optional: the form works without them. */
   hx?: Record<string, string>;
+  /**
+   * false: no one-time submission key (src/shared/once.ts), for a POST form
+   * that only reads (a lookup) and may be sent again on purpose.
+   */
+  once?: boolean;
 }) {
   const c = useRequestContext<AppEnv>();
   const method = props.method ?? "post";
   return (
     <form action={props.action} method={method} class={props.class} enctype={props.enctype} novalidate {...(props.hx ?? {})}>
       {method === "post" && <input type="hidden" name={CSRF_FIELD} value={c.var.csrfToken} />}
+      {method === "post" && props.once !== false && (
+        // A page kept for the shared cache gets a placeholder; each copy sent out gets its own keys.
+        <input type="hidden" name={ONCE_FIELD} value={c.var.csrfToken === CSRF_PLACEHOLDER ? ONCE_PLACEHOLDER : newOnceKey()} />
+      )}
       {props.children}
     </form>
   );
@@ -56,6 +68,8 @@ interface FieldProps {
   errors?: Errors;
   hint?: string;
   optional?: boolean;
+  /** Said after the label instead of (选填) when whether it is needed depends on another choice ("(个人雇主必填)"). */
+  mark?: string;
 }
 
 function describedBy(name: string, hint?: string, error?: string) {
@@ -63,11 +77,11 @@ function describedBy(name: string, hint?: string, error?: string) {
   return ids || undefined;
 }
 
-function Label({ name, label, optional }: { name: string; label: string; optional?: boolean }) {
+function Label({ name, label, optional, mark }: { name: string; label: string; optional?: boolean; mark?: string }) {
   return (
     <label for={fieldId(name)}>
       {label}
-      {optional && <span class="opt">{copy.common.optional}</span>}
+      {(mark || optional) && <span class="opt">{mark ?? copy.common.optional}</span>}
     </label>
   );
 }
@@ -98,7 +112,7 @@ export function Field(
   const error = props.errors?.[props.name];
   return (
     <div class={error ? "field has-err" : "field"}>
-      <Label name={props.name} label={props.label} optional={props.optional} />
+      <Label name={props.name} label={props.label} optional={props.optional} mark={props.mark} />
       <HintAndError name={props.name} hint={props.hint} error={error} />
       <input
         id={fieldId(props.name)}

@@ -2,6 +2,8 @@
 export const common = {
   skip: "跳到正文",
   menu: "主菜单",
+  /** The one link at the top of every page to the full menu below the content. */
+  menuLink: "菜单",
   nav: {
     jobs: "找活干",
     post: "我要招工",
@@ -35,7 +37,10 @@ export const common = {
   no: "否",
   none: "暂无",
   choose: "请选择",
-  loggedInAs: (name: string) => `您好,${name}`,
+  hello: "您好,",
+  /** The greeting links to one's own page: staff and admins find every tool of theirs there. */
+  myAccount: (name: string) => `${name}(我的)`,
+  myWorkbench: (name: string) => `${name}(我的工作台)`,
   logout: "退出",
   switchUser: "换人登录",
 } as const;
@@ -45,15 +50,23 @@ export const errors = {
   notFoundBody: "网址可能有误,或者信息已经删除。",
   serverTitle: "系统出了点问题",
   serverBody: "请稍后再试。如果一直这样,请打监管热线告诉我们。",
+  storageTitle: "暂时无法保存",
+  storageBody: "服务器的磁盘或数据库出了问题,刚才填的内容没有保存。请过一会儿再试。",
+  /** Shown under an error page: the same id is in the server's log line. */
+  errorId: (id: string) => `错误编号:${id}(告诉管理员这个编号,方便查找原因)`,
   csrfTitle: "页面已过期",
   csrfBody: "为了安全,请返回上一页,刷新后再提交一次。",
   tooLarge: "提交的内容太多了,请删减后再试。",
+  tooManyTitle: "请求太频繁了",
+  tooManyBody: (seconds: number) => `这台设备打开页面太快了,请等 ${seconds} 秒再试。`,
   badType: "提交的格式不对,请用页面上的表单提交。",
   goHome: "回到首页",
   required: (label: string) => `请填写${label}`,
   choose: (label: string) => `请选择${label}`,
   tooLong: (label: string, max: number) => `${label}不能超过 ${max} 个字`,
   mobile: "请填写正确的 11 位手机号,例如 13812345678",
+  landlineNoSms: "这是座机号码,收不到短信验证码。这里请填 11 位手机号,例如 13812345678",
+  phoneToCall: "请填写能打通的电话:11 位手机号,或带区号的座机,例如 0374-1234567",
   pin: "密码请填 6 位数字",
   password: "密码至少 8 位",
   residentId: "身份证号不对,请核对 18 位号码(最后一位可能是 X)",
@@ -64,4 +77,5 @@ export const errors = {
   date: (label: string) => `${label}请填日期,例如 2026-12-01`,
   dateOrder: "结束日期不能早于开始日期",
   invalidChoice: (label: string) => `${label}的选项不对,请重新选择`,
+  alreadySent: "这张表已经提交过了,不用再交。请回到首页查看结果。",
 } as const;

@@ -172,6 +172,7 @@ export const hotline = {
   assignTitle: "交给谁办",
   assign: "指定",
   stepDone: (label: string) => `已${label}。`,
+  stepDoneTexted: (label: string) => `已${label}。来电人会收到短信,告诉他投诉的新进度。`,
   noteDone: "说明已保存。",
   assignDone: (name: string) => `已交给 ${name} 办理。`,
   assignedNotice: (number: string) => `投诉案件 ${number} 交给您办理,请及时处理。`,

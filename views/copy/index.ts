@@ -15,7 +15,13 @@ import { policy } from "./policy.ts";
 import { markets } from "./markets.ts";
 import { monitoring } from "./monitoring.ts";
 import { ops } from "./ops.ts";
-import { phone } from "./phone.ts";
+import { api } from "./api.ts";
+import { supervision } from "./supervision.ts";
+import { sms, smsPages } from "./sms.ts";
+import { alerts } from "./alerts.ts";
 
-export const copy = { common, errors, accounts, home, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops, phone } as const;
+import { phone } from "./phone.ts";
+import { records } from "./records.ts";
+
+export const copy = { common, errors, accounts, home, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops, api, supervision, sms, smsPages, alerts, phone, records } as const;
 export type Copy = typeof copy;

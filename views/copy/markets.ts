@@ -32,6 +32,8 @@ export const markets = {
   showTitle: (name: string) => name,
   todayJobs: "今天附近的活",
   todayJobsNone: "今天本县还没有在招的活。",
+  /** The public page of today's order of dispatch at this market (who is next). */
+  orderLink: "今天的派工顺序(排号)",
   todayJobsAll: (n: number) => `看本县今天全部 ${n} 个活`,
   todayJobLine: (kind: string, headcount: number) => `${kind} · 招 ${headcount} 人`,
   policies: "政策和帮助",
@@ -49,7 +51,8 @@ export const markets = {
   edit: "修改",
   checklistLink: "十个一",
   name: "名称",
-  nameHint: "例如 鄢陵县零工市场、马栏镇零工驿站",
+  nameHint: (county: string, township: string) =>
+    county ? `例如 ${county}零工市场${township ? `、${township}零工驿站` : ""}` : "例如 某某县零工市场、某某镇零工驿站",
   addressHint: "写到门牌号,方便找到",
   hoursHint: "例如 每天 6:00-18:00",
   phoneHint: "座机或手机,例如 0374-1234567",

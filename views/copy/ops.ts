@@ -31,7 +31,84 @@ export const ops = {
   pendingSmsValue: (n: number) => `${n} 条`,
   disk: "磁盘剩余空间",
   diskUnknown: "无法读取",
-  diskLow: "磁盘空间不足 200 MB。请清理旧备份或扩容,否则系统可能无法保存数据。",
+  diskLow: "数据库所在磁盘的剩余空间低于设定的下限(DISK_MIN_FREE_MB,默认 200 MB)。请清理旧备份或扩容,否则系统可能无法保存数据。",
+  // Mistakes in the region file (REGION_FILE), with the line and the field.
+  region: {
+    unreadable: (path: string, why: string) => `无法读取地区数据文件 REGION_FILE=${path}(${why}):请检查路径是否写对、文件是否存在、lingong 用户能否读取。`,
+    badJson: (path: string, line: number) =>
+      `地区数据文件 ${path} 格式有误${line ? `(第 ${line} 行附近)` : ""}:不是正确的 JSON。常见原因:少了或多了逗号、用了中文引号“”或中文逗号,、最后一项后面多了逗号。写法见 docs/region-file.zh-CN.md。`,
+    badField: (path: string, line: number, where: string, field: string, problem: string) =>
+      `地区数据文件 ${path} 格式有误(第 ${line} 行,${field},即 ${where || "整个文件"}):${problem}。写法见 docs/region-file.zh-CN.md。`,
+    strayTownship: (path: string, line: number, name: string, code: string) =>
+      `地区数据文件 ${path} 第 ${line} 行:乡镇 ${name} 的县级代码 ${code} 不在 counties 中(所属县代码要和 counties 里的某个县一致)。`,
+    strayBrand: (path: string, line: number, name: string, code: string) =>
+      `地区数据文件 ${path} 第 ${line} 行:品牌 ${name} 的县级代码 ${code} 不在 counties 中。`,
+    missing: "缺少这一项",
+    digits: (n: number) => `应为 ${n} 位数字的行政区划代码,写在英文双引号里,例如 "${n === 6 ? "411000" : "411024100"}"`,
+    hotline: "只能含数字和 -,3 到 20 位,例如 \"0374-12333\"",
+    emptyList: "至少要有一项",
+    emptyText: "不能是空的",
+    integer: "应为整数(不带小数点和引号)",
+    positive: "应大于 0",
+    expected: {
+      string: "应为文字,写在英文双引号里",
+      number: "应为数字,不带引号",
+      array: "应为列表,用 [ ] 括起来",
+      object: "应为一组设置,用 { } 括起来",
+    },
+    item: (n: number) => `第 ${n} 项的`,
+    fields: {
+      city: "市",
+      code: "代码",
+      name: "名称",
+      siteName: "网站名称",
+      hotline: "监管热线",
+      minWage: "最低工资",
+      hourlyFen: "小时最低工资(分)",
+      monthlyFen: "月最低工资(分)",
+      counties: "县(市、区)列表",
+      townships: "乡镇列表",
+      countyCode: "所属县代码",
+      workKinds: "工种列表",
+      brands: "劳务品牌列表",
+      county: "所属县代码",
+    },
+  },
+  // Why the server did not start: one line each, read in `journalctl -u lingong`.
+  start: {
+    missingDb: (path: string, url: string) =>
+      `找不到数据库文件 ${path}(DATABASE_URL=${url}),服务不会自己新建一个空数据库。` +
+      `如果这是首次安装,请运行 sudo lingong-admin init 建好数据库再启动;` +
+      `否则请检查 /etc/lingong/lingong.env 里的 DATABASE_URL 是否写错、数据盘是否已挂载(df -h),` +
+      `文件确实丢了就从备份恢复:sudo lingong-admin restore /var/backups/lingong/最新的备份.db(安装手册第 7 节)。`,
+    config: (m: string) => `配置错误: ${m} 改好 /etc/lingong/lingong.env 后再 sudo systemctl restart lingong。`,
+    newerHint: "(见安装手册第 8 节“退回旧版本”)",
+    staleBundle: (files: string) => `程序代码比打包文件 dist/main.js 新(${files}):请先在 /opt/lingong 运行 sudo npm run build,再启动。`,
+    portInUse: (port: number) => `端口 ${port} 已被别的程序占用(EADDRINUSE):用 sudo ss -ltnp | grep :${port} 查是谁,停掉它,或在设置文件里换一个 PORT(nginx 里的端口也要一起改)。`,
+    portDenied: (port: number) => `没有权限监听端口 ${port}:1024 以下的端口要管理员权限,请用 3000 之类的端口,由 nginx 对外提供 80/443。`,
+    readOnly: (path: string) => `数据库 ${path} 只读,无法保存数据(SQLITE_READONLY):请检查文件和目录的权限(sudo chown -R lingong:lingong /var/lib/lingong)、磁盘是否以只读方式挂载(mount | grep ' ro,'),改好后再启动。`,
+    cantOpen: (path: string) => `打不开数据库 ${path}(SQLITE_CANTOPEN):请检查目录是否存在、权限是否正确(sudo chown -R lingong:lingong /var/lib/lingong)。`,
+    corrupt: (path: string) => `数据库 ${path} 已损坏或不是本系统的数据库:请停止服务,按安装手册第 7 节从最近的备份恢复。`,
+    diskFull: (path: string) => `磁盘已满,数据库 ${path} 无法写入(SQLITE_FULL):请清理旧备份或扩容(df -h)。有空间后服务会自动重启。`,
+    ioError: (path: string) => `读写数据库 ${path} 出错(SQLITE_IOERR):请检查磁盘(dmesg、df -h)。服务会自动重试。`,
+    unknown: (m: string) => `启动失败:${m}。服务会自动重试;一直失败请看 journalctl -u lingong -n 50。`,
+    created: (path: string) => `已新建数据库 ${path}。`,
+  },
+  // /healthz and the status page: what is wrong, in one line each (the code is for alarms).
+  health: {
+    db_unreadable: "读不了数据库。请看日志(journalctl -u lingong -n 50),检查数据库文件和磁盘。",
+    db_missing: "数据库文件不见了(被删除或移走),服务还开着旧文件,新保存的内容重启后会丢失。请马上停止服务,检查 DATABASE_URL 和数据盘,按安装手册第 7 节从备份恢复。",
+    db_replaced: "数据库文件被换成了另一个文件,服务还开着旧文件。请停止服务,确认哪个文件是对的,再启动。",
+    write_failed: "最近保存数据失败(磁盘满了、只读,或读写出错)。请检查磁盘空间(df -h)和数据库目录的权限,日志里有原因。",
+    disk_low: "数据库所在磁盘的剩余空间低于设定的下限(DISK_MIN_FREE_MB,默认 200 MB)。请清理旧备份或扩容。",
+  },
+  healthTitle: "健康检查",
+  healthOk: "正常:能读写数据库,磁盘空间够用。",
+  healthBad: "不正常(/healthz 返回 503):",
+  recentErrors: "最近的错误",
+  noRecentErrors: "本次启动以来没有错误。",
+  recentErrorValue: (when: string, msg: string, req: string | undefined, error: string | undefined) =>
+    `${when} ${msg}${error ? `:${error}` : ""}${req ? `(错误编号 ${req})` : ""}`,
   retention: "个人信息保存期限",
   retentionValue: (posting: number, worker: number, sms: number) =>
     `招工联系方式 ${posting} 天;工人 ${worker} 天不用即注销;短信记录 ${sms} 天`,
@@ -70,8 +147,8 @@ export const ops = {
 
 用法 / usage:  npm run admin -- <命令 command> [参数 args]
 
-  setup-link [--force]    生成设置第一个市级管理员的链接(24 小时有效)
-                          print a one-time link to create the first city admin
+  setup-link              生成设置第一个市级管理员的链接(24 小时有效;旧链接随即失效;已有市级管理员时拒绝)
+                          print a one-time link to create the first city admin (ends older links; refused once one exists)
   reset-password <手机号>  给工作人员或管理员重设密码,只显示一次;并让其退出登录
                           new random password for a staff/admin account (shown once); ends their sessions
   disable <手机号>         停用账号并让其退出登录 / disable an account and end its sessions
@@ -83,6 +160,7 @@ export const ops = {
   restore <文件 file>      用备份替换数据库(须先停止服务)/ put a backup back (server must be stopped)
   housekeeping            立即清理过期个人信息 / apply the personal-data retention rules now
   status                  显示系统状态 / show the system status
+  init                    首次安装时建数据库(正式环境只有它会建)/ create the database on a first install
 
 数据库由环境变量 DATABASE_URL 指定(默认 file:db/lingong.db)。
 The database is DATABASE_URL (default file:db/lingong.db). Exit code 0 = done, 1 = failed, 2 = usage error.`,
@@ -106,8 +184,11 @@ The database is DATABASE_URL (default file:db/lingong.db). Exit code 0 = done, 1
     listActive: "在用 active",
     listEmpty: "没有账号。\nNo accounts.",
     listCount: (n: number) => `共 ${n} 个账号 / ${n} account(s)`,
+    initDone: (p: string) =>
+      `已建好数据库 ${p}。现在启动服务(sudo systemctl enable --now lingong),日志里会出现设置市级管理员的链接。\nDatabase created: ${p}. Start the server now; its log shows the setup link.`,
+    initExists: (p: string) => `数据库 ${p} 已经存在,不需要初始化,什么也没有改。\nThe database ${p} already exists; nothing changed.`,
     hasCityAdmin:
-      "已经有市级管理员了。忘记密码请用 reset-password <手机号>;确实要再建一个市级管理员,请加 --force。\nA city admin already exists: use reset-password <phone>, or add --force to make another.",
+      "已经有市级管理员了,设置链接不再发放(加什么参数都一样)。忘记密码请用 reset-password <手机号>;账号被停用请用 enable <手机号>;要再建一个市级管理员,请市级管理员登录后在“账号管理”里添加。\nA city admin already exists: setup links are no longer issued, whatever the flags. Use reset-password <phone> or enable <phone>; a city admin adds more admins on the accounts page.",
     setupLink: (link: string) => `请在 24 小时内用浏览器打开下面的链接,设置市级管理员(只能用一次):\nOpen this link within 24 hours to set up a city admin (one use only):\n\n    ${link}\n`,
     migrated: (names: string[]) => (names.length ? `已升级数据库:\nMigrations applied:\n  ${names.join("\n  ")}` : "数据库已是最新,无需升级。\nThe database is up to date."),
     backupDone: (path: string, bytes: number, ms: number) => `备份完成 / backup written: ${path}\n大小 size ${mb(bytes)},用时 took ${ms} ms`,

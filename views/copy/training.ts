@@ -65,6 +65,7 @@ export const training = {
   youAreConfirmed: "您已报上名。",
   youAreWaiting: (n: number) => `名额已满,您是候补第 ${n} 位。有人退出时会自动补上,并通知您。`,
   signedUpFlash: "报名成功,名额已为您留好。",
+  textedNote: "时间、地点也发短信给您了。",
   waitingFlash: (n: number) => `名额已满,您是候补第 ${n} 位。有人退出时自动补上。`,
   cancelMine: "取消报名",
   leaveWaiting: "退出候补",
@@ -116,6 +117,7 @@ export const training = {
   viaMarket: (market: string) => `由${market}代办`,
   completed: "已结业",
   certificateLink: "结业证书",
+  certificateFor: (name: string) => `${name}的结业证书`,
 
   staffTitle: "培训管理",
   staffEmpty: "还没有培训。",
@@ -141,7 +143,7 @@ export const training = {
   cancelReason: "取消原因",
   cancelReasonHint: "会发短信告诉已报名的人",
   cancelSession: "取消培训",
-  sessionCancelledFlash: "培训已取消,已通知报名的人。",
+  sessionCancelledFlash: "培训已取消,已发短信通知报名的人。",
   alreadyCancelled: "这期培训已经取消了。",
 
   attendanceTitle: "考勤和结业",
@@ -178,6 +180,8 @@ export const training = {
     waiting: (title: string, n: number) => `${title} 名额已满,您是候补第 ${n} 位。有人退出时会自动补上。`,
     promoted: (title: string, start: string) => `好消息:${title} 有人退出,您已从候补转为正式报名,${start} 开始上课。`,
     sessionCancelled: (title: string, reason: string) => `很抱歉,${title} 已取消。原因:${reason}`,
+    cancelledByStaffReason: "工作人员取消了您的名额",
+    cancelledByStaff: (title: string, start: string) => `工作人员已取消您${title}(${start} 开始)的报名。如有疑问,请到驿站或打电话问。`,
   },
 
   // --- Job fairs ----------------------------------------------------------------
@@ -227,7 +231,7 @@ export const training = {
   noShowDone: "已记录未到场。",
   cancelFairTitle: "取消这场招聘会",
   cancelFair: "取消招聘会",
-  fairCancelledFlash: "招聘会已取消,已通知订了展位的单位。",
+  fairCancelledFlash: "招聘会已取消,已发短信通知订了展位的单位。",
   fairCancelledNotice: (title: string, reason: string) => `很抱歉,招聘会「${title}」已取消。原因:${reason}`,
   fairCancelledNote: (reason: string) => `这场招聘会已取消。原因:${reason}`,
 } as const;

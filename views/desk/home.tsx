@@ -57,6 +57,10 @@ export function DeskHomePage(props: { m: DeskMarket; today: string; figures: Fig
     [at(m, paths.desk.printJobs), t.actions.printJobs],
     [at(m, paths.desk.printPoster), t.actions.printPoster],
     [props.employersQueue, t.actions.employers],
+    // A call to the station's phone is logged as a hotline case from here.
+    [paths.hotline.newCase, t.actions.logCall],
+    // Monitoring, market records, 十个一, system status, deletions… all live on "my workbench".
+    [paths.accounts.me, t.actions.allTools],
   ];
   return (
     <>

@@ -32,7 +32,13 @@ function OrderList({ rows }: { rows: OrderRow[] }) {
     <ol class="order">
       {rows.map((r) => (
         <li>
-          {r.href ? <a href={r.href}>{r.who}</a> : r.who} <span class="masked">{r.masked}</span>
+          {r.href ? <a href={r.href}>{r.who}</a> : r.who}
+          {r.masked && (
+            <>
+              {" "}
+              <span class="masked">{r.masked}</span>
+            </>
+          )}
         </li>
       ))}
     </ol>

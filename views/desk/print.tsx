@@ -13,10 +13,39 @@ export interface SheetCard extends PostingCard {
   qr: string;
 }
 
+function JobCard({ p }: { p: SheetCard }) {
+  return (
+    <li class="job">
+      <div>
+        <h3>
+          {`#${p.id} ${p.title}`}
+          {p.quick && <> · {t.quickTag}</>}
+        </h3>
+        <p>
+          <b>
+            <Wage p={p} />
+          </b>{" "}
+          · {t.left(Math.max(0, p.headcount - p.filledCount))}
+        </p>
+        <p>
+          {t.dates(p.startDate, p.endDate)} {p.hours}
+        </p>
+        <p>{p.place}</p>
+      </div>
+      <Qr svg={p.qr} label={`${t.scanToApply} #${p.id}`} />
+    </li>
+  );
+}
+
 export function JobSheetPage(props: {
   market: string;
+  /** The station's own phone and opening hours, printed on the sheet. */
+  station: { phone: string; hours: string };
   today: string;
   until: string;
+  todayOnly: boolean;
+  /** The same sheet for today only, or for the week. */
+  switchHref: string;
   cards: SheetCard[];
   total: number;
   page: number;
@@ -24,39 +53,37 @@ export function JobSheetPage(props: {
   href: (n: number) => string;
   back: string;
 }) {
+  const todays = props.cards.filter((p) => p.startDate <= props.today);
+  const later = props.cards.filter((p) => p.startDate > props.today);
   return (
     <>
       <p class="screen-only">
         {t.printHint} <a href={props.back}>{copy.common.back}</a>
       </p>
+      <p class="screen-only">
+        <a href={props.switchHref}>{props.todayOnly ? t.printWeek : t.printTodayOnly}</a>
+      </p>
       <h1>{t.printSheetTitle(props.market)}</h1>
-      <p class="lead">{t.printSheetIntro(props.today, props.until)}</p>
+      <p class="lead">{props.todayOnly ? t.printSheetIntroToday(props.today) : t.printSheetIntro(props.today, props.until)}</p>
+      {(props.station.phone || props.station.hours) && <p class="lead">{t.printStation(props.station.phone, props.station.hours)}</p>}
       {props.cards.length === 0 ? (
-        <p class="lead">{t.printNone}</p>
+        <p class="lead">{props.todayOnly ? t.printNoneToday : t.printNone}</p>
       ) : (
-        <ol class="sheet">
-          {props.cards.map((p) => (
-            <li class="job">
-              <div>
-                <h2>
-                  {`#${p.id} ${p.title}`}
-                  {p.quick && <> · {t.quickTag}</>}
-                </h2>
-                <p>
-                  <b>
-                    <Wage p={p} />
-                  </b>{" "}
-                  · {t.left(Math.max(0, p.headcount - p.filledCount))}
-                </p>
-                <p>
-                  {t.dates(p.startDate, p.endDate)} {p.hours}
-                </p>
-                <p>{p.place}</p>
-              </div>
-              <Qr svg={p.qr} label={`${t.scanToApply} #${p.id}`} />
-            </li>
-          ))}
-        </ol>
+        <>
+          {/* Today's work first: what a person at the board can still go and do. */}
+          {todays.length > 0 && (
+            <>
+              <h2>{t.printToday(props.today)}</h2>
+              <ol class="sheet">{todays.map((p) => <JobCard p={p} />)}</ol>
+            </>
+          )}
+          {later.length > 0 && (
+            <>
+              <h2>{t.printLater}</h2>
+              <ol class="sheet">{later.map((p) => <JobCard p={p} />)}</ol>
+            </>
+          )}
+        </>
       )}
       {props.total > props.cards.length && <p>{t.printMore(props.cards.length, props.total)}</p>}
       {props.pages > 1 && (

@@ -38,12 +38,16 @@ export interface WorkerPageProps {
   w: WorkerView;
   /** The full ID number, once, after a logged reveal. */
   revealed?: string;
+  /** Market staff and admins may reveal the full ID number; station (驿站) staff may not. */
+  canReveal?: boolean;
   checkIns: { day: string; at: number; marketName: string }[];
   categories: PriorityCategory[];
   /** Null when the viewer may not see the sensitive categories. */
   consents: { category: SensitiveCategory; consentedAt: number }[] | null;
   contacts: { at: number; outcome: ContactOutcome; note: string; postingId: number | null; postingTitle: string | null; staffName: string }[];
   suggestions: PostingCard[];
+  /** The worker's hire records the viewer may open (the posting's county in scope). */
+  hires?: { id: number; title: string; employerName: string; startDate: string; endDate: string }[];
   pending: { id: number; postingId: number; title: string; employerName: string; quoteFen: number | null; canConfirm: boolean }[];
   /** Which form the values and errors belong to. */
   form?: "pin" | "consent" | "contact" | "signup";
@@ -94,7 +98,7 @@ export function WorkerPage(p: WorkerPageProps) {
             <dt>{t.idMasked}</dt>
             <dd>
               <span class="masked">{p.revealed ?? maskResidentId(w.idNumber)}</span>
-              {!p.revealed && (
+              {!p.revealed && p.canReveal !== false && (
                 <Form action={at(m, paths.desk.reveal(w.id))} class="inline">
                   <Submit secondary>{t.reveal}</Submit> <span class="hint">{t.revealNote}</span>
                 </Form>
@@ -119,6 +123,9 @@ export function WorkerPage(p: WorkerPageProps) {
         <a class="btn secondary" href={at(m, paths.desk.card(w.id))}>
           {t.printCard}
         </a>
+        <Form action={at(m, paths.desk.record(w.id))}>
+          <Submit secondary>{copy.records.deskLink}</Submit>
+        </Form>
       </div>
 
       <h2>{t.recentCheckIns}</h2>
@@ -174,6 +181,18 @@ export function WorkerPage(p: WorkerPageProps) {
                     <Submit secondary>{t.confirmHere(a.title)}</Submit>
                   </Form>
                 )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {p.hires && p.hires.length > 0 && (
+        <>
+          <h3>{t.hiresTitle}</h3>
+          <ul class="actions">
+            {p.hires.map((h) => (
+              <li>
+                <a href={paths.hires.show(h.id)}>{`${h.title} · ${h.employerName}`}</a> <span class="muted">{t.hireDates(h.startDate, h.endDate)}</span>
               </li>
             ))}
           </ul>
@@ -247,6 +266,10 @@ export function WorkerPage(p: WorkerPageProps) {
         <TextArea name="note" label={t.contactNote} hint={t.contactNoteHint} optional rows={2} maxlength={200} values={valuesFor("contact")} errors={errorsFor("contact")} />
         <Submit>{t.contactButton}</Submit>
       </Form>
+
+      <p>
+        <a href={at(m, paths.desk.alerts(w.id))}>{copy.alerts.deskLink}</a>
+      </p>
 
       <h2>{t.loginTitle}</h2>
       <p>{w.lock === "staff" ? t.lockedForever : w.lock === "temporary" ? t.locked : w.hasPin ? t.notLocked : t.noPin}</p>

@@ -7,6 +7,8 @@ import { employerKinds } from "../../db/schema/constants.ts";
 import { copy } from "../copy/index.ts";
 import { PrivacyLine } from "../components/bits.tsx";
 import { paths } from "../../src/paths.ts";
+import { identityFor } from "../../src/features/employers/employers.domain.ts";
+import type { EmployerKind } from "../../db/schema/constants.ts";
 
 const t = copy.employers;
 const kindOptions = employerKinds.map((k) => [k, t.kinds[k]] as const);
@@ -26,13 +28,22 @@ function Pledge({ values, errors }: { values?: Values; errors?: Errors }) {
   );
 }
 
+/** Which identifier the chosen kind needs: marked 必填, the other 不用填; before a choice, each says for whom. */
+function identityMarks(values?: Values): { uscc: string; idNumber: string } {
+  const kind = values?.kind;
+  if (typeof kind !== "string" || !(employerKinds as readonly string[]).includes(kind)) return { uscc: t.usccMark, idNumber: t.idNumberMark };
+  const needs = identityFor(kind as EmployerKind);
+  return { uscc: needs === "uscc" ? t.markRequired : t.markNotNeeded, idNumber: needs === "idNumber" ? t.markRequired : t.markNotNeeded };
+}
+
 function DetailFields({ counties, values, errors }: { counties: readonly Option[]; values?: Values; errors?: Errors }) {
+  const marks = identityMarks(values);
   return (
     <>
       <Choices name="kind" label={t.kind} hint={t.kindHint} options={kindOptions} values={values} errors={errors} />
       <Field name="name" label={t.name} hint={t.nameHint} values={values} errors={errors} maxlength={60} />
-      <Field name="uscc" label={t.uscc} hint={t.usccHint} values={values} errors={errors} maxlength={30} optional autocomplete="off" />
-      <Field name="idNumber" label={t.idNumber} hint={t.idNumberHint} values={values} errors={errors} maxlength={30} optional autocomplete="off" />
+      <Field name="uscc" label={t.uscc} hint={t.usccHint} values={values} errors={errors} maxlength={30} mark={marks.uscc} autocomplete="off" />
+      <Field name="idNumber" label={t.idNumber} hint={t.idNumberHint} values={values} errors={errors} maxlength={30} mark={marks.idNumber} autocomplete="off" />
       <Field name="contactName" label={t.contactName} hint={t.contactNameHint} values={values} errors={errors} maxlength={30} optional />
       <Select name="countyCode" label={t.county} options={counties} blank={copy.common.choose} values={values} errors={errors} />
       <Field name="address" label={t.address} hint={t.addressHint} values={values} errors={errors} maxlength={100} optional />

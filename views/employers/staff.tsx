@@ -95,6 +95,8 @@ export function EmployerDetailPage(props: {
   flags: string[];
   /** The full ID number, only in the answer to a logged reveal. */
   revealed?: string;
+  /** Station (驿站) staff: they see the record, but verifying and revealing belong to market staff and admins. */
+  stationOnly?: boolean;
   values?: Values;
   errors?: Errors;
   message?: string;
@@ -166,18 +168,19 @@ export function EmployerDetailPage(props: {
           </>
         )}
       </dl>
-      {e.idNumber && !props.revealed && (
+      {props.stationOnly && <p class="notice">{t.stationCannotDecide}</p>}
+      {!props.stationOnly && e.idNumber && !props.revealed && (
         <Form action={paths.employers.reveal(e.id)}>
           <p class="hint">{t.revealNote}</p>
           <Submit secondary>{t.reveal}</Submit>
         </Form>
       )}
-      {e.status === "pending" && (
+      {!props.stationOnly && e.status === "pending" && (
         <Form action={paths.employers.verify(e.id)}>
           <Submit>{t.verify}</Submit>
         </Form>
       )}
-      {e.status !== "rejected" && (
+      {!props.stationOnly && e.status !== "rejected" && (
         <Form action={paths.employers.reject(e.id)}>
           <h2>{e.status === "verified" ? t.revoke : t.reject}</h2>
           <TextArea name="reason" label={t.reasonLabel} hint={t.reasonHint} rows={3} maxlength={200} values={props.values} errors={errors} />

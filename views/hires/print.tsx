@@ -13,7 +13,7 @@ export function HirePrintPage({ d, hotline }: { d: HireDetail; hotline: string }
       <h1>{h.agreementHeading}</h1>
       <p>{h.number(d.id)}</p>
       <p>{h.agreementIntro}</p>
-      <HireFacts d={d} />
+      <HireFacts d={d} paper />
       <h2>{h.employerPledgeTitle}</h2>
       <ol>
         {h.employerPledges.map((x) => (

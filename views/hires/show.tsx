@@ -2,7 +2,7 @@
 // /hires/:id: the record both sides agreed to. The two parties see each
 // other's phone; the employer and staff mark progress; the worker answers
 // whether they were paid.
-import type { HireStatus, WageUnit } from "../../db/schema/constants.ts";
+import type { HireStatus, WageUnit, PayTime, PayMethod } from "../../db/schema/constants.ts";
 import { chinaDateTime } from "../../src/shared/clock.ts";
 import { Form, Submit } from "../components/forms.tsx";
 import { Tel, formatYuan } from "../components/bits.tsx";
@@ -34,14 +34,20 @@ export interface HireDetail {
   contactName: string;
   contactPhone: string;
   viaMarketName: string | null;
+  /** The worker's note on her quote ("" if none). */
+  quoteNote: string;
+  hours: string;
+  payTime: PayTime | "";
+  payMethod: PayMethod | "";
 }
 
 export function wageText(d: Pick<HireDetail, "quote" | "wageFen" | "wageUnit">): string {
   return d.quote ? h.quoteWage(formatYuan(d.wageFen)) : `${formatYuan(d.wageFen)} ${copy.jobs.units[d.wageUnit]}`;
 }
 
-/** The facts both the screen and the print view show. */
-export function HireFacts({ d }: { d: HireDetail }) {
+/** The facts both the screen and the print view show; on paper, a term nobody set is a line to fill in. */
+export function HireFacts({ d, paper }: { d: HireDetail; paper?: boolean }) {
+  const blank = paper ? h.fillIn : h.notSaid;
   return (
     <dl class="facts">
       <dt>{h.worker}</dt>
@@ -54,12 +60,24 @@ export function HireFacts({ d }: { d: HireDetail }) {
       </dd>
       <dt>{h.work}</dt>
       <dd>{d.title}</dd>
+      {d.quote && d.quoteNote && (
+        <>
+          <dt>{h.quoteNote}</dt>
+          <dd>{d.quoteNote}</dd>
+        </>
+      )}
       <dt>{h.wage}</dt>
       <dd>
         <b>{wageText(d)}</b>
       </dd>
+      <dt>{h.payTime}</dt>
+      <dd>{d.payTime ? copy.jobs.payTimes[d.payTime] : blank}</dd>
+      <dt>{h.payMethod}</dt>
+      <dd>{d.payMethod ? copy.jobs.payMethods[d.payMethod] : blank}</dd>
       <dt>{h.dates}</dt>
       <dd>{copy.jobs.dates(d.startDate, d.endDate)}</dd>
+      <dt>{h.hours}</dt>
+      <dd>{d.hours || blank}</dd>
       <dt>{h.place}</dt>
       <dd>{d.place}</dd>
       {d.duties && (

@@ -147,7 +147,7 @@ export function CasePage(p: {
         {c.amountOwedFen !== null && <Fact label={t.amount}>{formatYuan(c.amountOwedFen)}</Fact>}
         {c.employerName && <Fact label={t.employer}>{c.employerName}</Fact>}
         {c.postingTitle && <Fact label={t.posting}>{c.postingTitle}</Fact>}
-        {c.hire && <Fact label={t.hire}>{t.hireFacts(c.hire.id, c.hire.startDate, c.hire.endDate)}</Fact>}
+        {c.hire && <Fact label={t.hire}><a href={paths.hires.show(c.hire.id)}>{t.hireFacts(c.hire.id, c.hire.startDate, c.hire.endDate)}</a></Fact>}
         <Fact label={t.market}>{[c.countyName, c.marketName].filter(Boolean).join(" ")}</Fact>
         {c.agency && <Fact label={t.agency}>{t.agencies[c.agency]}</Fact>}
         {c.outcome && <Fact label={t.outcome}>{t.outcomes[c.outcome]}</Fact>}

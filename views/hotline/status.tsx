@@ -25,7 +25,7 @@ export function StatusPage({ values, errors, message, found }: { values?: Values
       {found ? <Found c={found} /> : <p>{t.statusIntro}</p>}
       {message && <p class="notice warn" role="alert">{message}</p>}
       <ErrorSummary errors={errors} />
-      <Form action={paths.hotline.status}>
+      <Form action={paths.hotline.status} once={false}>
         <Field name="number" label={t.number} hint={t.numberHint} maxlength={40} autocomplete="off" values={found ? undefined : values} errors={errors} />
         <Field name="lastFour" label={t.lastFour} hint={t.lastFourHint} inputmode="numeric" size="s" maxlength={4} autocomplete="off" errors={errors} />
         <Submit>{t.lookup}</Submit>

@@ -34,8 +34,9 @@ export function ApplicantsPage({ posting, rows, quote, canDecide, message }: { p
       ) : (
         <>
           {quote && <p>{t.quotesSorted}</p>}
+          {/* At 240 px the rows stack: each cell on its own line under its column's name (app.css: table.stack). */}
           <div class="scroll">
-            <table>
+            <table class="stack">
               <thead>
                 <tr>
                   <th scope="col">{t.worker}</th>
@@ -47,18 +48,18 @@ export function ApplicantsPage({ posting, rows, quote, canDecide, message }: { p
               <tbody>
                 {rows.map((r) => (
                   <tr>
-                    <td>
+                    <td data-label={t.worker}>
                       {r.name}
                       <br />
                       <Tel phone={r.phone} masked={r.status !== "confirmed"} />
                     </td>
                     {quote && (
-                      <td>
+                      <td data-label={t.price}>
                         <b>{r.quoteFen === null ? "" : formatYuan(r.quoteFen)}</b>
                         {r.quoteNote && <p class="muted">{r.quoteNote}</p>}
                       </td>
                     )}
-                    <td>
+                    <td data-label={t.status}>
                       {t.applicationStatuses[r.status]}
                       {r.hireId !== null && (
                         <>
@@ -77,7 +78,7 @@ export function ApplicantsPage({ posting, rows, quote, canDecide, message }: { p
                         </>
                       )}
                     </td>
-                    <td>{chinaDateTime(r.createdAt)}</td>
+                    <td data-label={t.appliedAt}>{chinaDateTime(r.createdAt)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -4,6 +4,7 @@
 import type { ApplicationStatus } from "../../db/schema/constants.ts";
 import { Form, Submit } from "../components/forms.tsx";
 import { PaidQuestion } from "../hires/paid.tsx";
+import { MyQuote } from "./show.tsx";
 import { Pager } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
@@ -24,6 +25,9 @@ export interface MyApplication {
   paid: "paid" | "not_paid" | null;
   /** The station that signed the worker up for them (代办), if one did. */
   viaMarketName: string | null;
+  /** Her own quote and what it covers, when the employer asked for quotes. */
+  quoteFen?: number | null;
+  quoteNote?: string | null;
 }
 
 export function MyApplicationsPage({ rows, page, pages, needsPin }: { rows: MyApplication[]; page: number; pages: number; needsPin: boolean }) {
@@ -55,6 +59,7 @@ export function MyApplicationsPage({ rows, page, pages, needsPin }: { rows: MyAp
                 {r.hireStatus && <> <span class="badge">{h.statuses[r.hireStatus as keyof typeof h.statuses]}</span></>}
                 {r.paid && <> <span class={r.paid === "paid" ? "badge" : "badge warn"}>{h.paidAnswer[r.paid]}</span></>}
               </p>
+              <MyQuote quoteFen={r.quoteFen ?? null} quoteNote={r.quoteNote ?? null} />
               {r.hireId !== null && (
                 <p>
                   <a href={paths.hires.show(r.hireId)}>{t.hireRecord}</a>

@@ -3,6 +3,8 @@
 import { Form, Field, TextArea, Select, Choices, ErrorSummary, Submit, type Errors, type Option, type Values } from "../components/forms.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
+import { payTimes, payMethods } from "../../db/schema/constants.ts";
+import { GoingRates, type RateLines } from "../records/parts.tsx";
 
 const t = copy.jobs;
 
@@ -26,6 +28,8 @@ export function PostingFormPage(props: {
   warning?: string | null;
   submit: string;
   intro?: boolean;
+  /** The going rate for this county (records feature): lines to price by. */
+  rates?: RateLines | null;
 }) {
   const { values, errors, options: o } = props;
   return (
@@ -41,6 +45,7 @@ export function PostingFormPage(props: {
       )}
       <ErrorSummary errors={errors} />
       {props.warning && <p class="notice warn">{props.warning}</p>}
+      {props.rates && <GoingRates {...props.rates} />}
       <Form action={props.action}>
         <Field name="title" label={t.title} hint={t.titleHint} values={values} errors={errors} maxlength={40} />
         <Select name="kindId" label={t.kind} options={o.kinds} blank={copy.common.choose} values={values} errors={errors} />
@@ -52,6 +57,9 @@ export function PostingFormPage(props: {
         <Field name="startDate" label={t.startDate} hint={t.dateHint} type="date" values={values} errors={errors} />
         <Field name="endDate" label={t.endDate} hint={t.endDateHint} type="date" values={values} errors={errors} />
         <Field name="hours" label={t.hours} hint={t.hoursHint} values={values} errors={errors} maxlength={50} optional />
+        {/* Asked here so the written agreement says when and how the wage is paid. */}
+        <Select name="payTime" label={t.payTime} options={payTimes.map((k) => [k, t.payTimes[k]] as const)} blank={copy.common.choose} values={values} errors={errors} optional />
+        <Select name="payMethod" label={t.payMethod} options={payMethods.map((k) => [k, t.payMethods[k]] as const)} blank={copy.common.choose} values={values} errors={errors} optional />
         <Select name="countyCode" label={t.county} options={o.counties} blank={copy.common.choose} values={values} errors={errors} />
         {o.townships.length > 0 && <Select name="townshipCode" label={t.township} options={o.townships} blank={t.any} values={values} errors={errors} optional />}
         <Field name="address" label={t.address} hint={t.addressHint} values={values} errors={errors} maxlength={100} />
@@ -66,12 +74,13 @@ export function PostingFormPage(props: {
   );
 }
 
-export function QuickFormPage({ values, errors, options }: { values: Values; errors?: Errors; options: Pick<PostingFormOptions, "kinds" | "counties"> }) {
+export function QuickFormPage({ values, errors, options, rates }: { values: Values; errors?: Errors; options: Pick<PostingFormOptions, "kinds" | "counties">; rates?: RateLines | null }) {
   return (
     <>
       <h1>{t.quickTitle}</h1>
       <p>{t.quickIntro}</p>
       <ErrorSummary errors={errors} />
+      {rates && <GoingRates {...rates} />}
       <Form action={paths.jobs.quick}>
         <Select name="kindId" label={t.kind} options={options.kinds} blank={copy.common.choose} values={values} errors={errors} />
         <Field name="headcount" label={t.headcount} inputmode="numeric" size="s" values={values} errors={errors} maxlength={3} />

@@ -19,10 +19,15 @@ export interface FilterOptions {
 
 export function JobListPage({ values, options, rows }: { values: Values; options: FilterOptions; rows: RowsProps }) {
   const hx = { "hx-get": paths.jobs.list, "hx-target": "#rows", "hx-swap": "outerHTML", "hx-push-url": "true" };
-  return (
-    <>
-      <h1>{t.listTitle}</h1>
+  // After a search the results come first (on a 240×320 phone the form alone is two screens),
+  // with one link to the form below them to change the search.
+  const searched = Object.values(values).some((v) => v !== undefined && v !== "");
+  const form = (
+    <section id="filters" aria-label={t.searchForm}>
+      {searched && <h2>{t.changeSearch}</h2>}
       <Form action={paths.jobs.list} method="get" hx={hx}>
+        {/* 今天有活 first: most people look for work for today. */}
+        <Select name="when" label={t.when} options={[["today", t.whenOptions.today], ["week", t.whenOptions.week]]} blank={t.any} values={values} optional />
         <Field name="q" label={t.keyword} hint={t.keywordHint} type="search" values={values} maxlength={50} optional />
         <Select name="county" label={t.county} options={options.counties} blank={t.any} values={values} optional />
         {options.townships.length > 0 ? (
@@ -31,9 +36,8 @@ export function JobListPage({ values, options, rows }: { values: Values; options
           <p class="hint">{t.townshipHint}</p>
         )}
         <Select name="kind" label={t.kind} options={options.kinds} blank={t.any} values={values} optional />
-        <details open={!!(values.form || values.when || values.brand || values.minDay)}>
+        <details open={!!(values.form || values.brand || values.minDay)}>
           <summary>{t.filtersTitle}</summary>
-          <Select name="when" label={t.when} options={[["today", t.whenOptions.today], ["week", t.whenOptions.week]]} blank={t.any} values={values} optional />
           <Select name="form" label={t.form} options={options.forms} blank={t.any} values={values} optional />
           <Select name="brand" label={t.brand} options={options.brands} blank={t.any} values={values} optional />
           <Field name="minDay" label={t.minDayWage} hint={t.minDayWageHint} inputmode="numeric" size="s" values={values} maxlength={6} optional />
@@ -42,6 +46,27 @@ export function JobListPage({ values, options, rows }: { values: Values; options
           <button type="submit" class="btn">{t.searchButton}</button> <a href={paths.jobs.list}>{t.clearFilters}</a>
         </p>
       </Form>
+    </section>
+  );
+  if (searched) {
+    return (
+      <>
+        <div class="title-row">
+          <h1>{t.listTitle}</h1>
+          <a href="#filters">{t.changeSearchLink}</a>
+        </div>
+        <JobRows {...rows} />
+        {form}
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>{t.listTitle}</h1>
+      <p class="actions">
+        <a class="btn" href={`${paths.jobs.list}?when=today`}>{t.todayOnly}</a>
+      </p>
+      {form}
       <JobRows {...rows} />
     </>
   );

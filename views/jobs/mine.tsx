@@ -1,7 +1,10 @@
 /** @jsxImportSource hono/jsx */
-// /employer/jobs: the employer's own postings, every status, newest first.
+// /employer/jobs: the employer's own postings, every status: open ones with
+// people waiting first (they need her answer), then open, then drafts (each
+// with a 发布 button), then the rest, newest first.
 import type { PostingStatus } from "../../db/schema/constants.ts";
 import { Pager } from "../components/bits.tsx";
+import { Form, Submit } from "../components/forms.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import { PostingCard, StatusBadge, type CardRow } from "./parts.tsx";
@@ -24,10 +27,17 @@ export function MyPostingsPage({ rows, page, pages }: { rows: (CardRow & { statu
             <PostingCard
               row={r}
               extra={
-                <p>
-                  <StatusBadge status={r.status} /> <a href={paths.jobs.applicants(r.id)}>{t.applicants(r.waiting)}</a>
-                  {r.viaMarketName && <span class="muted"> {t.via(r.viaMarketName)}</span>}
-                </p>
+                <>
+                  <p>
+                    <StatusBadge status={r.status} /> <a href={paths.jobs.applicants(r.id)}>{t.applicants(r.waiting)}</a>
+                    {r.viaMarketName && <span class="muted"> {t.via(r.viaMarketName)}</span>}
+                  </p>
+                  {r.status === "draft" && (
+                    <Form action={paths.jobs.publish(r.id)}>
+                      <Submit>{t.publishNamed(r.title)}</Submit>
+                    </Form>
+                  )}
+                </>
               }
             />
           ))}

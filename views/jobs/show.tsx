@@ -3,11 +3,12 @@
 // signed in; name and phone otherwise), the owner's actions and the staff
 // take-down form.
 import { Form, Field, TextArea, ErrorSummary, Submit, type Errors, type Values } from "../components/forms.tsx";
-import { Tel, PrivacyLine } from "../components/bits.tsx";
+import { Tel, PrivacyLine, formatYuan } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import type { PostingStatus, ApplicationStatus, EmploymentForm, WageUnit } from "../../db/schema/constants.ts";
 import { payText, usePlace, StatusBadge } from "./parts.tsx";
+import { PostingTrust } from "../records/parts.tsx";
 
 const t = copy.jobs;
 
@@ -45,7 +46,7 @@ export interface DetailProps {
   /** A refusal or other message for the top of the page. */
   message?: string | null;
   /** The signed-in worker's own sign-up. */
-  mine?: { status: ApplicationStatus; hireId: number | null } | null;
+  mine?: { status: ApplicationStatus; hireId: number | null; quoteFen?: number | null; quoteNote?: string | null } | null;
   /** Why nobody can sign up now (closed, full …); null while sign-ups are open. */
   closedNote?: string | null;
   /** The sign-up form to show, if any. */
@@ -54,6 +55,8 @@ export interface DetailProps {
   errors?: Errors;
   owner?: { canEdit: boolean; canPublish: boolean; canClose: boolean; canRelist: boolean; waiting: number } | null;
   staff?: { canRemove: boolean; flags: string[] } | null;
+  /** The employer's record and the going rate (records feature), shown below the key facts. */
+  trust?: Parameters<typeof PostingTrust>[0] | null;
 }
 
 export function PostingPage(props: DetailProps) {
@@ -63,6 +66,12 @@ export function PostingPage(props: DetailProps) {
     <>
       <h1>{p.title}</h1>
       {props.message && <p class="notice warn" role="alert">{props.message}</p>}
+      {/* On a small screen the form is two screens down, below the facts: one tap there from the top. */}
+      {props.signUp && !props.mine && !props.closedNote && (
+        <p>
+          <a class="btn signup-jump" href="#signup">{props.signUp.quote ? t.quoteJump : t.signUpJump}</a>
+        </p>
+      )}
       <p>
         <StatusBadge status={status} />
         {p.quick && <> <span class="badge">{t.quickBadge}</span></>}
@@ -106,6 +115,7 @@ export function PostingPage(props: DetailProps) {
           {!props.contactShown && <span class="muted"> {t.phoneHidden}</span>}
         </dd>
       </dl>
+      {props.trust && <PostingTrust {...props.trust} />}
       {p.brands.length > 0 && (
         <ul class="tags">
           {p.brands.map((b) => (
@@ -124,12 +134,32 @@ export function PostingPage(props: DetailProps) {
   );
 }
 
+/** The worker's own quote, as she sent it: the price and what it covers. */
+export function MyQuote({ quoteFen, quoteNote }: { quoteFen: number | null; quoteNote: string | null }) {
+  if (quoteFen === null) return null;
+  return (
+    <dl class="facts">
+      <dt>{t.myQuote}</dt>
+      <dd>
+        <b>{t.yuan(formatYuan(quoteFen))}</b>
+      </dd>
+      {quoteNote && (
+        <>
+          <dt>{t.myQuoteNote}</dt>
+          <dd>{quoteNote}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
 function SignUpSection({ p, mine, closedNote, signUp, values, errors }: DetailProps) {
   if (mine) {
     return (
       <section>
         <h2>{t.signUpTitle}</h2>
         <p class="notice">{t.yourStatus(t.applicationStatuses[mine.status])}</p>
+        <MyQuote quoteFen={mine.quoteFen ?? null} quoteNote={mine.quoteNote ?? null} />
         <ul class="actions">
           {mine.hireId !== null && (
             <li>
@@ -146,7 +176,7 @@ function SignUpSection({ p, mine, closedNote, signUp, values, errors }: DetailPr
   if (closedNote) return <p class="notice warn">{closedNote}</p>;
   if (!signUp) return null;
   return (
-    <section>
+    <section id="signup" tabindex={-1}>
       <h2>{t.signUpTitle}</h2>
       <ErrorSummary errors={errors} />
       {signUp.anon && <p>{t.anonIntro}</p>}

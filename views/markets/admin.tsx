@@ -50,6 +50,7 @@ export function MarketAdminListPage(props: { rows: AdminMarketRow[]; page: numbe
 }
 
 export interface MarketFormOptions {
+  nameHint: string;
   tiers: readonly Option[];
   natures: readonly Option[];
   counties: readonly Option[];
@@ -65,7 +66,7 @@ export function MarketFormPage(props: { heading: string; action: string; values:
       <h1>{props.heading}</h1>
       <ErrorSummary errors={errors} />
       <Form action={props.action}>
-        <Field name="name" label={t.name} hint={t.nameHint} maxlength={50} values={values} errors={errors} />
+        <Field name="name" label={t.name} hint={o.nameHint} maxlength={50} values={values} errors={errors} />
         <Select name="tier" label={t.tier} options={o.tiers} blank={copy.common.choose} values={values} errors={errors} />
         <Choices name="nature" label={t.nature} options={o.natures} values={values} errors={errors} />
         <Select name="countyCode" label={t.county} options={o.counties} blank={copy.common.choose} values={values} errors={errors} />

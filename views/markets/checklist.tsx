@@ -7,6 +7,8 @@ import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import type { ChecklistItem } from "../../db/schema/monitoring.ts";
 
+import { OverdueList, type OverdueRow } from "../supervision/pages.tsx";
+
 const t = copy.markets;
 
 export interface ProgressRow {
@@ -19,11 +21,12 @@ export interface ProgressRow {
 
 const total = 10;
 
-export function ChecklistOverviewPage({ rows }: { rows: ProgressRow[] }) {
+export function ChecklistOverviewPage({ rows, overdue }: { rows: ProgressRow[]; overdue: OverdueRow[] }) {
   return (
     <>
       <h1>{t.checklistTitle}</h1>
       <p>{t.checklistIntro}</p>
+      <OverdueList rows={overdue} />
       <div class="scroll">
         <table>
           <thead>
@@ -113,6 +116,8 @@ export interface ChecklistPageProps {
   markets?: { id: number; name: string; done: number }[];
   county: string;
   back?: string;
+  /** On a county's page: inspections whose rectification deadline has passed (安全检查整改超期). */
+  overdue?: OverdueRow[];
 }
 
 export function ChecklistPage(p: ChecklistPageProps) {
@@ -120,6 +125,7 @@ export function ChecklistPage(p: ChecklistPageProps) {
     <>
       <h1>{p.heading}</h1>
       <p>{t.checklistIntro}</p>
+      {p.overdue && <OverdueList rows={p.overdue} />}
       {p.editable ? <ItemForm action={p.action} items={p.items} values={p.values} errors={p.errors} /> : (
         <>
           <p class="notice">{t.readOnly}</p>

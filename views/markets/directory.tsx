@@ -8,6 +8,8 @@ import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import type { MarketTier } from "../../db/schema/constants.ts";
 
+import type { InspectionOutcome } from "../../src/features/supervision/supervision.domain.ts";
+
 const t = copy.markets;
 
 export interface DirectoryEntry {
@@ -87,6 +89,8 @@ export interface MarketPageProps {
   /** The policy articles of this market, already rendered as links by the policy feature's data. */
   policies: { href: string; title: string }[];
   hotline: string;
+  /** The latest safety inspection: its date and outcome only. */
+  inspection: { date: string; outcome: InspectionOutcome } | null;
 }
 
 function Fact({ label, children }: { label: string; children?: Child }) {
@@ -98,7 +102,7 @@ function Fact({ label, children }: { label: string; children?: Child }) {
   );
 }
 
-export function MarketPage({ m, note, today, policies, hotline }: MarketPageProps) {
+export function MarketPage({ m, note, today, policies, hotline, inspection }: MarketPageProps) {
   const supervision = m.supervisionPhone || hotline;
   return (
     <>
@@ -116,6 +120,15 @@ export function MarketPage({ m, note, today, policies, hotline }: MarketPageProp
         <Fact label={t.hiresPerDay}>{t.perDay(m.hiresPerDay)}</Fact>
       </dl>
       <p class="muted">{note}</p>
+      {inspection && (
+        <p>
+          {copy.supervision.publicInspected(inspection.date, copy.supervision.outcomes[inspection.outcome])}
+          {(inspection.outcome === "open" || inspection.outcome === "overdue") && ` ${copy.supervision.publicOpen}`}
+        </p>
+      )}
+      <p>
+        <a href={paths.desk.stationOrder(m.id)}>{t.orderLink}</a>
+      </p>
 
       <h2>{t.todayJobs}</h2>
       {today.total === 0 ? (

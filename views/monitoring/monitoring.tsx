@@ -11,6 +11,8 @@ import type { Report } from "../../src/features/monitoring/monitoring.figures.ts
 import { LineChart, PairBars } from "./charts.tsx";
 import { ScrollRegion } from "../components/bits.tsx";
 
+import { RoadsideTrend } from "../supervision/pages.tsx";
+import type { RoadsideTrendRow } from "../../src/features/supervision/supervision.domain.ts";
 const t = copy.monitoring;
 
 export interface MonitoringView {
@@ -25,6 +27,8 @@ export interface MonitoringView {
   importHref: string | null;
   /** Reports are counted again at most this often (MONITORING_CACHE_SECONDS). */
   recountMinutes: number;
+  /** 退路进厅: roadside gathering points and people counted, per county and month (city and county scopes). */
+  roadside: { rows: RoadsideTrendRow[]; countyName: (code: string) => string } | null;
 }
 
 export function MonitoringPage(props: { values: Values; errors?: Errors; scopes: readonly Option[]; view: MonitoringView | null }) {
@@ -188,6 +192,8 @@ function Figures({ view }: { view: MonitoringView }) {
         </>
       )}
 
+      {view.roadside && <RoadsideTrend rows={view.roadside.rows} countyName={view.roadside.countyName} />}
+
       <h2>{t.exportsTitle}</h2>
       <p class="muted">{t.ledgerHint}</p>
       <ul class="actions">
@@ -196,6 +202,7 @@ function Figures({ view }: { view: MonitoringView }) {
         ))}
         {view.statsExportHref && <li><a href={view.statsExportHref}>{t.statsExport}</a></li>}
         {view.importHref && <li><a href={view.importHref}>{t.importLink}</a></li>}
+        <li><a href={paths.records.trend}>{copy.records.trendTitle}</a></li>
       </ul>
       {view.statsExportHref && <p class="muted">{t.statsExportHint}</p>}
     </>

@@ -13,8 +13,23 @@ export function StatusPage({ s }: { s: Status }) {
     <>
       <h1>{t.statusTitle}</h1>
       <p class="muted">{t.statusIntro}</p>
+      <h2>{t.healthTitle}</h2>
+      {s.health.ok ? (
+        <p>{t.healthOk}</p>
+      ) : (
+        <div class="notice warn">
+          <p>{t.healthBad}</p>
+          <ul>
+            {s.health.problems.map((p) => (
+              <li>
+                {p.reason} <code>{p.code}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {s.backupStale && <p class="notice warn">{t.backupStale}</p>}
-      {s.disk?.low && <p class="notice warn">{t.diskLow}</p>}
+      {s.disk?.low && !s.health.problems.some((p) => p.code === "disk_low") && <p class="notice warn">{t.diskLow}</p>}
       {s.smsCodes.state !== "ok" && (
         <p class="notice warn" role="alert">
           {s.smsCodes.state === "exhausted" ? copy.phone.statusExhausted : copy.phone.statusWarning}
@@ -48,6 +63,16 @@ export function StatusPage({ s }: { s: Status }) {
         <dt>{t.pendingSms}</dt>
         <dd>{t.pendingSmsValue(s.pendingSms)}</dd>
       </dl>
+      <h2>{t.recentErrors}</h2>
+      {s.recentErrors.length === 0 ? (
+        <p>{t.noRecentErrors}</p>
+      ) : (
+        <ul>
+          {s.recentErrors.slice(0, 10).map((e) => (
+            <li>{t.recentErrorValue(chinaDateTime(e.at), e.msg, e.req, e.error)}</li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

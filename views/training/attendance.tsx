@@ -87,6 +87,12 @@ export function AttendancePage(props: {
                       <td>{t.daysOf(r.days.length, days.length)}</td>
                       <td>
                         <input type="checkbox" name="done" value={String(r.id)} checked={r.completedAt !== null} aria-label={t.completeBox(r.name)} />
+                        {r.completedAt !== null && (
+                          <>
+                            {" "}
+                            <a href={paths.training.certificate(r.id)} aria-label={t.certificateFor(r.name)}>{t.certificateLink}</a>
+                          </>
+                        )}
                       </td>
                     </tr>
                   );

@@ -87,6 +87,7 @@ export interface StaffSignupRow {
   status: SignupStatus;
   position: number | null;
   viaMarket: string | null;
+  completedAt?: number | null;
 }
 
 export function StaffSessionPage(props: {
@@ -158,6 +159,12 @@ export function StaffSessionPage(props: {
               <p>
                 <Tel phone={r.phone} masked /> · {r.status === "waiting" && r.position ? t.waitingNo(r.position) : t.statuses[r.status]}
                 {r.viaMarket && <> · {t.viaMarket(r.viaMarket)}</>}
+                {r.completedAt != null && (
+                  <>
+                    {" · "}
+                    <a href={paths.training.certificate(r.id)} aria-label={t.certificateFor(r.name)}>{t.certificateLink}</a>
+                  </>
+                )}
               </p>
               {open && props.today <= s.startDate && (
                 <Form action={paths.training.staffCancelSignup(r.id)}>

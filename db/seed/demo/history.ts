@@ -138,7 +138,8 @@ export async function seedHistory(ctx: DemoContext) {
             endDate: end,
             hours: "",
             countyCode: county.code,
-            townshipCode: e.townshipCode,
+            // An employer borrowed from another county (too few here) has no township in this one.
+            townshipCode: e.countyCode === county.code ? e.townshipCode : null,
             address: e.address,
             duties: "",
             requirements: "",
@@ -207,7 +208,8 @@ export async function seedHistory(ctx: DemoContext) {
           place: [deps.regions.countyName(r.countyCode), r.address].filter(Boolean).join(" "),
           status: "completed" as const,
           paid: rand() < 0.93 ? ("paid" as const) : null,
-          paidAnsweredAt: Date.parse(`${addDays(r.endDate, 1)}T19:00:00+08:00`),
+          // Never after the demo was made: work that ended yesterday was answered for a minute ago at the latest.
+          paidAnsweredAt: Math.min(Date.parse(`${addDays(r.endDate, 1)}T19:00:00+08:00`), now - 60_000),
           // A hire confirmed at a desk carries that market; the rest were confirmed online.
           viaMarketId: a.via !== null && rand() < 0.6 ? a.via : null,
           confirmedAt: a.at + 3600_000,

@@ -205,8 +205,9 @@ export async function seedJobs(ctx: DemoContext) {
           status,
           quoteFen,
           quoteNote: quoteFen ? pick(["自带工具,一小时内到", "含材料,保修三个月", "看现场后再定,先按这个价"]) : null,
-          createdAt: s.row.publishedAt! + int(5, 300) * 60_000,
-          decidedAt: status === "applied" ? null : s.row.publishedAt! + int(301, 900) * 60_000,
+          // Nothing happened in the future: recent postings' sign-ups and decisions stop a minute or two ago.
+          createdAt: Math.min(s.row.publishedAt! + int(5, 300) * 60_000, now - 120_000),
+          decidedAt: status === "applied" ? null : Math.min(s.row.publishedAt! + int(301, 900) * 60_000, now - 60_000),
         });
       });
     });
@@ -234,7 +235,7 @@ export async function seedJobs(ctx: DemoContext) {
           duties: r.duties ?? "",
           status: s.hireStatus,
           paid: s.paid,
-          paidAnsweredAt: s.paid ? Date.parse(`${addDays(r.endDate, 1)}T19:00:00+08:00`) : null,
+          paidAnsweredAt: s.paid ? Math.min(Date.parse(`${addDays(r.endDate, 1)}T19:00:00+08:00`), now - 60_000) : null,
           viaStaffId: r.viaStaffId ?? null,
           viaMarketId: r.viaMarketId ?? null,
           confirmedAt: a.decidedAt!,

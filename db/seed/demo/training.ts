@@ -360,10 +360,10 @@ export async function seedTraining(ctx: DemoContext) {
     take(row.confirmedCount, 0).forEach((workerId, k) => {
       // Every fourth was signed up at a station desk (代办).
       const via = k % 4 === 3 && stationStaff ? { viaStaffId: stationStaff, viaMarketId: station } : {};
-      signups.push({ sessionId: s.id, workerId, status: "confirmed", createdAt: now - (20 - k) * 3_600_000, confirmedAt: now - (20 - k) * 3_600_000, ...via });
+      signups.push({ sessionId: s.id, workerId, status: "confirmed", createdAt: now - (2000 - k) * 60_000, confirmedAt: now - (2000 - k) * 60_000, ...via });
     });
     take(row.waitSeq, row.confirmedCount).forEach((workerId, k) => {
-      signups.push({ sessionId: s.id, workerId, status: "waiting", waitNo: k + 1, createdAt: now - (5 - k / 10) * 3_600_000 });
+      signups.push({ sessionId: s.id, workerId, status: "waiting", waitNo: k + 1, createdAt: now - (600 - k) * 60_000 });
     });
   });
   const signupIds = signups.length ? await deps.database.write((tx) => tx.insert(trainingSignups).values(signups).returning({ id: trainingSignups.id, sessionId: trainingSignups.sessionId })) : [];

@@ -8,9 +8,25 @@ export async function findUserByPhone(db: Queryable, phone: string) {
   return (await db.select().from(users).where(eq(users.phone, phone)).limit(1))[0] ?? null;
 }
 
-export async function hasCityAdmin(db: Db): Promise<boolean> {
-  const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.role, "city_admin"), isNull(users.disabledAt))).limit(1);
+/**
+ * Whether a city admin exists — disabled or not: once one has been made, setup is over
+ * (a disabled one is enabled again with the admin CLI, not replaced through a setup link).
+ */
+export async function hasCityAdmin(db: Queryable): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.role, "city_admin")).limit(1);
   return rows.length > 0;
+}
+
+/** The live first-admin setup link, if any (at most one is live: minting one ends the others). */
+export async function liveSetupToken(db: Queryable, now: number) {
+  return (
+    await db
+      .select()
+      .from(setupTokens)
+      .where(and(eq(setupTokens.purpose, "first_admin"), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now)))
+      .orderBy(desc(setupTokens.createdAt))
+      .limit(1)
+  )[0] ?? null;
 }
 
 export async function findLiveSetupToken(db: Queryable, tokenHash: string, now: number) {

@@ -7,7 +7,8 @@ import { paths, safeNext } from "../../paths.ts";
 import { readForm, check } from "../../shared/forms.ts";
 import { hashSecret, verifySecret, dummyHash, sha256 } from "../../shared/crypto.ts";
 import { startSession, endSession } from "../../shared/session.ts";
-import { checkThrottle, recordFailure, clearAccount, accountKey, ipKey } from "../../shared/throttle.ts";
+import { checkThrottle, recordFailure, clearPair, loginKeys } from "../../shared/throttle.ts";
+import { clientAddress } from "../../shared/client.ts";
 import { requireUser, requireAdmin, isStaff, ensure } from "../../shared/authz.ts";
 import { auditInsert } from "../../shared/audit.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
@@ -26,20 +27,20 @@ import { eq } from "drizzle-orm";
 
 const t = copy.accounts;
 
-export function clientAddress(c: Ctx): string {
-  if (c.var.deps.config.trustProxy) {
-    const fwd = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-    if (fwd) return fwd;
-  }
-  // Node's server passes the socket as env.incoming; Deno.serve passes remoteAddr.
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } }; remoteAddr?: { hostname?: string } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? env?.remoteAddr?.hostname ?? "local";
-}
+export { clientAddress } from "../../shared/client.ts";
 
 /** Extra links on "my account" that other features contribute. */
 export type MeLinks = (c: Ctx) => [string, string][] | Promise<[string, string][]>;
 const meLinkProviders: MeLinks[] = [];
 export const addMeLinks = (f: MeLinks) => void meLinkProviders.push(f);
+// Admins reach the staff accounts from "my account", as the install guide says (issue 18: it was reachable only by typing the URL).
+addMeLinks((c) => (c.var.user && (c.var.user.role === "city_admin" || c.var.user.role === "county_admin") ? [[paths.accounts.admin, copy.accounts.adminTitle]] : []));
+
+// Admins manage staff accounts from "my account" (the only way there by links).
+addMeLinks((c) => {
+  const role = c.var.user?.role;
+  return role === "county_admin" || role === "city_admin" ? [[paths.accounts.admin, t.adminTitle]] : [];
+});
 
 export function accountsRoutes() {
   const app = new Hono<AppEnv>();
@@ -60,25 +61,32 @@ export function accountsRoutes() {
     const form = check(LoginForm, input);
     const again = (status: 400 | 401 | 429, props: Parameters<typeof LoginPage>[0]) => {
       c.status(status);
-      return c.render(<LoginPage values={{ phone: input.phone, next: input.next }} {...props} />, { title: t.loginTitle });
+      return c.render(<LoginPage values={{ phone: input.phone, next: typeof input.next === "string" ? safeNext(input.next) : undefined }} {...props} />, { title: t.loginTitle });
     };
-    if (!form.ok) return again(400, { errors: form.errors });
+    // One hash on every path (a bad form, a held key, an unknown number, a secret of the
+    // wrong shape), so the time of the answer tells nothing about the account.
+    const secretTyped = typeof input.secret === "string" ? input.secret.slice(0, 200) : "";
+    if (!form.ok) {
+      await verifySecret(secretTyped, dummyHash);
+      return again(400, { errors: form.errors });
+    }
     const { phone, secret } = form.value;
-    const addr = ipKey(clientAddress(c));
-    const lock = await checkThrottle(deps, [accountKey(phone), addr]);
+    const keys = loginKeys(phone, clientAddress(c));
+    const lock = await checkThrottle(deps, keys);
     if (lock.locked) {
+      await verifySecret(secret, dummyHash);
       const minutes = Math.max(1, Math.ceil((lock.untilMs - deps.clock.now()) / 60_000));
-      return again(429, { message: lock.key === addr ? t.ipLocked(minutes) : lock.needsStaff ? t.lockedStaff : t.locked(minutes) });
+      const message = lock.needsStaff ? t.lockedStaff : lock.kind === "ip" ? t.ipLocked(minutes) : lock.kind === "account" ? t.lockedAccount(minutes) : t.locked(minutes);
+      return again(429, { message });
     }
     const user = await repo.findUserByPhone(deps.database.db, phone);
     const kind = secretKind(secret, !!user?.pinHash);
-    // Hash even for an unknown phone, so timing does not tell which numbers have accounts.
-    const ok = await verifySecret(secret, user ? (kind === "pin" ? user.pinHash : user.passwordHash) : dummyHash);
+    const ok = await verifySecret(secret, user ? (kind === "pin" ? user.pinHash : user.passwordHash) : null);
     if (!user || !ok || user.disabledAt !== null) {
-      await recordFailure(deps, user ? accountKey(phone) : null, addr);
+      await recordFailure(deps, keys);
       return again(401, { message: t.loginFailed });
     }
-    await clearAccount(deps, accountKey(phone));
+    await clearPair(deps, keys);
     await startSession(c, user.id);
     if (isStaff({ ...user, scopeCounty: null })) {
       await deps.database.write((db) => auditInsert(db, { ...user, scopeCounty: null }, deps.clock.now(), { action: "login" }));
@@ -93,6 +101,11 @@ export function accountsRoutes() {
 
   app.get(paths.accounts.setup, async (c) => {
     const token = c.req.query("token") ?? "";
+    // Once a city admin exists every link is dead, and the page says so.
+    if (await repo.hasCityAdmin(c.var.deps.database.db)) {
+      c.status(404);
+      return c.render(<SetupInvalidPage closed />, { title: t.setupTitle });
+    }
     const live = token && (await repo.findLiveSetupToken(c.var.deps.database.db, sha256(token), c.var.deps.clock.now()));
     if (!live) {
       c.status(404);
@@ -108,6 +121,10 @@ export function accountsRoutes() {
     const input = await readForm(c);
     const token = typeof input.token === "string" ? input.token : "";
     const now = deps.clock.now();
+    if (await repo.hasCityAdmin(deps.database.db)) {
+      c.status(404);
+      return c.render(<SetupInvalidPage closed />, { title: t.setupTitle });
+    }
     if (!token || !(await repo.findLiveSetupToken(deps.database.db, sha256(token), now))) {
       c.status(404);
       return c.render(<SetupInvalidPage />, { title: t.setupTitle });
@@ -123,12 +140,18 @@ export function accountsRoutes() {
       // Checked again inside the write: two tabs must not both use the link.
       const live = await repo.findLiveSetupToken(tx, sha256(token), now);
       if (!live) return "used" as const;
+      // Another live link (or the admin CLI) may have made a city admin since the check above.
+      if (await repo.hasCityAdmin(tx)) return "closed" as const;
       if (await repo.findUserByPhone(tx, form.value.phone)) return "taken" as const;
       const [row] = await repo.insertUser(tx, { role: "city_admin", phone: form.value.phone, name: form.value.name, passwordHash }, now);
       await tx.update(setupTokens).set({ usedAt: now }).where(eq(setupTokens.tokenHash, sha256(token)));
       await auditInsert(tx, null, now, { action: "setup.first_admin", subjectType: "user", subjectId: row.id });
       return "ok" as const;
     });
+    if (created === "closed") {
+      c.status(404);
+      return c.render(<SetupInvalidPage closed />, { title: t.setupTitle });
+    }
     if (created === "used") {
       c.status(404);
       return c.render(<SetupInvalidPage />, { title: t.setupTitle });
@@ -170,6 +193,7 @@ export function accountsRoutes() {
         roles={creatableRoles(actor).map((r) => [r, t.roles[r]] as const)}
         counties={regions.countyOptions().filter(([code]) => county === null || code === county)}
         markets={markets.map((m) => [String(m.id), `${regions.countyName(m.countyCode)} ${m.name}`] as const)}
+        newMarketLink={paths.markets.adminNew}
         values={values as never}
         errors={errors}
       />,
@@ -189,16 +213,20 @@ export function accountsRoutes() {
     const market = f.marketId ? await repo.findMarket(deps.database.db, f.marketId) : null;
     if (f.marketId && !market) return newAccountPage(c, input, { marketId: copy.errors.invalidChoice(t.market) });
     if (f.countyCode && !deps.regions.countyNames.has(f.countyCode)) return newAccountPage(c, input, { countyCode: copy.errors.invalidChoice(t.county) });
-    const countyCode = f.role === "staff" ? market!.countyCode : f.role === "county_admin" ? f.countyCode : null;
+    // No market chosen (or none exists yet) for a staff account: checkNewAccountScope says so below, no crash.
+    const countyCode = f.role === "staff" ? (market?.countyCode ?? null) : f.role === "county_admin" ? f.countyCode : null;
     const problem = checkNewAccountScope(actor, f.role, f.role === "county_admin" ? (actor.role === "county_admin" ? undefined : f.countyCode) : countyCode ?? undefined, f.role === "staff" ? market : null);
-    if (problem) return newAccountPage(c, input, { [problem === "needMarket" ? "marketId" : problem === "needCounty" ? "countyCode" : "role"]: t[problem] });
+    if (problem) {
+      const message = problem === "needMarket" && !(await repo.marketsInScope(deps.database.db, actor.role === "city_admin" ? null : actor.countyCode)).length ? t.noMarketYet : t[problem];
+      return newAccountPage(c, input, { [problem === "needMarket" ? "marketId" : problem === "needCounty" ? "countyCode" : "role"]: message });
+    }
     const passwordHash = await hashSecret(f.password);
     const now = deps.clock.now();
     const result = await deps.database.transaction(async (tx) => {
       if (await repo.findUserByPhone(tx, f.phone)) return null;
       const [row] = await repo.insertUser(
         tx,
-        { role: f.role, phone: f.phone, name: f.name, passwordHash, countyCode, marketId: f.role === "staff" ? market!.id : null, createdBy: actor.id },
+        { role: f.role, phone: f.phone, name: f.name, passwordHash, countyCode, marketId: f.role === "staff" ? (market?.id ?? null) : null, createdBy: actor.id },
         now,
       );
       await auditInsert(tx, actor, now, { action: "account.create", subjectType: "user", subjectId: row.id, detail: { role: f.role } });

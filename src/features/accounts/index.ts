@@ -1,6 +1,6 @@
 // Accounts: sign-in, sessions, first-run setup, staff account admin.
 export { accountsRoutes, clientAddress, addMeLinks } from "./accounts.routes.tsx";
-export { setupLinkIfNeeded, newSetupLink } from "./setup.ts";
+export { setupLinkIfNeeded, newSetupLink, SetupClosed } from "./setup.ts";
 export { findUserByPhone, insertUser, type NewUser } from "./accounts.repo.ts";
 export { creatableRoles, checkNewAccountScope, canManageAccount, secretKind } from "./accounts.domain.ts";
 

@@ -1,9 +1,3 @@
-// QR codes drawn on the server as inline SVG: the printed card, job sheet and
-// poster carry a scannable link without scripts or image requests.
-import QRCode from "qrcode";
-
-/** An `<svg>` string for `url` (quiet zone left to the CSS margin; "M" survives a crease or a smudge). */
-export async function qrSvg(url: string): Promise<string> {
-  const svg = await QRCode.toString(url, { type: "svg", margin: 0, errorCorrectionLevel: "M" });
-  return svg.trim();
-}
+// The desk's printouts use the shared QR drawing (src/shared/qr.ts), which the
+// worker's printed record uses too.
+export { qrSvg } from "../../shared/qr.ts";

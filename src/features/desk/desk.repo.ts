@@ -9,7 +9,7 @@ import {
 } from "../../../db/schema/index.ts";
 import type { Queryable } from "../../shared/db.ts";
 import type { CurrentUser } from "../../shared/context.ts";
-import { accountKey } from "../../shared/throttle.ts";
+import { accountThrottleRows, clearAccountThrottleStmt } from "../../shared/throttle.ts";
 
 // --- Markets -------------------------------------------------------------------
 
@@ -127,10 +127,12 @@ export const insertWorkerKinds = (db: Queryable, workerId: number, kindIds: numb
 
 /** The account's login lock, if any (see shared/throttle.ts). */
 export async function lockOf(db: Queryable, phone: string) {
-  return (await db.select().from(loginThrottle).where(eq(loginThrottle.key, accountKey(phone))).limit(1))[0] ?? null;
+  // Its global row and its rows per address: the one held longest is what the desk shows.
+  return (await db.select().from(loginThrottle).where(accountThrottleRows(phone)).orderBy(desc(loginThrottle.lockedUntil)).limit(1))[0] ?? null;
 }
 
-export const clearLock = (db: Queryable, phone: string) => db.delete(loginThrottle).where(eq(loginThrottle.key, accountKey(phone)));
+/** Staff know the person in front of them: every hold on the account ends, from every address. */
+export const clearLock = (db: Queryable, phone: string) => clearAccountThrottleStmt(db, phone);
 
 // --- Check-ins -----------------------------------------------------------------
 
@@ -399,7 +401,8 @@ export async function postingsToPrint(db: Queryable, q: { countyCode: string; to
       .from(jobPostings)
       .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
       .where(where)
-      .orderBy(asc(jobPostings.startDate), desc(jobPostings.publishedAt), desc(jobPostings.id))
+      // Today's work first (begun or beginning today), then by start date.
+      .orderBy(sql`max(${jobPostings.startDate}, ${q.today})`, desc(jobPostings.publishedAt), desc(jobPostings.id))
       .limit(q.limit)
       .offset(q.offset),
     db.select({ n: count() }).from(jobPostings).where(where),
@@ -430,6 +433,25 @@ export async function pendingSignUpsOf(db: Queryable, workerId: number) {
     .innerJoin(employers, eq(employers.id, jobPostings.employerId))
     .where(and(eq(applications.workerId, workerId), eq(applications.status, "applied")))
     .orderBy(desc(applications.createdAt), desc(applications.id))
+    .limit(10);
+}
+
+/** A worker's latest hire records, so staff reach each record (and its printed agreement) from the worker's desk page. */
+export async function recentHiresOf(db: Queryable, workerId: number) {
+  return db
+    .select({
+      id: hires.id,
+      title: jobPostings.title,
+      countyCode: jobPostings.countyCode,
+      employerName: employers.name,
+      startDate: hires.startDate,
+      endDate: hires.endDate,
+    })
+    .from(hires)
+    .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId))
+    .innerJoin(employers, eq(employers.id, hires.employerId))
+    .where(eq(hires.workerId, workerId))
+    .orderBy(desc(hires.startDate), desc(hires.id))
     .limit(10);
 }
 

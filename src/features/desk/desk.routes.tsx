@@ -8,16 +8,17 @@ import { eq } from "drizzle-orm";
 import type { AppEnv, Ctx, CurrentUser } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { readForm, readQuery, check, type FormErrors, type FormInput } from "../../shared/forms.ts";
-import { requireStaff, canSeeCounty, canSeeMarket, isStaff, ensure } from "../../shared/authz.ts";
+import { requireStaff, canSeeCounty, canSeeMarket, isStaff, ensure, canVerifyAndReveal } from "../../shared/authz.ts";
 import { auditInsert } from "../../shared/audit.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { chinaDate, chinaDayStart, addDays } from "../../shared/clock.ts";
 import { hashSecret } from "../../shared/crypto.ts";
 import { maskPhone } from "../../shared/validators.ts";
+import { maskPostingText } from "../../shared/mask-text.ts";
 import { users, sessions } from "../../../db/schema/index.ts";
 import { findUserByPhone } from "../accounts/index.ts";
-import { insertWorker, listKinds, maskName } from "../workers/index.ts";
+import { insertWorker, listKinds } from "../workers/index.ts";
 import { employerQueuePath, employerForUser } from "../employers/index.ts";
 import { signUp, confirmApplication, placeOf, quickDraft, draftProblems, publishProblem, insertPosting, searchText, type DraftProblem } from "../jobs/index.ts";
 import { publishRefusal } from "../../shared/hooks.ts";
@@ -39,6 +40,7 @@ import {
 } from "./desk.domain.ts";
 import { deskSettings } from "./desk.settings.ts";
 import { qrSvg } from "./desk.qr.ts";
+import { renderRecordPrint, issueRecordPrint, printUrl } from "../records/index.ts";
 import * as repo from "./desk.repo.ts";
 import { startProof, definePurpose, weakPinMessage, outcome as phoneOutcome } from "../phone/index.ts";
 
@@ -106,8 +108,8 @@ async function workerInScope(c: Ctx, user: CurrentUser) {
   return w;
 }
 
-/** The desk for a worker's page: an admin without ?market= acts at a market of the worker's county. */
-async function workerDesk(c: Ctx) {
+/** The desk for a worker's page: an admin without ?market= acts at a market of the worker's county. Also used by other features' desk pages (SMS alerts). */
+export async function workerDesk(c: Ctx) {
   const user = requireStaff(c);
   const w = await workerInScope(c, user);
   const desk = await requireDesk(c, w.scopeCounty);
@@ -115,9 +117,10 @@ async function workerDesk(c: Ctx) {
 }
 
 function arrivalRows(user: CurrentUser, m: DeskMarket, rows: Awaited<ReturnType<typeof repo.checkInsOn>>): ArrivalRow[] {
+  // A worker of another county may check in here, but this desk is not told her name (issue #16).
   return rows.map((r) => ({
     workerId: r.workerId,
-    name: r.name,
+    name: canSeeCounty(user, r.scopeCounty) ? r.name : t.otherCountyWorker,
     phone: r.phone,
     at: r.at,
     href: canSeeCounty(user, r.scopeCounty) ? paths.desk.worker(r.workerId) + m.suffix : null,
@@ -216,10 +219,14 @@ export function deskRoutes() {
       const [row] = await repo.insertCheckIn(tx, { marketId: market.id, workerId: w.id, day: chinaDate(now), at: now, viaStaffId: user.id });
       if (!row) return false;
       await auditInsert(tx, user, now, { action: "desk.checkin", subjectType: "check_in", subjectId: row.id, onBehalfOf: w.id, detail: { marketId: market.id } });
-      return true;
+      // Her queue number today: the public order page shows numbers, not names.
+      const arrived = await repo.checkInsOn(tx, market.id, chinaDate(now));
+      return arrived.findIndex((a) => a.workerId === w.id) + 1;
     });
-    if (!done) return checkinPage(desk, c, { message: t.alreadyToday(w.name) }, 409);
-    return redirectWithFlash(c, paths.desk.checkin + desk.m.suffix, t.checkedIn(w.name));
+    // A worker of another county may check in here, but this desk is not told who she is (issue #16).
+    const ours = canSeeCounty(user, w.scopeCounty);
+    if (!done) return checkinPage(desk, c, { message: ours ? t.alreadyToday(w.name) : t.alreadyTodayOther }, 409);
+    return redirectWithFlash(c, paths.desk.checkin + desk.m.suffix, (ours ? t.checkedIn(w.name) : t.checkedInOther) + t.queueNoYours(done));
   });
 
   // --- Walk-in registration (代登记) ---------------------------------------------------
@@ -294,6 +301,9 @@ export function deskRoutes() {
       // No code at the desk: the staff member vouches for the person in front of them, on the record.
       await tx.update(users).set({ phoneVouchedBy: user.id }).where(eq(users.id, created.id));
       await auditInsert(tx, user, now, { action: "desk.register", subjectType: "user", subjectId: created.id, onBehalfOf: created.id, detail: { marketId: market.id, phoneVouched: true } });
+      // She is standing at the desk: registering her also checks her in for today.
+      const [checkIn] = await repo.insertCheckIn(tx, { marketId: market.id, workerId: created.id, day: chinaDate(now), at: now, viaStaffId: user.id });
+      if (checkIn) await auditInsert(tx, user, now, { action: "desk.checkin", subjectType: "check_in", subjectId: checkIn.id, onBehalfOf: created.id, detail: { marketId: market.id } });
       return { kind: "created" as const, ...created };
     });
     if (outcome.kind === "otherAccount") return registerPage(desk, c, input, { phone: t.phoneUsedByOther }, 400);
@@ -320,7 +330,7 @@ export function deskRoutes() {
     const now = deps.clock.now();
     const today = chinaDate(now);
     const sensitive = canSeeSensitive(user, w.scopeCounty);
-    const [kinds, checkIns, facts, consents, contacts, suggestions, lock, via, pending] = await Promise.all([
+    const [kinds, checkIns, facts, consents, contacts, suggestions, lock, via, pending, hireRows] = await Promise.all([
       repo.kindNamesOf(db, w.id),
       repo.recentCheckInsOf(db, w.id),
       repo.priorityFactsOf(db, [w.id], sensitive),
@@ -330,6 +340,7 @@ export function deskRoutes() {
       repo.lockOf(db, w.phone),
       w.viaMarketId ? repo.findMarket(db, w.viaMarketId) : Promise.resolve(null),
       repo.pendingSignUpsOf(db, w.id),
+      repo.recentHiresOf(db, w.id),
     ]);
     const f = facts.get(w.id)!;
     const place = [deps.regions.countyName(w.countyCode), deps.regions.townshipName(w.townshipCode)].filter(Boolean).join(" ");
@@ -359,6 +370,8 @@ export function deskRoutes() {
         contacts={contacts}
         suggestions={suggestions.get(w.id) ?? []}
         pending={pending.map((a) => ({ ...a, canConfirm: canSeeCounty(user, a.countyCode) }))}
+        canReveal={canVerifyAndReveal(user)}
+        hires={hireRows.filter((h) => canSeeCounty(user, h.countyCode))}
         {...extra}
       />,
       { title: t.workerTitle(w.name) },
@@ -370,6 +383,7 @@ export function deskRoutes() {
   // Showing the full ID number is a logged act; the answer shows it once and is not cached.
   app.post(paths.desk.revealPattern, async (c) => {
     const d = await workerDesk(c);
+    ensure(canVerifyAndReveal(d.user));
     if (!d.w.idNumber) throw new NotFound("no id number");
     const deps = c.var.deps;
     await deps.database.write((db) =>
@@ -682,7 +696,7 @@ export function deskRoutes() {
   const orderPage = async (c: Ctx, desk: Desk, extra: { errors?: FormErrors; message?: string } = {}, status: 200 | 400 | 409 | 422 = 200) => {
     const o = await todaysOrder(c, desk.market.id);
     const rows: OrderRow[] = o.order.map((a) => ({
-      who: a.name,
+      who: canSeeCounty(desk.user, a.scopeCounty) ? a.name : t.otherCountyWorker,
       masked: maskPhone(a.phone),
       href: canSeeCounty(desk.user, a.scopeCounty) ? paths.desk.worker(a.workerId) + desk.m.suffix : null,
     }));
@@ -728,17 +742,32 @@ export function deskRoutes() {
     return orderPage(c, desk, { message }, outcome === "already" ? 409 : 422);
   });
 
-  // Public: the rule and today's order, with nothing but a surname and a masked phone.
+  // Public: the rule and today's order as queue numbers (the order of arrival, told to each worker at
+  // check-in) — no name fragment, no phone digits (issue #16: surname, name length and last 4 digits were shown).
   app.get(paths.desk.stationOrderPattern, async (c) => {
     const id = idParam(c);
     const market = await repo.findMarket(c.var.deps.database.db, id);
     if (!market) throw new NotFound("market");
     const o = await todaysOrder(c, market.id);
-    const rows: OrderRow[] = o.order.map((a) => ({ who: maskName(a.name), masked: maskPhone(a.phone) }));
+    const number = new Map(o.arrived.map((a, i) => [a.workerId, i + 1]));
+    const rows: OrderRow[] = o.order.map((a) => ({ who: t.queueNo(number.get(a.workerId)!), masked: "" }));
     return c.render(<PublicOrderPage name={market.name} today={o.today} rule={o.rule} rows={rows} draw={o.draw} />, { title: t.publicTitle(market.name) });
   });
 
   // --- Worker card and the page its QR code opens ------------------------------------------------
+
+  // 务工记录: printed for the worker in front of the desk (the records feature draws it).
+  app.post(paths.desk.recordPattern, async (c) => {
+    const d = await workerDesk(c);
+    const code = await issueRecordPrint(c, d.w.id, d.user);
+    return c.redirect(printUrl(paths.desk.record(d.w.id) + d.m.suffix, code), 303);
+  });
+
+  app.get(paths.desk.recordPattern, async (c) => {
+    const d = await workerDesk(c);
+    const back = paths.desk.worker(d.w.id) + d.m.suffix;
+    return (await renderRecordPrint(c, { id: d.w.id, name: d.w.name }, back)) ?? c.redirect(back, 303);
+  });
 
   app.get(paths.desk.cardPattern, async (c) => {
     const d = await workerDesk(c);
@@ -770,20 +799,37 @@ export function deskRoutes() {
     const { market, m } = await requireDesk(c);
     const deps = c.var.deps;
     const today = chinaDate(deps.clock.now());
-    const until = addDays(today, 6);
+    // The week by default; "days=1" prints today's work only (a fresh sheet each morning).
+    const todayOnly = c.req.query("days") === "1";
+    const until = todayOnly ? today : addDays(today, 6);
     const page = pageNumber(c.req.query("page"));
     const { rows, total } = await repo.postingsToPrint(deps.database.db, { countyCode: market.countyCode, today, until, limit: SHEET_SIZE, offset: (page - 1) * SHEET_SIZE });
     const cards = await Promise.all(
-      rows.map(async (p) => ({
+      // A printed sheet goes on a public notice board: numbers typed into free text are masked.
+      rows.map(maskPostingText).map(async (p) => ({
         ...p,
         place: placeLine(deps.regions.townshipName(p.townshipCode), p.address),
         qr: await qrSvg(deps.config.publicUrl + paths.jobs.show(p.id)),
       })),
     );
     const base = paths.desk.printJobs + m.suffix;
-    const href = (n: number) => `${base}${base.includes("?") ? "&" : "?"}page=${n}`;
+    const join = base.includes("?") ? "&" : "?";
+    const href = (n: number) => `${base}${join}${todayOnly ? "days=1&" : ""}page=${n}`;
     return c.render(
-      <JobSheetPage market={market.name} today={today} until={until} cards={cards} total={total} page={page} pages={Math.max(1, Math.ceil(total / SHEET_SIZE))} href={href} back={paths.desk.home + m.suffix} />,
+      <JobSheetPage
+        market={market.name}
+        station={{ phone: market.phone, hours: market.hours }}
+        today={today}
+        until={until}
+        todayOnly={todayOnly}
+        switchHref={todayOnly ? base : `${base}${join}days=1`}
+        cards={cards}
+        total={total}
+        page={page}
+        pages={Math.max(1, Math.ceil(total / SHEET_SIZE))}
+        href={href}
+        back={paths.desk.home + m.suffix}
+      />,
       { title: t.printSheetTitle(market.name), bare: true },
     );
   });

@@ -1,6 +1,6 @@
 // The desk's forms, built from the shared field schemas.
 import * as v from "valibot";
-import { text, mobile, pin, residentId, int, moneyFen, choice, choices } from "../../shared/forms.ts";
+import { text, paragraph, mobile, pin, residentId, int, moneyFen, choice, choices } from "../../shared/forms.ts";
 import { QuickForm } from "../jobs/index.ts";
 import { fairOrderRules, sensitiveCategories, contactOutcomes } from "../../../db/schema/desk.ts";
 import { copy } from "../../../views/copy/index.ts";
@@ -38,7 +38,7 @@ export const ConsentForm = v.object({
 export const ContactForm = v.object({
   outcome: choice(t.outcome, contactOutcomes),
   postingId: v.optional(id(t.contactPosting)),
-  note: v.optional(text(t.contactNote, 200), ""),
+  note: v.optional(paragraph(t.contactNote, 200), ""),
 });
 
 export const RuleForm = v.object({ rule: choice(t.ruleLabel, fairOrderRules) });
@@ -47,7 +47,7 @@ export const RuleForm = v.object({ rule: choice(t.ruleLabel, fairOrderRules) });
 export const SignUpForm = v.object({
   posting: id(t.postingId),
   quote: v.optional(moneyFen(t.quote, 100, 10_000_000)),
-  quoteNote: v.optional(text(t.quoteNote, 100)),
+  quoteNote: v.optional(paragraph(t.quoteNote, 100)),
   back: v.optional(v.string()),
 });
 

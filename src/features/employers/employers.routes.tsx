@@ -7,14 +7,14 @@ import { paths } from "../../paths.ts";
 import { readForm, readQuery, check, type FormErrors, type FormInput } from "../../shared/forms.ts";
 import { hashSecret } from "../../shared/crypto.ts";
 import { startSession } from "../../shared/session.ts";
-import { requireRole, requireStaff, canSeeCounty, ensure } from "../../shared/authz.ts";
+import { requireRole, requireStaff, canSeeCounty, ensure, canVerifyAndReveal } from "../../shared/authz.ts";
 import { auditInsert } from "../../shared/audit.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
-import { flagsFor } from "../../shared/hooks.ts";
+import { flagsFor, publishRefusal, afterVerification, type VerifiedDrafts } from "../../shared/hooks.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { verificationStatuses, type VerificationStatus } from "../../../db/schema/constants.ts";
 import { findUserByPhone, insertUser } from "../accounts/index.ts";
-import { notifyStatements } from "../messages/index.ts";
+import { notifyStatements, type Notice } from "../messages/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { RegisterPage, EditPage } from "../../../views/employers/forms.tsx";
 import { EmployerHomePage } from "../../../views/employers/home.tsx";
@@ -51,6 +51,26 @@ async function catchingDuplicates<T>(run: () => Promise<T | { clash: Clash }>): 
 const isClash = (x: unknown): x is { clash: Clash } => typeof x === "object" && x !== null && "clash" in x;
 
 /** Links other features add to the employer's home (e.g. "my postings"). */
+/**
+ * What the employer is told when a decision is made. On verification, one text
+ * says which of her drafts went public (linking to the one, or to her list), and
+ * each published posting gets an inbox message linking to it; drafts that could
+ * not go public (out of date, or held back) are named with a link to her list,
+ * where each has a 发布 button.
+ */
+function verificationNotices(userId: number, sms: Notice["sms"], body: string, site: string, d: VerifiedDrafts): Notice[] {
+  if (!d.published.length && !d.left.length) return [{ userId, body, link: paths.employers.home, sms }];
+  const parts = [body];
+  if (d.published.length) parts.push(t.draftsPublished(d.published.length));
+  if (d.left.length) parts.push(t.draftsLeft(d.left.length));
+  const link = d.published.length === 1 && !d.left.length ? paths.jobs.show(d.published[0].id) : paths.jobs.mine;
+  return [
+    { userId, body: parts.join(""), link, sms },
+    ...d.published.map((p) => ({ userId, body: t.draftPublishedOne(site, p.title), link: paths.jobs.show(p.id) })),
+    ...d.left.map((p) => ({ userId, body: t.draftLeftOne(site, p.title), link: paths.jobs.show(p.id) })),
+  ];
+}
+
 export type HomeLinks = (c: Ctx) => [string, string][] | Promise<[string, string][]>;
 const homeLinkProviders: HomeLinks[] = [];
 export const addEmployerHomeLinks = (f: HomeLinks) => void homeLinkProviders.push(f);
@@ -232,6 +252,7 @@ export function employersRoutes() {
       <EmployerDetailPage
         e={{ ...e, county: deps.regions.countyName(e.countyCode), reviewerName: rec.reviewerName, viaName: rec.viaName }}
         flags={flags.get(e.id) ?? []}
+        stationOnly={!!c.var.user && !canVerifyAndReveal(c.var.user)}
         {...extra}
       />,
       { title: t.detailTitle(e.name) },
@@ -246,6 +267,7 @@ export function employersRoutes() {
   // Showing the full ID number is a logged act; the answer shows it once and is not cached.
   app.post(paths.employers.revealPattern, async (c) => {
     const { user, rec } = await recordInScope(c);
+    ensure(canVerifyAndReveal(user));
     const idNumber = rec.employer.idNumber;
     if (!idNumber) throw new NotFound("no id number");
     const deps = c.var.deps;
@@ -264,12 +286,18 @@ export function employersRoutes() {
     const now = deps.clock.now();
     const site = deps.config.siteName;
     const body = to === "verified" ? t.noticeVerified(site) : e.status === "verified" ? t.noticeRevoked(site, reason ?? "") : t.noticeRejected(site, reason ?? "");
+    // Read before the write: whether anything else (e.g. a wage-arrears stop) keeps her postings back.
+    const refusal = to === "verified" ? await publishRefusal(deps, e.id) : null;
     const done = await deps.database.transaction(async (tx) => {
       // Only if nobody changed it since the page was read: two staff cannot both decide.
       const r = await repo.decisionUpdate(tx, e.id, e.status, to, user.id, now, reason);
       if (r.rowsAffected !== 1) return false;
       await auditInsert(tx, user, now, { action: `employer.${decision}`, subjectType: "employer", subjectId: e.id, detail: { from: e.status, to, reason } });
-      for (const s of notifyStatements(tx, [{ userId: e.userId, body, link: paths.employers.home, smsTo: rec.phone }], now)) await s;
+      const sms = to === "verified"
+        ? { to: rec.phone, template: "employerVerified" as const, countyCode: e.countyCode, params: {} as Record<string, string> }
+        : { to: rec.phone, countyCode: e.countyCode, template: e.status === "verified" ? ("employerRevoked" as const) : ("employerRejected" as const), params: { reason: reason ?? "" } };
+      const drafts = to === "verified" ? await afterVerification(tx, deps, e.id, now, refusal) : { published: [], left: [] };
+      for (const s of notifyStatements(tx, verificationNotices(e.userId, sms, body, site, drafts), now)) await s;
       return true;
     });
     if (!done) {
@@ -279,10 +307,15 @@ export function employersRoutes() {
     return redirectWithFlash(c, paths.employers.show(e.id), to === "verified" ? t.verifiedDone(e.name) : t.rejectedDone(e.name));
   };
 
-  app.post(paths.employers.verifyPattern, async (c) => applyDecision(c, await recordInScope(c), "verify", null));
+  app.post(paths.employers.verifyPattern, async (c) => {
+    const scope = await recordInScope(c);
+    ensure(canVerifyAndReveal(scope.user));
+    return applyDecision(c, scope, "verify", null);
+  });
 
   app.post(paths.employers.rejectPattern, async (c) => {
     const scope = await recordInScope(c);
+    ensure(canVerifyAndReveal(scope.user));
     const input = await readForm(c);
     const form = check(RejectForm, input);
     if (!form.ok) return detailPage(c, scope.rec, { values: input, errors: form.errors }, 400);

@@ -1,7 +1,7 @@
 // The employer forms. Which identifier is required depends on the kind chosen,
 // so the form is checked in parts and every problem is reported at once.
 import * as v from "valibot";
-import { check, text, mobile, password, uscc, residentId, choice, type Checked, type FormErrors, type FormInput } from "../../shared/forms.ts";
+import { check, text, paragraph, mobile, password, uscc, residentId, choice, type Checked, type FormErrors, type FormInput } from "../../shared/forms.ts";
 import { employerKinds, type EmployerKind } from "../../../db/schema/constants.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { identityFor, needsPledge } from "./employers.domain.ts";
@@ -90,4 +90,4 @@ export function checkRegistration(input: FormInput, countyExists: (code: string)
 }
 
 /** Staff's reason for a rejection: required, shown to the employer as written. */
-export const RejectForm = v.object({ reason: text(t.reasonLabel, 200) });
+export const RejectForm = v.object({ reason: paragraph(t.reasonLabel, 200) });

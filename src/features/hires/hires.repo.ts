@@ -1,7 +1,7 @@
 // Queries and writes on hire records (用工记录).
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { employers, hires, jobPostings, markets, users } from "../../../db/schema/index.ts";
+import { applications, employers, hires, jobPostings, markets, users } from "../../../db/schema/index.ts";
 import type { HireStatus } from "../../../db/schema/constants.ts";
 import type { Queryable } from "../../shared/db.ts";
 
@@ -30,8 +30,11 @@ export async function findHire(db: Queryable, id: number) {
         workerName: worker.name,
         workerPhone: worker.phone,
         viaMarketName: markets.name,
+        /** The worker's own words on her quote (what the price covers), for the agreement. */
+        quoteNote: applications.quoteNote,
       })
       .from(hires)
+      .innerJoin(applications, eq(applications.id, hires.applicationId))
       .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId))
       .innerJoin(employers, eq(employers.id, hires.employerId))
       .innerJoin(worker, eq(worker.id, hires.workerId))

@@ -62,6 +62,10 @@ function detailOf(f: repo.HireView): HireDetail {
     contactName: f.contactName,
     contactPhone: f.contactPhone,
     viaMarketName: f.viaMarketName,
+    quoteNote: f.quoteNote ?? "",
+    hours: h.hours,
+    payTime: h.payTime as HireDetail["payTime"],
+    payMethod: h.payMethod as HireDetail["payMethod"],
   };
 }
 

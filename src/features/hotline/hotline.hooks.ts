@@ -53,7 +53,12 @@ export async function openCaseForHire(
     now,
     hotlineSettings(deps),
   );
-  const notice = { userId: hire.workerId, body: t.hireNotPaidNotice(made.number, deps.config.hotline), link: paths.hotline.status, smsTo: hire.workerPhone };
+  const notice = {
+    userId: hire.workerId,
+    body: t.hireNotPaidNotice(made.number, deps.config.hotline),
+    link: paths.hotline.status,
+    sms: { to: hire.workerPhone, template: "caseOpened" as const, countyCode: hire.countyCode, params: { case: made.number, hotline: deps.config.hotline } },
+  };
   for (const stmt of notifyStatements(tx, [notice], now)) await stmt;
   return { ...made, created: true };
 }

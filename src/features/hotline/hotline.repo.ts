@@ -70,6 +70,23 @@ export async function insertCase(tx: Tx, c: NewCase, now: number, settings: Hotl
 
 export type CaseRow = typeof hotlineCases.$inferSelect;
 
+/**
+ * The number to text about a case, or null. Only a number known to be the
+ * caller's: one staff took down on the phone or at the desk, or the signed-in
+ * caller's own number once an SMS code proved it or staff vouched for it. A
+ * number typed into the online form is a claim: texting it would let anyone
+ * make the hotline text a stranger.
+ */
+export async function caseTextPhone(db: Queryable, c: Pick<CaseRow, "callerPhone" | "callerUserId" | "createdBy">): Promise<string | null> {
+  if (c.callerPhone && c.createdBy !== null) return c.callerPhone;
+  if (c.callerUserId === null) return null;
+  const [u] = await db
+    .select({ phone: users.phone, verified: users.phoneVerifiedAt, vouched: users.phoneVouchedBy })
+    .from(users)
+    .where(eq(users.id, c.callerUserId));
+  return u && (u.verified !== null || u.vouched !== null) ? u.phone : null;
+}
+
 export async function findCase(db: Queryable, id: number): Promise<CaseRow | null> {
   return (await db.select().from(hotlineCases).where(eq(hotlineCases.id, id)).limit(1))[0] ?? null;
 }
@@ -77,7 +94,11 @@ export async function findCase(db: Queryable, id: number): Promise<CaseRow | nul
 export async function findCaseByNumber(db: Queryable, number: string) {
   return (
     await db
-      .select({ id: hotlineCases.id, number: hotlineCases.number, callerPhone: hotlineCases.callerPhone, status: hotlineCases.status, category: hotlineCases.category, day: hotlineCases.day })
+      .select({
+        id: hotlineCases.id, number: hotlineCases.number, callerPhone: hotlineCases.callerPhone, status: hotlineCases.status, category: hotlineCases.category, day: hotlineCases.day,
+        // for canSeeCase, when another feature links a case by its number
+        countyCode: hotlineCases.countyCode, marketId: hotlineCases.marketId, assignedTo: hotlineCases.assignedTo, createdBy: hotlineCases.createdBy,
+      })
       .from(hotlineCases)
       .where(eq(hotlineCases.number, number))
       .limit(1)

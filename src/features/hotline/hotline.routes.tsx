@@ -15,7 +15,8 @@ import { maskPhone } from "../../shared/validators.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { csvResponse } from "../../shared/csv.ts";
 import { clientAddress } from "../accounts/index.ts";
-import { notifyStatements } from "../messages/index.ts";
+import { addressBucket } from "../../shared/client.ts";
+import { notifyStatements, textStatements } from "../messages/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import type { Option } from "../../../views/components/forms.tsx";
 import { formatYuan } from "../../../views/components/bits.tsx";
@@ -287,7 +288,9 @@ export function hotlineRoutes() {
       );
       await repo.countTries(tx, [[reportKey, rules.report]], now);
       if (callerUserId && !anonymous) {
-        for (const s of notifyStatements(tx, [{ userId: callerUserId, body: t.reportedNotice(created.number), link: paths.hotline.status }], now)) await s;
+        const phone = await repo.caseTextPhone(tx, { callerPhone: null, callerUserId, createdBy: null });
+        const sms = phone ? { to: phone, template: "caseOpened" as const, countyCode: concern.value.countyCode, params: { case: created.number, hotline: deps.config.hotline } } : null;
+        for (const s of notifyStatements(tx, [{ userId: callerUserId, body: t.reportedNotice(created.number), link: paths.hotline.status, sms }], now)) await s;
       }
       return created;
     });
@@ -314,7 +317,10 @@ export function hotlineRoutes() {
     const form = check(StatusForm, input);
     if (!form.ok) return page(400, { errors: form.errors });
     const { number, lastFour } = form.value;
-    const keys = ["case:" + number, "lookup-ip:" + clientAddress(c)];
+    // Per (case, address) and per address: a stranger guessing one case's last 4 digits
+    // holds only herself back, never the caller checking her own case from her own phone.
+    const bucket = addressBucket(clientAddress(c));
+    const keys = [`case:${number}@${bucket}`, "lookup-ip:" + bucket];
     const now = deps.clock.now();
     const locks = await repo.throttleRows(deps.database.db, keys);
     if (keys.some((k) => isLocked(locks.get(k), now))) return page(429, { message: t.lookupLocked });
@@ -425,6 +431,7 @@ export function hotlineRoutes() {
     const form = check(StepForms[action], input);
     if (!form.ok) return renderCase(c, user, row, { values: input, errors: form.errors, status: 400 });
     const change = stepChanges(action, form.value as Record<string, unknown>, row, deps, now);
+    let texted = false;
     const result = await deps.database.transaction(async (tx) => {
       // Checked again inside the write: another tab may have moved the case on.
       const fresh = (await repo.findCase(tx, row.id))!;
@@ -433,10 +440,16 @@ export function hotlineRoutes() {
       await repo.updateCaseIf(tx, row.id, fresh.status, { ...change.set, status: again.to, updatedAt: now });
       await repo.insertEvent(tx, row.id, user.id, now, { kind: action, note: change.note, public: change.public, status: again.to, detail: change.detail });
       await auditInsert(tx, user, now, { action: `hotline.${action}`, subjectType: "hotline_case", subjectId: row.id });
+      // The caller hears of each change of status by text, with the case number to quote.
+      const phone = again.to !== fresh.status ? await repo.caseTextPhone(tx, fresh) : null;
+      if (phone) {
+        texted = true;
+        for (const s of textStatements(tx, [{ to: phone, template: "caseStatus", params: { case: fresh.number, status: t.statuses[again.to], hotline: deps.config.hotline }, userId: fresh.callerUserId, countyCode: fresh.countyCode }], now)) await s;
+      }
       return { ok: true as const };
     });
     if (!result.ok) return renderCase(c, user, result.fresh, { message: refusalMessage(result.fresh.status, result.again.why, result.again.next), status: 409 });
-    return redirectWithFlash(c, paths.hotline.case(row.id), t.stepDone(t.actions[action]));
+    return redirectWithFlash(c, paths.hotline.case(row.id), (texted ? t.stepDoneTexted : t.stepDone)(t.actions[action]));
   });
 
   app.post(paths.hotline.assignPattern, async (c) => {

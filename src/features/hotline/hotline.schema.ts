@@ -1,12 +1,12 @@
 // The hotline's forms, built from the shared field schemas.
 import * as v from "valibot";
-import { text, moneyFen, date, choice, choices, int, type FormErrors, type FormInput, check } from "../../shared/forms.ts";
-import { normalizeMobile } from "../../shared/validators.ts";
+import { text, paragraph, moneyFen, date, choice, choices, int, type FormErrors, type FormInput, check } from "../../shared/forms.ts";
+import { normalizeCalledPhone } from "../../shared/validators.ts";
 import {
   caseChannels, caseCategories, caseUrgencies, caseStatuses, caseAgencies, caseOutcomes, caseSatisfactions,
 } from "../../../db/schema/hotline.ts";
 import { copy } from "../../../views/copy/index.ts";
-import { normalizeCallerPhone, parseCaseNumber, intakeProblems } from "./hotline.domain.ts";
+import { parseCaseNumber, intakeProblems } from "./hotline.domain.ts";
 
 const t = copy.hotline;
 const e = copy.errors;
@@ -17,8 +17,9 @@ const id = (label: string) => v.pipe(v.string(), v.regex(/^\d{1,9}$/, e.invalidC
 const callerPhone = v.pipe(
   v.string(),
   v.maxLength(30, e.tooLong(t.callerPhone, 30)),
-  v.transform((s) => normalizeCallerPhone(s, normalizeMobile)),
-  v.string(copy.errors.mobile),
+  // Only called, never sent a code: a landline with area code and extension will do.
+  v.transform(normalizeCalledPhone),
+  v.string(copy.errors.phoneToCall),
 );
 
 const publicFlag = () => choices(t.public, ["1"] as const);
@@ -30,7 +31,7 @@ const intakeFields = {
   callerPhone: v.optional(callerPhone),
   anonymous: choices(t.anonymous, ["1"] as const),
   amount: v.optional(moneyFen(t.amount, 1, 100_000_000)),
-  description: text(t.description, 2000),
+  description: paragraph(t.description, 2000),
   countyCode: v.optional(v.pipe(v.string(), v.regex(/^\d{6}$/, e.invalidChoice(t.county)))),
   marketId: v.optional(id(t.market)),
   employerId: v.optional(id(t.employer)),
@@ -64,7 +65,7 @@ export const StatusForm = v.object({
   lastFour: v.pipe(v.string(e.required(t.lastFour)), v.regex(/^\d{4}$/, t.lastFourFormat)),
 });
 
-const note = (label: string, max = 1000) => text(label, max);
+const note = (label: string, max = 1000) => paragraph(label, max);
 
 /** One form per step; field names differ so several forms can share a page. */
 export const StepForms = {

@@ -8,5 +8,6 @@ export { hotlineRoutes } from "./hotline.routes.tsx";
 export { openCaseForHire, wageFlags, wagePublishingStop } from "./hotline.hooks.ts";
 export { parseCaseNumber, formatCaseNumber, canSeeCase, transition, nextActions } from "./hotline.domain.ts";
 export { hotlineSettings } from "./hotline.settings.ts";
+export { findCaseByNumber } from "./hotline.repo.ts";
 
 export const feature: Feature = { name: "hotline", routes: hotlineRoutes, install: installHooks };

@@ -10,8 +10,9 @@ import { addEmployerHomeLinks } from "../employers/index.ts";
 import { paths } from "../../paths.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { jobsRoutes } from "./jobs.routes.tsx";
-import { jobsApi } from "./jobs.api.ts";
-import { expireOverdue } from "./jobs.repo.ts";
+import { jobsApi, jobsApiEndpoints } from "./jobs.api.ts";
+import { expireOverdue, publishWaitingDrafts } from "./jobs.repo.ts";
+import { simplified } from "./jobs.search.ts";
 
 export { grams, keywordQuery, searchText, normalize } from "./jobs.search.ts";
 export {
@@ -49,6 +50,7 @@ export const feature: Feature = {
   name: "jobs",
   routes: jobsRoutes,
   api: jobsApi,
+  apiEndpoints: jobsApiEndpoints,
   install(deps) {
     const sweep = () =>
       sweepExpired(deps).then(
@@ -56,12 +58,17 @@ export const feature: Feature = {
         (e: Error) => deps.log.error("jobs.sweep", { error: e.message }),
       );
     void sweep();
+    // Build the traditional → simplified tables now, off the first search's path.
+    const warm = setTimeout(() => simplified("保潔"), 50);
+    (warm as { unref?: () => void }).unref?.();
     const timer = setInterval(sweep, SWEEP_EVERY_MS);
     (timer as { unref?: () => void }).unref?.();
     // A worker's own words on a quote are theirs: blanked when they are forgotten.
+    // A newly verified employer's drafts that waited for it go public (see publishWaitingDrafts).
+    deps.hooks.employerVerified.push((tx, d, employerId, now, refusal) => publishWaitingDrafts(tx, employerId, chinaDate(d.clock.now()), now, refusal !== null));
     deps.hooks.forgetWorkers.push(async (tx, workerIds) => {
       await tx.update(applications).set({ quoteNote: null }).where(inArray(applications.workerId, workerIds));
     });
-    return () => clearInterval(timer);
+    return () => (clearInterval(timer), clearTimeout(warm));
   },
 };

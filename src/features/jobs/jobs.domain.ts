@@ -1,6 +1,6 @@
 // Rules about postings and sign-ups, free of HTTP and the DB. Routes map the
 // codes these functions return to Chinese messages in views/copy/jobs.ts.
-import type { EmploymentForm, PostingStatus, WageUnit, Role, ApplicationStatus } from "../../../db/schema/constants.ts";
+import type { EmploymentForm, PostingStatus, WageUnit, Role, ApplicationStatus, PayTime, PayMethod } from "../../../db/schema/constants.ts";
 import { addDays, isRealDate } from "../../shared/clock.ts";
 
 export type PayMode = "wage" | "quote";
@@ -25,6 +25,9 @@ export interface PostingDraft {
   contactName: string;
   contactPhone: string;
   brandIds: number[];
+  /** When and how the wage is paid ("" or absent = not said; the agreement leaves a line to fill in). */
+  payTime?: PayTime | "";
+  payMethod?: PayMethod | "";
 }
 
 export type DraftProblem =
@@ -157,6 +160,22 @@ export function isPublic(status: PostingStatus): boolean {
 /** Status after an edit of an open posting: reaching the headcount fills it. */
 export function statusAfterEdit(status: PostingStatus, headcount: number, filledCount: number): PostingStatus {
   return status === "open" && filledCount >= headcount ? "filled" : status;
+}
+
+/**
+ * Posting limits per employer (issue #16): at most `perHour` and `perDay` postings going public, and a
+ * household employer (kind "private") asking for more than `householdHeadcount` people waits for staff.
+ * `published` counts what already went public in the last hour and day.
+ */
+export function postingLimitProblem(
+  p: { kind: string; headcount: number },
+  published: { lastHour: number; lastDay: number },
+  lim: { perHour: number; perDay: number; householdHeadcount: number },
+): "perHour" | "perDay" | "householdHeadcount" | null {
+  if (p.kind === "private" && p.headcount > lim.householdHeadcount) return "householdHeadcount";
+  if (published.lastHour >= lim.perHour) return "perHour";
+  if (published.lastDay >= lim.perDay) return "perDay";
+  return null;
 }
 
 export type PublishProblem = "notVerified" | "endPast";

@@ -7,11 +7,11 @@ import {
 } from "../../../db/schema/index.ts";
 import type { PostingStatus } from "../../../db/schema/constants.ts";
 import type { Queryable, Tx } from "../../shared/db.ts";
-import { notifyStatements, type Notice } from "../messages/index.ts";
+import { notifyStatements, shortDate, shortDates, type Notice } from "../messages/index.ts";
 import { insertHire } from "../hires/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { paths } from "../../paths.ts";
-import { canDecide, canWithdraw, dateWindow, effectiveStatus, hireTerms, type PostingDraft } from "./jobs.domain.ts";
+import { canDecide, canWithdraw, dateWindow, effectiveStatus, hireTerms, publishProblem, type PostingDraft } from "./jobs.domain.ts";
 import { grams, keywordQuery } from "./jobs.search.ts";
 import type { Filters } from "./jobs.schema.ts";
 
@@ -81,6 +81,8 @@ export function draftOf(p: Posting, brandIds: number[]): PostingDraft {
     contactName: p.contactName,
     contactPhone: p.contactPhone,
     brandIds,
+    payTime: p.payTime as PostingDraft["payTime"],
+    payMethod: p.payMethod as PostingDraft["payMethod"],
   };
 }
 
@@ -102,6 +104,8 @@ const draftColumns = (d: PostingDraft) => ({
   requirements: d.requirements,
   contactName: d.contactName,
   contactPhone: d.contactPhone,
+  payTime: d.payTime ?? "",
+  payMethod: d.payMethod ?? "",
 });
 
 /** The keyword index rows of a posting: replaced whole on every change. */
@@ -119,6 +123,8 @@ export interface NewPosting {
   status: "draft" | "open";
   quick?: boolean;
   copiedFrom?: number | null;
+  /** Saved as a draft only because the employer is not verified yet. */
+  awaitingVerification?: boolean;
 }
 
 /** Inserts the posting, its brand tags and its index rows; call inside a transaction. */
@@ -131,6 +137,7 @@ export async function insertPosting(tx: Queryable, p: NewPosting, now: number): 
       status: p.status,
       quick: p.quick ?? false,
       copiedFrom: p.copiedFrom ?? null,
+      awaitingVerification: p.status === "draft" && !!p.awaitingVerification,
       searchText: p.searchText,
       createdAt: now,
       updatedAt: now,
@@ -152,12 +159,44 @@ export function updatePostingStatements(db: Queryable, id: number, d: PostingDra
   ] as const;
 }
 
+/** How many of the employer's postings went public since `since` (the posting limits count these). */
+export async function publishedSince(db: Queryable, employerId: number, since: number): Promise<number> {
+  const rows = await db
+    .select({ n: count() })
+    .from(jobPostings)
+    .where(and(eq(jobPostings.employerId, employerId), gte(jobPostings.publishedAt, since)));
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** Moves a posting from one of `from` to `to`; 0 rows when someone else changed it first. */
 export function setStatus(db: Queryable, id: number, from: readonly PostingStatus[], to: PostingStatus, now: number, extra: Partial<Posting> = {}) {
   return db
     .update(jobPostings)
     .set({ ...extra, status: to, updatedAt: now, ...(to === "open" ? { publishedAt: now } : {}) })
     .where(and(eq(jobPostings.id, id), inArray(jobPostings.status, [...from])));
+}
+
+/**
+ * The employer was just verified: her drafts saved only for want of it go
+ * public when still in date (and `refused` is false: e.g. a wage-arrears stop);
+ * the others stay drafts for her to publish. Either way they stop waiting.
+ */
+export async function publishWaitingDrafts(tx: Queryable, employerId: number, today: string, now: number, refused: boolean) {
+  const rows = await tx
+    .select({ id: jobPostings.id, title: jobPostings.title, endDate: jobPostings.endDate })
+    .from(jobPostings)
+    .where(and(eq(jobPostings.employerId, employerId), eq(jobPostings.status, "draft"), eq(jobPostings.awaitingVerification, true)))
+    .orderBy(asc(jobPostings.id));
+  const published = rows.filter((r) => !refused && publishProblem("verified", r, today) === null).map(({ id, title }) => ({ id, title }));
+  const left = rows.filter((r) => !published.some((p) => p.id === r.id)).map(({ id, title }) => ({ id, title }));
+  if (published.length) {
+    await tx
+      .update(jobPostings)
+      .set({ status: "open", publishedAt: now, updatedAt: now, awaitingVerification: false })
+      .where(and(inArray(jobPostings.id, published.map((p) => p.id)), eq(jobPostings.status, "draft")));
+  }
+  if (left.length) await tx.update(jobPostings).set({ awaitingVerification: false }).where(inArray(jobPostings.id, left.map((p) => p.id)));
+  return { published, left };
 }
 
 /**
@@ -265,20 +304,56 @@ const rowColumns = {
   quick: jobPostings.quick,
   employerId: jobPostings.employerId,
   status: jobPostings.status,
+  publishedAt: jobPostings.publishedAt,
 };
 
-/** The page of rows, newest first (the query EXPLAIN-tested to use an index). */
+/**
+ * The order of results a worker wants: work that starts today (or has started
+ * and goes on) first, then tomorrow's, then by start date; newest first within
+ * a day. The key depends on today, so no index can give it: SQLite sorts the
+ * matching open postings it found through an index (a top-N sort with LIMIT).
+ */
+const startOrder = (today: string) => [sql`max(${jobPostings.startDate}, ${today})`, desc(jobPostings.publishedAt), desc(jobPostings.id)];
+
+/** The page of rows in start order (the query EXPLAIN-tested to use an index). */
 export function browseQuery(db: Queryable, f: Filters, today: string, page: number, perPage: number, extra = 0) {
   return db
     .select(rowColumns)
     .from(jobPostings)
     .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
     .where(browseWhere(f, today))
-    .orderBy(desc(jobPostings.publishedAt), desc(jobPostings.id))
+    .orderBy(...startOrder(today))
     .limit(perPage + extra)
     .offset((page - 1) * perPage);
 }
 export type PostingRow = Awaited<ReturnType<typeof browseQuery>>[number];
+
+/** Where a page of the open API's list ends: the last row's publication time and id. */
+export interface Cursor {
+  at: number;
+  id: number;
+}
+
+/**
+ * The open API's stable paging: `limit` rows in browseQuery's order (newest
+ * published first) strictly after `after`. Unlike page numbers, a cursor does
+ * not skip or repeat rows when postings are published while a client pages.
+ */
+export function browseAfter(db: Queryable, f: Filters, today: string, after: Cursor | null, limit: number) {
+  const where = after
+    ? and(
+        browseWhere(f, today),
+        sql`(${jobPostings.publishedAt} < ${after.at} OR (${jobPostings.publishedAt} = ${after.at} AND ${jobPostings.id} < ${after.id}))`,
+      )
+    : browseWhere(f, today);
+  return db
+    .select(rowColumns)
+    .from(jobPostings)
+    .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
+    .where(where)
+    .orderBy(desc(jobPostings.publishedAt), desc(jobPostings.id))
+    .limit(limit);
+}
 
 /**
  * "找到 N 个活" counts at most this many. Counting every match costs time in
@@ -310,54 +385,27 @@ export async function browse(db: Queryable, f: Filters, today: string, page: num
 }
 
 /**
- * A page of keyword results (perPage + 1 rows), newest first, without reading
- * every match. browseQuery gives the same rows, but SQLite first collects all
- * matches of the word into a temporary list (7,000 for 保洁 among 100,000
- * postings), so its cost grows with the city. Posting ids grow with creation
- * and most postings are published when created, so the newest matches by id
- * are almost always the newest by publication: take a window of the newest
- * `window` matches from the index (FTS5 reads them newest-first), sort those,
- * and prove nothing outside the window belongs on the page — no posting below
- * the window's smallest id that matches and was published after the page's
- * last row (a draft published late). When that proof fails, or the window
- * holds too few, fall back to browseQuery. The result is always exactly
- * browseQuery's (tested with tiny windows in jobs.searchdb.test.ts).
+ * A page of keyword results (perPage + 1 rows) in start order, without making
+ * SQLite collect every posting of the word first when there are few: take the
+ * newest `window` matches from the search index (FTS5 reads them newest-first);
+ * when that window holds every match, sort those. When it is full (older
+ * matches exist), start order needs them all: browseQuery. The result is
+ * always exactly browseQuery's (tested with tiny windows in jobs.searchdb.test.ts).
  */
 async function keywordPage(db: Queryable, f: Filters, match: string, today: string, page: number, perPage: number, window?: number) {
   const need = page * perPage + 1;
   const size = window ?? Math.max(200, need * 3);
   const newest = sql`(SELECT rowid AS id FROM posting_search WHERE posting_search MATCH ${match} ORDER BY rowid DESC LIMIT ${size})`;
-  const [[span], ranked] = await Promise.all([
-    db.all<{ n: number; low: number | null }>(sql`SELECT count(*) AS n, min(id) AS low FROM ${newest}`),
-    db.all<{ id: number; at: number }>(
-      sql`SELECT ${jobPostings.id} AS id, ${jobPostings.publishedAt} AS at FROM ${newest} AS m CROSS JOIN ${jobPostings} ON ${jobPostings.id} = m.id
-          WHERE ${browseWhere(f, today, { keywordIndex: false })}
-          ORDER BY ${jobPostings.publishedAt} DESC, ${jobPostings.id} DESC LIMIT ${need}`,
-    ),
-  ]);
-  if (Number(span.n) >= size) {
-    // The window is full: older matches exist.
-    if (ranked.length < need) return browseQuery(db, f, today, page, perPage, 1);
-    const last = ranked[ranked.length - 1];
-    // "+id" keeps SQLite on the (status, published_at) index: only postings published after the page's
-    // last row are looked at, and of those only the few below the window are probed in the search index.
-    const [outside] = await db.all(
-      sql`SELECT 1 FROM ${jobPostings}
-          WHERE ${jobPostings.status} = 'open' AND ${jobPostings.publishedAt} > ${last.at} AND +${jobPostings.id} < ${span.low}
-            AND ${browseWhere(f, today, { keywordIndex: false })}
-            AND EXISTS (SELECT 1 FROM posting_search WHERE posting_search MATCH ${match} AND rowid = ${jobPostings.id})
-          LIMIT 1`,
-    );
-    if (outside) return browseQuery(db, f, today, page, perPage, 1);
-  }
-  const ids = ranked.slice((page - 1) * perPage).map((r) => r.id);
-  if (ids.length === 0) return [];
+  const [span] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${newest}`);
+  if (Number(span.n) >= size) return browseQuery(db, f, today, page, perPage, 1);
   return db
     .select(rowColumns)
     .from(jobPostings)
     .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
-    .where(inArray(jobPostings.id, ids))
-    .orderBy(desc(jobPostings.publishedAt), desc(jobPostings.id));
+    .where(and(inArray(jobPostings.id, sql`(SELECT id FROM ${newest})`), browseWhere(f, today, { keywordIndex: false })))
+    .orderBy(...startOrder(today))
+    .limit(perPage + 1)
+    .offset((page - 1) * perPage);
 }
 
 /** The home page: today's quick jobs, then the newest open ones. */
@@ -391,7 +439,13 @@ export async function employerPostings(db: Queryable, employerId: number, page: 
       .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
       .leftJoin(markets, eq(markets.id, jobPostings.viaMarketId))
       .where(eq(jobPostings.employerId, employerId))
-      .orderBy(desc(jobPostings.createdAt), desc(jobPostings.id))
+      // Open with people waiting for her answer, then open (soonest start first), then drafts, then the rest.
+      .orderBy(
+        sql`CASE WHEN ${jobPostings.status} = 'open' AND ${waiting} > 0 THEN 0 WHEN ${jobPostings.status} = 'open' THEN 1 WHEN ${jobPostings.status} = 'draft' THEN 2 ELSE 3 END`,
+        sql`CASE WHEN ${jobPostings.status} = 'open' THEN ${jobPostings.startDate} END`,
+        desc(jobPostings.createdAt),
+        desc(jobPostings.id),
+      )
       .limit(perPage)
       .offset((page - 1) * perPage),
     db.select({ total: count() }).from(jobPostings).where(eq(jobPostings.employerId, employerId)),
@@ -415,7 +469,7 @@ export function setFirstPin(db: Queryable, userId: number, pinHash: string) {
 export async function findApplication(db: Queryable, postingId: number, workerId: number) {
   return (
     await db
-      .select({ id: applications.id, status: applications.status, quoteFen: applications.quoteFen, hireId: hires.id })
+      .select({ id: applications.id, status: applications.status, quoteFen: applications.quoteFen, quoteNote: applications.quoteNote, hireId: hires.id })
       .from(applications)
       .leftJoin(hires, eq(hires.applicationId, applications.id))
       .where(and(eq(applications.postingId, postingId), eq(applications.workerId, workerId)))
@@ -460,6 +514,7 @@ export async function workerApplications(db: Queryable, workerId: number, page: 
         id: applications.id,
         status: applications.status,
         quoteFen: applications.quoteFen,
+        quoteNote: applications.quoteNote,
         createdAt: applications.createdAt,
         postingId: jobPostings.id,
         title: jobPostings.title,
@@ -498,7 +553,7 @@ export async function signUp(
   now: number,
 ): Promise<SignUpResult> {
   const [posting] = await tx
-    .select({ status: jobPostings.status, endDate: jobPostings.endDate, headcount: jobPostings.headcount, filledCount: jobPostings.filledCount, title: jobPostings.title, employerUserId: employers.userId })
+    .select({ status: jobPostings.status, startDate: jobPostings.startDate, endDate: jobPostings.endDate, headcount: jobPostings.headcount, filledCount: jobPostings.filledCount, title: jobPostings.title, countyCode: jobPostings.countyCode, employerUserId: employers.userId })
     .from(jobPostings)
     .innerJoin(employers, eq(employers.id, jobPostings.employerId))
     .where(eq(jobPostings.id, p.postingId));
@@ -517,7 +572,18 @@ export async function signUp(
     .insert(applications)
     .values({ postingId: p.postingId, workerId: p.workerId, quoteFen: p.quoteFen, quoteNote: p.quoteNote, createdAt: now })
     .returning({ id: applications.id });
-  for (const s of notifyStatements(tx, [{ userId: posting.employerUserId, body: n.newApplicant(posting.title), link: paths.jobs.applicants(p.postingId) }], now)) await s;
+  const notices: Notice[] = [{ userId: posting.employerUserId, body: n.newApplicant(posting.title), link: paths.jobs.applicants(p.postingId) }];
+  // A worker without a PIN cannot look online: the text tells her what happens next and by when.
+  const [worker] = await tx.select({ phone: users.phone, pinHash: users.pinHash }).from(users).where(eq(users.id, p.workerId));
+  if (worker && !worker.pinHash) {
+    notices.push({
+      userId: p.workerId,
+      body: n.signupReceived(posting.title, posting.startDate),
+      link: paths.jobs.applications,
+      sms: { to: worker.phone, template: "signupReceived", countyCode: posting.countyCode, params: { job: posting.title, date: shortDate(posting.startDate) } },
+    });
+  }
+  for (const s of notifyStatements(tx, notices, now)) await s;
   return { ok: true, applicationId: row.id };
 }
 
@@ -582,9 +648,20 @@ export async function confirmApplication(
     endDate: p.endDate,
     place: ctx.place(p),
     duties: p.duties,
+    // The agreement prints the terms as they were when both sides agreed.
+    hours: p.hours,
+    payTime: p.payTime,
+    payMethod: p.payMethod,
     confirmedAt: ctx.now,
   });
-  for (const s of notifyStatements(tx, [{ userId: a.workerId, body: n.confirmed(p.title), link: paths.hires.show(hireId), smsTo: row.workerPhone }], ctx.now)) await s;
+  // The text carries all she needs without opening the site: what, when, where, whom to call.
+  const hired = {
+    to: row.workerPhone,
+    template: "hired" as const,
+    countyCode: p.countyCode,
+    params: { job: p.title, date: shortDates(p.startDate, p.endDate), time: p.hours, place: ctx.place(p), phone: p.contactPhone },
+  };
+  for (const s of notifyStatements(tx, [{ userId: a.workerId, body: n.confirmed(p.title), link: paths.hires.show(hireId), sms: hired }], ctx.now)) await s;
   if (p.filledCount + 1 >= p.headcount) await releaseWaiting(tx, p.id, p.title, ctx.now);
   return { ok: true, postingId: p.id, hireId };
 }

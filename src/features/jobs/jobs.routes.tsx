@@ -15,6 +15,7 @@ import { chinaDate, addDays, DAY_MS } from "../../shared/clock.ts";
 import { startSession } from "../../shared/session.ts";
 import { hashSecret } from "../../shared/crypto.ts";
 import { publishRefusal, flagsFor } from "../../shared/hooks.ts";
+import { maskPostingText, maskPersonalNumbers } from "../../shared/mask-text.ts";
 import { employmentForms, wageUnits } from "../../../db/schema/constants.ts";
 import { insertWorker, findWorkerByPhone } from "../workers/index.ts";
 import { employerForUser } from "../employers/index.ts";
@@ -38,13 +39,15 @@ interface JobSignUpPayload {
   quoteFen: number | null;
   quoteNote: string | null;
 }
+import { employerRecordOf, goingRateOf, goingRatesOf, wellBelow, type GoingRate } from "../records/index.ts";
+import { rateText, wellBelowText } from "../../../views/records/parts.tsx";
 import {
   PostingForm, postingMulti, draftFromForm, formFromDraft, QuickForm, applySchema, RemoveForm, FirstPinForm,
   parseFilters, filterQuery, parsePage, type Filters,
 } from "./jobs.schema.ts";
 import {
   draftProblems, normalizeDraft, minimumShortfall, canDo, effectiveStatus, isPublic, statusAfterEdit, publishProblem,
-  signUpRefusal, refusalStatus, contactVisible, quickDraft, type PostingDraft, type DraftProblem,
+  signUpRefusal, refusalStatus, contactVisible, quickDraft, postingLimitProblem, type PostingDraft, type DraftProblem,
 } from "./jobs.domain.ts";
 import { searchText } from "./jobs.search.ts";
 import * as repo from "./jobs.repo.ts";
@@ -116,6 +119,36 @@ function draftContext(deps: Deps, refs: References, filledCount?: number) {
   };
 }
 
+/** The employer's record, and the going rate: a warning when the wage is well below it; the line itself for the owner. */
+async function trustOf(deps: Deps, p: { employerId: number; kindId: number; countyCode: string; payMode: string; wageFen: number | null; wageUnit: string | null }, isOwner: boolean) {
+  const [record, rate] = await Promise.all([
+    employerRecordOf(deps, p.employerId),
+    p.payMode === "wage" ? goingRateOf(deps, p.kindId, p.countyCode, p.wageUnit) : null,
+  ]);
+  if (!record) return null;
+  const place = rate?.scope === "city" ? deps.config.region.city.name : deps.regions.countyName(p.countyCode);
+  const kind = rate ? (await references(deps)).kindNames.get(rate.kindId) ?? "" : "";
+  return {
+    record,
+    cardHref: paths.records.employer(p.employerId),
+    rateWarn: rate && wellBelow(p.wageFen, rate) ? wellBelowText(rate) : null,
+    rateLine: rate && isOwner ? rateText(rate, place, kind) : null,
+  };
+}
+
+/** The going rate for the form's county: the line for its kind of work and unit when there is one, else every kind's. */
+async function rateLines(deps: Deps, refs: References, v: FormInput) {
+  const county = typeof v.countyCode === "string" && deps.regions.countyNames.has(v.countyCode) ? v.countyCode : null;
+  if (!county) return null;
+  const line = (r: GoingRate) =>
+    rateText(r, r.scope === "city" ? deps.config.region.city.name : deps.regions.countyName(county), refs.kindNames.get(r.kindId) ?? "");
+  const kindId = Number(v.kindId);
+  const one = kindId > 0 ? await goingRateOf(deps, kindId, county, typeof v.wageUnit === "string" ? v.wageUnit : "day") : null;
+  if (one) return { lines: [line(one)], intro: "" };
+  const all = await goingRatesOf(deps, county);
+  return all.length ? { lines: all.map(line), intro: copy.records.goingRateFormIntro(deps.regions.countyName(county)) } : null;
+}
+
 /** The employer record of the signed-in employer account, or null when its details are not filled in yet. */
 async function currentEmployer(c: Ctx) {
   const user = requireRole(c, "employer");
@@ -132,10 +165,21 @@ async function ownPosting(c: Ctx) {
 }
 
 /** May this employer go public now? A reason to refuse, or null. */
-async function publishBlock(deps: Deps, employer: { id: number; status: string }, p: { endDate: string }): Promise<string | null> {
+async function publishBlock(deps: Deps, employer: { id: number; status: string; kind: string }, p: { endDate: string; headcount: number }): Promise<string | null> {
   const problem = publishProblem(employer.status, p, todayOf(deps));
   if (problem === "notVerified") return t.notVerified;
   if (problem === "endPast") return t.endPastPublish;
+  // Posting limits (issue #16): a flood of postings, or a household hiring a crowd, waits.
+  const lim = deps.config.postingLimits;
+  const now = deps.clock.now();
+  const [lastHour, lastDay] = await Promise.all([
+    repo.publishedSince(deps.database.db, employer.id, now - 3600_000),
+    repo.publishedSince(deps.database.db, employer.id, now - 24 * 3600_000),
+  ]);
+  const over = postingLimitProblem({ kind: employer.kind, headcount: p.headcount }, { lastHour, lastDay }, lim);
+  if (over === "perHour") return t.limitPerHour(lim.perHour);
+  if (over === "perDay") return t.limitPerDay(lim.perDay);
+  if (over === "householdHeadcount") return t.limitHousehold(lim.householdHeadcount, deps.config.hotline);
   return publishRefusal(deps, employer.id);
 }
 
@@ -146,7 +190,9 @@ export function jobsRoutes() {
 
   app.get(paths.home, async (c) => {
     const deps = c.var.deps;
-    const { quick, newest } = await repo.homeLists(deps.database.db, todayOf(deps), 5);
+    const lists = await repo.homeLists(deps.database.db, todayOf(deps), 5);
+    const quick = lists.quick.map((r) => ({ ...r, title: maskPersonalNumbers(r.title) }));
+    const newest = lists.newest.map((r) => ({ ...r, title: maskPersonalNumbers(r.title) }));
     return c.render(<HomePage counties={deps.regions.countyOptions()} quick={quick} newest={newest} />, { title: copy.home.title });
   });
 
@@ -158,7 +204,10 @@ export function jobsRoutes() {
       township: (tw, county) => (county ? deps.regions.townshipInCounty(tw, county) : deps.regions.townshipNames.has(tw)),
     });
     const page = parsePage(query.page);
-    const { rows, total, capped, hasNext } = await repo.browse(deps.database.db, filters, todayOf(deps), page, PER_PAGE);
+    const browsed = await repo.browse(deps.database.db, filters, todayOf(deps), page, PER_PAGE);
+    const { total, capped, hasNext } = browsed;
+    // A public list: numbers typed into titles are masked.
+    const rows = browsed.rows.map((r) => ({ ...r, title: maskPersonalNumbers(r.title) }));
     const flags = isStaff(c.var.user) ? await flagsFor(deps, [...new Set(rows.map((r) => r.employerId))]) : undefined;
     const rowsProps = { rows, total, capped, hasNext, page, pages: capped ? null : pagesFor(total), pageHref: (n: number) => `${paths.jobs.list}${filterQuery(filters, n)}`, flags };
     c.header("vary", "HX-Request");
@@ -192,7 +241,7 @@ export function jobsRoutes() {
     const refs = await references(deps);
     if (o.errors) c.status(400);
     return c.render(
-      <PostingFormPage heading={o.heading} action={o.action} values={o.values} errors={o.errors} options={formOptions(deps, refs, o.values.countyCode)} submit={o.submit} intro={o.intro} warning={o.warning} />,
+      <PostingFormPage heading={o.heading} action={o.action} values={o.values} errors={o.errors} options={formOptions(deps, refs, o.values.countyCode)} submit={o.submit} intro={o.intro} warning={o.warning} rates={await rateLines(deps, refs, o.values)} />,
       { title: o.heading },
     );
   };
@@ -232,9 +281,9 @@ export function jobsRoutes() {
     const blocked = await publishBlock(deps, employer, draft);
     const now = deps.clock.now();
     const id = await deps.database.transaction((tx) =>
-      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open" }, now),
+      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open", awaitingVerification: employer.status !== "verified" }, now),
     );
-    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${blocked}` : t.published);
+    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${employer.status !== "verified" ? t.publishOnVerification : blocked}` : t.published);
   });
 
   app.get(paths.jobs.quick, async (c) => {
@@ -242,7 +291,7 @@ export function jobsRoutes() {
     if (!employer) return redirectWithFlash(c, paths.employers.edit, t.needEmployer);
     const refs = await references(c.var.deps);
     const values = { headcount: "1", countyCode: employer.countyCode, contactPhone: employer.contactPhone };
-    return c.render(<QuickFormPage values={values} options={formOptions(c.var.deps, refs, null)} />, { title: t.quickTitle });
+    return c.render(<QuickFormPage values={values} options={formOptions(c.var.deps, refs, null)} rates={await rateLines(c.var.deps, refs, values)} />, { title: t.quickTitle });
   });
 
   app.post(paths.jobs.quick, async (c) => {
@@ -266,9 +315,9 @@ export function jobsRoutes() {
     if (Object.keys(problems).length) return again(problemMessages(problems));
     const blocked = await publishBlock(deps, employer, draft);
     const id = await deps.database.transaction((tx) =>
-      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open", quick: true }, deps.clock.now()),
+      repo.insertPosting(tx, { employerId: employer.id, draft, searchText: textOf(deps, refs, draft), status: blocked ? "draft" : "open", quick: true, awaitingVerification: employer.status !== "verified" }, deps.clock.now()),
     );
-    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${blocked}` : t.published);
+    return redirectWithFlash(c, paths.jobs.show(id), blocked ? `${t.draftSaved}${employer.status !== "verified" ? t.publishOnVerification : blocked}` : t.published);
   });
 
   app.get(paths.jobs.mine, async (c) => {
@@ -311,22 +360,26 @@ export function jobsRoutes() {
           waiting: await repo.countWaiting(deps.database.db, id),
         }
       : null;
+    const trust = await trustOf(deps, p, isOwner);
     const staff = staffInScope ? { canRemove: canDo("remove", p.status), flags: (await flagsFor(deps, [p.employerId])).get(p.employerId) ?? [] } : null;
     if (code) c.status(code);
+    // Phone and ID numbers typed into the free text: masked for everyone but the owner and staff in scope.
+    const shown = isOwner || staffInScope ? p : maskPostingText(p);
     return c.render(
       <PostingPage
-        p={{ ...p, kindName: found.kindName, brands: found.brands.map((b) => b.name), viaMarketName: found.viaMarketName }}
+        p={{ ...shown, kindName: found.kindName, brands: found.brands.map((b) => b.name), viaMarketName: found.viaMarketName }}
         status={status}
         contactShown={contactShown}
         warning={wageWarning(deps, p)}
-        mine={mine ? { status: mine.status, hireId: mine.hireId } : null}
+        mine={mine ? { status: mine.status, hireId: mine.hireId, quoteFen: mine.quoteFen, quoteNote: mine.quoteNote } : null}
         closedNote={closedNote}
         signUp={canSignUp ? { anon: !user, quote: p.payMode === "quote" } : null}
         owner={owner}
         staff={staff}
+        trust={trust}
         {...extra}
       />,
-      { title: p.title },
+      { title: shown.title },
     );
   };
 
@@ -553,6 +606,8 @@ export function jobsRoutes() {
       hireStatus: r.hireStatus,
       paid: r.paid,
       viaMarketName: r.viaMarketName,
+      quoteFen: r.quoteFen,
+      quoteNote: r.quoteNote,
       asksPaid: r.hireId !== null && asksPaid({ status: r.hireStatus!, endDate: r.hireEndDate!, paid: r.paid }, today),
     }));
     return c.render(<MyApplicationsPage rows={list} page={page} pages={pagesFor(total)} needsPin={!pinSet} />, { title: t.myTitle });

@@ -1,7 +1,7 @@
 // The jobs feature's forms and query strings, built from the shared field schemas.
 import * as v from "valibot";
-import { text, mobile, int, moneyFen, date, choice, pin, type FormInput } from "../../shared/forms.ts";
-import { employmentForms, wageUnits, payModes } from "../../../db/schema/constants.ts";
+import { text, paragraph, mobile, phoneToCall, int, moneyFen, date, choice, pin, type FormInput } from "../../shared/forms.ts";
+import { employmentForms, wageUnits, payModes, payTimes, payMethods } from "../../../db/schema/constants.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { whenFilters, type WhenFilter, type PostingDraft } from "./jobs.domain.ts";
 import { MAX_QUERY_CHARS } from "./jobs.search.ts";
@@ -29,13 +29,15 @@ export const PostingForm = v.object({
   startDate: date(t.startDate),
   endDate: date(t.endDate),
   hours: v.optional(text(t.hours, 50), ""),
+  payTime: v.optional(choice(t.payTime, payTimes)),
+  payMethod: v.optional(choice(t.payMethod, payMethods)),
   countyCode: code(t.county, 6),
   townshipCode: v.optional(code(t.township, 9)),
   address: text(t.address, 100),
-  duties: text(t.duties, 1000),
-  requirements: v.optional(text(t.requirements, 500), ""),
+  duties: paragraph(t.duties, 1000),
+  requirements: v.optional(paragraph(t.requirements, 500), ""),
   contactName: text(t.contactName, 20),
-  contactPhone: mobile(t.contactPhone),
+  contactPhone: phoneToCall(t.contactPhone),
   brandIds: v.optional(v.array(id(t.brands)), []),
 });
 
@@ -62,6 +64,8 @@ export function draftFromForm(f: v.InferOutput<typeof PostingForm>): PostingDraf
     contactName: f.contactName,
     contactPhone: f.contactPhone,
     brandIds: [...new Set(f.brandIds)],
+    payTime: f.payTime ?? "",
+    payMethod: f.payMethod ?? "",
   };
 }
 
@@ -86,6 +90,8 @@ export function formFromDraft(p: PostingDraft): FormInput {
     contactName: p.contactName,
     contactPhone: p.contactPhone,
     brandIds: p.brandIds.map(String),
+    payTime: p.payTime || undefined,
+    payMethod: p.payMethod || undefined,
   };
 }
 
@@ -96,7 +102,7 @@ export const QuickForm = v.object({
   wage: moneyFen(t.quickWage, MIN_PAY_FEN, MAX_PAY_FEN),
   countyCode: code(t.county, 6),
   address: text(t.address, 100),
-  contactPhone: mobile(t.contactPhone),
+  contactPhone: phoneToCall(t.contactPhone),
 });
 
 /** A sign-up: a visitor without an account adds name and phone; a quote posting needs a price. */
@@ -105,11 +111,11 @@ export function applySchema(opts: { anon: boolean; quote: boolean }) {
     name: opts.anon ? text(t.name, 20) : v.optional(v.string()),
     phone: opts.anon ? mobile(t.phone) : v.optional(v.string()),
     quote: opts.quote ? moneyFen(t.quote, MIN_PAY_FEN, MAX_PAY_FEN) : v.optional(v.string()),
-    quoteNote: v.optional(text(t.quoteNote, 200)),
+    quoteNote: v.optional(paragraph(t.quoteNote, 200)),
   });
 }
 
-export const RemoveForm = v.object({ reason: text(t.removeReason, 200) });
+export const RemoveForm = v.object({ reason: paragraph(t.removeReason, 200) });
 
 /** The first PIN of an account a sign-up made. */
 export const FirstPinForm = v.pipe(

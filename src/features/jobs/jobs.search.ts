@@ -11,19 +11,44 @@
 // the stored normalized text (job_postings.search_text) keeps only true
 // substring matches. The result is exactly "the term is a substring of the
 // normalized text", which the tests check against a plain instr() scan.
+// Normalized means NFKC, lower case and simplified characters, so 保潔 finds
+// what 保洁 finds.
 //
 // What is searched: title, kind of work, duties, requirements, address, and
 // the county and township names (so "鄢陵" finds postings in 鄢陵县). Fields
 // are joined by a newline, so no token or match spans two fields.
+
+import { Converter } from "opencc-js/t2cn";
 
 /** The longest query we look at; more is almost surely pasted junk. */
 export const MAX_QUERY_CHARS = 50;
 /** At most this many space-separated words in one query. */
 export const MAX_TERMS = 8;
 
-/** NFKC folds full-width letters and digits (ＡＢ１ → ab1) and compatibility forms. */
+let toSimplified: ((s: string) => string) | null = null;
+
+/**
+ * Traditional characters as simplified (保潔 → 保洁), so a search typed in
+ * either finds the same postings. OpenCC's t→cn dictionaries (phrases first,
+ * then single characters), through opencc-js: only its t→cn part is loaded
+ * (110 KB, not the 1.2 MB of all conversions). Building its tables takes a
+ * few hundred ms, so that happens on first use (the jobs feature warms it up
+ * just after start), not while the server starts.
+ */
+export function simplified(s: string): string {
+  // Plain ASCII has nothing to convert: skip the table walk.
+  if (!/[^\x00-\x7f]/.test(s)) return s;
+  toSimplified ??= Converter({ from: "t", to: "cn" });
+  return toSimplified(s);
+}
+
+/**
+ * NFKC folds full-width letters and digits (ＡＢ１ → ab1) and compatibility
+ * forms; then traditional characters become simplified. The stored text and
+ * the query go through the same function.
+ */
 export function normalize(s: string): string {
-  return s.normalize("NFKC").toLowerCase();
+  return simplified(s.normalize("NFKC").toLowerCase());
 }
 
 /** Runs of letters and digits, the only characters that go into tokens. */

@@ -3,7 +3,7 @@
 // door: other code imports from here.
 import type { Feature } from "../../shared/feature.ts";
 import { marketsRoutes } from "./markets.routes.tsx";
-import { marketsApi } from "./markets.api.ts";
+import { marketsApi, marketsApiEndpoints } from "./markets.api.ts";
 import { addMeLinks } from "../accounts/index.ts";
 import { paths } from "../../paths.ts";
 import { copy } from "../../../views/copy/index.ts";
@@ -21,4 +21,4 @@ addMeLinks((c) => {
   ];
 });
 
-export const feature: Feature = { name: "markets", routes: marketsRoutes, api: marketsApi };
+export const feature: Feature = { name: "markets", routes: marketsRoutes, api: marketsApi, apiEndpoints: marketsApiEndpoints };

@@ -1,5 +1,6 @@
 // Rules of market records, the 十个一 checklist and the open-data feed.
 // Pure functions: no HTTP, no DB.
+import { maskPersonalNumbers } from "../../shared/mask-text.ts";
 import type { MarketTier } from "../../../db/schema/constants.ts";
 import { marketTiers } from "../../../db/schema/constants.ts";
 import { checklistItems, type ChecklistItem } from "../../../db/schema/monitoring.ts";
@@ -101,7 +102,8 @@ export function evidenceHref(evidence: string): string | null {
  * number): the feed is public, so they are replaced. Dates and prices stay.
  */
 export function scrubPhones(text: string, replacement: string): string {
-  return text.replace(/(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}|0\d{2,3}[\s-]?\d{7,8}|(?<!\d)\d{7,8}(?!\d)/g, replacement);
+  // The one shared finder (full-width digits, +86, landlines, ID numbers too).
+  return maskPersonalNumbers(text, () => replacement);
 }
 
 export function xmlEscape(s: string): string {

@@ -25,6 +25,7 @@ import {
 } from "./markets.domain.ts";
 import * as repo from "./markets.repo.ts";
 import { policyLinks } from "./markets.policy.ts";
+import { overdueInspections, lastInspections, inspectionOutcome } from "../supervision/index.ts";
 
 const t = copy.markets;
 const PER_PAGE = 20;
@@ -105,13 +106,16 @@ export function marketsRoutes() {
     const m = await repo.findMarket(deps.database.db, id);
     ensure(!!m);
     const today = chinaDate(deps.clock.now());
-    const [figures, jobs, policies] = await Promise.all([
+    const [figures, jobs, policies, inspected] = await Promise.all([
       dailyFigures(deps.database.db, today),
       repo.postingsToday(deps.database.db, m.countyCode, today, 5),
       policyLinks(deps, m.id),
+      lastInspections(deps.database.db, [m.id]),
     ]);
+    const last = inspected.get(m.id);
     return c.render(
       <MarketPage
+        inspection={last ? { date: last.date, outcome: inspectionOutcome(last, today) } : null}
         m={{ ...entryOf(deps, m, figures.byMarket.get(m.id)), personInCharge: m.personInCharge, facilities: namesOf(m.facilities), supervisionPhone: m.supervisionPhone, countyCode: m.countyCode }}
         note={t.figuresNote(figures.window.from, figures.window.to)}
         today={{ rows: jobs.rows, total: jobs.total, href: `${paths.jobs.list}?county=${m.countyCode}&when=today` }}
@@ -143,7 +147,10 @@ export function marketsRoutes() {
   const formOptions = (deps: Deps, user: CurrentUser): MarketFormOptions => {
     const county = managedCounty(user);
     const counties = deps.regions.countyOptions().filter(([code]) => county === null || code === county);
+    // The name hint's example comes from this instance's own region file, not Xuchang's.
+    const firstTownship = deps.regions.data.townships.find((tw) => tw.countyCode === counties[0]?.[0]);
     return {
+      nameHint: t.nameHint(counties[0]?.[1] ?? "", firstTownship?.name ?? ""),
       tiers: tiersFor(user).map((x) => [x, t.tiers[x]] as const),
       natures: marketNatures.map((x) => [x, t.natures[x]] as const),
       counties,
@@ -265,7 +272,11 @@ export function marketsRoutes() {
     const deps = c.var.deps;
     // A county admin's overview is their county's page.
     if (user.role !== "city_admin") return c.redirect(paths.markets.checklistCounty(user.scopeCounty!), 303);
-    const [done, markets] = await Promise.all([repo.checklistDone(deps.database.db), repo.allMarkets(deps.database.db)]);
+    const [done, markets, overdue] = await Promise.all([
+      repo.checklistDone(deps.database.db),
+      repo.allMarkets(deps.database.db),
+      overdueInspections(deps.database.db, null, chinaDate(deps.clock.now())),
+    ]);
     const rows = deps.regions.countyOptions().map(([code, name]) => {
       const ms = markets.filter((m) => m.countyCode === code);
       const ids = new Set(ms.map((m) => m.id));
@@ -277,7 +288,7 @@ export function marketsRoutes() {
         marketsDone: done.filter((d) => d.county === code && ids.has(d.marketId)).reduce((s, d) => s + Number(d.done), 0),
       };
     });
-    return c.render(<ChecklistOverviewPage rows={rows} />, { title: t.checklistTitle });
+    return c.render(<ChecklistOverviewPage rows={rows} overdue={overdue} />, { title: t.checklistTitle });
   });
 
   /** The county in the URL, if this admin may see it: the city admin reads, the county's own admin edits. */
@@ -305,9 +316,15 @@ export function marketsRoutes() {
     const items = itemViews(stored);
     let heading: string;
     let markets: { id: number; name: string; done: number }[] | undefined;
+    let overdue: Awaited<ReturnType<typeof overdueInspections>> | undefined;
     if (o.marketId === 0) {
       heading = t.checklistCountyTitle(deps.regions.countyName(o.county));
-      const [ms, done] = await Promise.all([repo.allMarkets(deps.database.db, { county: o.county }), repo.checklistDone(deps.database.db, o.county)]);
+      const [ms, done, late] = await Promise.all([
+        repo.allMarkets(deps.database.db, { county: o.county }),
+        repo.checklistDone(deps.database.db, o.county),
+        overdueInspections(deps.database.db, o.county, chinaDate(deps.clock.now())),
+      ]);
+      overdue = late;
       markets = ms.map((m) => ({ id: m.id, name: m.name, done: Number(done.find((d) => d.marketId === m.id)?.done ?? 0) }));
     } else {
       heading = t.checklistMarketTitle((await repo.findMarket(deps.database.db, o.marketId))!.name);
@@ -322,6 +339,7 @@ export function marketsRoutes() {
         values={o.values ?? valuesOf(items)}
         errors={o.errors}
         markets={markets}
+        overdue={overdue}
         county={o.county}
         back={o.marketId === 0 ? undefined : paths.markets.checklistCounty(o.county)}
       />,

@@ -7,9 +7,18 @@ import { messagesRoutes } from "./messages.routes.tsx";
 import { unreadCount } from "./messages.repo.ts";
 import { startSmsTimer } from "./messages.sms.ts";
 
-export { notifyStatements, unreadCount, textStatements, type Notice, type TextStatement } from "./messages.repo.ts";
+export { notifyStatements, textStatements, unreadCount, type Notice, type Text } from "./messages.repo.ts";
+export { templateSpecs, templateKeys, renderTemplate, shortDate, shortDates, type TemplateKey } from "./messages.templates.ts";
 export { flushSms, startSmsTimer, SMS_FLUSH_EVERY_MS, type FlushResult } from "./messages.sms.ts";
 export { MAX_SMS_ATTEMPTS } from "./messages.domain.ts";
+export { smsSender, smsSettings, templateEnvName, type SmsSettings } from "./messages.providers.ts";
+export { callbackProvider, callbackJson, received, notAccepted, type Provider } from "./messages.callbacks.ts";
+
+// Admins reach 短信记录 from "my account".
+addMeLinks((c) => {
+  const role = c.var.user?.role;
+  return role === "county_admin" || role === "city_admin" ? [[paths.messages.texts, copy.smsPages.meTexts]] : [];
+});
 
 // The layout is shared, so the unread count shows on "my account", for every role.
 addMeLinks(async (c) => {

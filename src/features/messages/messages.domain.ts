@@ -4,8 +4,10 @@
 export const MAX_SMS_ATTEMPTS = 3;
 
 /** The status of an outbox row after a delivery attempt (the attempts count already includes it). */
-export function afterAttempt(attempts: number, ok: boolean): "sent" | "pending" | "failed" {
+export function afterAttempt(attempts: number, ok: boolean, permanent = false): "sent" | "pending" | "failed" {
   if (ok) return "sent";
+  // An invalid number or a refused template fails the same way next time: no retry.
+  if (permanent) return "failed";
   return attempts >= MAX_SMS_ATTEMPTS ? "failed" : "pending";
 }
 

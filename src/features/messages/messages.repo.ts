@@ -1,15 +1,42 @@
 // The on-site inbox and the SMS outbox.
-import { and, eq, desc, isNull, count } from "drizzle-orm";
-import { messages, smsOutbox } from "../../../db/schema/index.ts";
+import { and, eq, desc, isNull, count, inArray } from "drizzle-orm";
+import { messages, smsOutbox, smsStops } from "../../../db/schema/index.ts";
 import type { Queryable } from "../../shared/db.ts";
+import { cleanParams, type TemplateKey } from "./messages.templates.ts";
+
+/** A text to queue: an approved template and its parameters, never free text. */
+export interface Text {
+  to: string;
+  template: TemplateKey;
+  params: Record<string, string>;
+  /** The account the text is about, when there is one. */
+  userId?: number | null;
+  /** The county the text is about (a hire's, a class's, a case's): county admins see their own; null: the city admin only. */
+  countyCode?: string | null;
+}
 
 export interface Notice {
   userId: number;
   body: string;
   /** A site path the message points to (never with personal data in it). */
   link?: string | null;
-  /** Also text this number (queued in sms_outbox, sent by the configured sender). */
-  smsTo?: string | null;
+  /** Also send this text (queued in sms_outbox, sent by the configured sender); its userId is the notice's. */
+  sms?: Omit<Text, "userId"> | null;
+}
+
+/**
+ * The statements that queue texts, to put in the caller's batch or
+ * transaction (so a text never tells of a change that was rolled back).
+ * Parameters are cleaned here: one line each, cut to the template's limits,
+ * never an ID number.
+ */
+export function textStatements(db: Queryable, texts: Text[], now: number) {
+  if (!texts.length) return [];
+  return [
+    db.insert(smsOutbox).values(
+      texts.map((t) => ({ toPhone: t.to, template: t.template, params: JSON.stringify(cleanParams(t.template, t.params)), userId: t.userId ?? null, countyCode: t.countyCode ?? null, createdAt: now })),
+    ),
+  ];
 }
 
 /**
@@ -21,10 +48,7 @@ export function notifyStatements(db: Queryable, notices: Notice[], now: number) 
   if (notices.length) {
     stmts.push(db.insert(messages).values(notices.map((n) => ({ userId: n.userId, at: now, body: n.body, link: n.link ?? null }))));
   }
-  const texts = notices.filter((n) => n.smsTo);
-  if (texts.length) {
-    stmts.push(db.insert(smsOutbox).values(texts.map((n) => ({ toPhone: n.smsTo!, body: n.body, createdAt: now }))));
-  }
+  stmts.push(...textStatements(db, notices.filter((n) => n.sms?.to).map((n) => ({ ...n.sms!, userId: n.userId })), now));
   return stmts;
 }
 
@@ -67,25 +91,83 @@ export const claimSms = (db: Queryable, id: number, seenAttempts: number) =>
     .set({ attempts: seenAttempts + 1 })
     .where(and(eq(smsOutbox.id, id), eq(smsOutbox.status, "pending"), eq(smsOutbox.attempts, seenAttempts)));
 
-export const finishSms = (db: Queryable, id: number, status: "sent" | "pending" | "failed", error: string | null, now: number) =>
-  db.update(smsOutbox).set({ status, error, sentAt: status === "sent" ? now : null }).where(eq(smsOutbox.id, id));
+export interface Finished {
+  status: "sent" | "pending" | "failed";
+  error: string | null;
+  provider: string;
+  providerId: string | null;
+  /** Blank the parameters (a code) once the text is out or given up on. */
+  blankParams: boolean;
+}
+export const finishSms = (db: Queryable, id: number, f: Finished, now: number) =>
+  db
+    .update(smsOutbox)
+    .set({
+      status: f.status,
+      error: f.error,
+      sentAt: f.status === "sent" ? now : null,
+      provider: f.provider,
+      providerId: f.providerId,
+      ...(f.blankParams ? { params: "{}" } : {}),
+    })
+    .where(eq(smsOutbox.id, id));
 
-// --- Texts by template (minimal; the sms work replaces this with template keys stored in the outbox) ---
-
-/** The wording of each template; `{name}` is filled from the parameters. */
-const templates = {
-  verifyCode: "验证码 {code},5分钟内有效,请勿告诉他人。",
-} as const;
-
-export interface TextStatement {
-  to: string;
-  template: keyof typeof templates;
-  params: Record<string, string>;
+/** Of these numbers, those that replied TD. */
+export async function stoppedPhones(db: Queryable, phones: string[]): Promise<Set<string>> {
+  if (!phones.length) return new Set();
+  const rows = await db.select({ phone: smsStops.phone }).from(smsStops).where(inArray(smsStops.phone, [...new Set(phones)]));
+  return new Set(rows.map((r) => r.phone));
 }
 
-/** The statements that queue texts, to put in the same batch or transaction as the change they announce. */
-export function textStatements(db: Queryable, texts: TextStatement[], now: number) {
-  if (!texts.length) return [];
-  const render = (x: TextStatement) => templates[x.template].replace(/\{(\w+)\}/g, (_, k: string) => x.params[k] ?? "");
-  return [db.insert(smsOutbox).values(texts.map((x) => ({ toPhone: x.to, body: render(x), createdAt: now })))];
+// --- Delivery receipts (回执) --------------------------------------------------------
+
+export interface Receipt {
+  providerId: string;
+  phone: string;
+  delivered: boolean;
+  error: string;
+}
+
+/**
+ * Records receipts on the texts they are about: only a row sent through this
+ * provider, with this id, to this number. Returns how many rows matched.
+ */
+export async function applyReceipts(db: Queryable, provider: string, receipts: Receipt[], now: number): Promise<number> {
+  let n = 0;
+  for (const r of receipts) {
+    const done = await db
+      .update(smsOutbox)
+      .set({ receipt: r.delivered ? "delivered" : "undelivered", receiptError: r.delivered ? null : r.error.replace(/\d{7,}/g, "***").slice(0, 100), receiptAt: now })
+      .where(and(eq(smsOutbox.provider, provider), eq(smsOutbox.providerId, r.providerId), eq(smsOutbox.toPhone, r.phone)));
+    n += done.rowsAffected;
+  }
+  return n;
+}
+
+// --- The staff page of texts ------------------------------------------------------------
+
+export const textFilters = ["all", "pending", "sent", "failed", "undelivered"] as const;
+export type TextFilter = (typeof textFilters)[number];
+
+/** Texts newest first; `county` null = every text (city admin). */
+export async function listTexts(db: Queryable, county: string | null, filter: TextFilter, page: number, perPage: number) {
+  const conds = [];
+  if (county !== null) conds.push(eq(smsOutbox.countyCode, county));
+  if (filter === "pending" || filter === "sent" || filter === "failed") conds.push(eq(smsOutbox.status, filter));
+  if (filter === "undelivered") conds.push(eq(smsOutbox.receipt, "undelivered"));
+  const where = conds.length ? and(...conds) : undefined;
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select({
+        id: smsOutbox.id, at: smsOutbox.createdAt, phone: smsOutbox.toPhone, template: smsOutbox.template, status: smsOutbox.status, attempts: smsOutbox.attempts,
+        error: smsOutbox.error, sentAt: smsOutbox.sentAt, receipt: smsOutbox.receipt, receiptError: smsOutbox.receiptError, receiptAt: smsOutbox.receiptAt,
+      })
+      .from(smsOutbox)
+      .where(where)
+      .orderBy(desc(smsOutbox.createdAt), desc(smsOutbox.id))
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    db.select({ n: count() }).from(smsOutbox).where(where),
+  ]);
+  return { rows, total: n };
 }

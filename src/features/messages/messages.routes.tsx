@@ -3,7 +3,11 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../shared/context.ts";
 import { paths, safeNext } from "../../paths.ts";
-import { requireUser } from "../../shared/authz.ts";
+import { requireUser, requireAdmin } from "../../shared/authz.ts";
+import { maskPhone } from "../../shared/validators.ts";
+import { TextsPage } from "../../../views/messages/texts.tsx";
+import { callbackRoutes } from "./messages.callbacks.ts";
+import { smsSettings } from "./messages.providers.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { InboxPage } from "../../../views/messages/inbox.tsx";
@@ -32,6 +36,30 @@ export function messagesRoutes() {
       { title: t.inboxTitle },
     );
   });
+
+  // 短信记录: county admins see the texts about their county, the city admin all.
+  app.get(paths.messages.texts, async (c) => {
+    const user = requireAdmin(c);
+    const { db } = c.var.deps.database;
+    const raw = c.req.query("show") ?? "all";
+    const filter = (repo.textFilters as readonly string[]).includes(raw) ? (raw as repo.TextFilter) : "all";
+    const page = pageNumber(c.req.query("page"));
+    const county = user.role === "city_admin" ? null : (user.scopeCounty ?? "-");
+    const { rows, total } = await repo.listTexts(db, county, filter, page, PER_PAGE);
+    const purposes = copy.sms.purposes as Record<string, string>;
+    return c.render(
+      <TextsPage
+        rows={rows.map((r) => ({ ...r, phone: maskPhone(r.phone), purpose: purposes[r.template] ?? r.template }))}
+        filter={filter}
+        page={page}
+        pages={Math.max(1, Math.ceil(total / PER_PAGE))}
+        provider={smsSettings(c.var.deps.config.env ?? {}).provider}
+      />,
+      { title: copy.smsPages.textsTitle },
+    );
+  });
+
+  app.route("/", callbackRoutes());
 
   app.post(paths.messages.readAll, async (c) => {
     const user = requireUser(c);

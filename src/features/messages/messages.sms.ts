@@ -1,15 +1,13 @@
-// Delivering the SMS outbox. Features queue texts with notifyStatements (in
-// the same batch as the change they announce); this sends them through
-// deps.sms. The default sender (src/shared/sms.ts) only logs a masked line.
-//
-// A county plugs in its SMS provider by passing its own SmsSender to
-// prepare({ config, sms: myProviderSender }) in src/main.ts (or
-// main.deno.ts): an object with a name and send({ to, body }) that resolves
-// to { ok: true } or { ok: false, error }. Nothing else changes; the outbox,
-// retries and this timer stay the same.
+// Delivering the SMS outbox. Features queue texts with notifyStatements or
+// textStatements (in the same batch as the change they announce); this sends
+// them through deps.sms: the log sender (development), Aliyun or Tencent,
+// chosen in the environment (messages.providers.ts). A county writes no code.
 import type { Deps } from "../../shared/context.ts";
+import type { SmsAnswer } from "../../shared/sms.ts";
+import { repeatInBackground } from "../../shared/timer.ts";
 import { afterAttempt, shortError } from "./messages.domain.ts";
-import { pendingSms, claimSms, finishSms } from "./messages.repo.ts";
+import { pendingSms, claimSms, finishSms, stoppedPhones } from "./messages.repo.ts";
+import { isExempt, isSecret, renderTemplate } from "./messages.templates.ts";
 
 /** How often the outbox is flushed, and how many texts at most per run. */
 export const SMS_FLUSH_EVERY_MS = 30_000;
@@ -23,13 +21,14 @@ export interface FlushResult {
   failed: number;
 }
 
-async function sendWithTimeout(deps: Deps, to: string, body: string) {
+async function sendWithTimeout(deps: Deps, to: string, template: string, params: Record<string, string>): Promise<SmsAnswer> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<{ ok: false; error: string }>((resolve) => {
+  const timeout = new Promise<SmsAnswer>((resolve) => {
     timer = setTimeout(() => resolve({ ok: false, error: "timeout" }), SEND_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([deps.sms.send({ to, body }).catch((e: Error) => ({ ok: false as const, error: String(e?.message ?? e) })), timeout]);
+    const msg = { to, template, params, body: renderTemplate(template, params) };
+    return await Promise.race([deps.sms.send(msg).catch((e: Error): SmsAnswer => ({ ok: false, error: String(e?.message ?? e) })), timeout]);
   } finally {
     clearTimeout(timer);
   }
@@ -44,14 +43,32 @@ async function sendWithTimeout(deps: Deps, to: string, body: string) {
 export async function flushSms(deps: Deps, limit = SMS_BATCH): Promise<FlushResult> {
   const result: FlushResult = { sent: 0, retry: 0, failed: 0 };
   const rows = await pendingSms(deps.database.db, limit);
+  const stopped = await stoppedPhones(deps.database.db, rows.map((r) => r.toPhone));
   for (const row of rows) {
-    const claimed = await deps.database.write((db) => claimSms(db, row.id, row.attempts));
+    const claimed = await deps.database.write((db) => claimSms(db, row.id, row.attempts), { pages: false });
     if (claimed.rowsAffected !== 1) continue;
     const attempts = row.attempts + 1;
-    const answer = await sendWithTimeout(deps, row.toPhone, row.body);
-    const status = afterAttempt(attempts, answer.ok);
+    let params: Record<string, string> = {};
+    try {
+      params = JSON.parse(row.params);
+    } catch {
+      /* a broken row fails below like a refused one */
+    }
+    // A number that replied TD gets nothing more, except a code the person asked for herself.
+    const answer: SmsAnswer = stopped.has(row.toPhone) && !isExempt(row.template)
+      ? { ok: false, error: "stopped (TD)", permanent: true }
+      : await sendWithTimeout(deps, row.toPhone, row.template, params);
+    const status = afterAttempt(attempts, answer.ok, !answer.ok && answer.permanent === true);
     const error = answer.ok ? null : shortError(answer.error);
-    await deps.database.write((db) => finishSms(db, row.id, status, error, deps.clock.now()));
+    const done = {
+      status,
+      error,
+      provider: deps.sms.name,
+      providerId: answer.ok ? (answer.providerId ?? null) : null,
+      // A code is of no use to anyone once it is out: it is not kept.
+      blankParams: status !== "pending" && isSecret(row.template),
+    };
+    await deps.database.write((db) => finishSms(db, row.id, done, deps.clock.now()), { pages: false });
     if (status === "sent") result.sent++;
     else if (status === "failed") result.failed++;
     else result.retry++;
@@ -62,21 +79,5 @@ export async function flushSms(deps: Deps, limit = SMS_BATCH): Promise<FlushResu
 
 /** Flushes the outbox every 30 s. The timer does not keep the process alive; the returned function stops it. */
 export function startSmsTimer(deps: Deps, everyMs = SMS_FLUSH_EVERY_MS): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return; // a slow provider: never two flushes at once in one process
-    running = true;
-    try {
-      await flushSms(deps);
-    } catch (e) {
-      deps.log.error("sms flush", { error: (e as Error).message });
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(tick, everyMs);
-  // Node returns a Timeout object with unref(); Deno returns a number and has Deno.unrefTimer.
-  if (typeof timer === "object" && typeof (timer as { unref?: () => void }).unref === "function") (timer as { unref: () => void }).unref();
-  else (globalThis as { Deno?: { unrefTimer?: (id: number) => void } }).Deno?.unrefTimer?.(timer as unknown as number);
-  return () => clearInterval(timer);
+  return repeatInBackground("sms flush", deps.log, () => flushSms(deps), everyMs);
 }

@@ -29,6 +29,7 @@ import * as repo from "./monitoring.repo.ts";
 import { buildReport, reportCache, type ResolvedScope } from "./monitoring.figures.ts";
 import { priorityCondition } from "./monitoring.priority.ts";
 
+import { countsSince, roadsideTrend } from "../supervision/index.ts";
 const t = copy.monitoring;
 
 /** One report cache per app (MONITORING_CACHE_SECONDS). */
@@ -148,6 +149,15 @@ export function monitoringRoutes() {
           ? paths.monitoring.statsExport + query({ county: resolved.filter.county, from: base.from, to: base.to })
           : null,
       importHref: user.role === "city_admin" ? paths.monitoring.statsImport : null,
+      roadside:
+        resolved.filter.kind === "market"
+          ? null
+          : {
+              rows: roadsideTrend(
+                (await countsSince(deps.database.db, resolved.filter.kind === "county" ? resolved.filter.county : null, parsed.period.from)).filter((x) => x.date <= parsed.period.to),
+              ),
+              countyName: (code) => regions.countyName(code),
+            },
     };
     return c.render(<MonitoringPage values={parsed.values} scopes={scopes} view={view} />, { title: t.title });
   });

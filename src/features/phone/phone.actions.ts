@@ -5,7 +5,7 @@
 import type { Ctx, Deps } from "../../shared/context.ts";
 import { randomToken, sha256, hmac, safeEqual } from "../../shared/crypto.ts";
 import { chinaDate } from "../../shared/clock.ts";
-import { clearAccount, accountKey } from "../../shared/throttle.ts";
+import { clearAccountThrottle } from "../../shared/throttle.ts";
 import { paths } from "../../paths.ts";
 import { clientAddress } from "../accounts/index.ts";
 import { textStatements, flushSms } from "../messages/index.ts";
@@ -151,7 +151,7 @@ export async function checkCode(c: Ctx, token: string, code: string | null): Pro
     await repo.setPhoneVerified(tx, p.phone, now);
     return { kind: "ok", purpose, proven: { phone: p.phone, payload: JSON.parse(p.payload ?? "{}"), staffId: p.staffId, token } };
   });
-  if (r.kind === "ok") await clearAccount(deps, accountKey(r.proven.phone));
+  if (r.kind === "ok") await clearAccountThrottle(deps, r.proven.phone);
   return r;
 }
 

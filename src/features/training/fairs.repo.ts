@@ -9,7 +9,7 @@ import {
 import type { Queryable } from "../../shared/db.ts";
 import type { CurrentUser } from "../../shared/context.ts";
 import { marketScope } from "../../shared/scope.ts";
-import { notifyStatements } from "../messages/index.ts";
+import { notifyStatements, shortDate } from "../messages/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { paths } from "../../paths.ts";
 import { PAGE_SIZE } from "./training.repo.ts";
@@ -209,7 +209,7 @@ export const noShowStatement = (db: Queryable, bookingId: number, by: number, no
   db.update(jobFairBookings).set({ status: "no_show" satisfies BookingStatus, noShowBy: by, noShowAt: now }).where(and(eq(jobFairBookings.id, bookingId), eq(jobFairBookings.status, "booked")));
 
 /** Cancels a fair and tells each booked employer (inbox and SMS to the contact). */
-export async function cancelFair(tx: Queryable, fair: { id: number; title: string }, reason: string, now: number): Promise<boolean> {
+export async function cancelFair(tx: Queryable, fair: { id: number; title: string; date?: string }, reason: string, now: number): Promise<boolean> {
   const done = await tx
     .update(jobFairs)
     .set({ status: "cancelled", cancelReason: reason })
@@ -221,9 +221,15 @@ export async function cancelFair(tx: Queryable, fair: { id: number; title: strin
     .from(jobFairBookings)
     .innerJoin(employers, eq(employers.id, jobFairBookings.employerId))
     .where(and(eq(jobFairBookings.fairId, fair.id), eq(jobFairBookings.status, "booked")));
+  const [county] = await tx.select({ code: markets.countyCode }).from(jobFairs).innerJoin(markets, eq(markets.id, jobFairs.marketId)).where(eq(jobFairs.id, fair.id));
   for (const st of notifyStatements(
     tx,
-    booked.map((b) => ({ userId: b.userId, body: t.fairCancelledNotice(fair.title, reason), link: paths.training.fair(fair.id), smsTo: b.phone })),
+    booked.map((b) => ({
+      userId: b.userId,
+      body: t.fairCancelledNotice(fair.title, reason),
+      link: paths.training.fair(fair.id),
+      sms: { to: b.phone, template: "fairCancelled" as const, countyCode: county?.code ?? null, params: { fair: fair.title, date: fair.date ? shortDate(fair.date) : "", reason } },
+    })),
     now,
   ))
     await st;

@@ -11,7 +11,7 @@ import {
 import type { Db, Queryable } from "../../shared/db.ts";
 import type { CurrentUser } from "../../shared/context.ts";
 import { marketScope } from "../../shared/scope.ts";
-import { notifyStatements, type Notice } from "../messages/index.ts";
+import { notifyStatements, shortDate, shortDates, type Notice } from "../messages/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { paths } from "../../paths.ts";
 import { signupRefusal, placeFor, cancelRefusal, promotions, capacityRefusal, type SignupRefusal, type CancelRefusal } from "./training.domain.ts";
@@ -131,7 +131,9 @@ async function positionOf(db: Queryable, sessionId: number, waitNo: number): Pro
   return n + 1;
 }
 
-const positionSql = sql<number | null>`case when ${trainingSignups.status} = 'waiting' then 1 + (select count(*) from training_signups a where a.session_id = ${trainingSignups.sessionId} and a.status = 'waiting' and a.wait_no < ${trainingSignups.waitNo}) end`;
+// The outer row's columns are named with the table ("training_signups"."wait_no"): drizzle writes a column
+// bare ("wait_no"), which inside the subquery means the subquery's own row, so everyone was 1st.
+const positionSql = sql<number | null>`case when ${trainingSignups.status} = 'waiting' then 1 + (select count(*) from training_signups a where a.session_id = "training_signups"."session_id" and a.status = 'waiting' and a.wait_no < "training_signups"."wait_no") end`;
 
 export async function findSignupOf(db: Queryable, sessionId: number, workerId: number) {
   return (
@@ -151,6 +153,7 @@ export async function findSignup(db: Queryable, id: number) {
         sessionId: trainingSignups.sessionId,
         workerId: trainingSignups.workerId,
         workerName: users.name,
+        workerPhone: users.phone,
         status: trainingSignups.status,
         completedAt: trainingSignups.completedAt,
       })
@@ -197,7 +200,10 @@ export async function signupList(db: Queryable, sessionId: number, page: number)
   const where = and(eq(trainingSignups.sessionId, sessionId), inArray(trainingSignups.status, ["confirmed", "waiting"]));
   const [rows, [{ n }]] = await Promise.all([
     db
-      .select({ id: trainingSignups.id, name: users.name, phone: users.phone, status: trainingSignups.status, position: positionSql, viaMarket: via })
+      .select({
+        id: trainingSignups.id, name: users.name, phone: users.phone, status: trainingSignups.status, position: positionSql, viaMarket: via,
+        completedAt: trainingSignups.completedAt,
+      })
       .from(trainingSignups)
       .innerJoin(users, eq(users.id, trainingSignups.workerId))
       .where(where)
@@ -341,8 +347,24 @@ export async function signUp(
   const person = await personById(tx, a.workerId);
   const position = waitNo === null ? 0 : await positionOf(tx, s.id, waitNo);
   const body = status === "confirmed" ? t.notices.confirmed(s.title, s.startDate) : t.notices.waiting(s.title, position);
-  await runAll(notifyStatements(tx, [{ userId: person.id, body, link: paths.training.show(s.id), smsTo: person.hasPin ? null : person.phone }], now));
+  const countyCode = await marketCounty(tx, s.marketId);
+  const sms = person.hasPin
+    ? null
+    : status === "confirmed"
+      ? { to: person.phone, template: "trainingConfirmed" as const, countyCode, params: classParams(s) }
+      : { to: person.phone, template: "trainingWaiting" as const, countyCode, params: { course: s.title, no: String(position) } };
+  await runAll(notifyStatements(tx, [{ userId: person.id, body, link: paths.training.show(s.id), sms }], now));
   return status === "confirmed" ? { signupId, status } : { signupId, status, position };
+}
+
+/** What a text about a class says: which course, when, where (线上 for online ones). */
+/** The county of the market that runs a class or fair, for the staff page's scope of its texts. */
+async function marketCounty(tx: Queryable, marketId: number): Promise<string | null> {
+  return (await tx.select({ county: markets.countyCode }).from(markets).where(eq(markets.id, marketId)))[0]?.county ?? null;
+}
+
+function classParams(s: { title: string; startDate: string; endDate: string; hours: string; place: string; online: boolean }) {
+  return { course: s.title, date: shortDates(s.startDate, s.endDate), time: s.hours, place: s.online ? copy.sms.words.online : s.place };
 }
 
 async function runAll(stmts: readonly PromiseLike<unknown>[]) {
@@ -353,7 +375,8 @@ async function runAll(stmts: readonly PromiseLike<unknown>[]) {
  * Moves the first `n` people on the waiting list up to confirmed places, in
  * queue order, and tells each of them (inbox and SMS: it is news they must not miss).
  */
-async function promote(tx: Queryable, s: { id: number; title: string; startDate: string }, n: number, now: number): Promise<number> {
+type ClassFacts = { id: number; marketId: number; title: string; startDate: string; endDate: string; hours: string; place: string; online: boolean };
+async function promote(tx: Queryable, s: ClassFacts, n: number, now: number): Promise<number> {
   if (n <= 0) return 0;
   const next = await tx
     .select({ id: trainingSignups.id, workerId: trainingSignups.workerId, phone: users.phone })
@@ -373,7 +396,13 @@ async function promote(tx: Queryable, s: { id: number; title: string; startDate:
     .update(trainingSignups)
     .set({ status: "confirmed", confirmedAt: now })
     .where(inArray(trainingSignups.id, next.map((x) => x.id)));
-  const notices: Notice[] = next.map((x) => ({ userId: x.workerId, body: t.notices.promoted(s.title, s.startDate), link: paths.training.show(s.id), smsTo: x.phone }));
+  const countyCode = await marketCounty(tx, s.marketId);
+  const notices: Notice[] = next.map((x) => ({
+    userId: x.workerId,
+    body: t.notices.promoted(s.title, s.startDate),
+    link: paths.training.show(s.id),
+    sms: { to: x.phone, template: "trainingPromoted", countyCode, params: classParams(s) },
+  }));
   await runAll(notifyStatements(tx, notices, now));
   return next.length;
 }
@@ -422,7 +451,7 @@ export async function updateSession(tx: Queryable, id: number, v: SessionValues,
   await tx.update(trainingSessions).set({ ...v, updatedAt: now }).where(eq(trainingSessions.id, id));
   const promoted = await promote(
     tx,
-    { id, title: v.title, startDate: v.startDate },
+    { id, marketId: s.marketId, title: v.title, startDate: v.startDate, endDate: v.endDate, hours: v.hours ?? "", place: v.place ?? "", online: v.online ?? false },
     promotions({ status: s.status, capacity: v.capacity, confirmedCount: s.confirmedCount }, await waitingCount(tx, id)),
     now,
   );
@@ -439,10 +468,16 @@ export async function cancelSession(tx: Queryable, id: number, reason: string, n
     .from(trainingSignups)
     .innerJoin(users, eq(users.id, trainingSignups.workerId))
     .where(and(eq(trainingSignups.sessionId, id), inArray(trainingSignups.status, ["confirmed", "waiting"])));
+  const countyCode = await marketCounty(tx, s.marketId);
   await runAll(
     notifyStatements(
       tx,
-      people.map((p) => ({ userId: p.workerId, body: t.notices.sessionCancelled(s.title, reason), link: paths.training.show(id), smsTo: p.phone })),
+      people.map((p) => ({
+        userId: p.workerId,
+        body: t.notices.sessionCancelled(s.title, reason),
+        link: paths.training.show(id),
+        sms: { to: p.phone, template: "trainingCancelled" as const, countyCode, params: { course: s.title, date: shortDate(s.startDate), reason } },
+      })),
       now,
     ),
   );

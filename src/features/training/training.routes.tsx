@@ -27,6 +27,7 @@ import { insertWorker } from "../workers/index.ts";
 import { startProof, definePurpose, outcome as phoneOutcome } from "../phone/index.ts";
 import { startSession } from "../../shared/session.ts";
 import { addMeLinks } from "../accounts/index.ts";
+import { notifyStatements, shortDate } from "../messages/index.ts";
 import { SessionForm, AnonSignupForm, WalkInForm, CancelSessionForm, type SessionFormValue } from "./training.schema.ts";
 import { signupRefusal, sessionFormProblems, sessionDays, markableDays, attendanceRefusal, planAttendance, cancelRefusal, certificateNo } from "./training.domain.ts";
 import * as repo from "./training.repo.ts";
@@ -73,8 +74,9 @@ async function staffSession(c: Ctx, user: CurrentUser, id: number) {
 
 const viewerOf = (user: CurrentUser | null): Viewer => (!user ? "anon" : user.role === "worker" ? "worker" : isStaff(user) ? "staff" : "other");
 
-function signupFlash(r: SignupResult): string {
-  return r.status === "confirmed" ? t.signedUpFlash : t.waitingFlash(r.position);
+/** texted: the person has no PIN, so the sign-up was also sent by text (training.repo.ts signUp). */
+function signupFlash(r: SignupResult, texted = false): string {
+  return (r.status === "confirmed" ? t.signedUpFlash : t.waitingFlash(r.position)) + (texted ? t.textedNote : "");
 }
 
 export function trainingRoutes() {
@@ -147,7 +149,7 @@ export function trainingRoutes() {
         if (!r.ok) return showPage(c, id, { values: input, errors: { phone: r.message }, status: 429 });
         return c.redirect(r.location, 303);
       }
-      return redirectWithFlash(c, paths.training.show(id), signupFlash(result));
+      return redirectWithFlash(c, paths.training.show(id), signupFlash(result, !user));
     } catch (e) {
       if (!(e instanceof TrainingRefusal)) throw e;
       return showPage(c, id, { values: input, message: refusalMessage(e), status: e.status });
@@ -454,6 +456,9 @@ export function trainingRoutes() {
           onBehalfOf: signup.workerId,
           detail: { promoted: r.promoted },
         });
+        // The person is told, in the inbox and by text: she may be counting on the place.
+        const body = t.notices.cancelledByStaff(s.title, s.startDate);
+        for (const st of notifyStatements(tx, [{ userId: signup.workerId, body, link: paths.training.show(s.id), sms: { to: signup.workerPhone, template: "trainingCancelled", countyCode: s.countyCode, params: { course: s.title, date: shortDate(s.startDate), reason: t.notices.cancelledByStaffReason } } }], now)) await st;
       });
       return redirectWithFlash(c, paths.training.staffShow(s.id), t.staffCancelledFlash);
     } catch (e) {

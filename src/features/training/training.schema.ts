@@ -1,6 +1,6 @@
 // The forms of the training feature, built from the shared field schemas.
 import * as v from "valibot";
-import { text, mobile, residentId, int, moneyFen, date, choice } from "../../shared/forms.ts";
+import { text, paragraph, mobile, residentId, int, moneyFen, date, choice } from "../../shared/forms.ts";
 import { trainingKinds } from "../../../db/schema/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 
@@ -21,9 +21,9 @@ export const SessionForm = v.object({
   capacity: int(t.capacity, 1, 500),
   signupDeadline: date(t.deadline),
   cost: v.optional(moneyFen(t.cost, 0, 1_000_000), "0"),
-  subsidyRule: v.optional(text(t.subsidyRule, 300), ""),
-  allowanceRule: v.optional(text(t.allowanceRule, 300), ""),
-  description: v.optional(text(t.description, 1000), ""),
+  subsidyRule: v.optional(paragraph(t.subsidyRule, 300), ""),
+  allowanceRule: v.optional(paragraph(t.allowanceRule, 300), ""),
+  description: v.optional(paragraph(t.description, 1000), ""),
 });
 export type SessionFormValue = v.InferOutput<typeof SessionForm>;
 
@@ -41,7 +41,7 @@ export const WalkInForm = v.object({
 });
 
 export const CancelSessionForm = v.object({
-  reason: text(t.cancelReason, 100),
+  reason: paragraph(t.cancelReason, 100),
 });
 
 export const FairForm = v.object({
@@ -50,7 +50,7 @@ export const FairForm = v.object({
   date: date(t.fairDate),
   hours: v.optional(text(t.fairHours, 40), ""),
   place: text(t.fairPlace, 100),
-  description: v.optional(text(t.fairDescription, 500), ""),
+  description: v.optional(paragraph(t.fairDescription, 500), ""),
 });
 
 /** One optional booth count per kind of work; field names are `zone<kindId>`. */

@@ -7,7 +7,7 @@ import { paths } from "../../paths.ts";
 import { readForm, readQuery, check, type FormErrors, type FormInput } from "../../shared/forms.ts";
 import { hashSecret, verifySecret } from "../../shared/crypto.ts";
 import { startSession, endAllSessions } from "../../shared/session.ts";
-import { checkThrottle, recordFailure, clearAccount, accountKey, ipKey } from "../../shared/throttle.ts";
+import { checkThrottle, recordFailure, clearPair, loginKeys } from "../../shared/throttle.ts";
 import { requireRole, isStaff, ensure } from "../../shared/authz.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { NotFound } from "../../shared/errors.ts";
@@ -279,18 +279,18 @@ export function workersRoutes() {
     const form = check(PinForm, await readForm(c));
     if (!form.ok) return again(400, form.errors);
     // The old PIN is guessable in a million tries, so wrong answers count like failed logins.
-    const keys = [accountKey(user.phone), ipKey(clientAddress(c))] as const;
-    if ((await checkThrottle(deps, [...keys])).locked) return again(429, undefined, t.pinLocked);
+    const keys = loginKeys(user.phone, clientAddress(c));
+    if ((await checkThrottle(deps, keys)).locked) return again(429, undefined, t.pinLocked);
     const me = await repo.profileOf(deps.database.db, user.id);
     if (!(await verifySecret(form.value.oldPin, me?.pinHash))) {
-      await recordFailure(deps, keys[0], keys[1]);
+      await recordFailure(deps, keys);
       return again(400, { oldPin: t.oldPinWrong });
     }
     const weak = weakPinMessage(form.value.pin, me?.profile?.idNumber);
     if (weak) return again(400, { pin: weak });
     const pinHash = await hashSecret(form.value.pin);
     await deps.database.write((db) => repo.updatePin(db, user.id, pinHash));
-    await clearAccount(deps, keys[0]);
+    await clearPair(deps, keys);
     // Anyone else signed in with the old PIN is signed out; this browser gets a fresh session.
     await endAllSessions(deps, user.id);
     await startSession(c, user.id);

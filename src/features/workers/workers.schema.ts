@@ -1,7 +1,7 @@
 // The worker forms. Kinds of work come from the work_kinds table, so the
 // schemas that list them are built per request from the ids that exist.
 import * as v from "valibot";
-import { text, mobile, pin, int, moneyFen, choice, choices } from "../../shared/forms.ts";
+import { text, paragraph, mobile, pin, int, moneyFen, choice, choices } from "../../shared/forms.ts";
 import { genders, wageUnits } from "../../../db/schema/constants.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { DAY_VALUES, birthYearRange } from "./workers.domain.ts";
@@ -62,5 +62,5 @@ export const cardForm = (kindIds: readonly string[]) =>
     days: choices(t.days, DAY_VALUES),
     wage,
     wageUnit,
-    note: v.optional(text(t.note, 200)),
+    note: v.optional(paragraph(t.note, 200)),
   });

@@ -126,11 +126,31 @@ test("staff sessions end after the short idle time; workers' last longer", async
   assert.is((await worker.get(paths.accounts.me)).status, 200, "the worker is still in");
 });
 
-test("wrong PINs: locked after 5 tries with a clear Chinese message, even with the right PIN", async () => {
+test("a worker's or employer's session ends after 7 idle days, not before: 7 days to the millisecond still in, one more millisecond out", async () => {
+  const week = 7 * 24 * 60 * 60_000;
+  const start = t.clock.now();
+  assert.is(t.deps.config.idleMinutes.other * 60_000, week, "the default idle limit for workers and employers is 7 days");
+  const worker = await signedIn(t, { role: "worker", pin: "975310" });
+  const employer = await signedIn(t, { role: "employer" });
+  t.clock.advance(week);
+  assert.is((await worker.get(paths.accounts.me)).status, 200, "exactly 7 days idle: still in (and the visit counts as activity)");
+  assert.is((await employer.get(paths.accounts.me)).status, 200, "exactly 7 days idle: still in");
+  t.clock.advance(week + 1);
+  assert.is((await worker.get(paths.accounts.me)).status, 303, "7 days and 1 ms after the last visit: signed out");
+  assert.match(worker.last.location ?? "", paths.accounts.login);
+  assert.is((await employer.get(paths.accounts.me)).status, 303, "7 days and 1 ms after the last visit: signed out");
+  // The session row is gone, so the old cookie is dead for good, even if the clock went back.
+  t.clock.advance(-2 * week);
+  assert.is((await worker.get(paths.accounts.me)).status, 303, "the ended session does not come back");
+  t.clock.set(start); // back where this test found the clock, for the tests after it
+});
+
+// Issue #16: a short, growing hold per (account, address) replaced the 5-try lock (see test/security/locks.test.ts).
+test("wrong PINs: held after 3 tries with a clear Chinese message, even with the right PIN, for a short while", async () => {
   const u = await addUser(t, { role: "worker", pin: "123789" });
   const b = t.client();
   await b.get(paths.accounts.login);
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 3; i++) {
     const r = await b.post(paths.accounts.login, { phone: u.phone, secret: String(100000 + i) });
     assert.is(r.status, 401);
     assert.match(r.html, "手机号或密码不对");
@@ -139,8 +159,8 @@ test("wrong PINs: locked after 5 tries with a clear Chinese message, even with t
   assert.is(locked.status, 429);
   assert.match(locked.html, "分钟后再试");
   assert.not.ok(b.cookies.has("sid"));
-  t.clock.advance(16 * 60_000);
-  assert.is((await b.post(paths.accounts.login, { phone: u.phone, secret: "123789" })).status, 303, "unlocked after the lock time");
+  t.clock.advance(60_000);
+  assert.is((await b.post(paths.accounts.login, { phone: u.phone, secret: "123789" })).status, 303, "let in after the hold");
 });
 
 test("one address guessing across many accounts is throttled too", async () => {

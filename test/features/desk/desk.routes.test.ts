@@ -9,13 +9,13 @@ import { makeTestApp, addMarket, signedIn, addUser, nextPhone, type TestApp } fr
 import { paths } from "../../../src/paths.ts";
 import { auditLog, checkIns, users, workerProfiles, workerKinds, priorityConsents, contactLogs, fairDraws, loginThrottle, employers } from "../../../db/schema/index.ts";
 import { checkInCounts } from "../../../src/features/desk/index.ts";
-import { drawOrder } from "../../../src/features/desk/desk.domain.ts";
 import { accountKey } from "../../../src/shared/throttle.ts";
 import { addDays, chinaDate } from "../../../src/shared/clock.ts";
 import { addWorker, addEmployer, addPosting, addCheckIn, addHire } from "./fixtures.ts";
 import { forgetWorkers } from "../../../src/features/ops/index.ts";
 import { assetSize } from "../../../src/shared/static.ts";
 import { gzipSync } from "node:zlib";
+import { assertInOrder } from "../../helpers/order.ts";
 
 const YANLING = "411024";
 const YUZHOU = "411081";
@@ -72,6 +72,9 @@ test("registering a walk-in: phone and name are enough; stored with the staff me
   assert.is(a.actorId, staffA.user.id);
   assert.is(a.onBehalfOf, u.id);
   assert.is(a.marketId, marketA);
+  // Issue 17: she is at the desk, so registering her also checks her in for today.
+  const arrived = await t.db.select().from(checkIns).where(and(eq(checkIns.workerId, u.id), eq(checkIns.day, today())));
+  assert.equal(arrived.map((x) => x.marketId), [marketA]);
 });
 
 test("registering someone already there by phone shows 已有此人 with a link, and creates nobody", async () => {
@@ -141,12 +144,18 @@ test("kinds of work and the ID number are stored; the ID shows masked until a lo
   assert.not.match(page.html, id);
   assert.match(page.html, id.slice(0, 3) + "*".repeat(13) + id.slice(-2));
   assert.is(page.headers.get("cache-control"), "no-store");
-  const revealed = await staffA.post(paths.desk.reveal(u.id));
+  // Issue #16: a full ID number belongs to market staff and admins; station staff get no button and a 404.
+  assert.not.match(page.html, paths.desk.reveal(u.id), "no reveal button for station staff");
+  assert.is((await staffA.post(paths.desk.reveal(u.id))).status, 404);
+  assert.is((await audits("reveal.id_number")).filter((x) => x.subjectId === u.id).length, 0);
+  const admin = await signedIn(t, { role: "county_admin", countyCode: YANLING });
+  await admin.get(paths.desk.worker(u.id) + `?market=${marketA}`);
+  const revealed = await admin.post(paths.desk.reveal(u.id) + `?market=${marketA}`);
   assert.is(revealed.status, 200);
   assert.match(revealed.html, id);
   assert.is(revealed.headers.get("cache-control"), "no-store");
   const [a] = (await audits("reveal.id_number")).filter((x) => x.subjectId === u.id);
-  assert.is(a.actorId, staffA.user.id);
+  assert.is(a.actorId, admin.user.id);
   // Staff of another county may not reveal it: 404, and no audit entry.
   await staffB.get(paths.desk.home);
   const other = await staffB.post(paths.desk.reveal(u.id));
@@ -173,6 +182,8 @@ test("check-in by phone, by card code and by name; one per worker, market and da
   const w1 = await addWorker(t, { name: "签到甲", countyCode: YANLING });
   const w2 = await addWorker(t, { name: "签到乙", countyCode: YANLING });
   const w3 = await addWorker(t, { name: "签到丙", countyCode: YANLING });
+  // Walk-ins registered earlier in this file were checked in as they registered (issue 17).
+  const earlier = (await checkInCounts(t.db, { marketIds: [marketA], from: today(), to: today() }))[0]?.count ?? 0;
   await staffA.get(paths.desk.checkin);
   const byPhone = await staffA.post(paths.desk.checkin, { q: w1.phone });
   assert.is(byPhone.status, 303);
@@ -194,7 +205,7 @@ test("check-in by phone, by card code and by name; one per worker, market and da
   assert.is(mine[0].viaStaffId, staffA.user.id);
 
   const counts = await checkInCounts(t.db, { marketIds: [marketA], from: today(), to: today() });
-  assert.equal(counts, [{ marketId: marketA, day: today(), count: 3 }]);
+  assert.equal(counts, [{ marketId: marketA, day: today(), count: earlier + 3 }]);
   // Another market in the county may check the same person in the same day.
   await addCheckIn(t, marketA2, w1.id, today());
   await addCheckIn(t, marketA, w1.id, addDays(today(), -1));
@@ -203,13 +214,13 @@ test("check-in by phone, by card code and by name; one per worker, market and da
     all.filter((r) => r.marketId === marketA || r.marketId === marketA2),
     [
       { marketId: marketA, day: addDays(today(), -1), count: 1 },
-      { marketId: marketA, day: today(), count: 3 },
+      { marketId: marketA, day: today(), count: earlier + 3 },
       { marketId: marketA2, day: today(), count: 1 },
     ],
   );
   assert.equal(await checkInCounts(t.db, { marketIds: [], from: today(), to: today() }), []);
   const home = await staffA.get(paths.desk.home);
-  assert.match(home.html, /今日签到<\/dt><dd>3</);
+  assert.match(home.html, new RegExp(`今日签到</dt><dd>${earlier + 3}<`));
   const [a] = (await audits("desk.checkin")).filter((x) => x.onBehalfOf === w3.id);
   assert.is(a.actorId, staffA.user.id);
 });
@@ -426,6 +437,34 @@ test("the help queue: long waits first, older workers, not those recently hired;
 
 // --- Fair order ------------------------------------------------------------------------------------
 
+/**
+ * The draw as the public notice describes it, written out independently of
+ * desk.domain.ts: sort the ids, then Fisher–Yates from the last place down with
+ * mulberry32(seed) (constants 0x6D2B79F5, shifts 15/7/14, multipliers t|1, t|61).
+ */
+function redoDraw(ids: readonly number[], seed: number): number[] {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let x = state;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 2 ** 32;
+  };
+  const out = [...ids].sort((a, b) => a - b);
+  for (let i = out.length - 1; i >= 1; i--) {
+    const j = Math.floor(next() * (i + 1));
+    const tmp = out[i];
+    out[i] = out[j];
+    out[j] = tmp;
+  }
+  return out;
+}
+
+test("the written-out draw agrees with the domain's fixed expectation, so it is a real second copy", () => {
+  assert.equal(redoDraw([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 12345), [7, 5, 9, 1, 2, 8, 6, 4, 3, 10]);
+});
+
 test("the draw is stored with its seed, can be redone from it, happens once a day, and is shown publicly without personal data", async () => {
   const t3 = await makeTestApp();
   try {
@@ -446,7 +485,8 @@ test("the draw is stored with its seed, can be redone from it, happens once a da
     assert.is(drawn.status, 303);
     const [row] = await t3.db.select().from(fairDraws).where(eq(fairDraws.marketId, m));
     const order = JSON.parse(row.workerIds) as number[];
-    assert.equal(drawOrder([...order].sort((a, b) => a - b), row.seed), order, "reproducible from the stored seed");
+    // Checked as an outsider would, with the published method written out here (not the app's drawOrder).
+    assert.equal(redoDraw(order, row.seed), order, "reproducible from the stored seed");
     assert.equal([...order].sort((a, b) => a - b), ws.map((w) => w.id).sort((a, b) => a - b));
     const again = await staff.post(paths.desk.draw);
     assert.is(again.status, 409);
@@ -458,12 +498,14 @@ test("the draw is stored with its seed, can be redone from it, happens once a da
     const pub = await t3.client().get(paths.desk.stationOrder(m));
     assert.is(pub.status, 200);
     assert.match(pub.html, `抽签种子 ${row.seed}`);
-    for (const w of ws) {
-      assert.not.match(pub.html, w.phone, "no full phone");
-      assert.match(pub.html, w.phone.slice(0, 3) + "****" + w.phone.slice(-4));
+    // Issue #16: queue numbers only (the order of arrival), no name fragment, no phone digits.
+    for (const [i, w] of ws.entries()) {
+      assert.not.match(pub.html, w.phone.slice(-4), "no phone digits");
+      assert.not.match(pub.html, `抽签${"甲乙丙丁戊己"[i]}`, "no name fragment");
     }
-    assert.not.match(pub.html, "某<", "no full names");
-    const positions = order.map((id) => pub.html.indexOf(ws.find((w) => w.id === id)!.phone.slice(-4) + "<"));
+    assert.not.match(pub.html, "某", "no given name");
+    assert.not.match(pub.html, "*", "no masked fragments either");
+    const positions = order.map((id) => pub.html.indexOf(`>${ws.findIndex((w) => w.id === id) + 1} 号<`));
     assert.ok(positions.every((p, i) => p > 0 && (i === 0 || p > positions[i - 1])), "the page shows the drawn order");
     assert.is((await t3.client().get(paths.desk.stationOrder(999999))).status, 404);
   } finally {
@@ -482,10 +524,10 @@ test("priority first: the station's priority workers are offered same-day work b
     await addCheckIn(t4, m, early.id, d, t4.clock.now() - 3600_000);
     await addCheckIn(t4, m, older.id, d, t4.clock.now() - 60_000);
     const byArrival = await staff.get(paths.desk.order);
-    assert.ok(byArrival.html.indexOf("早来的") < byArrival.html.indexOf("晚来的"));
+    assertInOrder(byArrival.html, ["早来的", "晚来的"], "by arrival");
     await staff.post(paths.desk.order, { rule: "priority" });
     const byPriority = await staff.get(paths.desk.order);
-    assert.ok(byPriority.html.indexOf("晚来的") < byPriority.html.indexOf("早来的"));
+    assertInOrder(byPriority.html, ["晚来的", "早来的"], "by priority");
   } finally {
     t4.close();
   }

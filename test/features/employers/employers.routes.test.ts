@@ -9,6 +9,7 @@ import { paths } from "../../../src/paths.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { duplicateField } from "../../../src/features/employers/employers.domain.ts";
 import { addEmployer, nextUscc, nextResidentId } from "./fixtures.ts";
+import { assertInOrder } from "../../helpers/order.ts";
 import { codeIfAsked } from "../../helpers/phone.ts";
 
 const t = copy.employers;
@@ -18,7 +19,8 @@ let staffB: Awaited<ReturnType<typeof signedIn>>; // 禹州市 market
 
 test.before(async () => {
   app = await makeTestApp();
-  const marketA = await addMarket(app, { countyCode: "411024" });
+  // A market (not a station): verifying employers belongs to market staff and admins (issue #16).
+  const marketA = await addMarket(app, { countyCode: "411024", name: "鄢陵县零工市场", tier: "county" });
   const marketB = await addMarket(app, { countyCode: "411081", name: "禹州市零工市场" });
   staffA = await signedIn(app, { role: "staff", name: "张干事", marketId: marketA });
   staffB = await signedIn(app, { role: "staff", name: "钱干事", marketId: marketB });
@@ -127,6 +129,26 @@ test("bad registrations are refused with the input kept and nothing written", as
   }
 });
 
+test("the USCC check character at the route: a valid code with only its last character changed is refused (400, nothing written); the code itself goes through", async () => {
+  const good = nextUscc();
+  // Every other character of the USCC alphabet in the last place: only the check character can refuse these.
+  const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  const wrong = [...alphabet].filter((c) => c !== good[17]).map((c) => good.slice(0, 17) + c);
+  assert.is(wrong.length, 30);
+  for (const uscc of wrong) {
+    const before = (await app.db.select().from(employers)).length;
+    const b = await register(business({ uscc }));
+    assert.is(b.last.status, 400, uscc);
+    assert.ok(b.last.html.includes('id="f-uscc-error"'), `${uscc}: the error is on the USCC`);
+    assert.ok(b.last.html.includes(copy.errors.uscc), uscc);
+    assert.is((await app.db.select().from(employers)).length, before, `${uscc}: nothing written`);
+  }
+  // The control: the same code with its right check character registers.
+  const b = await register(business({ uscc: good }));
+  assert.is(b.last.status, 303, good);
+  assert.is((await app.db.select().from(employers).where(eq(employers.uscc, good))).length, 1);
+});
+
 // Changed with phone codes: each of these is told only after the code matched
 // (test/features/phone/phone.same-answer.test.ts shows the answers before it are
 // the same). A USCC or ID number registered before is refused; the proven owner
@@ -186,7 +208,7 @@ test("a new registration waits in the queue of its county's staff, pending first
   assert.is(staffA.last.status, 200);
   const html = staffA.last.html;
   assert.ok(html.includes("新来的钧瓷坊"));
-  assert.ok(html.indexOf("新来的钧瓷坊") < html.indexOf("早已认证的厂"), "pending before verified");
+  assertInOrder(html, ["新来的钧瓷坊", "早已认证的厂"], "pending before verified");
   await staffA.get(`${paths.employers.queue}?status=verified`);
   assert.not.ok(staffA.last.html.includes("新来的钧瓷坊"));
   assert.ok(staffA.last.html.includes("早已认证的厂"));

@@ -55,8 +55,9 @@ const cases: [string, Record<string, string | string[]>, string, string | RegExp
   ["no duties", { duties: "" }, "duties", e.required(t.duties)],
   ["no contact name", { contactName: "" }, "contactName", e.required(t.contactName)],
   ["no contact phone", { contactPhone: "" }, "contactPhone", e.required(t.contactPhone)],
-  ["a landline as contact phone", { contactPhone: "0374-2961234" }, "contactPhone", e.mobile],
-  ["a phone of 10 digits", { contactPhone: "1381234567" }, "contactPhone", e.mobile],
+  // A landline is accepted as a contact (it is only called: jobs.normalise.test.ts); one without its area code is not.
+  ["a landline without area code as contact phone", { contactPhone: "2961234" }, "contactPhone", e.phoneToCall],
+  ["a phone of 10 digits", { contactPhone: "1381234567" }, "contactPhone", e.phoneToCall],
   ["an unknown brand", { brandIds: ["99999"] }, "brandIds", t.problems.unknownBrand],
   ["a 50,000-character title", { title: "x".repeat(50_000) }, "title", e.tooLong(t.title, 40)],
   ["50,000 characters of duties", { duties: "y".repeat(50_000) }, "duties", e.tooLong(t.duties, 1000)],
@@ -120,7 +121,7 @@ test("quick hire: each missing or bad field is refused with its message, nothing
     ["a wage of 0", { wage: "0" }, "wage", e.range(t.quickWage, 1, 100000)],
     ["an unknown county", { countyCode: "110101" }, "countyCode", t.problems.unknownCounty],
     ["no address", { address: "" }, "address", e.required(t.address)],
-    ["a wrong phone", { contactPhone: "12345" }, "contactPhone", e.mobile],
+    ["a wrong phone", { contactPhone: "12345" }, "contactPhone", e.phoneToCall],
   ];
   await emp.get(paths.jobs.quick);
   for (const [name, over, field, message] of quick) {

@@ -13,7 +13,8 @@ import { codeIfAsked, enterCode } from "../../helpers/phone.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { completeResidentId } from "../../../src/features/employers/index.ts";
 import { addDays, DAY_MS } from "../../../src/shared/clock.ts";
-import { addEmployer, addWorker, kindIds, postingFields, today, YANLING, YUZHOU } from "./fixtures.ts";
+import { addEmployer, addPosting, addWorker, kindIds, postingFields, today, YANLING, YUZHOU } from "./fixtures.ts";
+import { assertInOrder } from "../../helpers/order.ts";
 
 const t = copy.jobs;
 const h = copy.hires;
@@ -73,13 +74,15 @@ test("the whole path: register, verify, post, find, sign up, confirm, hire recor
   await emp.post(paths.jobs.new, await postingFields(app, { title: "试发一下" }));
   const draftId = idFrom(emp.last.location);
   await emp.follow();
-  assert.ok(emp.last.html.includes(t.notVerified));
+  // Issue 17: the page says it will go public on verification (it used to say only that it cannot be published yet).
+  assert.ok(emp.last.html.includes(t.publishOnVerification));
   assert.is((await app.client().get(paths.jobs.show(draftId))).status, 404);
 
-  // Staff of the county verify the employer.
+  // Staff of the county verify the employer: the draft, still in date, goes public with it.
   await staff.get(paths.employers.show(e.id));
   await staff.post(paths.employers.verify(e.id), {});
   assert.is(staff.last.status, 303);
+  assert.is((await app.client().get(paths.jobs.show(draftId))).status, 200);
 
   // The employer posts; it is public at once.
   await emp.get(paths.jobs.new);
@@ -220,7 +223,7 @@ test("a quote posting: workers offer prices, the employer compares them and acce
   await emp.get(paths.jobs.applicants(id));
   const html = emp.last.html;
   assert.ok(html.includes("<table>"));
-  assert.ok(html.indexOf("赵师傅") < html.indexOf("张师傅") && html.indexOf("张师傅") < html.indexOf("钱师傅"));
+  assertInOrder(html, ["赵师傅", "张师傅", "钱师傅"]);
   assert.ok(html.includes(t.accept));
 
   // Accept 张师傅's 180: a hire at that price; the posting is filled; the other two are not chosen and told.
@@ -621,6 +624,82 @@ test("a wage below the minimum is saved with a visible warning, not refused", as
   assert.not.ok(emp.last.html.includes("最低工资"));
 });
 
+test("the minimum-wage warning at its boundary, through the posting page, for every unit (minimum 19.6 元/hour, 2000 元/month)", async () => {
+  assert.equal(app.deps.config.minWage, { hourlyFen: 1960, monthlyFen: 200000 }, "the region file's minimum");
+  const emp = await employerBrowser();
+  // [wage typed, unit, the warning expected (the minimum as shown, the unit words) or null]
+  const cases: [string, string, [string, string] | null][] = [
+    ["19.59", "hour", ["19.6", "每小时"]],
+    ["19.6", "hour", null],
+    ["156.79", "day", ["156.8", "每天"]],
+    ["156.8", "day", null],
+    ["1999.99", "month", ["2000", "每月"]],
+    ["2000", "month", null],
+    ["1", "piece", null],
+  ];
+  for (const [wage, unit, warning] of cases) {
+    await emp.get(paths.jobs.new);
+    await emp.post(paths.jobs.new, await postingFields(app, { wage, wageUnit: unit }));
+    assert.is(emp.last.status, 303, `${wage} ${unit} is saved`);
+    await emp.follow();
+    const html = emp.last.html;
+    if (warning) assert.ok(html.includes(t.belowMinimum(warning[0], warning[1])), `${wage} ${unit}: warned`);
+    else assert.not.ok(html.includes("最低工资"), `${wage} ${unit}: no warning`);
+  }
+});
+
+test("'full' at its boundary in the SQL path: sign-ups while one place is left, refused at the headcount even while the row still says open; the last confirm fills it, one more is refused", async () => {
+  const emp = await employerBrowser();
+  const id = await addPosting(app, emp.employer.employerId, { title: "招两人的活", headcount: 2 });
+  const setFilled = (n: number) => app.deps.database.client.execute({ sql: "UPDATE job_postings SET filled_count = ?, status = 'open' WHERE id = ?", args: [n, id] });
+  const rowsOf = async () => (await app.db.select().from(applications).where(eq(applications.postingId, id))).length;
+
+  // One place of two taken, the row open: a sign-up goes through.
+  await setFilled(1);
+  const a = await workerBrowser("一号");
+  await a.get(paths.jobs.show(id));
+  await a.post(paths.jobs.apply(id), {});
+  assert.is(a.last.status, 303, "one place left");
+  assert.is(await rowsOf(), 1);
+  // Both taken but the status not yet 'filled' (the count is what counts): refused, nothing written.
+  await setFilled(2);
+  const b = await workerBrowser("二号");
+  await b.get(paths.jobs.show(id));
+  await b.post(paths.jobs.apply(id), {});
+  assert.is(b.last.status, 422, "at the headcount");
+  assert.ok(b.last.html.includes(t.refusals.full));
+  assert.is(await rowsOf(), 1);
+
+  // Back to none taken: three sign up; confirming the second fills the posting; the third cannot be confirmed.
+  await setFilled(0);
+  const c = await workerBrowser("三号");
+  const d = await workerBrowser("四号");
+  for (const w of [b, c, d]) {
+    await w.get(paths.jobs.show(id));
+    await w.post(paths.jobs.apply(id), {});
+    assert.is(w.last.status, 303);
+  }
+  await emp.get(paths.jobs.applicants(id));
+  const ids = confirmIds(emp.last.html);
+  assert.is(ids.length, 4);
+  await emp.post(paths.jobs.confirm(ids[0]), {});
+  let [p] = await app.db.select().from(jobPostings).where(eq(jobPostings.id, id));
+  assert.equal([p.status, p.filledCount], ["open", 1], "one of two: still open");
+  await emp.get(paths.jobs.applicants(id));
+  await emp.post(paths.jobs.confirm(ids[1]), {});
+  [p] = await app.db.select().from(jobPostings).where(eq(jobPostings.id, id));
+  assert.equal([p.status, p.filledCount], ["filled", 2], "two of two: filled");
+  await emp.get(paths.jobs.applicants(id));
+  const r = await emp.post(paths.jobs.confirm(ids[2]), {});
+  // Filling it let the others go (releaseWaiting), so the third is already decided.
+  assert.is(r.status, 409, "a third confirm is refused");
+  const [third] = await app.db.select().from(applications).where(eq(applications.id, ids[2]));
+  assert.is.not(third.status, "confirmed");
+  [p] = await app.db.select().from(jobPostings).where(eq(jobPostings.id, id));
+  assert.is(p.filledCount, 2, "never more than the headcount");
+  assert.is((await app.db.select().from(hires).where(eq(hires.postingId, id))).length, 2);
+});
+
 test("htmx asks for the results only; without htmx the whole page", async () => {
   const b = app.client();
   await b.get(`${paths.jobs.list}?county=${YANLING}`, { "HX-Request": "true" });
@@ -646,7 +725,7 @@ test("the list pages by 20 with plain links that keep the filters", async () => 
   assert.is((b.last.html.match(/class="card"/g) ?? []).length, 3);
   // Newest first: the last made is first on page one.
   await b.get(`${paths.jobs.list}?county=411082`);
-  assert.ok(b.last.html.indexOf("长葛活 22") < b.last.html.indexOf("长葛活 21"));
+  assertInOrder(b.last.html, ["长葛活 22", "长葛活 21"], "newest first");
 });
 
 test("staff see flags beside an employer's postings (from the employerFlags hooks); the public does not", async () => {

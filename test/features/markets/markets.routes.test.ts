@@ -107,10 +107,22 @@ test("editing: a county admin their county's markets, the city admin all; others
 test("the directory: filter by county and tier; figures computed, not typed", async () => {
   const all = await t.client().get(paths.markets.list);
   assert.is(all.status, 200);
-  assert.match(all.html, "禹州");
+  // Market B (renamed by the editing test above, still in 禹州市) by its link and its card's county line,
+  // not by "禹州" alone: the county filter lists 禹州市 on every directory page.
+  assert.match(all.html, `href="${paths.markets.show(B)}"`);
+  assert.match(all.html, "县级零工市场 · 公益性 · 禹州市</p>");
+  assert.match(all.html, "马栏镇零工驿站");
   const yl = await t.client().get(`${paths.markets.list}?county=411024&tier=station`);
   assert.match(yl.html, "马栏镇零工驿站");
-  assert.not.match(yl.html, "禹州市零工市场");
+  assert.not.match(yl.html, `href="${paths.markets.show(B)}"`, "禹州's market is not in 鄢陵县's stations");
+  assert.not.match(yl.html, "· 禹州市</p>");
+  // The county filter alone (B is a county-tier market, so the tier filter above would hide it anyway).
+  const ylAll = await t.client().get(`${paths.markets.list}?county=411024`);
+  assert.match(ylAll.html, `href="${paths.markets.show(A)}"`);
+  assert.not.match(ylAll.html, `href="${paths.markets.show(B)}"`, "the county filter leaves out 禹州's market");
+  const yz = await t.client().get(`${paths.markets.list}?county=411081`);
+  assert.match(yz.html, `href="${paths.markets.show(B)}"`);
+  assert.not.match(yz.html, `href="${paths.markets.show(A)}"`);
   assert.match(yl.html, "日均求职人数: <strong>0 人</strong>");
   assert.is((await t.client().get(paths.markets.show(999999))).status, 404);
   assert.is((await t.client().get("/markets/abc")).status, 404);

@@ -1,6 +1,7 @@
+import { sql } from "drizzle-orm";
 import type { PageRecipe } from "../../helpers/pages.ts";
 import { paths } from "../../../src/paths.ts";
-import { notifyStatements } from "../../../src/features/messages/index.ts";
+import { notifyStatements, textStatements, templateKeys } from "../../../src/features/messages/index.ts";
 
 export const pages: PageRecipe[] = [
   {
@@ -16,4 +17,16 @@ export const pages: PageRecipe[] = [
     },
   },
   { route: paths.messages.inbox, as: "employer" },
+  {
+    route: paths.messages.texts,
+    as: "city_admin",
+    // A full page (20) of texts of every kind, one failed with a long reason.
+    url: async (w) => {
+      const now = w.t.clock.now();
+      const texts = Array.from({ length: 25 }, (_, i) => ({ to: `1380000${String(1000 + i)}`, template: templateKeys[i % templateKeys.length], params: {} }));
+      await w.t.deps.database.write((db) => db.batch(textStatements(db, texts, now) as never));
+      await w.t.deps.database.write((db) => db.run(sql`UPDATE sms_outbox SET status = 'failed', attempts = 3, error = ${"aliyun 200 isv.BUSINESS_LIMIT_CONTROL: 触发小时级流控Permits:5".repeat(3)} WHERE id % 3 = 0`));
+      return paths.messages.texts;
+    },
+  },
 ];

@@ -7,9 +7,11 @@ import { makeTestApp, signedIn, type TestApp } from "../../helpers/app.ts";
 import { messages, smsOutbox } from "../../../db/schema/index.ts";
 import { paths } from "../../../src/paths.ts";
 import { copy } from "../../../views/copy/index.ts";
-import { notifyStatements, flushSms, startSmsTimer, feature, MAX_SMS_ATTEMPTS, SMS_FLUSH_EVERY_MS } from "../../../src/features/messages/index.ts";
+import { notifyStatements, flushSms, startSmsTimer, feature, MAX_SMS_ATTEMPTS, SMS_FLUSH_EVERY_MS, renderTemplate } from "../../../src/features/messages/index.ts";
 import { afterAttempt, shortError } from "../../../src/features/messages/messages.domain.ts";
 import type { SmsSender } from "../../../src/shared/sms.ts";
+import { waitFor } from "../../helpers/wait.ts";
+import { assertInOrder } from "../../helpers/order.ts";
 
 const t = copy.messages;
 let app: TestApp;
@@ -22,9 +24,13 @@ test.after(() => app.close());
 async function notify(userId: number, bodies: string[], opts: { smsTo?: string; at?: number; link?: string } = {}) {
   const now = opts.at ?? app.clock.now();
   await app.deps.database.write((db) =>
-    db.batch(notifyStatements(db, bodies.map((body) => ({ userId, body, link: opts.link ?? null, smsTo: opts.smsTo ?? null })), now) as never),
+    db.batch(notifyStatements(db, bodies.map((body) => ({ userId, body, link: opts.link ?? null, sms: opts.smsTo ? sms(opts.smsTo, body) : null })), now) as never),
   );
 }
+/** A text in these tests: a template with the message as its one parameter. */
+const sms = (to: string, reason: string) => ({ to, template: "employerRejected" as const, params: { reason } });
+/** What the person reads for it. */
+const said = (reason: string) => renderTemplate("employerRejected", { reason });
 
 test("an attempt's outcome: sent, retry later, or give up after the last try", () => {
   const cases: [number, boolean, string][] = [
@@ -45,7 +51,7 @@ test("the inbox lists a user's own messages newest first, 20 a page, unread mark
   assert.is(b.last.status, 200);
   const html = b.last.html;
   assert.is((html.match(/第\d+条消息/g) ?? []).length, 20);
-  assert.ok(html.indexOf("第22条消息") < html.indexOf("第21条消息"), "newest first");
+  assertInOrder(html, ["第22条消息", "第21条消息"], "newest first");
   assert.not.ok(html.includes("别人的消息"));
   assert.ok(html.includes(t.unreadCount(23)));
   assert.is((html.match(new RegExp(`>${t.unread}<`, "g")) ?? []).length, 20);
@@ -91,12 +97,12 @@ test("flushSms sends pending texts through the sender and marks them sent", asyn
   try {
     const user = await signedIn(fresh, { role: "worker", pin: "111222" });
     await fresh.deps.database.write((db) =>
-      db.batch(notifyStatements(db, [{ userId: user.user.id, body: "短信一", smsTo: "13800001111" }, { userId: user.user.id, body: "只在站内" }, { userId: user.user.id, body: "短信二", smsTo: "13800002222" }], fresh.clock.now()) as never),
+      db.batch(notifyStatements(db, [{ userId: user.user.id, body: "短信一", sms: sms("13800001111", "短信一") }, { userId: user.user.id, body: "只在站内" }, { userId: user.user.id, body: "短信二", sms: sms("13800002222", "短信二") }], fresh.clock.now()) as never),
     );
     fresh.clock.advance(5000);
     const r = await flushSms(fresh.deps, 10);
     assert.equal(r, { sent: 2, retry: 0, failed: 0 });
-    assert.equal(fresh.sms, [{ to: "13800001111", body: "短信一" }, { to: "13800002222", body: "短信二" }]);
+    assert.equal(fresh.sms, [{ to: "13800001111", body: said("短信一") }, { to: "13800002222", body: said("短信二") }]);
     const rows = await fresh.db.select().from(smsOutbox);
     assert.equal(rows.map((x) => [x.status, x.attempts, x.sentAt, x.error]), [["sent", 1, fresh.clock.now(), null], ["sent", 1, fresh.clock.now(), null]]);
     assert.equal(await flushSms(fresh.deps, 10), { sent: 0, retry: 0, failed: 0 }, "nothing is sent twice");
@@ -110,16 +116,16 @@ test("flushSms respects the limit, retries failures and gives up after the last 
   const fresh = await makeTestApp();
   try {
     const user = await signedIn(fresh, { role: "worker", pin: "333444" });
-    const notices = ["甲", "乙", "丙"].map((body, i) => ({ userId: user.user.id, body, smsTo: `1380000333${i}` }));
+    const notices = ["甲", "乙", "丙"].map((body, i) => ({ userId: user.user.id, body, sms: sms(`1380000333${i}`, body) }));
     await fresh.deps.database.write((db) => db.batch(notifyStatements(db, notices, fresh.clock.now()) as never));
     const sent: string[] = [];
     // A provider that refuses 乙, throws on 丙 and delivers 甲.
     fresh.deps.sms = {
       name: "flaky",
       async send(m) {
-        if (m.body === "丙") throw new Error("connection reset to 13800003332");
-        if (m.body === "乙") return { ok: false, error: "number blocked" };
-        sent.push(m.body);
+        if (m.params.reason === "丙") throw new Error("connection reset to 13800003332");
+        if (m.params.reason === "乙") return { ok: false, error: "number blocked" };
+        sent.push(m.params.reason);
         return { ok: true };
       },
     } satisfies SmsSender;
@@ -144,7 +150,7 @@ test("two flushes at once never send the same text twice", async () => {
   const fresh = await makeTestApp();
   try {
     const user = await signedIn(fresh, { role: "worker", pin: "555666" });
-    const notices = Array.from({ length: 6 }, (_, i) => ({ userId: user.user.id, body: `并发${i}`, smsTo: `1390000444${i}` }));
+    const notices = Array.from({ length: 6 }, (_, i) => ({ userId: user.user.id, body: `并发${i}`, sms: sms(`1390000444${i}`, `并发${i}`) }));
     await fresh.deps.database.write((db) => db.batch(notifyStatements(db, notices, fresh.clock.now()) as never));
     const [a, b] = await Promise.all([flushSms(fresh.deps, 10), flushSms(fresh.deps, 10)]);
     assert.is(a.sent + b.sent, 6);
@@ -175,11 +181,11 @@ test("install starts an unref'd 30-second timer that flushes the outbox, and ret
 
     // The same timer, faster, really delivers what was queued.
     const user = await signedIn(fresh, { role: "worker", pin: "777888" });
-    await fresh.deps.database.write((db) => db.batch(notifyStatements(db, [{ userId: user.user.id, body: "定时发送", smsTo: "13700005555" }], fresh.clock.now()) as never));
+    await fresh.deps.database.write((db) => db.batch(notifyStatements(db, [{ userId: user.user.id, body: "定时发送", sms: sms("13700005555", "定时发送") }], fresh.clock.now()) as never));
     const stopFast = startSmsTimer(fresh.deps, 10);
-    for (let i = 0; i < 100 && fresh.sms.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(() => fresh.sms.length > 0, "the fast SMS timer sent the queued message");
     stopFast();
-    assert.equal(fresh.sms, [{ to: "13700005555", body: "定时发送" }]);
+    assert.equal(fresh.sms, [{ to: "13700005555", body: said("定时发送") }]);
   } finally {
     globalThis.setInterval = realSetInterval;
     fresh.close();

@@ -62,9 +62,9 @@ test("status page shows the version, migrations, backup, housekeeping and pendin
     db.batch([
       saveRecord(db, LAST_BACKUP, { at: t.clock.now() - 3600_000, file: "lingong-20261128-080000.db", bytes: 3 * 1024 * 1024 }),
       db.insert(smsOutbox).values([
-        { toPhone: "13800000001", body: "a", status: "pending", createdAt: t.clock.now() },
-        { toPhone: "13800000002", body: "b", status: "pending", createdAt: t.clock.now() },
-        { toPhone: "13800000003", body: "c", status: "sent", createdAt: t.clock.now() },
+        { toPhone: "13800000001", template: "legacy", params: "{}", status: "pending", createdAt: t.clock.now() },
+        { toPhone: "13800000002", template: "legacy", params: "{}", status: "pending", createdAt: t.clock.now() },
+        { toPhone: "13800000003", template: "legacy", params: "{}", status: "sent", createdAt: t.clock.now() },
       ]),
     ]),
   );

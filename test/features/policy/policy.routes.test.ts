@@ -12,12 +12,15 @@ import { addArticle } from "./fixtures.ts";
 let t: TestApp;
 let marketA: number;
 let marketB: number;
+/** Another market in market A's own county: staff are scoped by market, not by county. */
+let marketC: number;
 let staff: Browser & { user: { id: number } };
 
 test.before(async () => {
   t = await makeTestApp();
   marketA = await addMarket(t, { name: "鄢陵县零工驿站", countyCode: "411024" });
   marketB = await addMarket(t, { name: "禹州市零工市场", countyCode: "411081", tier: "county" });
+  marketC = await addMarket(t, { name: "鄢陵县零工市场", countyCode: "411024", tier: "county" });
   staff = await signedIn(t, { role: "staff", name: "张干事", marketId: marketA });
 });
 test.after(() => t.close());
@@ -100,6 +103,7 @@ test("bad input on the article form: re-rendered with the input and a summary, n
     ["an http link", { body: "[网站](http://example.com)" }, 422, "只能以 https:// 或 / 开头"],
     ["the whole city, by station staff", { marketId: "" }, 422, "只能为自己管辖的市场写文章"],
     ["another market", { marketId: String(marketB) }, 422, "只能为自己管辖的市场写文章"],
+    ["another market in the same county", { marketId: String(marketC) }, 422, "只能为自己管辖的市场写文章"],
     ["a market that does not exist", { marketId: "999999" }, 422, "适用范围的选项不对"],
     ["SQL as a market", { marketId: "1; DROP TABLE policy_articles" }, 400, "适用范围的选项不对"],
   ];
@@ -124,7 +128,8 @@ test("the city admin writes for the whole city; staff cannot edit it or another 
   const [a] = (await rows()).filter((r) => r.title === "全市就业政策");
   assert.is(a.marketId, null);
   const other = await addArticle(t, { marketId: marketB, title: "禹州的文章" });
-  for (const id of [a.id, other]) {
+  const neighbour = await addArticle(t, { marketId: marketC, title: "鄢陵县零工市场的文章" });
+  for (const id of [a.id, other, neighbour]) {
     assert.is((await staff.get(paths.policy.staffEdit(id))).status, 404);
     await staff.get(paths.policy.staffList);
     assert.is((await staff.post(paths.policy.staffEdit(id), { category: "legal", title: "改掉", body: "x", marketId: String(marketA) })).status, 404);

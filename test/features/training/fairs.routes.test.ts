@@ -2,6 +2,8 @@
 // every refusal, with nothing written), staff creating fairs, recording
 // no-shows and cancelling.
 import { test } from "uvu";
+import { renderTemplate } from "../../../src/features/messages/index.ts";
+const smsText = (m: { template: string; params: string }) => renderTemplate(m.template, JSON.parse(m.params));
 import * as assert from "uvu/assert";
 import { and, eq } from "drizzle-orm";
 import { makeTestApp, addMarket, signedIn, type TestApp, type Browser } from "../../helpers/app.ts";
@@ -12,12 +14,15 @@ import { addFair, addEmployer, addPosting, employerBrowser, kindId } from "./fix
 let t: TestApp;
 let marketA: number;
 let marketB: number;
+/** Another market in market A's own county: staff are scoped by market, not by county. */
+let marketC: number;
 let staff: Browser & { user: { id: number } };
 
 test.before(async () => {
   t = await makeTestApp();
   marketA = await addMarket(t, { name: "鄢陵县零工驿站", countyCode: "411024" });
   marketB = await addMarket(t, { name: "禹州市零工市场", countyCode: "411081", tier: "county" });
+  marketC = await addMarket(t, { name: "鄢陵县零工市场", countyCode: "411024", tier: "county" });
   staff = await signedIn(t, { role: "staff", name: "张干事", marketId: marketA });
 });
 test.after(() => t.close());
@@ -179,6 +184,7 @@ test("staff create a fair with zones by kind of work; bad input re-renders with 
     ["zone places not a number", { [`zone${care}`]: "六" }, 400, "养老护理 展位数请填数字"],
     ["zone places zero", { [`zone${care}`]: "0" }, 400, "养老护理 展位数应在 1 到 200 之间"],
     ["another county's market", { marketId: String(marketB) }, 422, "主办市场的选项不对"],
+    ["another market in the same county", { marketId: String(marketC) }, 422, "主办市场的选项不对"],
   ];
   for (const [name, o, status, message] of cases) {
     const r = await staff.post(paths.training.staffFairNew, { ...good, ...o });
@@ -231,16 +237,19 @@ test("staff record a no-show on or after the day, with an audit entry; it shows 
   assert.match(staff.last.html, "以往未到场 1 次");
 });
 
-test("staff of another market get 404 on a fair's staff page and its actions", async () => {
-  const { fairId, zoneIds } = await addFair(t, marketB, [{ kind: "家政保洁", capacity: 5 }], { date: "2026-11-28" });
-  const employerId = await addEmployer(t, "verified");
-  await t.deps.database.write((db) => db.insert(jobFairBookings).values({ fairId, zoneId: zoneIds[0], employerId, createdAt: t.clock.now() }));
-  const [booking] = await bookingsOf(fairId);
-  assert.is((await staff.get(paths.training.staffFair(fairId))).status, 404);
-  await staff.get(paths.training.staffFairs);
-  assert.is((await staff.post(paths.training.staffNoShow(booking.id))).status, 404);
-  assert.is((await staff.post(paths.training.staffFairCancel(fairId), { reason: "x" })).status, 404);
-  assert.equal([(await bookingsOf(fairId))[0].status, (await t.db.select().from(jobFairs).where(eq(jobFairs.id, fairId)))[0].status], ["booked", "open"]);
+test("staff of another market, in the same county or another, get 404 on a fair's staff page and its actions", async () => {
+  for (const market of [marketC, marketB]) {
+    const { fairId, zoneIds } = await addFair(t, market, [{ kind: "家政保洁", capacity: 5 }], { date: "2026-11-28" });
+    const employerId = await addEmployer(t, "verified");
+    await t.deps.database.write((db) => db.insert(jobFairBookings).values({ fairId, zoneId: zoneIds[0], employerId, createdAt: t.clock.now() }));
+    const [booking] = await bookingsOf(fairId);
+    assert.is((await staff.get(paths.training.staffFair(fairId))).status, 404, `market ${market}`);
+    await staff.get(paths.training.staffFairs);
+    assert.not.match(staff.last.html, `href="${paths.training.staffFair(fairId)}"`, `market ${market}: not on the staff list`);
+    assert.is((await staff.post(paths.training.staffNoShow(booking.id))).status, 404);
+    assert.is((await staff.post(paths.training.staffFairCancel(fairId), { reason: "x" })).status, 404);
+    assert.equal([(await bookingsOf(fairId))[0].status, (await t.db.select().from(jobFairs).where(eq(jobFairs.id, fairId)))[0].status], ["booked", "open"]);
+  }
 });
 
 test("staff cancel a fair: the reason is required; booked employers are told in the inbox and by SMS", async () => {
@@ -256,7 +265,7 @@ test("staff cancel a fair: the reason is required; booked employers are told in 
   assert.is(staff.last.status, 303);
   assert.is((await t.db.select().from(jobFairs).where(eq(jobFairs.id, fairId)))[0].status, "cancelled");
   assert.ok((await t.db.select().from(messages).where(eq(messages.userId, e.user.id))).some((m) => m.body.includes("场地临时征用")));
-  assert.ok((await t.db.select().from(smsOutbox)).some((m) => m.toPhone === "13700001111" && m.body.includes("要取消的招聘会")));
+  assert.ok((await t.db.select().from(smsOutbox)).some((m) => m.toPhone === "13700001111" && smsText(m).includes("要取消的招聘会")));
   await e.get(paths.training.fair(fairId));
   assert.match(e.last.html, "这场招聘会已取消");
 });

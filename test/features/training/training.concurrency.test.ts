@@ -2,6 +2,8 @@
 // places; exactly 30 get a place and 270 queue in order. A cancellation then
 // moves the first in the queue up and tells them.
 import { test } from "uvu";
+import { renderTemplate } from "../../../src/features/messages/index.ts";
+const smsText = (m: { template: string; params: string }) => renderTemplate(m.template, JSON.parse(m.params));
 import * as assert from "uvu/assert";
 import { and, asc, eq } from "drizzle-orm";
 import { makeTestApp, addMarket, signedIn, type TestApp, type Browser } from "../../helpers/app.ts";
@@ -65,6 +67,39 @@ test("300 simultaneous sign-ups for 30 places: exactly 30 confirmed, 270 waiting
   assert.is((await t.db.select().from(smsOutbox)).filter((m) => !m.body.startsWith("验证码")).length, 300);
 });
 
+test("group commit through the routes: refused sign-ups in the same groups as accepted ones are rolled back alone (their new accounts too)", async () => {
+  const marketId = await addMarket(t);
+  const open = await addSession(t, marketId, { capacity: 100, title: "开着的培训" });
+  const closed = await addSession(t, marketId, { signupDeadline: "2026-11-27", startDate: "2026-11-30", endDate: "2026-11-30", title: "截止了的培训" });
+  const phone = (i: number) => `139${String(i).padStart(8, "0")}`;
+  // 60 visitors at once, every third one at the closed session: each sign-up makes an account, then the rule refuses it.
+  const jobs = Array.from({ length: 60 }, (_, i) => ({ i, session: i % 3 === 2 ? closed : open }));
+  const browsers = await Promise.all(
+    jobs.map(async (j) => {
+      const b = t.client();
+      await b.get(paths.training.show(j.session));
+      return b;
+    }),
+  );
+  const before = { ...t.deps.database.commits };
+  const results = await Promise.all(browsers.map((b, k) => b.post(paths.training.signup(jobs[k].session), { name: `访客${jobs[k].i}`, phone: phone(jobs[k].i) })));
+  const after = t.deps.database.commits;
+  for (const [k, r] of results.entries()) assert.is(r.status, jobs[k].session === open ? 303 : 422, `visitor ${jobs[k].i}`);
+  // The point of the test: the transactions really went in groups (fewer COMMITs than transactions).
+  assert.ok(after.transactions - before.transactions >= 60, "every sign-up was a transaction");
+  assert.ok(after.commits - before.commits < after.transactions - before.transactions, `grouped: ${after.commits - before.commits} commits for ${after.transactions - before.transactions} transactions`);
+  // The accepted ones are all there; of the refused ones nothing at all, not even the account made first.
+  const accepted = jobs.filter((j) => j.session === open).map((j) => phone(j.i));
+  const refused = jobs.filter((j) => j.session === closed).map((j) => phone(j.i));
+  const workers = new Set((await t.db.select({ phone: users.phone }).from(users)).map((u) => u.phone));
+  assert.equal(accepted.filter((p) => !workers.has(p)), [], "every accepted visitor has an account");
+  assert.equal(refused.filter((p) => workers.has(p)), [], "no refused visitor has an account");
+  assert.is((await t.db.select().from(trainingSignups).where(eq(trainingSignups.sessionId, open))).length, 40);
+  assert.is((await t.db.select().from(trainingSignups).where(eq(trainingSignups.sessionId, closed))).length, 0);
+  const sms = (await t.db.select({ to: smsOutbox.toPhone }).from(smsOutbox)).map((m) => m.to);
+  assert.equal(refused.filter((p) => sms.includes(p)), [], "no SMS to a refused visitor");
+});
+
 test("a cancellation promotes the first in the queue and tells them (inbox and SMS); the others move up one place", async () => {
   const [session] = await t.db.select().from(trainingSessions).limit(1);
   const staff = await signedIn(t, { role: "staff", marketId: session.marketId });
@@ -90,7 +125,7 @@ test("a cancellation promotes the first in the queue and tells them (inbox and S
   assert.ok(inbox.some((m) => m.body.includes("候补转为正式报名")), "the promoted person has an inbox message");
   const [headUser] = await t.db.select({ phone: users.phone }).from(users).where(eq(users.id, head.workerId));
   const texts = await t.db.select().from(smsOutbox).where(eq(smsOutbox.toPhone, headUser.phone));
-  assert.ok(texts.some((m) => m.body.includes("候补转为正式报名")), "and an SMS");
+  assert.ok(texts.some((m) => smsText(m).includes("候补转为正式报名")), "and an SMS");
 
   // The one who was second in the queue is now first.
   const [second] = await t.db

@@ -75,11 +75,13 @@ test("session form: date order, length, deadline, past start, place for classes 
   const cases: [string, Partial<typeof base>, boolean, Record<string, string>][] = [
     ["all fine", {}, true, {}],
     ["end before start", { endDate: "2026-12-06" }, true, { endDate: "endBeforeStart" }],
+    ["a one-day course (end on the start day)", { endDate: "2026-12-07" }, true, {}],
     ["32 days is too long", { endDate: "2027-01-07" }, true, { endDate: "tooManyDays" }],
     ["31 days is fine", { endDate: "2027-01-06" }, true, {}],
     ["deadline after start", { signupDeadline: "2026-12-08" }, true, { signupDeadline: "deadlineAfterStart" }],
     ["deadline on the first day", { signupDeadline: "2026-12-07" }, true, {}],
     ["new session in the past", { startDate: "2026-11-27", signupDeadline: "2026-11-26" }, true, { startDate: "startInPast" }],
+    ["new session starting today", { startDate: "2026-11-28", endDate: "2026-11-28", signupDeadline: "2026-11-28" }, true, {}],
     ["an edit may keep a past start", { startDate: "2026-11-27", signupDeadline: "2026-11-26" }, false, {}],
     ["offline needs a place", { place: "  " }, true, { place: "placeRequired" }],
     ["online needs no place", { place: "", online: true }, true, {}],
@@ -91,6 +93,8 @@ test("session days run first to last inclusive, across months; nonsense gives no
   assert.equal(sessionDays("2026-11-29", "2026-12-02"), ["2026-11-29", "2026-11-30", "2026-12-01", "2026-12-02"]);
   assert.equal(sessionDays("2026-12-07", "2026-12-07"), ["2026-12-07"]);
   assert.equal(sessionDays("2026-12-07", "2026-12-06"), []);
+  assert.equal(sessionDays("2026-12-07", "2026-11-06"), [], "an end a month before the start: none (not a loop that never starts)");
+  assert.equal(sessionDays("2026-12-31", "2026-01-01"), []);
   assert.equal(sessionDays("2026-02-30", "2026-03-02"), []);
   assert.ok(sessionDays("2026-01-01", "2026-12-31").length <= MAX_SESSION_DAYS + 1);
   assert.equal(markableDays(["2026-11-27", "2026-11-28", "2026-11-29"], "2026-11-28"), ["2026-11-27", "2026-11-28"]);
@@ -123,6 +127,13 @@ test("an attendance form is accepted only when every value belongs to the roster
     ["a mangled value", { ids: ["11"], present: ["11;2026-11-27"], done: [] }],
     ["SQL in a value", { ids: ["11"], present: ["11:2026-11-27' OR 1=1 --"], done: [] }],
     ["a non-numeric id", { ids: ["abc"], present: [], done: [] }],
+    // Number() would read these as 11: the whole value must be digits.
+    ["an id with a space before it", { ids: [" 11"], present: [], done: [] }],
+    ["an id with a space after it", { ids: ["11 "], present: [], done: [] }],
+    ["an id in hex", { ids: ["0x0B"], present: [], done: [] }],
+    ["a completion id with a space after it", { ids: ["11"], present: [], done: ["11 "] }],
+    ["a present value with junk before it", { ids: ["11"], present: ["x11:2026-11-27"], done: [] }],
+    ["completions of one on the page and one not", { ids: ["11", "12"], present: [], done: ["11", "13"] }],
   ];
   for (const [name, input] of bad) assert.equal(planAttendance(input, roster, days), { ok: false }, name);
 });
@@ -160,6 +171,7 @@ test("fair booking: verified employers only, an open future fair, a zone of that
     ["past fair", [fair, "2026-12-11", "verified", true, null], "fairPast"],
     ["zone of another fair", [fair, "2026-11-28", "verified", false, null], "noSuchZone"],
     ["already booked", [fair, "2026-11-28", "verified", true, "booked"], "alreadyBooked"],
+    ["booked before and did not come", [fair, "2026-11-28", "verified", true, "no_show"], "alreadyBooked"],
     ["booked again after cancelling", [fair, "2026-11-28", "verified", true, "cancelled"], null],
   ];
   for (const [name, args, want] of cases) assert.is(bookingRefusal(...args), want, name);

@@ -2,6 +2,8 @@
 // nothing changed), cancelling and promotion, the staff forms, attendance,
 // the certificate, the sign-in sheet and the subsidy CSV.
 import { test } from "uvu";
+import { renderTemplate } from "../../../src/features/messages/index.ts";
+const smsText = (m: { template: string; params: string }) => renderTemplate(m.template, JSON.parse(m.params));
 import * as assert from "uvu/assert";
 import { and, eq } from "drizzle-orm";
 import { makeTestApp, addMarket, addUser, signedIn, nextPhone, type TestApp, type Browser } from "../../helpers/app.ts";
@@ -13,16 +15,20 @@ import {
 import { addSession, addSignup, kindId, nextResidentId } from "./fixtures.ts";
 import { maskResidentId } from "../../../src/shared/validators.ts";
 import { insertWorker } from "../../../src/features/workers/index.ts";
+import { assertInOrder } from "../../helpers/order.ts";
 
 let t: TestApp;
 let marketA: number;
 let marketB: number;
+/** Another market in market A's own county: staff are scoped by market, not by county. */
+let marketC: number;
 let staff: Browser & { user: { id: number } };
 
 test.before(async () => {
   t = await makeTestApp();
   marketA = await addMarket(t, { name: "鄢陵县零工驿站", countyCode: "411024" });
   marketB = await addMarket(t, { name: "禹州市零工市场", countyCode: "411081", tier: "county" });
+  marketC = await addMarket(t, { name: "鄢陵县零工市场", countyCode: "411024", tier: "county" });
   staff = await signedIn(t, { role: "staff", name: "张干事", marketId: marketA });
 });
 test.after(() => t.close());
@@ -90,7 +96,7 @@ test("without an account: name and phone make a worker account without a PIN, in
   assert.equal((await signupsOf(id)).map((r) => [r.workerId, r.status]), [[u.id, "confirmed"]]);
   const sms = (await t.db.select().from(smsOutbox).where(eq(smsOutbox.toPhone, phone))).filter((x) => !x.body.startsWith("验证码"));
   assert.is(sms.length, 1);
-  assert.match(sms[0].body, "家政服务员培训");
+  assert.match(smsText(sms[0]), "家政服务员培训");
 });
 
 // Changed with phone codes: before the code every number gets the same answer
@@ -151,6 +157,24 @@ test("bad input on the sign-up form: 400, the input kept, nothing written", asyn
   }
   assert.is((await signupsOf(id)).length, 0);
   assert.is(await countRows(users), usersBefore);
+});
+
+test("the sign-up deadline at its boundary, by the Beijing date: the last minute of the deadline day is in, the first minutes after midnight are out", async () => {
+  const id = await addSession(t, marketA, { signupDeadline: "2026-11-28", startDate: "2026-11-30", endDate: "2026-11-30" });
+  const onTime = await worker("准时");
+  const late = await worker("晚了");
+  // 23:59 in Beijing on the deadline day (15:59 UTC): still open.
+  t.clock.set("2026-11-28T23:59:00+08:00");
+  await onTime.get(paths.training.show(id));
+  assert.is((await onTime.post(paths.training.signup(id))).status, 303, "23:59 on the deadline day");
+  // 00:00:30 the next day in Beijing (still 11-28 by UTC: 16:00:30): closed.
+  t.clock.set("2026-11-29T00:00:30+08:00");
+  await late.get(paths.training.show(id));
+  const r = await late.post(paths.training.signup(id));
+  assert.is(r.status, 422, "just after midnight in Beijing");
+  assert.match(r.html, "报名已截止");
+  const rows = await signupsOf(id);
+  assert.equal(rows.map((x) => x.workerId), [onTime.user.id]);
 });
 
 test("refused with a clear message and nothing changed: after the deadline, a cancelled session", async () => {
@@ -236,7 +260,20 @@ test("walk-in: bad input and mismatches are refused with nothing written", async
   assert.equal([await countRows(users), await countRows(trainingSignups), await countRows(auditLog)], before);
 });
 
-test("staff cannot touch another market's session: 404 everywhere", async () => {
+test("staff cannot touch another market's session, in the same county or another: 404 everywhere", async () => {
+  const neighbour = await addSession(t, marketC);
+  await staff.get(paths.training.staffList);
+  assert.not.match(staff.last.html, `href="${paths.training.staffShow(neighbour)}"`, "the same county's other market's session is not on the staff list");
+  for (const url of [paths.training.staffShow(neighbour), paths.training.staffEdit(neighbour), paths.training.attendance(neighbour), paths.training.sheet(neighbour), paths.training.completersCsv(neighbour)]) {
+    assert.is((await staff.get(url)).status, 404, url);
+  }
+  await staff.get(paths.training.staffList);
+  for (const url of [paths.training.staffWalkIn(neighbour), paths.training.staffCancel(neighbour), paths.training.staffEdit(neighbour), paths.training.attendance(neighbour)]) {
+    assert.is((await staff.post(url, { name: "某人", phone: nextPhone(), reason: "x" })).status, 404, url);
+  }
+  assert.is((await sessionRow(neighbour)).status, "open");
+  assert.is((await signupsOf(neighbour)).length, 0);
+
   const id = await addSession(t, marketB);
   await staff.get(paths.training.staffList);
   for (const url of [paths.training.staffShow(id), paths.training.staffEdit(id), paths.training.attendance(id), paths.training.sheet(id), paths.training.completersCsv(id)]) {
@@ -290,12 +327,52 @@ test("a worker cancels: the first in the queue moves up and is told; leaving the
   assert.is((await sessionRow(id)).confirmedCount, 1);
   const inbox = await t.db.select().from(messages).where(eq(messages.userId, b.user.id));
   assert.ok(inbox.some((m) => m.body.includes("候补转为正式报名")));
-  assert.ok((await t.db.select().from(smsOutbox)).some((m) => m.toPhone === b.user.phone && m.body.includes("候补转为正式报名")));
+  assert.ok((await t.db.select().from(smsOutbox)).some((m) => m.toPhone === b.user.phone && smsText(m).includes("候补转为正式报名")));
 
   // 甲 may sign up again, at the back of the queue.
   await a.get(paths.training.show(id));
   await a.post(paths.training.signup(id));
   assert.is((await byWorker()).get(a.user.id)!.status, "waiting");
+});
+
+test("the queue goes by waiting number, not by who signed up first: someone who left the queue and came back is behind those who stayed", async () => {
+  const id = await addSession(t, marketA, { capacity: 1 });
+  const first = await worker("甲");
+  const early = await worker("乙"); // the older sign-up row (lower id)
+  const stayed = await worker("丙");
+  for (const w of [first, early, stayed]) {
+    await w.get(paths.training.show(id));
+    await w.post(paths.training.signup(id));
+  }
+  const byWorker = async () => new Map((await signupsOf(id)).map((r) => [r.workerId, r]));
+  const rows = await byWorker();
+  assert.ok(rows.get(early.user.id)!.id < rows.get(stayed.user.id)!.id, "乙's row is older than 丙's");
+  // 乙 leaves the queue and comes back: the same row, now behind 丙.
+  await early.get(paths.training.mine);
+  await early.post(paths.training.cancelSignup(rows.get(early.user.id)!.id));
+  await early.get(paths.training.show(id));
+  await early.post(paths.training.signup(id));
+  const again = await byWorker();
+  assert.is(again.get(early.user.id)!.id, rows.get(early.user.id)!.id, "the same row is reused");
+  assert.is(again.get(early.user.id)!.status, "waiting");
+  assert.ok(again.get(early.user.id)!.waitNo! > again.get(stayed.user.id)!.waitNo!, "乙's waiting number is now behind 丙's");
+  await early.get(paths.training.show(id));
+  assert.match(early.last.html, "候补第 2 位");
+  await stayed.get(paths.training.show(id));
+  assert.match(stayed.last.html, "候补第 1 位");
+
+  // 甲 cancels: the free place goes to 丙, who stayed in the queue, not to 乙.
+  await first.get(paths.training.mine);
+  await first.post(paths.training.cancelSignup(rows.get(first.user.id)!.id));
+  const after = await byWorker();
+  assert.equal(
+    [after.get(first.user.id)!.status, after.get(stayed.user.id)!.status, after.get(early.user.id)!.status],
+    ["cancelled", "confirmed", "waiting"],
+  );
+  // The staff list shows them in the same order: 丙 confirmed, then 乙 waiting.
+  await staff.get(paths.training.staffShow(id));
+  const html = staff.last.html;
+  assertInOrder(html, ["丙", "乙"], "the staff list: 丙 (confirmed) before 乙 (waiting)");
 });
 
 test("cancelling someone else's sign-up is a 404; cancelling after the start is refused", async () => {
@@ -376,6 +453,7 @@ test("bad input on the session form: re-rendered with the input and a summary, n
     ["start in the past", { startDate: "2026-11-20", signupDeadline: "2026-11-19" }, 422, "开始日期不能早于今天"],
     ["offline without place", { place: "" }, 422, "线下培训请填写上课地点"],
     ["another market", { marketId: String(marketB) }, 422, "主办市场的选项不对"],
+    ["another market in the same county", { marketId: String(marketC) }, 422, "主办市场的选项不对"],
     ["a market that does not exist", { marketId: "999999" }, 422, "主办市场的选项不对"],
     ["a work kind that does not exist", { workKindId: "999999" }, 422, "工种的选项不对"],
     ["SQL in a market id", { marketId: "1 OR 1=1" }, 400, "主办市场的选项不对"],
@@ -445,7 +523,7 @@ test("staff cancel a session: everyone signed up is told by SMS; the reason is r
   await staff.post(paths.training.staffCancel(id), { reason: "场地维修" });
   assert.is(staff.last.status, 303);
   assert.equal([(await sessionRow(id)).status, (await sessionRow(id)).cancelReason], ["cancelled", "场地维修"]);
-  assert.ok((await t.db.select().from(smsOutbox)).some((m) => m.toPhone === w.user.phone && m.body.includes("场地维修")));
+  assert.ok((await t.db.select().from(smsOutbox)).some((m) => m.toPhone === w.user.phone && smsText(m).includes("场地维修")));
   await w.get(paths.training.show(id));
   assert.match(w.last.html, "这期培训已取消");
   assert.not.match(w.last.html, "我要报名");

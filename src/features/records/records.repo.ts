@@ -1,0 +1,146 @@
+// Queries for the records: the rows the pure rules (records.domain.ts) count,
+// the change counters the cache keys on, and printed records' check codes.
+import { and, desc, eq, gte, inArray, ne, or, sql } from "drizzle-orm";
+import { employers, hires, hotlineCases, jobPostings, markets, recordPrints, recordVersions, workKinds } from "../../../db/schema/index.ts";
+import { openCaseStatuses } from "../../../db/schema/hotline.ts";
+import type { Queryable } from "../../shared/db.ts";
+import { isRateUnit, rateUnits, type HireFacts, type PrintSummary, type RateSample } from "./records.domain.ts";
+
+/** "hires:12|wage_cases:3|employers:40": changes whenever a figure may change (triggers of migration 0020). */
+export async function sourceVersions(db: Queryable): Promise<string> {
+  const rows = await db.select().from(recordVersions).orderBy(recordVersions.topic);
+  return rows.map((r) => `${r.topic}:${r.version}`).join("|");
+}
+
+/** What an employer's record is counted from: hires ending on or after `from`, wage cases taken in since or still open. */
+export async function employerRecordRows(db: Queryable, employerId: number, from: string) {
+  const [employer] = await db
+    .select({ status: employers.status, reviewedAt: employers.reviewedAt, createdAt: employers.createdAt })
+    .from(employers)
+    .where(eq(employers.id, employerId))
+    .limit(1);
+  const hireRows: HireFacts[] = await db
+    .select({ status: hires.status, endDate: hires.endDate, paid: hires.paid })
+    .from(hires)
+    .where(and(eq(hires.employerId, employerId), gte(hires.endDate, from), ne(hires.status, "cancelled")));
+  const wageCases = await db
+    .select({ day: hotlineCases.day, status: hotlineCases.status })
+    .from(hotlineCases)
+    .where(
+      and(
+        eq(hotlineCases.employerId, employerId),
+        eq(hotlineCases.category, "wage_arrears"),
+        or(gte(hotlineCases.day, from), inArray(hotlineCases.status, [...openCaseStatuses])),
+      ),
+    );
+  return { employer: employer ?? null, hires: hireRows, wageCases };
+}
+
+/** The employer's hires that count toward her record (for her own page): no worker named. */
+export function employerCountedHires(db: Queryable, employerId: number, from: string, today: string) {
+  return db
+    .select({ id: hires.id, title: jobPostings.title, startDate: hires.startDate, endDate: hires.endDate, status: hires.status, paid: hires.paid })
+    .from(hires)
+    .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId))
+    .where(
+      and(
+        eq(hires.employerId, employerId),
+        gte(hires.endDate, from),
+        ne(hires.status, "cancelled"),
+        or(eq(hires.status, "completed"), sql`${hires.endDate} < ${today}`),
+      ),
+    )
+    .orderBy(desc(hires.endDate), desc(hires.id))
+    .limit(500);
+}
+
+/** Wages of hires agreed since `sinceMs` (not cancelled), by kind of work, county and unit. */
+export async function rateSamples(db: Queryable, sinceMs: number): Promise<RateSample[]> {
+  const rows = await db
+    .select({ kindId: jobPostings.kindId, countyCode: jobPostings.countyCode, unit: hires.wageUnit, wageFen: hires.wageFen, confirmedAt: hires.confirmedAt })
+    .from(hires)
+    .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId))
+    .where(and(gte(hires.confirmedAt, sinceMs), ne(hires.status, "cancelled"), inArray(hires.wageUnit, [...rateUnits])));
+  return rows.filter((r): r is typeof r & { unit: RateSample["unit"] } => isRateUnit(r.unit) && r.wageFen > 0);
+}
+
+/** Samples with the instant they were agreed, for the monitoring trend. */
+export async function rateSamplesWithTime(db: Queryable, sinceMs: number, county: string | null) {
+  const rows = await db
+    .select({ kindId: jobPostings.kindId, countyCode: jobPostings.countyCode, unit: hires.wageUnit, wageFen: hires.wageFen, confirmedAt: hires.confirmedAt })
+    .from(hires)
+    .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId))
+    .where(and(gte(hires.confirmedAt, sinceMs), ne(hires.status, "cancelled"), inArray(hires.wageUnit, [...rateUnits]), county ? eq(jobPostings.countyCode, county) : undefined));
+  return rows.filter((r) => isRateUnit(r.unit) && r.wageFen > 0) as (RateSample & { confirmedAt: number })[];
+}
+
+export function kindNames(db: Queryable) {
+  return db.select({ id: workKinds.id, name: workKinds.name }).from(workKinds);
+}
+
+/** A worker's hires (not cancelled), newest first, with the employer and posting. */
+export function workerHires(db: Queryable, workerId: number) {
+  return db
+    .select({
+      id: hires.id,
+      title: jobPostings.title,
+      employerName: employers.name,
+      employerKind: employers.kind,
+      wageFen: hires.wageFen,
+      wageUnit: hires.wageUnit,
+      startDate: hires.startDate,
+      endDate: hires.endDate,
+      status: hires.status,
+      paid: hires.paid,
+      viaMarketName: markets.name,
+    })
+    .from(hires)
+    .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId))
+    .innerJoin(employers, eq(employers.id, hires.employerId))
+    .leftJoin(markets, eq(markets.id, hires.viaMarketId))
+    .where(and(eq(hires.workerId, workerId), ne(hires.status, "cancelled")))
+    .orderBy(desc(hires.endDate), desc(hires.id))
+    .limit(200);
+}
+export type WorkerHireRow = Awaited<ReturnType<typeof workerHires>>[number];
+
+/** A verified employer's public facts (the name is shown only for businesses: a private employer's name is a person's). */
+export async function publicEmployer(db: Queryable, id: number) {
+  return (
+    await db
+      .select({ id: employers.id, kind: employers.kind, name: employers.name, countyCode: employers.countyCode, status: employers.status })
+      .from(employers)
+      .where(eq(employers.id, id))
+      .limit(1)
+  )[0] ?? null;
+}
+
+/** The employer's open postings, for her public card. */
+export function openPostingsOf(db: Queryable, employerId: number, today: string) {
+  return db
+    .select({ id: jobPostings.id, title: jobPostings.title })
+    .from(jobPostings)
+    .where(and(eq(jobPostings.employerId, employerId), eq(jobPostings.status, "open"), gte(jobPostings.endDate, today)))
+    .orderBy(desc(jobPostings.publishedAt))
+    .limit(10);
+}
+
+export function insertPrint(db: Queryable, p: { code: string; workerId: number; issuedAt: number; issuedBy: number | null; summary: PrintSummary }) {
+  return db.insert(recordPrints).values({ ...p, summary: JSON.stringify(p.summary) });
+}
+
+export async function findPrint(db: Queryable, code: string) {
+  const row = (await db.select().from(recordPrints).where(eq(recordPrints.code, code)).limit(1))[0];
+  return row ? { ...row, summary: JSON.parse(row.summary) as PrintSummary } : null;
+}
+
+export function forgetPrints(db: Queryable, workerIds: number[]) {
+  return db.delete(recordPrints).where(inArray(recordPrints.workerId, workerIds));
+}
+
+
+/** The worker's last printed record (to reuse its code for a reprint the same day). */
+export async function latestPrint(db: Queryable, workerId: number) {
+  const row = (await db.select().from(recordPrints).where(eq(recordPrints.workerId, workerId)).orderBy(desc(recordPrints.issuedAt)).limit(1))[0];
+  return row ? { ...row, summary: JSON.parse(row.summary) as PrintSummary } : null;
+}
