@@ -78,6 +78,34 @@ export const JobSchema = v.strictObject({
   quick: v.boolean(),
   publishedAt: v.nullable(v.pipe(v.number(), v.integer())),
   url: v.string(),
+  /** The employer's record over the last 12 months, computed from hires and wage cases (figures only). */
+  employerRecord: v.nullable(
+    v.strictObject({
+      from: v.pipe(v.string(), v.isoDate()),
+      to: v.pipe(v.string(), v.isoDate()),
+      hiresCompleted: v.pipe(v.number(), v.integer()),
+      workersPaid: v.pipe(v.number(), v.integer()),
+      workersNotPaid: v.pipe(v.number(), v.integer()),
+      workersNoAnswer: v.pipe(v.number(), v.integer()),
+      wageCasesOpened: v.pipe(v.number(), v.integer()),
+      wageCasesOpen: v.pipe(v.number(), v.integer()),
+      verifiedSince: v.nullable(v.pipe(v.string(), v.isoDate())),
+      isNew: v.boolean(),
+    }),
+  ),
+  /** The going rate for this kind of work and unit: median and middle half of hires' wages in the last 90 days (fen). */
+  goingRate: v.nullable(
+    v.strictObject({
+      days: v.pipe(v.number(), v.integer()),
+      scope: v.picklist(["county", "city"]),
+      county: v.nullable(Place),
+      unit: v.string(),
+      hires: v.pipe(v.number(), v.integer()),
+      medianFen: v.number(),
+      p25Fen: v.number(),
+      p75Fen: v.number(),
+    }),
+  ),
 });
 
 const CURSOR_RE = /^(\d{1,15})\.(\d{1,12})$/;

@@ -62,7 +62,7 @@ async function register(fields: Record<string, string>) {
 }
 
 /** Texts other than the registration's own code. */
-const notCodes = <T extends { body: string }>(rows: T[]) => rows.filter((m) => !m.body.startsWith("验证码"));
+const notCodes = <T extends { template: string }>(rows: T[]) => rows.filter((m) => m.template !== "verifyCode");
 
 const employerByPhone = async (phone: string) =>
   (await app.db.select({ e: employers }).from(employers).innerJoin(users, eq(users.id, employers.userId)).where(eq(users.phone, phone)))[0]?.e;
