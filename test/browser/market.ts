@@ -28,7 +28,7 @@ export async function confirmApplicant(s: Session, postingPath: string, workerNa
   await s.follow(/^报名的人/, "applicants");
   await s.page.locator("tr", { hasText: workerName }).getByRole("button", { name: button, exact: true }).click();
   await s.landed("applicant confirmed");
-  await s.expectText("已录用,工人会收到通知");
+  await s.expectText(/^已录用。工人会收到短信/);
 }
 
 /** A new worker registers from the home page (a too-short PIN first); in a JS-on session 大字 goes on first. */
