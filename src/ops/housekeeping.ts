@@ -103,7 +103,9 @@ export async function runHousekeeping(deps: Deps): Promise<HousekeepingRecord> {
     db.delete(smsOutbox).where(and(inArray(smsOutbox.status, ["sent", "failed"]), lt(smsOutbox.createdAt, c.smsBefore))),
   );
   // Pending phone-code steps hold what a person typed (an employer's ID number too): gone after a day.
-  await deps.database.write((db) => db.batch([...sweepPhoneCodes(db, now)]), { pages: false });
+  await deps.database.write(async (db) => {
+    for (const s of sweepPhoneCodes(db, now)) await s;
+  }, { pages: false });
   let workersForgotten = 0;
   // Each pass anonymizes up to CHUNK workers, who then no longer match; the
   // bound only guards against a hook that keeps a worker matching.

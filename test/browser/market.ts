@@ -28,7 +28,7 @@ export async function confirmApplicant(s: Session, postingPath: string, workerNa
   await s.follow(/^报名的人/, "applicants");
   await s.page.locator("tr", { hasText: workerName }).getByRole("button", { name: button, exact: true }).click();
   await s.landed("applicant confirmed");
-  await s.expectText("已录用,工人会收到通知");
+  await s.expectText(/^已录用。工人会收到短信/);
 }
 
 /** A new worker registers from the home page (a too-short PIN first); in a JS-on session 大字 goes on first. */
@@ -59,8 +59,14 @@ export async function registerWorker(s: Session, name: string) {
  */
 export async function enterSmsCode(s: Session, phone: string, landed = "code accepted") {
   await s.expectText(`验证码已发到 ${phone.slice(0, 3)}****${phone.slice(-4)}`);
-  const rs = await s.server.deps.database.client.execute({ sql: "SELECT body FROM sms_outbox WHERE to_phone = ? ORDER BY id DESC LIMIT 1", args: [phone] });
-  const code = /验证码 (\d{6})/.exec(String(rs.rows[0]?.[0] ?? ""))?.[1];
+  // The code's parameters while the text waits in the outbox; once sent (and blanked there), what the phone received.
+  const rs = await s.server.deps.database.client.execute({
+    sql: "SELECT params FROM sms_outbox WHERE to_phone = ? AND template = 'verifyCode' ORDER BY id DESC LIMIT 1",
+    args: [phone],
+  });
+  const pending = (JSON.parse(String(rs.rows[0]?.[0] ?? "{}")) as { code?: string }).code;
+  const received = s.server.sms.filter((m) => m.to === phone).at(-1)?.body.match(/(\d{6})/)?.[1];
+  const code = pending || received;
   if (!code) throw new Error(`no code texted to ${phone}`);
   await s.fill("验证码", code);
   await s.press("确定", landed);

@@ -46,7 +46,8 @@ if (chromiumOrSkip()) {
 
         await confirmApplicant(boss, posting, name, "录用");
 
-        // Another day, her daughter's phone: no PIN was ever set.
+        // Hours later, on her daughter's phone: no PIN was ever set.
+        server.clock.advance(3 * 3600_000);
         await later.goto("/", "home");
         if (mode.js) await later.toggleBigText();
         await later.follow("登录", "login");
@@ -72,6 +73,8 @@ if (chromiumOrSkip()) {
       const s = await Session.open(browser, server, mode);
       try {
         const phone = await registerWorker(first, mode.js ? "陈月娥" : "陈桂香");
+        // Some days later (a code to the same number waits at least a minute anyway).
+        server.clock.advance(2 * 24 * 3600_000);
         await s.goto("/", "home");
         if (mode.js) await s.toggleBigText();
         await s.follow("登录", "login");

@@ -22,6 +22,7 @@ const normalise = (s: string | null) =>
   (s ?? "")
     .replace(/(\/|%2F)(phone|forgot-pin)(\/|%2F)[A-Za-z0-9_-]{16,64}/g, "$1$2$3TOKEN")
     .replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value="CSRF"')
+    .replace(/name="_once" value="[^"]*"/g, 'name="_once" value="ONCE"')
     .replace(/(\d{3})\*{4}\d{4}/g, "$1****NNNN");
 
 async function counts() {
