@@ -6,7 +6,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Browser } from "playwright-core";
-import { chromiumOrSkip, shareBrowserAndServer, account, Session, MODES, summary, type Server } from "./harness.ts";
+import { chromiumOrSkip, shareBrowserAndServer, startServer, account, Session, MODES, summary, type Server } from "./harness.ts";
 import { newSetupLink } from "../../src/features/accounts/index.ts";
 
 if (chromiumOrSkip()) {
@@ -65,9 +65,11 @@ if (chromiumOrSkip()) {
     });
 
     test(`${mode.name}: the one-time setup link creates the first city admin`, async () => {
-      const s = await Session.open(browser, server, { ...mode, bigText: mode.big });
+      // A fresh instance: once a city admin exists, no setup link can be made (issue #16).
+      const fresh = await startServer({ empty: true });
+      const s = await Session.open(browser, fresh, { ...mode, bigText: mode.big });
       try {
-        const link = new URL(await newSetupLink(server.deps));
+        const link = new URL(await newSetupLink(fresh.deps));
         await s.goto(link.pathname + link.search, "setup");
         await s.expectHeading("设置第一个市级管理员");
         await s.fill("姓名", "新主任");
@@ -85,6 +87,7 @@ if (chromiumOrSkip()) {
         s.assertClean();
       } finally {
         await s.close();
+        await fresh.close();
       }
     });
 

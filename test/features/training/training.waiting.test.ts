@@ -72,7 +72,7 @@ test("staff cancelling a confirmed place tell the person, in her inbox and by te
   const inbox = await t.db.select().from(messages).where(eq(messages.userId, w.user.id));
   assert.ok(inbox.some((m) => m.body.includes("工作人员已取消") && m.body.includes("电工培训")), JSON.stringify(inbox));
   const texts = await t.db.select().from(smsOutbox).where(eq(smsOutbox.toPhone, w.user.phone));
-  assert.ok(texts.some((m) => m.body.includes("工作人员已取消")));
+  assert.ok(texts.some((m) => m.template === "trainingCancelled"), JSON.stringify(texts.map((m) => m.template)));
 });
 
 test.run();
