@@ -17,7 +17,7 @@ import { test } from "uvu";
 import type { Browser } from "playwright-core";
 import { chromiumOrSkip, shareBrowserAndServer, account, Session, MODES, summary, type Server } from "./harness.ts";
 import { completeResidentId } from "../../src/features/employers/index.ts";
-import { YANLING, newPhone } from "./market.ts";
+import { YANLING, newPhone, enterSmsCode } from "./market.ts";
 
 /** Staff work at the station PC. */
 const DESKTOP = { js: true, width: 1280, height: 800, big: false, name: "JS on 1280×800" } as const;
@@ -50,7 +50,8 @@ if (chromiumOrSkip()) {
       await s.fill("登录密码", "household-2027");
       await s.fill("再输一次密码", "household-2027");
       await s.choose("同意");
-      await s.press("注册", "registered, waiting for review");
+      await s.press("注册", "code page");
+      await enterSmsCode(s, phone, "registered, waiting for review");
       await s.expectText("注册成功,请等待工作人员审核");
 
       // While pending she posts a quick job: kept as a draft, to go public on verification.
