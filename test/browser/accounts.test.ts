@@ -83,7 +83,7 @@ if (chromiumOrSkip()) {
         await s.press("提交", "setup done");
         await s.expectText("设置完成,请登录");
         await s.goto(link.pathname + link.search, "setup link used twice");
-        await s.expectText("这个设置链接无效或已用过");
+        await s.expectText("市级管理员已经设置好了,所有设置链接都已失效");
         s.assertClean();
       } finally {
         await s.close();
