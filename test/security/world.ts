@@ -563,7 +563,12 @@ export async function freshCopy(w: World, opts: { clock?: Clock } = {}): Promise
  * reveals, staff views), the login and lookup throttles, sessions and the
  * last-seen time they feed, and the inbox and SMS queue.
  */
-export const writableOnRefusal = ["audit_log", "login_throttle", "hotline_throttle", "sessions", "user_last_seen", "messages", "sms_outbox"];
+/**
+ * form_submissions: a refused form's one-time key (#17) is claimed with the request's first write (a login's
+ * throttle row, say) and given back when the answer is a refusal, so the same form can be sent again; no key
+ * stays behind, but the claim and its release are writes.
+ */
+export const writableOnRefusal = ["audit_log", "login_throttle", "hotline_throttle", "sessions", "user_last_seen", "messages", "sms_outbox", "form_submissions"];
 
 /**
  * Tables a GET may write, and why: the audit log, when staff open a page that
