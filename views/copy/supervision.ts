@@ -65,6 +65,7 @@ export const supervision = {
     time: "发生时间",
     timeHint: "例如 07:30,可不填",
     timeBad: "时间请写成 07:30 这样",
+    future: "发生日期不能晚于今天",
     place: "地点",
     placeHint: "市场内或附近的具体位置",
     description: "经过",

@@ -192,7 +192,7 @@ export function supervisionRoutes() {
     const r = check(IncidentForm, { ...input, police: Array.isArray(input.police) ? input.police[0] : input.police });
     if (!r.ok) return incidentForm(c, m, input, r.errors, 400);
     const v = r.value;
-    if (v.date > today(c)) return incidentForm(c, m, input, { date: t.problems.future.replace("检查", "发生") }, 422);
+    if (v.date > today(c)) return incidentForm(c, m, input, { date: t.incident.future }, 422);
     let hotlineCaseId: number | null = null;
     if (v.caseNumber) {
       // A case outside the user's scope is "not found", the same as one that does not exist.
