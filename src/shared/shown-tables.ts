@@ -89,7 +89,7 @@ export function watchWrites(client: Client, effects: WriteEffects): Client {
         return (s: InStatement, args?: unknown) => (effects.note(sqlOf(s)), (target.execute as (a: unknown, b?: unknown) => unknown)(s, args));
       if (p === "batch") return (ss: InStatement[], mode?: Parameters<Client["batch"]>[1]) => (ss.forEach((s) => effects.note(sqlOf(s))), target.batch(ss, mode));
       if (p === "executeMultiple") return (s: string) => (effects.note(s), target.executeMultiple(s));
-      if (p === "transaction") return async (mode?: Parameters<Client["transaction"]>[0]) => watchTx(await target.transaction(mode));
+      if (p === "transaction") return async (mode?: "write" | "read" | "deferred") => watchTx(await target.transaction(mode));
       const v = Reflect.get(target, p, target);
       return typeof v === "function" ? v.bind(target) : v;
     },

@@ -4,7 +4,6 @@ import {
   normalizeMobile,
   isValidResidentId,
   normalizeResidentId,
-  birthYearFromId,
   isValidUscc,
   normalizeUscc,
   maskPhone,
@@ -116,7 +115,7 @@ for (const [what, input] of mobileRejected) {
 }
 
 // ---------------------------------------------------------------------------
-// isValidResidentId / normalizeResidentId / birthYearFromId
+// isValidResidentId / normalizeResidentId
 // ---------------------------------------------------------------------------
 
 const validIds: Array<[string, string]> = [
@@ -227,17 +226,6 @@ test('normalizeResidentId returns null for invalid numbers', () => {
   assert.is(normalizeResidentId('110105194912310021', TODAY), null);
   assert.is(normalizeResidentId(makeId('110101', '19990230', '001'), TODAY), null);
   assert.is(normalizeResidentId(makeId('110101', '20250616', '001'), TODAY), null);
-});
-
-test('birthYearFromId reads the year from positions 7-10', () => {
-  assert.is(birthYearFromId(GB11643_SAMPLE), 1949);
-  assert.is(birthYearFromId('11010519491231002x'), 1949);
-  assert.is(birthYearFromId(makeId('320102', '20000229', '123')), 2000);
-});
-
-test('birthYearFromId throws instead of returning NaN for an invalid number', () => {
-  assert.throws(() => birthYearFromId(''), RangeError);
-  assert.throws(() => birthYearFromId('110105194912310021'), RangeError);
 });
 
 // ---------------------------------------------------------------------------

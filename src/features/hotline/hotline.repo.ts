@@ -296,7 +296,6 @@ export async function findHire(db: Queryable, id: number) {
       .limit(1)
   )[0] ?? null;
 }
-export type HireRow = NonNullable<Awaited<ReturnType<typeof findHire>>>;
 
 /** A worker's own recent hires, for "what it concerns" on the report form. */
 export async function workerHires(db: Queryable, workerId: number) {

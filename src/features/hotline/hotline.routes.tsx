@@ -13,6 +13,7 @@ import { redirectWithFlash } from "../../shared/flash.ts";
 import { chinaDate, addDays } from "../../shared/clock.ts";
 import { maskPhone } from "../../shared/validators.ts";
 import { NotFound } from "../../shared/errors.ts";
+import { idParam } from "../../shared/params.ts";
 import { csvResponse } from "../../shared/csv.ts";
 import { clientAddress } from "../accounts/index.ts";
 import { addressBucket } from "../../shared/client.ts";
@@ -51,8 +52,7 @@ const checked = (x: string | string[] | undefined) => Array.isArray(x) && x.incl
 
 /** The case with this id, if the staff member may see it; 404 otherwise. */
 async function caseInScope(c: Ctx, user: CurrentUser): Promise<repo.CaseRow> {
-  const id = posInt(c.req.param("id"));
-  ensure(Number.isSafeInteger(id) && id > 0);
+  const id = idParam(c);
   const row = await repo.findCase(c.var.deps.database.db, id);
   if (!row || !canSeeCase(user, row)) throw new NotFound("case");
   return row;

@@ -3,6 +3,7 @@
 // verified employers book a place in a zone; staff create fairs, record
 // no-shows and cancel.
 import { Hono } from "hono";
+import type { LinkProvider } from "../../shared/hooks.ts";
 import type { AppEnv, Ctx, CurrentUser } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { readForm, check, type FormErrors, type FormInput } from "../../shared/forms.ts";
@@ -19,12 +20,11 @@ import * as fairs from "./fairs.repo.ts";
 import { findMarket, workKindOptions, PAGE_SIZE } from "./training.repo.ts";
 import { marketsInScope } from "../../shared/scope.ts";
 import { idParam, pageParam, pagesFor, todayOf } from "./params.ts";
-import { addEmployerHomeLinks } from "../employers/index.ts";
 
 const t = copy.training;
 
 // The employer's home points to the fairs where they can book a place. Registered once per process.
-addEmployerHomeLinks(() => [[paths.training.fairs, t.employerFairsLink]]);
+export const fairsEmployerHomeLinks: LinkProvider = (() => [[paths.training.fairs, t.employerFairsLink]]);
 
 type Fair = NonNullable<Awaited<ReturnType<typeof fairs.findFair>>>;
 

@@ -4,8 +4,8 @@
 import { Hono } from "hono";
 import type { Feature } from "../../shared/feature.ts";
 import type { AppEnv } from "../../shared/context.ts";
-import { trainingRoutes } from "./training.routes.tsx";
-import { fairRoutes } from "./fairs.routes.tsx";
+import { trainingRoutes, trainingMeLinks } from "./training.routes.tsx";
+import { fairRoutes, fairsEmployerHomeLinks } from "./fairs.routes.tsx";
 import { forgetSignups } from "./training.repo.ts";
 import { chinaDate } from "../../shared/clock.ts";
 
@@ -20,6 +20,8 @@ function routes() {
 
 export const feature: Feature = {
   name: "training",
+  meLinks: [trainingMeLinks],
+  employerHomeLinks: [fairsEmployerHomeLinks],
   routes,
   install(deps) {
     deps.hooks.forgetWorkers.push(async (tx, workerIds, now) => {

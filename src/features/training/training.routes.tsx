@@ -4,6 +4,7 @@
 // the worker's own list, and the staff side: create, edit, cancel, attendance,
 // the printed sheet, certificates and the CSV for the subsidy claim.
 import { Hono } from "hono";
+import type { LinkProvider } from "../../shared/hooks.ts";
 import type { AppEnv, Ctx, CurrentUser } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { readForm, readQuery, check, type FormErrors, type FormInput } from "../../shared/forms.ts";
@@ -26,7 +27,6 @@ import type { SessionView } from "../../../views/training/bits.tsx";
 import { insertWorker } from "../workers/index.ts";
 import { startProof, definePurpose, outcome as phoneOutcome } from "../phone/index.ts";
 import { startSession } from "../../shared/session.ts";
-import { addMeLinks } from "../accounts/index.ts";
 import { notifyStatements, shortDate } from "../messages/index.ts";
 import { SessionForm, AnonSignupForm, WalkInForm, CancelSessionForm, type SessionFormValue } from "./training.schema.ts";
 import { signupRefusal, sessionFormProblems, sessionDays, markableDays, attendanceRefusal, planAttendance, cancelRefusal, certificateNo } from "./training.domain.ts";
@@ -36,8 +36,8 @@ import { idParam, pageParam, pagesFor, todayOf } from "./params.ts";
 
 const t = copy.training;
 
-// "My account" links to one's own training sign-ups. Registered once per process.
-addMeLinks((c) =>
+// "My account" links to one's own training sign-ups (the feature lists them; createApp adds them per app).
+export const trainingMeLinks: LinkProvider = (c) =>
   c.var.user?.role === "worker"
     ? [[paths.training.mine, t.mineLink]]
     : isStaff(c.var.user)
@@ -45,8 +45,7 @@ addMeLinks((c) =>
           [paths.training.staffList, t.staffTitle],
           [paths.training.staffFairs, t.staffFairsTitle],
         ]
-      : [],
-);
+      : [];
 
 /** The Chinese message for a refusal thrown by the repo. */
 export function refusalMessage(e: TrainingRefusal): string {
