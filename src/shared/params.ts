@@ -34,3 +34,18 @@ export async function pageOf<T>(
   const [items, total] = await Promise.all([rows(size, (page - 1) * size), count()]);
   return { rows: items, total, page, pages: pagesFor(total, size) };
 }
+
+/**
+ * One page of rows and the total, queried side by side: `rows` is the list
+ * query without its limit (ordered), `total` a `{ n: count() }` query with the
+ * same conditions.
+ */
+export async function pageQuery<T>(
+  rows: { limit(n: number): { offset(n: number): PromiseLike<T[]> } },
+  total: PromiseLike<{ n: number }[]>,
+  page: number,
+  size: number,
+): Promise<{ rows: T[]; total: number }> {
+  const [items, [{ n }]] = await Promise.all([rows.limit(size).offset((page - 1) * size), total]);
+  return { rows: items, total: n };
+}

@@ -13,6 +13,7 @@ import { notifyStatements, shortDate } from "../messages/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { paths } from "../../paths.ts";
 import { PAGE_SIZE } from "./training.repo.ts";
+import { pageQuery } from "../../shared/params.ts";
 
 const t = copy.training;
 
@@ -37,34 +38,32 @@ export async function findFair(db: Queryable, id: number) {
 /** Open fairs from today on, soonest first. */
 export async function listUpcomingFairs(db: Queryable, today: string, page: number) {
   const where = and(eq(jobFairs.status, "open"), gte(jobFairs.date, today));
-  const [rows, [{ n }]] = await Promise.all([
+  return pageQuery(
     db
       .select(fairColumns)
       .from(jobFairs)
       .innerJoin(markets, eq(markets.id, jobFairs.marketId))
       .where(where)
-      .orderBy(asc(jobFairs.date), asc(jobFairs.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .orderBy(asc(jobFairs.date), asc(jobFairs.id)),
     db.select({ n: count() }).from(jobFairs).where(where),
-  ]);
-  return { rows, total: n };
+    page,
+    PAGE_SIZE,
+  );
 }
 
 export async function listFairsForStaff(db: Queryable, user: CurrentUser, page: number) {
   const where = marketScope(user, jobFairs.marketId);
-  const [rows, [{ n }]] = await Promise.all([
+  return pageQuery(
     db
       .select(fairColumns)
       .from(jobFairs)
       .innerJoin(markets, eq(markets.id, jobFairs.marketId))
       .where(where)
-      .orderBy(desc(jobFairs.date), desc(jobFairs.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .orderBy(desc(jobFairs.date), desc(jobFairs.id)),
     db.select({ n: count() }).from(jobFairs).innerJoin(markets, eq(markets.id, jobFairs.marketId)).where(where),
-  ]);
-  return { rows, total: n };
+    page,
+    PAGE_SIZE,
+  );
 }
 
 export async function zonesOf(db: Queryable, fairId: number) {
@@ -141,7 +140,7 @@ export async function findBooking(db: Queryable, id: number) {
 /** Every booking of a fair for staff: employer, contact, zone, status, and past no-shows. */
 export async function bookingsForStaff(db: Queryable, fairId: number, page: number) {
   const where = eq(jobFairBookings.fairId, fairId);
-  const [rows, [{ n }]] = await Promise.all([
+  return pageQuery(
     db
       .select({
         id: jobFairBookings.id,
@@ -157,12 +156,11 @@ export async function bookingsForStaff(db: Queryable, fairId: number, page: numb
       .innerJoin(jobFairZones, eq(jobFairZones.id, jobFairBookings.zoneId))
       .innerJoin(workKinds, eq(workKinds.id, jobFairZones.workKindId))
       .where(where)
-      .orderBy(asc(workKinds.sort), asc(jobFairBookings.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .orderBy(asc(workKinds.sort), asc(jobFairBookings.id)),
     db.select({ n: count() }).from(jobFairBookings).where(where),
-  ]);
-  return { rows, total: n };
+    page,
+    PAGE_SIZE,
+  );
 }
 
 export async function insertFair(

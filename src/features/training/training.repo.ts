@@ -15,6 +15,7 @@ import { notifyStatements, shortDate, shortDates, type Notice } from "../message
 import { copy } from "../../../views/copy/index.ts";
 import { paths } from "../../paths.ts";
 import { signupRefusal, placeFor, cancelRefusal, promotions, capacityRefusal, type SignupRefusal, type CancelRefusal } from "./training.domain.ts";
+import { pageQuery } from "../../shared/params.ts";
 
 const t = copy.training;
 export const PAGE_SIZE = 20;
@@ -89,37 +90,35 @@ export async function listUpcoming(db: Queryable, f: { today: string; kind?: str
     f.kind ? eq(trainingSessions.kind, f.kind as never) : undefined,
     f.county ? eq(markets.countyCode, f.county) : undefined,
   );
-  const [rows, [{ n }]] = await Promise.all([
+  return pageQuery(
     db
       .select(sessionColumns)
       .from(trainingSessions)
       .innerJoin(markets, eq(markets.id, trainingSessions.marketId))
       .leftJoin(workKinds, eq(workKinds.id, trainingSessions.workKindId))
       .where(where)
-      .orderBy(asc(trainingSessions.startDate), asc(trainingSessions.id))
-      .limit(PAGE_SIZE)
-      .offset((f.page - 1) * PAGE_SIZE),
+      .orderBy(asc(trainingSessions.startDate), asc(trainingSessions.id)),
     db.select({ n: count() }).from(trainingSessions).innerJoin(markets, eq(markets.id, trainingSessions.marketId)).where(where),
-  ]);
-  return { rows, total: n };
+    f.page,
+    PAGE_SIZE,
+  );
 }
 
 /** Sessions a staff member may manage, newest first. */
 export async function listForStaff(db: Queryable, user: CurrentUser, page: number) {
   const where = marketScope(user, trainingSessions.marketId);
-  const [rows, [{ n }]] = await Promise.all([
+  return pageQuery(
     db
       .select(sessionColumns)
       .from(trainingSessions)
       .innerJoin(markets, eq(markets.id, trainingSessions.marketId))
       .leftJoin(workKinds, eq(workKinds.id, trainingSessions.workKindId))
       .where(where)
-      .orderBy(desc(trainingSessions.startDate), desc(trainingSessions.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .orderBy(desc(trainingSessions.startDate), desc(trainingSessions.id)),
     db.select({ n: count() }).from(trainingSessions).innerJoin(markets, eq(markets.id, trainingSessions.marketId)).where(where),
-  ]);
-  return { rows, total: n };
+    page,
+    PAGE_SIZE,
+  );
 }
 
 /** 1 + the number of people ahead in the queue. */
@@ -168,7 +167,7 @@ export async function findSignup(db: Queryable, id: number) {
 export async function signupsOfWorker(db: Queryable, workerId: number, page: number) {
   const via = sql<string | null>`(select m.name from markets m where m.id = ${trainingSignups.viaMarketId})`;
   const where = eq(trainingSignups.workerId, workerId);
-  const [rows, [{ n }]] = await Promise.all([
+  return pageQuery(
     db
       .select({
         id: trainingSignups.id,
@@ -186,19 +185,18 @@ export async function signupsOfWorker(db: Queryable, workerId: number, page: num
       .from(trainingSignups)
       .innerJoin(trainingSessions, eq(trainingSessions.id, trainingSignups.sessionId))
       .where(where)
-      .orderBy(desc(trainingSessions.startDate), desc(trainingSignups.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .orderBy(desc(trainingSessions.startDate), desc(trainingSignups.id)),
     db.select({ n: count() }).from(trainingSignups).where(where),
-  ]);
-  return { rows, total: n };
+    page,
+    PAGE_SIZE,
+  );
 }
 
 /** Confirmed, then waiting (in queue order): the staff view of who signed up. */
 export async function signupList(db: Queryable, sessionId: number, page: number) {
   const via = sql<string | null>`(select m.name from markets m where m.id = ${trainingSignups.viaMarketId})`;
   const where = and(eq(trainingSignups.sessionId, sessionId), inArray(trainingSignups.status, ["confirmed", "waiting"]));
-  const [rows, [{ n }]] = await Promise.all([
+  return pageQuery(
     db
       .select({
         id: trainingSignups.id, name: users.name, phone: users.phone, status: trainingSignups.status, position: positionSql, viaMarket: via,
@@ -207,12 +205,11 @@ export async function signupList(db: Queryable, sessionId: number, page: number)
       .from(trainingSignups)
       .innerJoin(users, eq(users.id, trainingSignups.workerId))
       .where(where)
-      .orderBy(sql`${trainingSignups.status} = 'waiting'`, asc(trainingSignups.waitNo), asc(trainingSignups.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .orderBy(sql`${trainingSignups.status} = 'waiting'`, asc(trainingSignups.waitNo), asc(trainingSignups.id)),
     db.select({ n: count() }).from(trainingSignups).where(where),
-  ]);
-  return { rows, total: n };
+    page,
+    PAGE_SIZE,
+  );
 }
 
 /** Confirmed sign-ups with the days each attended; `page` null = everyone (the printed sheet, the CSV). */
