@@ -5,6 +5,8 @@ import { Hono } from "hono";
 import type { Feature } from "../../shared/feature.ts";
 import type { AppEnv } from "../../shared/context.ts";
 import { trainingRoutes } from "./training.routes.tsx";
+import { trainingStaffRoutes } from "./training.staff.routes.tsx";
+import { trainingAttendanceRoutes } from "./training.attendance.routes.tsx";
 import { fairRoutes } from "./fairs.routes.tsx";
 import { forgetSignups } from "./training.repo.ts";
 import { chinaDate } from "../../shared/clock.ts";
@@ -14,6 +16,8 @@ export { trainingKinds, type TrainingKind } from "../../../db/schema/index.ts";
 function routes() {
   const app = new Hono<AppEnv>();
   app.route("/", trainingRoutes());
+  app.route("/", trainingStaffRoutes());
+  app.route("/", trainingAttendanceRoutes());
   app.route("/", fairRoutes());
   return app;
 }
