@@ -24,6 +24,12 @@ const t = copy.hotline;
 export function hotlineOfficeRoutes() {
   const app = new Hono<AppEnv>();
 
+  app.get(paths.hotline.figures, (c) => {
+    const user = requireStaff(c);
+    const day = today(c.var.deps);
+    return figuresPage(c, user, { from: addDays(day, -30), to: day });
+  });
+
   app.get(paths.hotline.callList, async (c) => {
     const user = requireStaff(c);
     const deps = c.var.deps;
@@ -44,12 +50,6 @@ export function hotlineOfficeRoutes() {
     ensure(r.ok || r.code !== "notInScope", "hire");
     if (!r.ok) return redirectWithFlash(c, paths.hotline.callList, t.answeredAlready);
     return redirectWithFlash(c, paths.hotline.callList, r.answer === "paid" ? t.answerPaid : t.answerNotPaid(r.number));
-  });
-
-  app.get(paths.hotline.figures, (c) => {
-    const user = requireStaff(c);
-    const day = today(c.var.deps);
-    return figuresPage(c, user, { from: addDays(day, -30), to: day });
   });
 
   app.get(paths.hotline.export, async (c) => {

@@ -10,6 +10,7 @@ import { bookingRefusal, bookingCancelRefusal, noShowRefusal, fairFormProblems, 
 import * as fairs from "./fairs.repo.ts";
 import { findMarket, workKindOptions } from "./training.repo.ts";
 import type { FairForm } from "./training.schema.ts";
+import { tell } from "./training.notices.ts";
 import type * as v from "valibot";
 
 export type Fair = NonNullable<Awaited<ReturnType<typeof fairs.findFair>>>;
@@ -86,7 +87,9 @@ export const zoneKinds = (deps: Deps) => workKindOptions(deps.database.db);
 export async function cancelFair(deps: Deps, actor: CurrentUser, fair: Fair, reason: string): Promise<{ ok: true; done: boolean }> {
   const now = deps.clock.now();
   const done = await deps.database.transaction(async (tx) => {
-    const ok = await fairs.cancelFair(tx, fair, reason, now);
+    const news = await fairs.cancelFair(tx, fair, reason, now);
+    if (news) await tell(tx, news, now);
+    const ok = news !== null;
     if (ok) await auditInsert(tx, actor, now, { action: "fair.cancel", subjectType: "job_fair", subjectId: fair.id });
     return ok;
   });

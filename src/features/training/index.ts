@@ -9,6 +9,7 @@ import { trainingStaffRoutes } from "./training.staff.routes.tsx";
 import { trainingAttendanceRoutes } from "./training.attendance.routes.tsx";
 import { fairRoutes } from "./fairs.routes.tsx";
 import { forgetSignups } from "./training.repo.ts";
+import { tell } from "./training.notices.ts";
 import { chinaDate } from "../../shared/clock.ts";
 
 export { trainingKinds, type TrainingKind } from "../../../db/schema/index.ts";
@@ -27,7 +28,8 @@ export const feature: Feature = {
   routes,
   install(deps) {
     deps.hooks.forgetWorkers.push(async (tx, workerIds, now) => {
-      await forgetSignups(tx, workerIds, now, chinaDate(now));
+      // The first waiting move up into the places given up, and are told.
+      await tell(tx, (await forgetSignups(tx, workerIds, now, chinaDate(now))).news, now);
     });
   },
 };

@@ -17,6 +17,8 @@ import { signupRefusal, sessionFormProblems, sessionDays, markableDays, attendan
 import * as repo from "./training.repo.ts";
 import { TrainingRefusal, type SessionRow, type SignupResult } from "./training.repo.ts";
 import type { SessionFormValue } from "./training.schema.ts";
+import { tell } from "./training.notices.ts";
+import type { Queryable } from "../../shared/db.ts";
 
 const t = copy.training;
 
@@ -39,13 +41,20 @@ async function refusable<T extends object>(f: () => Promise<T>): Promise<Done<T>
 
 type Session = NonNullable<SessionRow>;
 
+/** A repo write that reports whom to tell, followed by the telling, in the same transaction. */
+async function told<T extends { news: Parameters<typeof tell>[1] }>(tx: Queryable, now: number, write: Promise<T>): Promise<T> {
+  const r = await write;
+  await tell(tx, r.news, now);
+  return r;
+}
+
 // --- Workers ---------------------------------------------------------------
 
 /** A signed-in worker takes a place (or joins the waiting list). */
 export function signUp(deps: Deps, worker: CurrentUser, sessionId: number): Promise<Done<{ result: SignupResult }> | Refused> {
   const now = deps.clock.now();
   return refusable(async () => ({
-    result: await deps.database.transaction((tx) => repo.signUp(tx, { sessionId, workerId: worker.id }, now, chinaDate(now))),
+    result: await deps.database.transaction((tx) => told(tx, now, repo.signUp(tx, { sessionId, workerId: worker.id }, now, chinaDate(now)))),
   }));
 }
 
@@ -67,7 +76,7 @@ export function signUpProvenPhone(deps: Deps, a: { sessionId: number; phone: str
       const person = await repo.findPersonByPhone(tx, a.phone);
       if (person && person.role !== "worker") throw new TrainingRefusal("notWorker");
       const workerId = person ? person.id : (await insertWorker(tx, { phone: a.phone, name: a.name, pinHash: null }, now)).id;
-      return { workerId, result: await repo.signUp(tx, { sessionId: a.sessionId, workerId }, now, chinaDate(now)) };
+      return { workerId, result: await told(tx, now, repo.signUp(tx, { sessionId: a.sessionId, workerId }, now, chinaDate(now))) };
     }),
   );
 }
@@ -77,7 +86,7 @@ type Signup = NonNullable<Awaited<ReturnType<typeof repo.findSignup>>>;
 /** A worker cancels her own sign-up (or leaves the waiting list); the route has checked it is hers. */
 export function cancelOwnSignup(deps: Deps, worker: CurrentUser, signup: Signup): Promise<Done<{ was: string; promoted: number }> | Refused> {
   const now = deps.clock.now();
-  return refusable(() => deps.database.transaction((tx) => repo.cancelSignup(tx, signup.id, now, chinaDate(now))));
+  return refusable(() => deps.database.transaction((tx) => told(tx, now, repo.cancelSignup(tx, signup.id, now, chinaDate(now)))));
 }
 
 // --- Staff: sessions -------------------------------------------------------
@@ -118,9 +127,9 @@ export function editSession(deps: Deps, actor: CurrentUser, sessionId: number, v
   const now = deps.clock.now();
   return refusable(() =>
     deps.database.transaction(async (tx) => {
-      const out = await repo.updateSession(tx, sessionId, value, now);
+      const out = await told(tx, now, repo.updateSession(tx, sessionId, value, now));
       await auditInsert(tx, actor, now, { action: "training.edit", subjectType: "training_session", subjectId: sessionId, detail: { promoted: out.promoted } });
-      return out;
+      return { promoted: out.promoted };
     }),
   );
 }
@@ -129,7 +138,9 @@ export function editSession(deps: Deps, actor: CurrentUser, sessionId: number, v
 export async function cancelSession(deps: Deps, actor: CurrentUser, sessionId: number, reason: string): Promise<Done<{ done: boolean }>> {
   const now = deps.clock.now();
   const done = await deps.database.transaction(async (tx) => {
-    const ok = await repo.cancelSession(tx, sessionId, reason, now);
+    const news = await repo.cancelSession(tx, sessionId, reason, now);
+    if (news) await tell(tx, news, now);
+    const ok = news !== null;
     if (ok) await auditInsert(tx, actor, now, { action: "training.cancel", subjectType: "training_session", subjectId: sessionId });
     return ok;
   });
@@ -162,7 +173,7 @@ export function walkIn(
           await insertWorker(tx, { phone: person.phone, name: person.name, pinHash: null, idNumber: person.idNumber ?? null, viaStaffId: actor.id, viaMarketId }, now)
         ).id;
       }
-      const result = await repo.signUp(tx, { sessionId: s.id, workerId, viaStaffId: actor.id, viaMarketId }, now, chinaDate(now));
+      const result = await told(tx, now, repo.signUp(tx, { sessionId: s.id, workerId, viaStaffId: actor.id, viaMarketId }, now, chinaDate(now)));
       await auditInsert(tx, actor, now, {
         action: "training.signup_walk_in",
         subjectType: "training_signup",
@@ -180,7 +191,7 @@ export function staffCancelSignup(deps: Deps, actor: CurrentUser, s: Session, si
   const now = deps.clock.now();
   return refusable(() =>
     deps.database.transaction(async (tx) => {
-      const r = await repo.cancelSignup(tx, signup.id, now, chinaDate(now));
+      const r = await told(tx, now, repo.cancelSignup(tx, signup.id, now, chinaDate(now)));
       await auditInsert(tx, actor, now, {
         action: "training.cancel_signup",
         subjectType: "training_signup",

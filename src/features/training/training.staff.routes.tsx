@@ -30,6 +30,14 @@ async function readSessionForm(c: Ctx, user: CurrentUser, isNew: boolean) {
   return { ok: true as const, input, value: r.value };
 }
 
+/** A POST on one session: the staff member, the session (404 outside their scope) and the form checked against `schema`. */
+async function sessionPost<S extends typeof CancelSessionForm | typeof WalkInForm>(c: Ctx, schema: S) {
+  const user = requireStaff(c);
+  const s = await staffSession(c, user, idParam(c));
+  const input = await readForm(c);
+  return { user, s, input, form: check(schema, input) };
+}
+
 export function trainingStaffRoutes() {
   const app = new Hono<AppEnv>();
 
@@ -86,10 +94,7 @@ export function trainingStaffRoutes() {
   });
 
   app.post(paths.training.staffCancelPattern, async (c) => {
-    const user = requireStaff(c);
-    const s = await staffSession(c, user, idParam(c));
-    const input = await readForm(c);
-    const form = check(CancelSessionForm, input);
+    const { user, s, input, form } = await sessionPost(c, CancelSessionForm);
     if (!form.ok) return staffPage(c, user, s.id, { values: input, cancelErrors: form.errors, status: 400 });
     const { done } = await actions.cancelSession(c.var.deps, user, s.id, form.value.reason);
     return redirectWithFlash(c, paths.training.staffShow(s.id), done ? t.sessionCancelledFlash : t.alreadyCancelled);
@@ -97,10 +102,7 @@ export function trainingStaffRoutes() {
 
   // 代办: staff sign up someone at the desk; a new phone number gets an account.
   app.post(paths.training.staffWalkInPattern, async (c) => {
-    const user = requireStaff(c);
-    const s = await staffSession(c, user, idParam(c));
-    const input = await readForm(c);
-    const form = check(WalkInForm, input);
+    const { user, s, input, form } = await sessionPost(c, WalkInForm);
     if (!form.ok) return staffPage(c, user, s.id, { values: input, errors: form.errors, status: 400 });
     const { name } = form.value;
     const r = await actions.walkIn(c.var.deps, user, s, form.value);
