@@ -405,16 +405,6 @@ export async function hireInScope(db: Queryable, user: CurrentUser, hireId: numb
   return rows.length > 0;
 }
 
-/** Records the answer only if there is none yet; returns whether it did. */
-export async function recordPaidAnswer(tx: Queryable, hireId: number, answer: "paid" | "not_paid", now: number): Promise<boolean> {
-  const rows = await tx
-    .update(hires)
-    .set({ paid: answer, paidAnsweredAt: now })
-    .where(and(eq(hires.id, hireId), isNull(hires.paid)))
-    .returning({ id: hires.id });
-  return rows.length > 0;
-}
-
 // --- Figures and export ----------------------------------------------------------------------
 
 export async function figures(db: Queryable, user: CurrentUser, today: string, sinceMonth: string) {
