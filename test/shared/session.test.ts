@@ -146,7 +146,9 @@ test("idle limits to the millisecond: staff 15 minutes, workers, employers and a
     t.clock.advance(limit);
     assert.is((await jar.who()).user?.id, u.id, `${role}: exactly the limit idle, still in`);
     t.clock.advance(limit + 1);
+    const generation = t.deps.database.generation;
     assert.equal(await jar.who(), { user: null, sessionHash: null }, `${role}: the limit and 1 ms after the last visit, out`);
+    assert.is(t.deps.database.generation, generation, `${role}: ending an idle session is no page change`);
     assert.is((await rowsOf(u.id)).length, 0, `${role}: the row is gone`);
     t.clock.set(start);
     assert.is((await jar.who()).user, null, `${role}: the ended session does not come back`);
@@ -161,8 +163,10 @@ test("last seen is written at most once a minute: 60 s after the last write not 
   await jar.who();
   assert.is((await rowsOf(u.id))[0].lastSeenAt, start, "exactly a minute: not written");
   t.clock.advance(1);
+  const generation = t.deps.database.generation;
   await jar.who();
   assert.is((await rowsOf(u.id))[0].lastSeenAt, start + MIN + 1, "a minute and 1 ms: written");
+  assert.is(t.deps.database.generation, generation, "a last-seen write is no page change: the page cache keeps its pages");
   t.clock.advance(30_000);
   await jar.who();
   assert.is((await rowsOf(u.id))[0].lastSeenAt, start + MIN + 1, "30 s later: not written again");
