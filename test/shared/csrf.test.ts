@@ -2,7 +2,7 @@
 // are refused with a Chinese page, whether or not the browser sends Origin.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { makeTestApp, signedIn, type TestApp } from "../helpers/app.ts";
+import { makeTestApp, signedIn, addUser, type TestApp } from "../helpers/app.ts";
 import { paths } from "../../src/paths.ts";
 
 let t: TestApp;
@@ -163,6 +163,46 @@ test("not checked: OPTIONS (a preflight changes nothing) and the API's POSTs (no
   const api = await t.client().request("POST", "/api/sms/not-the-secret/tencent/report", "{}", "application/json");
   assert.is(api.status, 404, "no token, no secret: 404, not the CSRF page");
   assert.is((await b.get(paths.accounts.me)).status, 200);
+});
+
+test("a visitor with no seed at all who posts is refused, and the refusal gives her a seed, so the next form works", async () => {
+  const r = await t.app.request("http://localhost" + paths.accounts.logout, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "_csrf=x" });
+  assert.is(r.status, 403);
+  const line = seedOf(r.headers.getSetCookie());
+  assert.ok(line, "a seed comes with the refusal");
+  const seed = line!.split(";")[0].slice("csrf=".length);
+  assert.match(seed, /^[\w-]{22}$/);
+  assert.match(line!, /HttpOnly/);
+  // The seed is kept by the next page, whose token then passes.
+  const page = await t.app.request("http://localhost" + paths.accounts.login, { headers: { cookie: `csrf=${seed}` } });
+  assert.is(seedOf(page.headers.getSetCookie()), undefined);
+  const ok = await t.app.request("http://localhost" + paths.accounts.logout, {
+    method: "POST",
+    headers: { cookie: `csrf=${seed}`, "content-type": "application/x-www-form-urlencoded" },
+    body: `_csrf=${encodeURIComponent(tokenIn(await page.text()))}`,
+  });
+  assert.is(ok.status, 303);
+});
+
+test("after login the same browser's anonymous token (from the login page) no longer works: the token is the session's now", async () => {
+  const u = await addUser(t, { role: "worker", pin: "667788" });
+  const b = t.client();
+  await b.get(paths.accounts.login);
+  const anonToken = b.csrf;
+  await b.post(paths.accounts.login, { phone: u.phone, secret: u.password });
+  assert.ok(b.cookies.has("sid"), "signed in");
+  assert.is((await b.post(paths.accounts.logout, { _csrf: anonToken })).status, 403);
+  assert.is((await b.get(paths.accounts.me)).status, 200, "still signed in");
+  assert.is.not(b.csrf, anonToken);
+  assert.is((await b.post(paths.accounts.logout, {})).status, 303);
+});
+
+test("HEAD is not checked, like GET; a body that cannot be parsed is a refusal (403), not a 500", async () => {
+  const head = await t.app.request("http://localhost" + paths.accounts.login, { method: "HEAD" });
+  assert.is(head.status, 200);
+  const b = await anon();
+  const broken = await b.request("POST", paths.accounts.logout, "--nope\r\nno headers here", "multipart/form-data; boundary=XyZ");
+  assert.is(broken.status, 403);
 });
 
 test.run();

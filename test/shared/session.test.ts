@@ -116,6 +116,11 @@ test("who is signed in: a worker's scope is her own county and she has no market
   const a = (await (await signIn(admin.id)).who()).user!;
   assert.is(a.scopeCounty, "411024");
   assert.is(a.marketTier, null);
+  // An admin whose account still names a market (say, staff of station 1 made county admin): the county decides, not the market.
+  const promoted = await addUser(t, { role: "county_admin", countyCode: "411024", marketId: station });
+  const p = (await (await signIn(promoted.id)).who()).user!;
+  assert.is(p.scopeCounty, "411024");
+  assert.is(p.marketTier, null, "no station limits on an admin");
 });
 
 test("no cookie, an unknown cookie or an over-long one: nobody is signed in and nothing is written", async () => {
@@ -219,7 +224,9 @@ test("logout deletes the row and the cookie (same flags); end-all ends every ses
   assert.is((await rowsOf(u.id)).length, 0);
   assert.not.ok(jar.cookies.has("sid"));
   const anon = new Jar(miniApp(t.deps));
+  const generation = t.deps.database.generation;
   await anon.req("POST", "/end");
+  assert.is(t.deps.database.generation, generation, "signed out already: nothing is written, so anyone posting a logout cannot empty the page cache");
   assert.is(anon.setCookies.filter((l) => l.startsWith("sid=")).length, 1, "signed out already: only the cookie is cleared");
 
   const phone = await signIn(u.id);
