@@ -65,6 +65,14 @@ function harness(opts: { ttlMs?: number; maxEntries?: number; maxBody?: number }
     generation++;
     return c.html(`<p>render ${renders}</p>`);
   });
+  // Reads every parameter when i=all, else only i.
+  app.get("/mixed", (c) => {
+    renders++;
+    const i = c.req.query("i");
+    // All of them, then one by name again (a name read after "all" changes nothing).
+    const x = i === "all" ? (c.req.query(), c.req.query("x")) : "";
+    return c.html(`<p>i=${i}${x} render ${renders}</p>`);
+  });
   app.post("/page", (c) => {
     renders++;
     return c.html(`<p>render ${renders}</p>`);
@@ -287,6 +295,43 @@ test("htmx fragments for different targets are different pages; a POST is never 
   await h.get("/page", {}, "POST");
   await h.get("/page", {}, "POST");
   assert.is(h.renders(), 2);
+});
+
+test("a write drops every stored page at once, not only the one asked for next", async () => {
+  const h = harness();
+  await h.get("/page?i=1");
+  await h.get("/page?i=2");
+  await h.get("/page?i=3");
+  assert.is(h.cache.size(), 3);
+  h.write();
+  await h.get("/page?i=1");
+  assert.is(h.cache.size(), 1, "the two others are gone, not left to expire");
+});
+
+test("a path that once read every parameter stays keyed by all of them", async () => {
+  const h = harness();
+  assert.is(await h.get("/mixed?i=all&x=1"), "<p>i=all1 render 1</p>");
+  await h.get("/mixed?i=2&x=1");
+  assert.is(h.renders(), 2);
+  await h.get("/mixed?i=2&x=9");
+  assert.is(h.renders(), 3, "x is part of the key: the page once read it");
+  await h.get("/mixed?i=2&x=9");
+  assert.is(h.renders(), 3);
+});
+
+test("the shapes learnt per path are bounded (4 × maxEntries): the oldest path's is forgotten and it is keyed by every parameter again", async () => {
+  const h = harness({ maxEntries: 1 });
+  await h.get("/page?i=1");
+  await h.get("/page?i=1&junk=1");
+  assert.is(h.renders(), 1, "shape learnt: junk is ignored");
+  // Four more paths are learnt (none stored: no-store), pushing /page's shape out; its page stays stored.
+  for (const v of ["no-store", "no-store, a", "no-store, b", "no-store, c"]) await h.get(`/header/${encodeURIComponent(v)}`);
+  assert.is(h.cache.size(), 1);
+  assert.is(h.renders(), 5);
+  await h.get("/page?i=1&junk=2");
+  assert.is(h.renders(), 6, "keyed by every parameter until the next render teaches the shape again");
+  await h.get("/page?i=1&junk=3");
+  assert.is(h.renders(), 6);
 });
 
 test.run();
