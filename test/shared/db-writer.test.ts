@@ -8,7 +8,7 @@ import * as assert from "uvu/assert";
 import { mkdtempSync, rmSync, renameSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase, storageErrorCode, DbFileError, WriteQueue } from "../../src/shared/db.ts";
+import { openDatabase, storageErrorCode, DbFileError, WriteQueue, MAX_GROUP } from "../../src/shared/db.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "lingong-writer-"));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -139,6 +139,18 @@ test("the write queue counts what waits and is idle only when nothing is queued 
   assert.is(await second, "b");
   await idlePromise;
   assert.is(q.waiting, 0);
+});
+
+test(`exactly ${MAX_GROUP} transactions queued together commit as one group; one more makes a second`, async () => {
+  const { d } = await fresh();
+  for (const [n, groups] of [[MAX_GROUP, 1], [MAX_GROUP + 1, 2]] as const) {
+    const before = { ...d.commits };
+    await Promise.all(Array.from({ length: n }, (_, i) => d.transaction((tx) => tx.run(`INSERT INTO t VALUES (${i})`))));
+    assert.is(d.commits.commits - before.commits, groups, `${n} at once`);
+    assert.is(d.commits.transactions - before.transactions, n);
+  }
+  assert.is(await count(d), 2 * MAX_GROUP + 1);
+  d.close();
 });
 
 test.run();
