@@ -3,7 +3,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
-import { makeTestApp, type TestApp } from "../helpers/app.ts";
+import { makeTestApp, signedIn, addMarket, type TestApp } from "../helpers/app.ts";
 import { paths } from "../../src/paths.ts";
 import { asset } from "../../src/shared/static.ts";
 
@@ -35,6 +35,30 @@ test("the page shell: lang, viewport, skip link, numbered menu with access keys,
   for (let k = 1; k <= 9; k++) assert.match(html, `accesskey="${k}"`);
   assert.match(html, `href="tel:${t.deps.config.hotline}"`);
   assert.match(html, /<script src="\/static\/htmx\.min\.js\?v=[\w-]+" defer/);
+});
+
+test("我要招工 in the menu and on the home page leads where this person can post: visitors and employers to the posting form, staff to the desk's 代雇主招工, a worker (who cannot post) to her own sign-ups", async () => {
+  const marketId = await addMarket(t);
+  const who = {
+    visitor: t.client(),
+    employer: await signedIn(t, { role: "employer" }),
+    worker: await signedIn(t, { role: "worker", pin: "246810" }),
+    staff: await signedIn(t, { role: "staff", marketId }),
+    admin: await signedIn(t, { role: "city_admin" }),
+  };
+  const want = { visitor: paths.jobs.new, employer: paths.jobs.new, worker: paths.jobs.applications, staff: paths.desk.postJob, admin: paths.desk.postJob };
+  for (const [role, b] of Object.entries(who)) {
+    const html = (await b.get("/")).html;
+    const item2 = html.match(/<a href="([^"]*)" accesskey="2"/)?.[1];
+    assert.is(item2, want[role as keyof typeof want], `${role}: menu item 2`);
+    // Every link on the home page opens for this person (no "页面不存在" at the end of one).
+    for (const href of new Set([...html.matchAll(/<a\b[^>]*?\shref="(\/[^"#]*)"/g)].map((m) => m[1].replace(/&amp;/g, "&")))) {
+      if (href.startsWith(paths.textSize)) continue;
+      const r = await b.get(href);
+      assert.ok(r.status < 400, `${role}: ${href} answered ${r.status}`);
+    }
+  }
+  assert.not.match((await who.worker.get("/")).html, `href="${paths.jobs.quick}"`);
 });
 
 test("an unknown page gets a Chinese 404 page", async () => {

@@ -82,6 +82,7 @@ async function crawl(role: RoleKey, patterns: Pattern[], posts: Pattern[]) {
   const perPattern = new Map<string, number>();
   const seen = new Set<string>(["/"]);
   const queue = ["/"];
+  const foundOn = new Map<string, string>([["/", "(start)"]]);
   const problems: string[] = [];
   let pages = 0;
   const pressed = new Set<string>();
@@ -98,7 +99,10 @@ async function crawl(role: RoleKey, patterns: Pattern[], posts: Pattern[]) {
       if (!url.startsWith("/")) break;
       r = await b.get(url);
     }
-    if (r.status >= 400) continue;
+    if (r.status >= 400) {
+      problems.push(`${url} (linked from ${foundOn.get(url)}) answered ${r.status}`);
+      continue;
+    }
     const k = patternOf(patterns, url);
     if (k) reached.add(k);
     const type = r.headers.get("content-type") ?? "";
@@ -107,6 +111,7 @@ async function crawl(role: RoleKey, patterns: Pattern[], posts: Pattern[]) {
     for (const href of linksOf(html)) {
       if (seen.has(href)) continue;
       seen.add(href);
+      foundOn.set(href, url);
       const hk = patternOf(patterns, href);
       if (!hk) continue; // not a GET route (e.g. a typo would show as unreachable below)
       if (markedNotFollowed.includes(hk)) {

@@ -72,7 +72,9 @@ async function staffSession(c: Ctx, user: CurrentUser, id: number) {
   return s;
 }
 
-const viewerOf = (user: CurrentUser | null): Viewer => (!user ? "anon" : user.role === "worker" ? "worker" : isStaff(user) ? "staff" : "other");
+/** Staff see the link to a course's staff page only where they may use it (their own market's, or in their county or city as admins). */
+const viewerOf = (user: CurrentUser | null, s: { marketId: number; countyCode: string }): Viewer =>
+  !user ? "anon" : user.role === "worker" ? "worker" : isStaff(user) && canSeeMarket(user, { id: s.marketId, countyCode: s.countyCode }) ? "staff" : "other";
 
 /** texted: the person has no PIN, so the sign-up was also sent by text (training.repo.ts signUp). */
 function signupFlash(r: SignupResult, texted = false): string {
@@ -116,7 +118,7 @@ export function trainingRoutes() {
     const mine = user?.role === "worker" ? await repo.findSignupOf(c.var.deps.database.db, id, user.id) : null;
     if (extra.status) c.status(extra.status);
     return c.render(
-      <TrainingShowPage s={toView(c, s)} today={todayOf(c)} viewer={viewerOf(user)} mine={mine} values={extra.values} errors={extra.errors} message={extra.message} />,
+      <TrainingShowPage s={toView(c, s)} today={todayOf(c)} viewer={viewerOf(user, s)} mine={mine} values={extra.values} errors={extra.errors} message={extra.message} />,
       { title: s.title },
     );
   };
