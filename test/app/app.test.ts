@@ -46,11 +46,14 @@ test("我要招工 in the menu and on the home page leads where this person can 
     staff: await signedIn(t, { role: "staff", marketId }),
     admin: await signedIn(t, { role: "city_admin" }),
   };
-  const want = { visitor: paths.jobs.new, employer: paths.jobs.new, worker: paths.jobs.applications, staff: paths.desk.postJob, admin: paths.desk.postJob };
+  const post = [paths.jobs.new, "我要招工"];
+  const desk = [paths.desk.postJob, "代雇主招工"];
+  const want = { visitor: post, employer: post, worker: [paths.jobs.applications, "我报名的活"], staff: desk, admin: desk };
   for (const [role, b] of Object.entries(who)) {
     const html = (await b.get("/")).html;
-    const item2 = html.match(/<a href="([^"]*)" accesskey="2"/)?.[1];
-    assert.is(item2, want[role as keyof typeof want], `${role}: menu item 2`);
+    const item2 = html.match(/<a href="([^"]*)" accesskey="2"><span class="k" aria-hidden="true">2<\/span>([^<]*)<\/a>/);
+    assert.is(item2?.[1], want[role as keyof typeof want][0], `${role}: menu item 2`);
+    assert.is(item2?.[2], want[role as keyof typeof want][1], `${role}: menu item 2's words`);
     // Every link on the home page opens for this person (no "页面不存在" at the end of one).
     for (const href of new Set([...html.matchAll(/<a\b[^>]*?\shref="(\/[^"#]*)"/g)].map((m) => m[1].replace(/&amp;/g, "&")))) {
       if (href.startsWith(paths.textSize)) continue;

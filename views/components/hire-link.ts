@@ -10,7 +10,7 @@ import { copy } from "../copy/index.ts";
 
 /** The menu's item 2 for this user: [href, label]. */
 export function hireItem(user: CurrentUser | null): [string, string] {
-  if (isStaff(user)) return [paths.desk.postJob, copy.desk.postJob];
+  if (isStaff(user)) return [paths.desk.postJob, copy.desk.actions.postJob];
   if (user?.role === "worker") return [paths.jobs.applications, copy.jobs.myTitle];
   return [paths.jobs.new, copy.common.nav.post];
 }
