@@ -18,6 +18,7 @@ import { isStaff } from "../src/shared/authz.ts";
 import { paths } from "../src/paths.ts";
 import { copy } from "./copy/index.ts";
 import { Tel } from "./components/bits.tsx";
+import { hireItem } from "./components/hire-link.ts";
 
 declare module "hono" {
   interface ContextRenderer {
@@ -38,7 +39,7 @@ function Menu() {
   const user = c.var.user;
   const items: [string, string][] = [
     [paths.jobs.list, t.nav.jobs],
-    [paths.jobs.new, t.nav.post],
+    hireItem(user),
     [paths.workers.list, t.nav.workers],
     [paths.markets.list, t.nav.markets],
     [paths.training.list, t.nav.training],

@@ -3,7 +3,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
-import { makeTestApp, type TestApp } from "../helpers/app.ts";
+import { makeTestApp, signedIn, addMarket, type TestApp } from "../helpers/app.ts";
 import { paths } from "../../src/paths.ts";
 import { asset } from "../../src/shared/static.ts";
 
@@ -35,6 +35,33 @@ test("the page shell: lang, viewport, skip link, numbered menu with access keys,
   for (let k = 1; k <= 9; k++) assert.match(html, `accesskey="${k}"`);
   assert.match(html, `href="tel:${t.deps.config.hotline}"`);
   assert.match(html, /<script src="\/static\/htmx\.min\.js\?v=[\w-]+" defer/);
+});
+
+test("我要招工 in the menu and on the home page leads where this person can post: visitors and employers to the posting form, staff to the desk's 代雇主招工, a worker (who cannot post) to her own sign-ups", async () => {
+  const marketId = await addMarket(t);
+  const who = {
+    visitor: t.client(),
+    employer: await signedIn(t, { role: "employer" }),
+    worker: await signedIn(t, { role: "worker", pin: "246810" }),
+    staff: await signedIn(t, { role: "staff", marketId }),
+    admin: await signedIn(t, { role: "city_admin" }),
+  };
+  const post = [paths.jobs.new, "我要招工"];
+  const desk = [paths.desk.postJob, "代雇主招工"];
+  const want = { visitor: post, employer: post, worker: [paths.jobs.applications, "我报名的活"], staff: desk, admin: desk };
+  for (const [role, b] of Object.entries(who)) {
+    const html = (await b.get("/")).html;
+    const item2 = html.match(/<a href="([^"]*)" accesskey="2"><span class="k" aria-hidden="true">2<\/span>([^<]*)<\/a>/);
+    assert.is(item2?.[1], want[role as keyof typeof want][0], `${role}: menu item 2`);
+    assert.is(item2?.[2], want[role as keyof typeof want][1], `${role}: menu item 2's words`);
+    // Every link on the home page opens for this person (no "页面不存在" at the end of one).
+    for (const href of new Set([...html.matchAll(/<a\b[^>]*?\shref="(\/[^"#]*)"/g)].map((m) => m[1].replace(/&amp;/g, "&")))) {
+      if (href.startsWith(paths.textSize)) continue;
+      const r = await b.get(href);
+      assert.ok(r.status < 400, `${role}: ${href} answered ${r.status}`);
+    }
+  }
+  assert.not.match((await who.worker.get("/")).html, `href="${paths.jobs.quick}"`);
 });
 
 test("an unknown page gets a Chinese 404 page", async () => {

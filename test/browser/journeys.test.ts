@@ -10,9 +10,9 @@
 //      系统状态, 工作人员账号, 注销工人 — and the desk links 登记来电.
 //
 // The per-role reachability crawl (every page the authorization table allows
-// each of ten roles, by links from /) is a route-level test through
-// app.request with a cookie jar: test/security/reach.test.ts (a browser crawl of
-// ten roles would take many minutes).
+// each role, by links from /) is test/browser/reach.*.test.ts in Chromium (one
+// of each kind of role), and test/security/reach.test.ts at route level
+// (all eleven roles, through app.request).
 import { test } from "uvu";
 import type { Browser } from "playwright-core";
 import { chromiumOrSkip, shareBrowserAndServer, account, Session, MODES, summary, type Server } from "./harness.ts";

@@ -1,15 +1,20 @@
 // Every page a role may use is reachable by links from the home page for that
-// role (house rule 10). For each of the ten roles of the security world, a
+// role (house rule 10). For each of the eleven roles of the security world, a
 // crawler starts at / and follows only the links the pages show (<a href> on
-// the same origin, GET only, redirects followed as a browser does), and must
-// reach every GET route the authorization table (access.ts) allows that role.
-// Routes with ids are reached through their lists. This runs at route level
-// through app.request with the role's cookie jar (a real-browser crawl of ten
-// roles would take minutes); the browser tests walk the main journeys by links.
+// the same origin, GET only, redirects followed as a browser does, GET forms
+// sent as they stand), and must reach every GET route the authorization table
+// (access.ts) allows that role (the list is in reachable.ts). Routes with ids
+// are reached through their lists. The two print pages reached by a button
+// (reachedByForm) are reached by posting that button's form, found on a page.
+//
+// This is the fast, route-level crawl (app.request with the role's cookie
+// jar, about half a minute): it runs everywhere, browser or not. The same
+// crawl in Chromium over HTTP, clicking the print buttons, is
+// test/browser/reach.*.test.ts.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { access } from "./access.ts";
 import { buildWorld, appRoutes, roleKeys, roleNames, type World, type RoleKey } from "./world.ts";
+import { notLinked, reachedByForm, mustReach, patternsOf, patternOf, markedNotFollowed, PER_PATTERN, type Pattern } from "./reachable.ts";
 
 let w: World;
 test.before(async () => {
@@ -17,60 +22,8 @@ test.before(async () => {
 });
 test.after(() => w?.close());
 
-/** GET routes nobody reaches by a link on purpose, and why. */
-const notLinked: Record<string, string> = {
-  "GET /healthz": "for the server's monitor, not for people",
-  "GET /static/:name": "style sheets and scripts, loaded by the pages",
-  "GET /api/v1/jobs": "the open-data API, for programs (documented in the README)",
-  "GET /api/v1/jobs/:id": "the open-data API",
-  "GET /api/v1/markets": "the open-data API",
-  "GET /api/v1/markets/:id": "the open-data API",
-  "GET /feeds/jobs/:file": "a feed for feed readers, linked from <link rel=alternate>",
-  "GET /setup": "the one-time setup link printed by `npm run admin`",
-  "GET /card/:code": "the QR code on a worker's printed card",
-  "GET /hotline/report/done": "the answer to sending a report (after a POST)",
-  "GET /me/jobs/pin": "shown when a worker signed in by SMS asks for a list that needs her PIN",
-  "GET /phone/:token": "the code step after a form that asked for a phone number (the token is made by that POST)",
-  "GET /forgot-pin/:token": "the new-PIN step after a reset code matched (made by a POST)",
-  "GET /api/v1": "the open-data API, for programs",
-  "GET /api/v1/openapi.json": "the open-data API's description, for programs",
-  "GET /records/check/:code": "the QR code printed on a worker's record",
-  "GET /staff/forget/:id": "opened by the lookup form on /staff/forget (a POST: phone and ID numbers stay out of URLs)",
-};
-
-/** Pages the table allows a role only because they send it on (a signed-in user to her own page, a verified employer's details, which are locked). */
-const SIGNED_IN_ONLY_SENT_ON = ["GET /login", "GET /register", "GET /employers/register", "GET /login/code", "GET /results", "GET /forgot-pin"];
-
-/**
- * Known gaps found at merge time (pages of other helpers' work with no link yet), listed so the
- * test stays green while they are named here; remove an entry when its link exists.
- */
-const KNOWN_GAPS: Partial<Record<RoleKey | "*", string[]>> = {
-  "*": ["GET /me/record/print", "GET /desk/workers/:id/record"],
-};
-function sentOn(role: RoleKey, key: string): boolean {
-  if (role !== "anon" && SIGNED_IN_ONLY_SENT_ON.includes(key)) return true;
-  if ([...(KNOWN_GAPS["*"] ?? []), ...(KNOWN_GAPS[role] ?? [])].includes(key)) return true;
-  // e1 and e2 are verified: their details can no longer be edited (the page says so and sends them home).
-  if ((role === "e1" || role === "e2") && key === "GET /employer/edit") return true;
-  // A county admin's 十个一 link goes straight to the county's own page; /admin/checklist only sends them there.
-  if ((role === "aX" || role === "aY") && key === "GET /admin/checklist") return true;
-  // The city's statistics file is for one county: linked once the monitoring page's scope names one (a choice in its form).
-  if (role === "city" && key === "GET /monitoring/stats-export") return true;
-  return false;
-}
-
-/** Pages the crawler may open at most this many times per route pattern (lists with query strings, pagers). */
-const PER_PATTERN = 4;
+/** Pages the crawler may open in all, per role. */
 const MAX_PAGES = 600;
-
-function matcher(pattern: string): RegExp {
-  const re = pattern
-    .split("/")
-    .map((s) => (s.startsWith(":") ? "[^/]+" : s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
-    .join("/");
-  return new RegExp(`^${re}$`);
-}
 
 function unescape(s: string) {
   return s.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
@@ -105,38 +58,64 @@ function linksOf(html: string): string[] {
   return out;
 }
 
-async function crawl(role: RoleKey, patterns: { key: string; re: RegExp }[]) {
+/** POST forms on a page: action and hidden fields (a button-only form is sent as a press of its button sends it). */
+function postFormsOf(html: string): { action: string; fields: Record<string, string[]> }[] {
+  const out: { action: string; fields: Record<string, string[]> }[] = [];
+  for (const f of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
+    if (/method="get"/i.test(f[1])) continue;
+    const action = unescape(f[1].match(/action="([^"]*)"/)?.[1] ?? "");
+    if (!action.startsWith("/")) continue;
+    const fields: Record<string, string[]> = {};
+    for (const i of f[2].matchAll(/<input\b([^>]*)>/g)) {
+      const name = i[1].match(/name="([^"]*)"/)?.[1];
+      if (!name || !/type="hidden"/.test(i[1])) continue;
+      (fields[name] ??= []).push(unescape(i[1].match(/value="([^"]*)"/)?.[1] ?? ""));
+    }
+    out.push({ action, fields });
+  }
+  return out;
+}
+
+async function crawl(role: RoleKey, patterns: Pattern[], posts: Pattern[]) {
   const b = w.agents[role];
   const reached = new Set<string>();
   const perPattern = new Map<string, number>();
   const seen = new Set<string>(["/"]);
   const queue = ["/"];
+  const foundOn = new Map<string, string>([["/", "(start)"]]);
+  const problems: string[] = [];
   let pages = 0;
-  const patternOf = (url: string) => patterns.find((p) => p.re.test(url.split("?")[0]))?.key;
+  const pressed = new Set<string>();
+  const byForm = new Map(Object.entries(reachedByForm).map(([get, post]) => [post, get]));
   while (queue.length && pages < MAX_PAGES) {
     let url = queue.shift()!;
     let r = await b.get(url);
     pages++;
     // Follow redirects (e.g. /admin/checklist → the county's own page), as a browser does.
     for (let hops = 0; r.status >= 300 && r.status < 400 && r.location && hops < 3; hops++) {
-      const k = patternOf(url);
+      const k = patternOf(patterns, url);
       if (k) reached.add(k);
       url = r.location;
       if (!url.startsWith("/")) break;
       r = await b.get(url);
     }
-    if (r.status >= 400) continue;
-    const k = patternOf(url);
+    if (r.status >= 400) {
+      problems.push(`${url} (linked from ${foundOn.get(url)}) answered ${r.status}`);
+      continue;
+    }
+    const k = patternOf(patterns, url);
     if (k) reached.add(k);
     const type = r.headers.get("content-type") ?? "";
     if (!type.includes("text/html")) continue;
-    for (const href of linksOf(r.html)) {
+    const html = r.html;
+    for (const href of linksOf(html)) {
       if (seen.has(href)) continue;
       seen.add(href);
-      const hk = patternOf(href);
+      foundOn.set(href, url);
+      const hk = patternOf(patterns, href);
       if (!hk) continue; // not a GET route (e.g. a typo would show as unreachable below)
-      if (hk === "GET /text-size") {
-        reached.add(hk); // switching 大字 on would change every later page; the link is there, that is enough
+      if (markedNotFollowed.includes(hk)) {
+        reached.add(hk);
         continue;
       }
       const n = perPattern.get(hk) ?? 0;
@@ -144,31 +123,43 @@ async function crawl(role: RoleKey, patterns: { key: string; re: RegExp }[]) {
       perPattern.set(hk, n + 1);
       queue.push(href);
     }
+    // A print page's button, once per page kind: post its form, follow the 303 to the page.
+    for (const f of postFormsOf(html)) {
+      const get = byForm.get(patternOf(posts, f.action) ?? "");
+      if (!get || pressed.has(get)) continue;
+      pressed.add(get);
+      const sent = await b.post(f.action, f.fields);
+      if (sent.status !== 303 || !sent.location) {
+        problems.push(`pressing the button of ${f.action} on ${url} answered ${sent.status}`);
+        continue;
+      }
+      const page = await b.follow();
+      if (page.status !== 200) problems.push(`${sent.location} (after ${f.action}) answered ${page.status}`);
+      else if (patternOf(patterns, sent.location) === get) reached.add(get);
+    }
   }
-  return { reached, pages };
+  return { reached, pages, problems };
 }
 
 test("each role reaches, by links from the home page alone, every page the authorization table lets it use", async () => {
-  const gets = appRoutes(w.t.app).filter((r) => r.method === "GET");
-  const patterns = gets.map((r) => ({ key: `GET ${r.path}`, re: matcher(r.path) }))
-    // The most specific pattern first, so /jobs/new is not taken for /jobs/:id.
-    .sort((a, b) => Number(a.key.includes(":")) - Number(b.key.includes(":")));
+  const routes = appRoutes(w.t.app);
+  const patterns = patternsOf(routes, "GET");
+  const posts = patternsOf(routes, "POST");
   const problems: string[] = [];
   for (const role of roleKeys) {
-    const { reached, pages } = await crawl(role, patterns);
-    const want = gets
-      .map((r) => `GET ${r.path}`)
-      .filter((k) => access[k]?.ok.includes(role) && !(k in notLinked) && !sentOn(role, k));
+    const { reached, pages, problems: found } = await crawl(role, patterns, posts);
+    const want = mustReach(role, routes);
     const missing = want.filter((k) => !reached.has(k));
     console.log(`${roleNames[role]}: ${pages} pages opened, ${want.length - missing.length}/${want.length} reachable pages reached`);
     if (missing.length) problems.push(`${roleNames[role]} cannot reach by links: ${missing.join(", ")}`);
+    problems.push(...found.map((p) => `${roleNames[role]}: ${p}`));
   }
   assert.equal(problems, [], problems.join("\n"));
 });
 
-test("the list of pages nobody links to names only routes the app has", () => {
+test("the lists of pages nobody links to and pages reached by a button name only routes the app has", () => {
   const routes = new Set(appRoutes(w.t.app).map((r) => `${r.method} ${r.path}`));
-  const stale = Object.keys(notLinked).filter((k) => !routes.has(k));
+  const stale = [...Object.keys(notLinked), ...Object.entries(reachedByForm).flat()].filter((k) => !routes.has(k));
   assert.equal(stale, []);
 });
 

@@ -5,16 +5,26 @@
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import { PostingCard, type CardRow } from "../jobs/parts.tsx";
+import { useRequestContext } from "hono/jsx-renderer";
+import type { AppEnv } from "../../src/shared/context.ts";
+import { hireItem, mayPostJobs } from "../components/hire-link.ts";
 
 const t = copy.home;
 
 export function HomePage({ counties, quick, newest }: { counties: readonly (readonly [string, string])[]; quick: CardRow[]; newest: CardRow[] }) {
+  // 我要招工 and 即时快招 lead where this person can post (a worker's account cannot).
+  const user = useRequestContext<AppEnv>().var.user;
+  const [hireHref, hireLabel] = hireItem(user);
   return (
     <>
       <h1>{t.lead}</h1>
       <p class="big-actions">
         <a class="btn" href={paths.jobs.list}>{t.findWork}</a>
-        <a class="btn" href={paths.jobs.new}>{t.hire}</a>
+        {user?.role !== "worker" && (
+          <a class="btn" href={hireHref}>
+            {mayPostJobs(user) ? t.hire : hireLabel}
+          </a>
+        )}
       </p>
       <h2>{t.todayJobs}</h2>
       {quick.length === 0 ? (
@@ -26,9 +36,11 @@ export function HomePage({ counties, quick, newest }: { counties: readonly (read
           ))}
         </ul>
       )}
-      <p>
-        <a href={paths.jobs.quick}>{t.quickHire}</a>
-      </p>
+      {mayPostJobs(user) && (
+        <p>
+          <a href={paths.jobs.quick}>{t.quickHire}</a>
+        </p>
+      )}
       {newest.length > 0 && (
         <>
           <h2>{t.newestJobs}</h2>

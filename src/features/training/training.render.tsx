@@ -42,7 +42,9 @@ export function signupFlash(r: SignupResult, texted = false): string {
   return (r.status === "confirmed" ? t.signedUpFlash : t.waitingFlash(r.position)) + (texted ? t.textedNote : "");
 }
 
-export const viewerOf = (user: CurrentUser | null): Viewer => (!user ? "anon" : user.role === "worker" ? "worker" : isStaff(user) ? "staff" : "other");
+/** Staff see the link to a course's staff page only where they may use it (their own market's, or in their county or city as admins). */
+export const viewerOf = (user: CurrentUser | null, s: { marketId: number; countyCode: string }): Viewer =>
+  !user ? "anon" : user.role === "worker" ? "worker" : isStaff(user) && canSeeMarket(user, { id: s.marketId, countyCode: s.countyCode }) ? "staff" : "other";
 
 export type Session = NonNullable<SessionRow>;
 
@@ -70,7 +72,7 @@ export async function showPage(c: Ctx, id: number, extra: { values?: FormInput; 
   const mine = user?.role === "worker" ? await repo.findSignupOf(c.var.deps.database.db, id, user.id) : null;
   if (extra.status) c.status(extra.status);
   return c.render(
-    <TrainingShowPage s={toView(c, s)} today={todayOf(c)} viewer={viewerOf(user)} mine={mine} values={extra.values} errors={extra.errors} message={extra.message} />,
+    <TrainingShowPage s={toView(c, s)} today={todayOf(c)} viewer={viewerOf(user, s)} mine={mine} values={extra.values} errors={extra.errors} message={extra.message} />,
     { title: s.title },
   );
 }

@@ -273,6 +273,8 @@ test("staff cannot touch another market's session, in the same county or another
   }
   assert.is((await sessionRow(neighbour)).status, "open");
   assert.is((await signupsOf(neighbour)).length, 0);
+  // Its public page does not offer her the staff page she may not open (a link that would end on 404).
+  assert.not.match((await staff.get(paths.training.show(neighbour))).html, `href="${paths.training.staffShow(neighbour)}"`);
 
   const id = await addSession(t, marketB);
   await staff.get(paths.training.staffList);
@@ -290,6 +292,8 @@ test("staff cannot touch another market's session, in the same county or another
   assert.is((await county.get(paths.training.staffShow(id))).status, 200);
   const city = await signedIn(t, { role: "city_admin" });
   assert.is((await city.get(paths.training.staffShow(id))).status, 200);
+  // And the public page links them to it.
+  assert.match((await county.get(paths.training.show(id))).html, `href="${paths.training.staffShow(id)}"`);
   // A worker gets 404 on staff pages; a visitor is sent to log in.
   const w = await worker();
   assert.is((await w.get(paths.training.staffShow(id))).status, 404);
