@@ -45,7 +45,7 @@ export function actingRoutes(app: Hono<AppEnv>) {
   app.post(paths.desk.confirmPattern, async (c) => {
     const user = requireStaff(c);
     const deps = c.var.deps;
-    const a = await repo.signUpForDesk(deps.database.db, idParam(c));
+    const a = await jobsActions.signUpToDecide(deps, idParam(c));
     ensure(!!a && canSeeCounty(user, a.countyCode), "application");
     const w = await repo.findWorker(deps.database.db, a.workerId);
     ensure(!!w && canSeeCounty(user, w.scopeCounty), "worker");

@@ -442,27 +442,6 @@ export async function recentHiresOf(db: Queryable, workerId: number) {
     .limit(10);
 }
 
-/** A sign-up with what confirming it at the desk needs: the posting's county and employer. */
-export async function signUpForDesk(db: Queryable, applicationId: number) {
-  return (
-    await db
-      .select({
-        id: applications.id,
-        workerId: applications.workerId,
-        postingId: jobPostings.id,
-        title: jobPostings.title,
-        countyCode: jobPostings.countyCode,
-        employerId: employers.id,
-        employerUserId: employers.userId,
-      })
-      .from(applications)
-      .innerJoin(jobPostings, eq(jobPostings.id, applications.postingId))
-      .innerJoin(employers, eq(employers.id, jobPostings.employerId))
-      .where(eq(applications.id, applicationId))
-      .limit(1)
-  )[0] ?? null;
-}
-
 /** What the desk keeps about workers who are being forgotten (anonymized): consents deleted, notes blanked. */
 export const forgetStatements = (db: Queryable, workerIds: number[]) => [
   db.delete(priorityConsents).where(inArray(priorityConsents.workerId, workerIds)),

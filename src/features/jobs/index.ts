@@ -15,16 +15,13 @@ import { expireOverdue, publishWaitingDrafts } from "./jobs.repo.ts";
 import { simplified } from "./jobs.search.ts";
 
 // Scripts and tests build search rows and postings directly.
-export { grams, keywordQuery, searchText, normalize } from "./jobs.search.ts";
-export { insertPosting, type NewPosting, type SignUpResult } from "./jobs.repo.ts";
+export { grams, searchText } from "./jobs.search.ts";
+export { insertPosting } from "./jobs.repo.ts";
 // SMS replies (alerts) sign up inside their own transaction.
 export { signUp } from "./jobs.repo.ts";
-export type { PostingDraft, DraftProblem, SignUpRefusal } from "./jobs.domain.ts";
 // The use cases, for the station desk acting for the person present (代办): post, sign up, confirm.
 export * as jobsActions from "./jobs.actions.ts";
-export type { AtDesk, PostingEmployer, PublishHold } from "./jobs.actions.ts";
 export { problemMessages, holdText } from "./jobs.words.ts";
-export { placeOf } from "./jobs.refs.ts";
 // The station desk posts for a walk-in employer with the same quick form (代办).
 export { QuickForm } from "./jobs.schema.ts";
 

@@ -298,6 +298,15 @@ export async function setFirstPin(deps: Deps, worker: CurrentUser, pin: string):
 export type DecisionCode = "notFound" | "alreadyDecided" | "fullNow" | "postingNotOpen";
 export type DecisionOutcome = { ok: true; postingId: number; hireId?: number } | { ok: false; code: DecisionCode; postingId?: number };
 
+/** A sign-up with what deciding it for the employer at the desk needs: the posting's county and title, the employer and the worker. */
+export async function signUpToDecide(deps: Deps, applicationId: number) {
+  const row = await repo.applicationWithPosting(deps.database.db, applicationId);
+  const found = row && (await repo.findPosting(deps.database.db, row.posting.id));
+  if (!row || !found) return null;
+  const { application: a, posting: p } = row;
+  return { id: a.id, workerId: a.workerId, postingId: p.id, title: p.title, countyCode: p.countyCode, employerId: p.employerId, employerUserId: found.employerUserId };
+}
+
 /**
  * 录用 or 不录用 a sign-up on one of the employer's postings. At the desk
  * (the employer present) the hire carries the staff member and market and the

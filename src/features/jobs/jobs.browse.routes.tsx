@@ -13,8 +13,8 @@ import { copy } from "../../../views/copy/index.ts";
 import { HomePage } from "../../../views/home/home.tsx";
 import { JobListPage } from "../../../views/jobs/list.tsx";
 import { JobRows } from "../../../views/jobs/_rows.tsx";
-import { parseFilters, filterQuery, parsePage } from "./jobs.schema.ts";
-import { references, todayOf } from "./jobs.refs.ts";
+import { filterQuery, parsePage } from "./jobs.schema.ts";
+import { references, todayOf, filtersOf } from "./jobs.refs.ts";
 import { PER_PAGE, pagesFor } from "./jobs.pages.tsx";
 import * as repo from "./jobs.repo.ts";
 
@@ -32,10 +32,7 @@ export function browseRoutes(app: Hono<AppEnv>) {
   app.get(paths.jobs.list, async (c) => {
     const deps = c.var.deps;
     const query = readQuery(c);
-    const filters = parseFilters(query, {
-      county: (code) => deps.regions.countyNames.has(code),
-      township: (tw, county) => (county ? deps.regions.townshipInCounty(tw, county) : deps.regions.townshipNames.has(tw)),
-    });
+    const filters = filtersOf(deps, query);
     const page = parsePage(query.page);
     const browsed = await repo.browse(deps.database.db, filters, todayOf(deps), page, PER_PAGE);
     const { total, capped, hasNext } = browsed;

@@ -6,6 +6,8 @@ import type { Deps } from "../../shared/context.ts";
 import { chinaDate } from "../../shared/clock.ts";
 import type { PostingDraft, DraftContext } from "./jobs.domain.ts";
 import { searchText } from "./jobs.search.ts";
+import { parseFilters, type Filters } from "./jobs.schema.ts";
+import type { FormInput } from "../../shared/forms.ts";
 import * as repo from "./jobs.repo.ts";
 
 export const todayOf = (deps: Deps) => chinaDate(deps.clock.now());
@@ -50,4 +52,12 @@ export function draftContext(deps: Deps, refs: References, filledCount?: number)
     brandExists: (id: number) => refs.brandIds.has(id),
     filledCount,
   };
+}
+
+/** The browse filters of a query (the list page and the API), checked against the region file. */
+export function filtersOf(deps: Deps, query: FormInput): Filters {
+  return parseFilters(query, {
+    county: (code) => deps.regions.countyNames.has(code),
+    township: (tw, county) => (county ? deps.regions.townshipInCounty(tw, county) : deps.regions.townshipNames.has(tw)),
+  });
 }

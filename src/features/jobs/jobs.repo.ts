@@ -588,7 +588,7 @@ export async function signUp(
 }
 
 /** A sign-up with its posting, for the employer's decisions. */
-async function applicationWithPosting(tx: Queryable, applicationId: number) {
+export async function applicationWithPosting(tx: Queryable, applicationId: number) {
   return (
     await tx
       .select({

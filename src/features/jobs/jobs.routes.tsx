@@ -8,10 +8,6 @@ import { browseRoutes } from "./jobs.browse.routes.tsx";
 import { postRoutes, postingActRoutes } from "./jobs.post.routes.tsx";
 import { postingRoutes, decisionRoutes } from "./jobs.apply.routes.tsx";
 
-export { PER_PAGE } from "./jobs.pages.tsx";
-export { placeOf } from "./jobs.refs.ts";
-export type { Filters } from "./jobs.schema.ts";
-
 export function jobsRoutes() {
   const app = new Hono<AppEnv>();
   browseRoutes(app);

@@ -53,7 +53,7 @@ test("registerWalkIn: the account, her kinds (through workers), the vouched phon
   assert.equal((await t.db.select().from(workerKinds).where(eq(workerKinds.userId, r.id))).map((k) => k.kindId), [kind]);
   assert.is((await t.db.select().from(checkIns).where(eq(checkIns.workerId, r.id))).length, 1);
   assert.ok((await t.db.select().from(auditLog).where(and(eq(auditLog.action, "desk.register"), eq(auditLog.subjectId, r.id))))[0]);
-  // The same phone again, or the same ID number: existing.
+  // The same phone again: existing.
   assert.equal(await actions.registerWalkIn(t.deps, desk, registerForm({ phone: f.phone })), { ok: false, code: "existing", id: r.id });
 });
 

@@ -233,6 +233,9 @@ test("decide at the desk: the hire carries the staff member and market, audited 
   const id = await addPosting(t, e.employerId);
   const a = await actions.signUp(t.deps, w.id, { postingId: id });
   if (!a.ok) throw new Error("sign-up");
+  assert.is(await actions.signUpToDecide(t.deps, 999_999), null);
+  const found = await actions.signUpToDecide(t.deps, a.applicationId);
+  assert.equal(found, { id: a.applicationId, workerId: w.id, postingId: id, title: "家里打扫卫生", countyCode: YANLING, employerId: e.employerId, employerUserId: e.id });
   const r = await actions.decide(t.deps, "confirm", e.employerId, a.applicationId, { staff, marketId: market, onBehalfOf: e.id, workerId: w.id });
   assert.ok(r.ok && r.hireId);
   if (!r.ok) return;
