@@ -1,5 +1,5 @@
 // Accounts: sign-in, sessions, first-run setup, staff account admin.
-export { accountsRoutes, clientAddress, addMeLinks } from "./accounts.routes.tsx";
+export { accountsRoutes, clientAddress } from "./accounts.routes.tsx";
 export { setupLinkIfNeeded, newSetupLink, SetupClosed } from "./setup.ts";
 export { findUserByPhone, insertUser, type NewUser } from "./accounts.repo.ts";
 // The station desk acts on an account only through these (login holds, a vouched phone, a new PIN).
@@ -7,5 +7,5 @@ export { lockOf, clearLock, vouchPhoneStmt, resetPinStatements } from "./account
 export { creatableRoles, checkNewAccountScope, canManageAccount, secretKind } from "./accounts.domain.ts";
 
 import type { Feature } from "../../shared/feature.ts";
-import { accountsRoutes as routes } from "./accounts.routes.tsx";
-export const feature: Feature = { name: "accounts", routes };
+import { accountsRoutes as routes, accountsMeLinks } from "./accounts.routes.tsx";
+export const feature: Feature = { name: "accounts", routes, meLinks: [accountsMeLinks] };

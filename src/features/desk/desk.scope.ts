@@ -4,6 +4,7 @@ import type { Ctx, CurrentUser } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { requireStaff, canSeeCounty, canSeeMarket, ensure } from "../../shared/authz.ts";
 import { NotFound } from "../../shared/errors.ts";
+import { idParam } from "../../shared/params.ts";
 import { copy } from "../../../views/copy/index.ts";
 import type { ArrivalRow } from "../../../views/desk/home.tsx";
 import type { DeskMarket } from "../../../views/desk/bits.tsx";
@@ -58,11 +59,7 @@ export async function requireDesk(c: Ctx, preferCounty?: string | null): Promise
   return d;
 }
 
-export const idParam = (c: Ctx) => {
-  const id = Number(c.req.param("id"));
-  ensure(Number.isSafeInteger(id) && id > 0);
-  return id;
-};
+export { idParam } from "../../shared/params.ts";
 
 /** The worker of `:id`, if this staff member's county holds them; otherwise 404. */
 async function workerInScope(c: Ctx, user: CurrentUser) {
