@@ -3,13 +3,12 @@
 // the fair-order rule and its draws, and the postings to print.
 import { and, eq, gte, lte, lt, inArray, sql, desc, asc, count } from "drizzle-orm";
 import {
-  markets, users, workerProfiles, workerKinds, workKinds, checkIns, loginThrottle, jobPostings, applications, hires, employers,
+  markets, users, workerProfiles, workerKinds, workKinds, checkIns, jobPostings, applications, hires, employers,
   priorityConsents, contactLogs, deskStationRules, fairDraws,
   type FairOrderRule, type SensitiveCategory, type ContactOutcome,
 } from "../../../db/schema/index.ts";
 import type { Queryable } from "../../shared/db.ts";
 import type { CurrentUser } from "../../shared/context.ts";
-import { accountThrottleRows, clearAccountThrottleStmt } from "../../shared/throttle.ts";
 
 // --- Markets -------------------------------------------------------------------
 
@@ -121,18 +120,6 @@ export async function kindNamesOf(db: Queryable, workerId: number) {
     .orderBy(workKinds.sort);
   return rows.map((r) => r.name);
 }
-
-export const insertWorkerKinds = (db: Queryable, workerId: number, kindIds: number[]) =>
-  db.insert(workerKinds).values(kindIds.map((kindId) => ({ userId: workerId, kindId }))).onConflictDoNothing();
-
-/** The account's login lock, if any (see shared/throttle.ts). */
-export async function lockOf(db: Queryable, phone: string) {
-  // Its global row and its rows per address: the one held longest is what the desk shows.
-  return (await db.select().from(loginThrottle).where(accountThrottleRows(phone)).orderBy(desc(loginThrottle.lockedUntil)).limit(1))[0] ?? null;
-}
-
-/** Staff know the person in front of them: every hold on the account ends, from every address. */
-export const clearLock = (db: Queryable, phone: string) => clearAccountThrottleStmt(db, phone);
 
 // --- Check-ins -----------------------------------------------------------------
 
@@ -454,33 +441,6 @@ export async function recentHiresOf(db: Queryable, workerId: number) {
     .orderBy(desc(hires.startDate), desc(hires.id))
     .limit(10);
 }
-
-/** A sign-up with what confirming it at the desk needs: the posting's county and employer. */
-export async function signUpForDesk(db: Queryable, applicationId: number) {
-  return (
-    await db
-      .select({
-        id: applications.id,
-        workerId: applications.workerId,
-        postingId: jobPostings.id,
-        title: jobPostings.title,
-        countyCode: jobPostings.countyCode,
-        employerId: employers.id,
-        employerUserId: employers.userId,
-      })
-      .from(applications)
-      .innerJoin(jobPostings, eq(jobPostings.id, applications.postingId))
-      .innerJoin(employers, eq(employers.id, jobPostings.employerId))
-      .where(eq(applications.id, applicationId))
-      .limit(1)
-  )[0] ?? null;
-}
-
-/** The desk's mark on rows the jobs feature wrote for the person present. */
-export const viaOnApplication = (db: Queryable, id: number, via: Via) => db.update(applications).set(via).where(eq(applications.id, id));
-export const viaOnHire = (db: Queryable, id: number, via: Via) => db.update(hires).set(via).where(eq(hires.id, id));
-export const viaOnPosting = (db: Queryable, id: number, via: Via) => db.update(jobPostings).set(via).where(eq(jobPostings.id, id));
-export type Via = { viaStaffId: number; viaMarketId: number };
 
 /** What the desk keeps about workers who are being forgotten (anonymized): consents deleted, notes blanked. */
 export const forgetStatements = (db: Queryable, workerIds: number[]) => [

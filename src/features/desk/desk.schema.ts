@@ -25,6 +25,8 @@ export const RegisterForm = v.object({
   ownPhone: v.optional(choice(t.ownPhone, ["yes", "no"] as const), "yes"),
 });
 
+export type RegisterFormValue = v.InferOutput<typeof RegisterForm>;
+
 export const PinForm = v.pipe(
   v.object({ pin: pin(t.pin), pin2: v.string(copy.errors.required(t.pinAgain)) }),
   v.forward(v.check((x) => x.pin === x.pin2, t.pinMismatch), ["pin2"]),

@@ -10,7 +10,7 @@ import { forgetStatements } from "./desk.repo.ts";
 export { checkInCounts } from "./desk.repo.ts";
 export { drawOrder, fairOrder, categoriesOf, type PriorityCategory } from "./desk.domain.ts";
 export { deskSettings } from "./desk.settings.ts";
-export { workerDesk } from "./desk.routes.tsx";
+export { workerDesk } from "./desk.scope.ts";
 
 export const feature: Feature = {
   name: "desk",

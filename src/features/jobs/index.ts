@@ -13,16 +13,14 @@ import { expireOverdue, publishWaitingDrafts } from "./jobs.repo.ts";
 import { simplified } from "./jobs.search.ts";
 import type { LinkProvider } from "../../shared/hooks.ts";
 
-export { grams, keywordQuery, searchText, normalize } from "./jobs.search.ts";
-export {
-  insertPosting, searchStatements, signUp, confirmApplication, declineApplication, findPosting,
-  type NewPosting, type SignUpResult, type DecisionResult,
-} from "./jobs.repo.ts";
-export {
-  quickDraft, draftProblems, publishProblem, signUpRefusal, effectiveStatus, minimumShortfall,
-  type PostingDraft, type DraftProblem, type SignUpRefusal,
-} from "./jobs.domain.ts";
-export { placeOf } from "./jobs.routes.tsx";
+// Scripts and tests build search rows and postings directly.
+export { grams, searchText } from "./jobs.search.ts";
+export { insertPosting } from "./jobs.repo.ts";
+// SMS replies (alerts) sign up inside their own transaction.
+export { signUp } from "./jobs.repo.ts";
+// The use cases, for the station desk acting for the person present (代办): post, sign up, confirm.
+export * as jobsActions from "./jobs.actions.ts";
+export { problemMessages, holdText } from "./jobs.words.ts";
 // The station desk posts for a walk-in employer with the same quick form (代办).
 export { QuickForm } from "./jobs.schema.ts";
 

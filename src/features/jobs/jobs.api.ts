@@ -12,7 +12,8 @@ import { chinaDate } from "../../shared/clock.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { idParam } from "../../shared/params.ts";
 import { paths } from "../../paths.ts";
-import { parseFilters, parsePage } from "./jobs.schema.ts";
+import { parsePage } from "./jobs.schema.ts";
+import { filtersOf } from "./jobs.refs.ts";
 import { effectiveStatus, isPublic, whenFilters } from "./jobs.domain.ts";
 import * as repo from "./jobs.repo.ts";
 import { employerRecordOf, goingRateOf, GOING_RATE_DAYS } from "../records/index.ts";
@@ -211,10 +212,7 @@ export function jobsApi() {
   api.get(paths.jobs.api, async (c) => {
     const deps = c.var.deps;
     const q = readQuery(c);
-    const filters = parseFilters(q, {
-      county: (code) => deps.regions.countyNames.has(code),
-      township: (tw, county) => (county ? deps.regions.townshipInCounty(tw, county) : deps.regions.townshipNames.has(tw)),
-    });
+    const filters = filtersOf(deps, q);
     const page = parsePage(q.page);
     const perPage = perPageOf(q.per_page);
     const cursor = parseCursor(typeof q.cursor === "string" ? q.cursor : undefined);

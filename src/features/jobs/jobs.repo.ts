@@ -587,7 +587,7 @@ export async function signUp(
 }
 
 /** A sign-up with its posting, for the employer's decisions. */
-async function applicationWithPosting(tx: Queryable, applicationId: number) {
+export async function applicationWithPosting(tx: Queryable, applicationId: number) {
   return (
     await tx
       .select({
@@ -691,3 +691,11 @@ export async function withdrawApplication(tx: Tx, applicationId: number, workerI
   for (const s of notifyStatements(tx, [{ userId: row.employerUserId, body: n.withdrawn(row.title), link: paths.jobs.applicants(row.postingId) }], now)) await s;
   return "ok";
 }
+
+// --- The station desk's mark (代办) ----------------------------------------------------
+
+/** Which staff member and market acted for the person present: stored on the row the jobs feature wrote. */
+export type Via = { viaStaffId: number; viaMarketId: number };
+export const viaOnApplication = (db: Queryable, id: number, via: Via) => db.update(applications).set(via).where(eq(applications.id, id));
+export const viaOnHire = (db: Queryable, id: number, via: Via) => db.update(hires).set(via).where(eq(hires.id, id));
+export const viaOnPosting = (db: Queryable, id: number, via: Via) => db.update(jobPostings).set(via).where(eq(jobPostings.id, id));

@@ -42,6 +42,8 @@ export const PostingForm = v.object({
 });
 
 /** Checkbox groups among the posting form's fields. */
+export type PostingFormValue = v.InferOutput<typeof PostingForm>;
+
 export const postingMulti = ["brandIds"] as const;
 
 export function draftFromForm(f: v.InferOutput<typeof PostingForm>): PostingDraft {
@@ -104,6 +106,8 @@ export const QuickForm = v.object({
   address: text(t.address, 100),
   contactPhone: phoneToCall(t.contactPhone),
 });
+
+export type QuickFormValue = v.InferOutput<typeof QuickForm>;
 
 /** A sign-up: a visitor without an account adds name and phone; a quote posting needs a price. */
 export function applySchema(opts: { anon: boolean; quote: boolean }) {

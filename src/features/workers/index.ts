@@ -5,7 +5,7 @@ import { copy } from "../../../views/copy/index.ts";
 import { workersRoutes } from "./workers.routes.tsx";
 import type { LinkProvider } from "../../shared/hooks.ts";
 
-export { insertWorker, findWorkerByPhone, listKinds, seekersByKind, browseCards, type NewWorker, type CardFilter } from "./workers.repo.ts";
+export { insertWorker, insertWorkerKinds, findWorkerByPhone, listKinds, seekersByKind, browseCards, type NewWorker, type CardFilter } from "./workers.repo.ts";
 export { newCardCode, CARD_ALPHABET, maskName, ageIn, birthYearRange, daysString, daysList, wageProblem, placeProblem, MAX_OPEN_CARDS } from "./workers.domain.ts";
 
 // "My account" for a worker: the profile, the cards and the PIN.

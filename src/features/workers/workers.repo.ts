@@ -220,3 +220,7 @@ export async function seekersByKind(db: Queryable, f: { countyCode?: string } = 
     .groupBy(workKinds.id, workKinds.name)
     .orderBy(workKinds.sort, workKinds.id);
 }
+
+/** The kinds of work a worker seeks, added (a kind already there stays once). */
+export const insertWorkerKinds = (db: Queryable, workerId: number, kindIds: number[]) =>
+  db.insert(workerKinds).values(kindIds.map((kindId) => ({ userId: workerId, kindId }))).onConflictDoNothing();

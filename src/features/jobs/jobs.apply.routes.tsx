@@ -1,0 +1,146 @@
+/** @jsxImportSource hono/jsx */
+// One posting and its sign-ups: the posting page, signing up (signed in, or
+// by a phone proven with a code), the employer's decisions, and the worker's
+// own list, first PIN and withdrawals. Handlers read, call the action
+// (jobs.actions.ts), then render or redirect.
+import type { Hono } from "hono";
+import type { AppEnv, Ctx } from "../../shared/context.ts";
+import { paths } from "../../paths.ts";
+import { readForm, check } from "../../shared/forms.ts";
+import { requireRole } from "../../shared/authz.ts";
+import { redirectWithFlash } from "../../shared/flash.ts";
+import { NotFound, Refused } from "../../shared/errors.ts";
+import { startSession } from "../../shared/session.ts";
+import { copy } from "../../../views/copy/index.ts";
+import { MyApplicationsPage } from "../../../views/jobs/applications.tsx";
+import { FirstPinPage } from "../../../views/jobs/pin.tsx";
+import { asksPaid } from "../hires/index.ts";
+import { startProof, definePurpose, outcome as phoneOutcome } from "../phone/index.ts";
+import { applySchema, FirstPinForm, parsePage } from "./jobs.schema.ts";
+import { refusalStatus } from "./jobs.domain.ts";
+import { todayOf } from "./jobs.refs.ts";
+import { PER_PAGE, pagesFor, idParam, currentEmployer, ownPosting, renderPosting, renderApplicants } from "./jobs.pages.tsx";
+import * as actions from "./jobs.actions.ts";
+import * as repo from "./jobs.repo.ts";
+
+const t = copy.jobs;
+
+/**
+ * After the code matched: the number's worker account (or a new one) signs
+ * up and is signed in. A number that belongs to an employer or staff is told
+ * so only now.
+ */
+definePurpose<actions.JobSignUpPayload>("jobSignUp", {
+  title: t.signUpTitle,
+  back: (x) => paths.jobs.show(x.postingId),
+  complete: async (c, proven) => {
+    const r = await actions.signUpByPhone(c.var.deps, proven.phone, proven.payload);
+    if (!r.ok && r.code === "notWorker") return phoneOutcome(c, t.notWorkerAfterProof);
+    if (!r.ok) return renderPosting(c, proven.payload.postingId, { message: t.refusals[r.code], code: refusalStatus[r.code] });
+    await startSession(c, r.workerId);
+    return redirectWithFlash(c, paths.jobs.applications, r.isNew ? t.signedUpNew : r.already ? t.alreadyAfterProof : t.signedUpExisting);
+  },
+});
+
+export function postingRoutes(app: Hono<AppEnv>) {
+  app.get(paths.jobs.showPattern, (c) => renderPosting(c, idParam(c)));
+
+  app.post(paths.jobs.applyPattern, async (c) => {
+    const deps = c.var.deps;
+    const id = idParam(c);
+    const user = c.var.user;
+    const may = await actions.signUpCheck(deps, user, id);
+    if (!may.ok && may.code === "notFound") throw new NotFound("posting");
+    if (!may.ok) return renderPosting(c, id, { message: t.refusals[may.code], code: refusalStatus[may.code] });
+    const quote = may.posting.payMode === "quote";
+    const input = await readForm(c);
+    const form = check(applySchema({ anon: !user, quote }), input);
+    if (!form.ok) return renderPosting(c, id, { values: input, errors: form.errors, code: 400 });
+    const quoteFen = quote ? (form.value.quote as number) : null;
+    const quoteNote = quote ? form.value.quoteNote ?? null : null;
+    if (user) {
+      const r = await actions.signUp(deps, user.id, { postingId: id, quoteFen, quoteNote });
+      if (!r.ok) return r.code === "notFound" || r.code === "quoteNeeded" ? renderPosting(c, id, { code: 422 }) : renderPosting(c, id, { message: t.refusals[r.code], code: refusalStatus[r.code] });
+      return redirectWithFlash(c, paths.jobs.show(id), t.signedUp);
+    }
+    // A visitor without an account: what she typed waits for the SMS code;
+    // nothing is looked up yet, so the answer is the same for any number.
+    const payload: actions.JobSignUpPayload = { postingId: id, name: form.value.name as string, quoteFen, quoteNote };
+    const r = await startProof(c, { purpose: "jobSignUp", phone: form.value.phone as string, payload });
+    if (!r.ok) return renderPosting(c, id, { values: input, errors: { phone: r.message }, code: 429 });
+    return c.redirect(r.location, 303);
+  });
+}
+
+export function decisionRoutes(app: Hono<AppEnv>) {
+  app.get(paths.jobs.applicantsPattern, async (c) => {
+    const { found } = await ownPosting(c);
+    return renderApplicants(c, found);
+  });
+
+  const decide = (kind: "confirm" | "decline") => async (c: Ctx) => {
+    const { employer } = await currentEmployer(c);
+    if (!employer) throw new NotFound("employer");
+    const r = await actions.decide(c.var.deps, kind, employer.id, idParam(c));
+    if (!r.ok && r.code === "notFound") throw new NotFound("application");
+    const found = await repo.findPosting(c.var.deps.database.db, r.postingId!);
+    if (!found) throw new NotFound("posting");
+    if (!r.ok) return renderApplicants(c, found, t[r.code as "alreadyDecided" | "fullNow" | "postingNotOpen"], r.code === "alreadyDecided" ? 409 : 422);
+    return redirectWithFlash(c, paths.jobs.applicants(found.posting.id), kind === "confirm" ? t.confirmed : t.declined);
+  };
+  app.post(paths.jobs.confirmPattern, decide("confirm"));
+  app.post(paths.jobs.declinePattern, decide("decline"));
+
+  // --- The worker's list -------------------------------------------------------------
+
+  app.get(paths.jobs.applications, async (c) => {
+    const user = requireRole(c, "worker");
+    const deps = c.var.deps;
+    const page = parsePage(c.req.query("page"));
+    const today = todayOf(deps);
+    const [{ rows, total }, pinSet] = await Promise.all([repo.workerApplications(deps.database.db, user.id, page, PER_PAGE), repo.hasPin(deps.database.db, user.id)]);
+    const list = rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      postingId: r.postingId,
+      title: r.title,
+      dates: t.dates(r.startDate, r.endDate),
+      place: deps.regions.countyName(r.countyCode),
+      hireId: r.hireId,
+      hireStatus: r.hireStatus,
+      paid: r.paid,
+      viaMarketName: r.viaMarketName,
+      quoteFen: r.quoteFen,
+      quoteNote: r.quoteNote,
+      asksPaid: r.hireId !== null && asksPaid({ status: r.hireStatus!, endDate: r.hireEndDate!, paid: r.paid }, today),
+    }));
+    return c.render(<MyApplicationsPage rows={list} page={page} pages={pagesFor(total)} needsPin={!pinSet} />, { title: t.myTitle });
+  });
+
+  app.get(paths.jobs.firstPin, async (c) => {
+    const user = requireRole(c, "worker");
+    if (await repo.hasPin(c.var.deps.database.db, user.id)) return c.redirect(paths.workers.pin, 303);
+    return c.render(<FirstPinPage />, { title: t.pinTitle });
+  });
+
+  app.post(paths.jobs.firstPin, async (c) => {
+    const user = requireRole(c, "worker");
+    const form = check(FirstPinForm, await readForm(c));
+    const r = form.ok ? await actions.setFirstPin(c.var.deps, user, form.value.pin) : null;
+    if (!form.ok || (r && !r.ok && r.code === "weak")) {
+      c.status(400);
+      return c.render(<FirstPinPage errors={form.ok ? { pin: (r as { message: string }).message } : form.errors} />, { title: t.pinTitle });
+    }
+    // Already set (another tab, or a PIN from elsewhere): changing it needs the old one.
+    if (!r!.ok) return c.redirect(paths.workers.pin, 303);
+    return redirectWithFlash(c, paths.jobs.applications, t.pinSet);
+  });
+
+  app.post(paths.jobs.withdrawPattern, async (c) => {
+    const user = requireRole(c, "worker");
+    const r = await actions.withdraw(c.var.deps, user, idParam(c));
+    if (!r.ok && r.code === "notFound") throw new NotFound("application");
+    if (!r.ok) throw new Refused(t.cantWithdraw, 422);
+    return redirectWithFlash(c, paths.jobs.applications, t.withdrawn);
+  });
+}
