@@ -61,16 +61,16 @@ export async function registerProven(deps: Deps, x: { phone: string; details: Om
   const outcome = await catchingDuplicates(() =>
     deps.database.transaction(async (tx) => {
       const existing = await findUserByPhone(tx, f.phone);
-      if (existing) return existing.role === "employer" && existing.disabledAt === null ? { signIn: existing.id as number } : { clash: "phone" as const };
+      if (existing) return existing.role === "employer" && existing.disabledAt === null ? { existing: true, userId: existing.id as number } : { clash: "phone" as const };
       const taken = await repo.identityTaken(tx, f);
       if (taken) return { clash: taken };
       const [user] = await insertUser(tx, { role: "employer", phone: f.phone, name: f.contactName, passwordHash: x.passwordHash, countyCode: f.countyCode }, now);
       await repo.insertEmployer(tx, user.id, f.phone, f, t.pledgeText, now);
-      return { made: user.id as number };
+      return { existing: false, userId: user.id as number };
     }),
   );
   if (isClash(outcome)) return outcome.clash === "phone" ? { ok: false, code: "otherRole" } : { ok: false, code: "clash", field: outcome.clash };
-  return "signIn" in outcome ? { ok: true, userId: outcome.signIn, existing: true } : { ok: true, userId: outcome.made, existing: false };
+  return { ok: true, userId: outcome.userId, existing: outcome.existing };
 }
 
 // --- The employer's own details ---------------------------------------------------------
