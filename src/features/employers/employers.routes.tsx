@@ -26,11 +26,6 @@ const t = copy.employers;
 
 const clashMessage = { phone: t.phoneTaken, uscc: t.usccTaken, idNumber: t.idNumberTaken } as const;
 
-/** Links other features add to the employer's home (e.g. "my postings"). */
-export type HomeLinks = (c: Ctx) => [string, string][] | Promise<[string, string][]>;
-const homeLinkProviders: HomeLinks[] = [];
-export const addEmployerHomeLinks = (f: HomeLinks) => void homeLinkProviders.push(f);
-
 function registerPage(c: Ctx, values?: FormInput, errors?: FormErrors, status: 200 | 400 | 409 | 429 = 200) {
   c.status(status);
   return c.render(<RegisterPage counties={c.var.deps.regions.countyOptions()} values={values} errors={errors} />, { title: t.registerTitle });
@@ -93,7 +88,7 @@ export function employersRoutes() {
     const user = requireRole(c, "employer");
     const deps = c.var.deps;
     const e = await repo.employerForUser(deps.database.db, user.id);
-    const links = (await Promise.all(homeLinkProviders.map((f) => f(c)))).flat();
+    const links = (await Promise.all(c.var.deps.hooks.employerHomeLinks.map((f) => f(c)))).flat();
     return c.render(
       <EmployerHomePage employer={e && { ...e, county: deps.regions.countyName(e.countyCode) }} links={links} />,
       { title: t.homeTitle },

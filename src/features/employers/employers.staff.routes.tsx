@@ -9,6 +9,7 @@ import { requireStaff, ensure, canVerifyAndReveal } from "../../shared/authz.ts"
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { flagsFor } from "../../shared/hooks.ts";
 import { NotFound } from "../../shared/errors.ts";
+import { idParam } from "../../shared/params.ts";
 import { verificationStatuses, type VerificationStatus } from "../../../db/schema/constants.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { QueuePage, EmployerDetailPage } from "../../../views/employers/staff.tsx";
@@ -25,7 +26,7 @@ export const scopeOf = (user: CurrentUser) => (user.role === "city_admin" ? null
 /** The record, if this staff member may see it; otherwise 404 (as if it did not exist). */
 async function recordInScope(c: Ctx) {
   const user = requireStaff(c);
-  const rec = await employerInScope(c.var.deps, user, Number(c.req.param("id")));
+  const rec = await employerInScope(c.var.deps, user, idParam(c));
   ensure(!!rec);
   return { user, rec };
 }
