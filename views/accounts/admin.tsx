@@ -4,6 +4,7 @@ import { Tel } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import type { Role } from "../../db/schema/constants.ts";
+import { Cards } from "../components/lists.tsx";
 
 const t = copy.accounts;
 
@@ -24,25 +25,19 @@ export function AccountListPage({ rows }: { rows: AccountRow[] }) {
       <p>
         <a class="btn" href={paths.accounts.adminNew}>{t.adminNew}</a>
       </p>
-      {rows.length === 0 ? (
-        <p>{t.noStaff}</p>
-      ) : (
-        <ul class="cards">
-          {rows.map((r) => (
-            <li class="card">
-              <h2>{r.name}</h2>
-              <p>
-                {t.roles[r.role]} · {r.place} · <Tel phone={r.phone} /> · {r.disabled ? t.disabled : t.active}
-              </p>
-              {r.canDisable && !r.disabled && (
-                <Form action={paths.accounts.adminDisable(r.id)}>
-                  <Submit secondary>{`${t.disable} ${r.name}`}</Submit>
-                </Form>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={rows} empty={t.noStaff} card={(r) => (
+        <>
+          <h2>{r.name}</h2>
+          <p>
+            {t.roles[r.role]} · {r.place} · <Tel phone={r.phone} /> · {r.disabled ? t.disabled : t.active}
+          </p>
+          {r.canDisable && !r.disabled && (
+            <Form action={paths.accounts.adminDisable(r.id)}>
+              <Submit secondary>{`${t.disable} ${r.name}`}</Submit>
+            </Form>
+          )}
+        </>
+      )} />
     </>
   );
 }

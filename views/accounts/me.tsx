@@ -2,6 +2,7 @@
 import type { CurrentUser } from "../../src/shared/context.ts";
 import { Tel } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
+import { Item, LinkList } from "../components/lists.tsx";
 
 const t = copy.accounts;
 
@@ -10,29 +11,15 @@ export function MePage({ user, county, links }: { user: CurrentUser; county: str
     <>
       <h1>{t.meTitle}</h1>
       <dl class="facts">
-        <dt>{t.name}</dt>
-        <dd>{user.name}</dd>
-        <dt>{t.phone}</dt>
-        <dd>
+        <Item label={t.name}>{user.name}</Item>
+        <Item label={t.phone}>
           <Tel phone={user.phone} />
-        </dd>
-        <dt>{t.role}</dt>
-        <dd>{t.roles[user.role]}</dd>
-        {county && (
-          <>
-            <dt>{t.county}</dt>
-            <dd>{county}</dd>
-          </>
-        )}
+        </Item>
+        <Item label={t.role}>{t.roles[user.role]}</Item>
+        {county && <Item label={t.county}>{county}</Item>}
       </dl>
       {links.length > 0 && (
-        <ul class="actions">
-          {links.map(([href, label]) => (
-            <li>
-              <a href={href}>{label}</a>
-            </li>
-          ))}
-        </ul>
+        <LinkList links={links} />
       )}
     </>
   );

@@ -7,6 +7,7 @@ import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import { at, deskHome, type DeskMarket } from "./bits.tsx";
 import { Arrivals, type ArrivalRow } from "./home.tsx";
+import { Cards } from "../components/lists.tsx";
 
 const t = copy.desk;
 
@@ -48,19 +49,17 @@ export function CheckinPage(props: {
       {props.matches && props.matches.length > 0 && (
         <>
           <h2>{t.pickPerson}</h2>
-          <ul class="cards">
-            {props.matches.map((w) => (
-              <li class="card">
-                <Form action={at(m, paths.desk.checkin)}>
-                  <input type="hidden" name="workerId" value={String(w.id)} />
-                  <p>
-                    <b>{w.name}</b> <Tel phone={w.phone} masked /> {w.cardCode && <span class="masked">{w.cardCode}</span>}
-                  </p>
-                  <Submit>{t.checkInThis(w.name)}</Submit>
-                </Form>
-              </li>
-            ))}
-          </ul>
+          <Cards rows={props.matches} card={(w) => (
+            <>
+              <Form action={at(m, paths.desk.checkin)}>
+                <input type="hidden" name="workerId" value={String(w.id)} />
+                <p>
+                  <b>{w.name}</b> <Tel phone={w.phone} masked /> {w.cardCode && <span class="masked">{w.cardCode}</span>}
+                </p>
+                <Submit>{t.checkInThis(w.name)}</Submit>
+              </Form>
+            </>
+          )} />
         </>
       )}
       <Form action={at(m, paths.desk.checkin)}>

@@ -6,6 +6,7 @@ import { Tel } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import { MarketPicker, at, type DeskMarket } from "./bits.tsx";
+import { Item } from "../components/lists.tsx";
 
 const t = copy.desk;
 
@@ -84,8 +85,7 @@ export function DeskHomePage(props: { m: DeskMarket; today: string; figures: Fig
       <dl class="figures">
         {(Object.keys(t.figures) as (keyof Figures)[]).map((k) => (
           <div>
-            <dt>{t.figures[k]}</dt>
-            <dd>{props.figures[k]}</dd>
+            <Item label={t.figures[k]}>{props.figures[k]}</Item>
           </div>
         ))}
       </dl>

@@ -5,6 +5,7 @@
 import { copy } from "../copy/index.ts";
 import type { PostingCard } from "../../src/features/desk/desk.repo.ts";
 import { Qr, Wage } from "./bits.tsx";
+import { Item } from "../components/lists.tsx";
 
 const t = copy.desk;
 
@@ -116,38 +117,12 @@ export function PosterPage(props: {
         <h1>{t.posterTitle(props.name)}</h1>
         <p class="lead">{t.posterFree}</p>
         <dl>
-          {props.address && (
-            <>
-              <dt>{t.posterAddress}</dt>
-              <dd>{props.address}</dd>
-            </>
-          )}
-          {props.hours && (
-            <>
-              <dt>{t.posterHours}</dt>
-              <dd>{props.hours}</dd>
-            </>
-          )}
-          {props.kinds.length > 0 && (
-            <>
-              <dt>{t.posterKinds}</dt>
-              <dd>{props.kinds.join("、")}</dd>
-            </>
-          )}
-          {props.phone && (
-            <>
-              <dt>{t.posterPhone}</dt>
-              <dd>{props.phone}</dd>
-            </>
-          )}
-          {props.supervision && props.supervision !== props.hotline && (
-            <>
-              <dt>{t.posterSupervision}</dt>
-              <dd>{props.supervision}</dd>
-            </>
-          )}
-          <dt>{t.posterHotline}</dt>
-          <dd class="big-num">{props.hotline}</dd>
+          {props.address && <Item label={t.posterAddress}>{props.address}</Item>}
+          {props.hours && <Item label={t.posterHours}>{props.hours}</Item>}
+          {props.kinds.length > 0 && <Item label={t.posterKinds}>{props.kinds.join("、")}</Item>}
+          {props.phone && <Item label={t.posterPhone}>{props.phone}</Item>}
+          {props.supervision && props.supervision !== props.hotline && <Item label={t.posterSupervision}>{props.supervision}</Item>}
+          <Item label={t.posterHotline} class="big-num">{props.hotline}</Item>
         </dl>
         <div class="complain">
           <p>{t.posterComplain}</p>

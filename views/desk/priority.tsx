@@ -10,6 +10,7 @@ import type { PriorityCategory } from "../../src/features/desk/desk.domain.ts";
 import { priorityCategories } from "../../src/features/desk/desk.domain.ts";
 import type { PostingCard } from "../../src/features/desk/desk.repo.ts";
 import { at, deskHome, Wage, type DeskMarket } from "./bits.tsx";
+import { Cards } from "../components/lists.tsx";
 
 const t = copy.desk;
 
@@ -58,40 +59,34 @@ export function PriorityPage(props: {
         <Select name="category" label={t.filter} blank={t.allCategories} options={cats.map((c) => [c, t.categories[c]] as const)} values={{ category: props.category }} />
         <Submit secondary>{t.filterButton}</Submit>
       </Form>
-      {props.rows.length === 0 ? (
-        <p>{t.nobodyInQueue}</p>
-      ) : (
-        <ul class="cards">
-          {props.rows.map((r) => (
-            <li class="card">
-              <h2>
-                <a href={at(m, paths.desk.worker(r.id))}>{r.name}</a>
-              </h2>
-              <p>
-                {r.categories.map((c) => (
-                  <>
-                    <span class="badge warn">{t.categories[c]}</span>{" "}
-                  </>
-                ))}
-                {r.waiting === null ? t.neverCheckedIn : t.waitingDays(r.waiting)} · <Tel phone={r.phone} /> ·{" "}
-                {r.lastContact === null ? t.neverContacted : t.lastContact(chinaDate(r.lastContact))}
-              </p>
-              {r.suggestions.length === 0 ? (
-                <p class="muted">{t.noSuggestions}</p>
-              ) : (
-                r.suggestions.map((s) => (
-                  <Form action={at(m, paths.desk.signUp(r.id))}>
-                    <input type="hidden" name="posting" value={String(s.id)} />
-                    <input type="hidden" name="back" value="priority" />
-                    <PostingLine p={s} />
-                    <Submit secondary>{t.signUpFor(s.title)}</Submit>
-                  </Form>
-                ))
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={props.rows} empty={t.nobodyInQueue} card={(r) => (
+        <>
+          <h2>
+            <a href={at(m, paths.desk.worker(r.id))}>{r.name}</a>
+          </h2>
+          <p>
+            {r.categories.map((c) => (
+              <>
+                <span class="badge warn">{t.categories[c]}</span>{" "}
+              </>
+            ))}
+            {r.waiting === null ? t.neverCheckedIn : t.waitingDays(r.waiting)} · <Tel phone={r.phone} /> ·{" "}
+            {r.lastContact === null ? t.neverContacted : t.lastContact(chinaDate(r.lastContact))}
+          </p>
+          {r.suggestions.length === 0 ? (
+            <p class="muted">{t.noSuggestions}</p>
+          ) : (
+            r.suggestions.map((s) => (
+              <Form action={at(m, paths.desk.signUp(r.id))}>
+                <input type="hidden" name="posting" value={String(s.id)} />
+                <input type="hidden" name="back" value="priority" />
+                <PostingLine p={s} />
+                <Submit secondary>{t.signUpFor(s.title)}</Submit>
+              </Form>
+            ))
+          )}
+        </>
+      )} />
       <Pager page={props.page} pages={props.pages} href={href} />
       <p>
         <a href={deskHome(m)}>{copy.common.back}</a>

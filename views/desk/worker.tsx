@@ -13,6 +13,7 @@ import type { PriorityCategory } from "../../src/features/desk/desk.domain.ts";
 import type { PostingCard } from "../../src/features/desk/desk.repo.ts";
 import { at, deskHome, type DeskMarket } from "./bits.tsx";
 import { PostingLine } from "./priority.tsx";
+import { Cards, Item } from "../components/lists.tsx";
 
 const t = copy.desk;
 
@@ -70,50 +71,26 @@ export function WorkerPage(p: WorkerPageProps) {
       )}
       <ErrorSummary errors={p.errors} />
       <dl class="facts">
-        <dt>{t.phone}</dt>
-        <dd>
+        <Item label={t.phone}>
           <Tel phone={w.phone} />
           {!w.ownPhone && <> ({t.ownPhoneNote})</>}
-        </dd>
-        <dt>{t.cardCode}</dt>
-        <dd class="masked">{w.cardCode ?? copy.common.none}</dd>
-        {w.birthYear !== null && (
-          <>
-            <dt>{t.birthYear}</dt>
-            <dd>
+        </Item>
+        <Item label={t.cardCode} class="masked">{w.cardCode ?? copy.common.none}</Item>
+        {w.birthYear !== null && <Item label={t.birthYear}>
               {w.birthYear}({t.age(w.age ?? 0)})
-            </dd>
-          </>
-        )}
-        {w.place && (
-          <>
-            <dt>{t.county}</dt>
-            <dd>{w.place}</dd>
-          </>
-        )}
-        <dt>{t.kinds}</dt>
-        <dd>{w.kinds.length ? w.kinds.join("、") : t.noKinds}</dd>
-        {w.idNumber && (
-          <>
-            <dt>{t.idMasked}</dt>
-            <dd>
+  </Item>}
+        {w.place && <Item label={t.county}>{w.place}</Item>}
+        <Item label={t.kinds}>{w.kinds.length ? w.kinds.join("、") : t.noKinds}</Item>
+        {w.idNumber && <Item label={t.idMasked}>
               <span class="masked">{p.revealed ?? maskResidentId(w.idNumber)}</span>
               {!p.revealed && p.canReveal !== false && (
                 <Form action={at(m, paths.desk.reveal(w.id))} class="inline">
                   <Submit secondary>{t.reveal}</Submit> <span class="hint">{t.revealNote}</span>
                 </Form>
               )}
-            </dd>
-          </>
-        )}
-        {w.viaMarket && (
-          <>
-            <dt>{t.market}</dt>
-            <dd>{w.viaMarket}</dd>
-          </>
-        )}
-        <dt>{t.registeredOn}</dt>
-        <dd>{chinaDate(w.createdAt)}</dd>
+  </Item>}
+        {w.viaMarket && <Item label={t.market}>{w.viaMarket}</Item>}
+        <Item label={t.registeredOn}>{chinaDate(w.createdAt)}</Item>
       </dl>
       <div class="big-actions">
         <Form action={at(m, paths.desk.checkin)}>
@@ -142,21 +119,15 @@ export function WorkerPage(p: WorkerPageProps) {
       )}
 
       <h2>{t.suggestions}</h2>
-      {p.suggestions.length === 0 ? (
-        <p>{t.noSuggestions}</p>
-      ) : (
-        <ul class="cards">
-          {p.suggestions.map((s) => (
-            <li class="card">
-              <PostingLine p={s} />
-              <Form action={at(m, paths.desk.signUp(w.id))}>
-                <input type="hidden" name="posting" value={String(s.id)} />
-                <Submit secondary>{t.signUpFor(s.title)}</Submit>
-              </Form>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={p.suggestions} empty={t.noSuggestions} card={(s) => (
+        <>
+          <PostingLine p={s} />
+          <Form action={at(m, paths.desk.signUp(w.id))}>
+            <input type="hidden" name="posting" value={String(s.id)} />
+            <Submit secondary>{t.signUpFor(s.title)}</Submit>
+          </Form>
+        </>
+      )} />
 
       <h3>{t.signUpTitle}</h3>
       <Form action={at(m, paths.desk.signUp(w.id))}>
@@ -169,21 +140,19 @@ export function WorkerPage(p: WorkerPageProps) {
       {p.pending.length > 0 && (
         <>
           <h3>{t.pendingTitle}</h3>
-          <ul class="cards">
-            {p.pending.map((a) => (
-              <li class="card">
-                <p>
-                  <a href={paths.jobs.show(a.postingId)}>{`#${a.postingId} ${a.title}`}</a> · {a.employerName}
-                  {a.quoteFen !== null && <> · {t.quote} {formatYuan(a.quoteFen)}</>}
-                </p>
-                {a.canConfirm && (
-                  <Form action={at(m, paths.desk.confirm(a.id))}>
-                    <Submit secondary>{t.confirmHere(a.title)}</Submit>
-                  </Form>
-                )}
-              </li>
-            ))}
-          </ul>
+          <Cards rows={p.pending} card={(a) => (
+            <>
+              <p>
+                <a href={paths.jobs.show(a.postingId)}>{`#${a.postingId} ${a.title}`}</a> · {a.employerName}
+                {a.quoteFen !== null && <> · {t.quote} {formatYuan(a.quoteFen)}</>}
+              </p>
+              {a.canConfirm && (
+                <Form action={at(m, paths.desk.confirm(a.id))}>
+                  <Submit secondary>{t.confirmHere(a.title)}</Submit>
+                </Form>
+              )}
+            </>
+          )} />
         </>
       )}
       {p.hires && p.hires.length > 0 && (

@@ -7,6 +7,7 @@ import { chinaDateTime } from "../../src/shared/clock.ts";
 import { Tel } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
+import { Item } from "../components/lists.tsx";
 
 const t = copy.employers;
 
@@ -48,8 +49,7 @@ export function EmployerHomePage({ employer, links }: { employer: OwnEmployer | 
       </p>
       {e.status === "rejected" && e.rejectReason && (
         <dl class="facts">
-          <dt>{t.rejectReason}</dt>
-          <dd>{e.rejectReason}</dd>
+          <Item label={t.rejectReason}>{e.rejectReason}</Item>
         </dl>
       )}
       {e.status !== "verified" && (
@@ -65,36 +65,17 @@ export function EmployerHomePage({ employer, links }: { employer: OwnEmployer | 
         ))}
       </ul>
       <dl class="facts">
-        <dt>{t.kind}</dt>
-        <dd>{t.kinds[e.kind]}</dd>
-        {e.uscc && (
-          <>
-            <dt>{t.uscc}</dt>
-            <dd>{e.uscc}</dd>
-          </>
-        )}
-        {e.idNumber && (
-          <>
-            <dt>{t.idNumber}</dt>
-            <dd class="masked">{maskResidentId(e.idNumber)}</dd>
-          </>
-        )}
-        {e.pledgeAcceptedAt !== null && (
-          <>
-            <dt>{t.pledgeAcceptedAt}</dt>
-            <dd>{chinaDateTime(e.pledgeAcceptedAt)}</dd>
-          </>
-        )}
-        <dt>{t.contact}</dt>
-        <dd>
+        <Item label={t.kind}>{t.kinds[e.kind]}</Item>
+        {e.uscc && <Item label={t.uscc}>{e.uscc}</Item>}
+        {e.idNumber && <Item label={t.idNumber} class="masked">{maskResidentId(e.idNumber)}</Item>}
+        {e.pledgeAcceptedAt !== null && <Item label={t.pledgeAcceptedAt}>{chinaDateTime(e.pledgeAcceptedAt)}</Item>}
+        <Item label={t.contact}>
           {e.contactName} <Tel phone={e.contactPhone} />
-        </dd>
-        <dt>{t.county}</dt>
-        <dd>
+        </Item>
+        <Item label={t.county}>
           {e.county} {e.address}
-        </dd>
-        <dt>{t.registeredAt}</dt>
-        <dd>{chinaDateTime(e.createdAt)}</dd>
+        </Item>
+        <Item label={t.registeredAt}>{chinaDateTime(e.createdAt)}</Item>
       </dl>
     </>
   );

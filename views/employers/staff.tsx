@@ -9,6 +9,7 @@ import { Form, Select, TextArea, ErrorSummary, Submit, type Errors, type Values 
 import { Tel, Pager } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
+import { Cards, Item } from "../components/lists.tsx";
 
 const t = copy.employers;
 
@@ -42,29 +43,23 @@ export function QueuePage(props: { rows: QueueRow[]; total: number; status?: Ver
         <Submit secondary>{t.filter}</Submit>
       </Form>
       <p>{t.count(props.total)}</p>
-      {rows.length === 0 ? (
-        <p>{t.noneFound}</p>
-      ) : (
-        <ul class="cards">
-          {rows.map((r) => (
-            <li class="card">
-              <h2>
-                <a href={paths.employers.show(r.id)}>{r.name}</a>
-              </h2>
-              <p>
-                {statusBadge(r.status)} {t.kinds[r.kind]} · {r.county} · {t.registeredOn(chinaDate(r.createdAt))}
-              </p>
-              {r.flags.length > 0 && (
-                <ul class="tags">
-                  {r.flags.map((f) => (
-                    <li class="badge warn">{f}</li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={rows} empty={t.noneFound} card={(r) => (
+        <>
+          <h2>
+            <a href={paths.employers.show(r.id)}>{r.name}</a>
+          </h2>
+          <p>
+            {statusBadge(r.status)} {t.kinds[r.kind]} · {r.county} · {t.registeredOn(chinaDate(r.createdAt))}
+          </p>
+          {r.flags.length > 0 && (
+            <ul class="tags">
+              {r.flags.map((f) => (
+                <li class="badge warn">{f}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )} />
       <Pager page={props.page} pages={props.pages} href={href} />
     </>
   );
@@ -118,55 +113,25 @@ export function EmployerDetailPage(props: {
         </div>
       )}
       <dl class="facts">
-        <dt>{t.status}</dt>
-        <dd>{statusBadge(e.status)}</dd>
-        {e.rejectReason && (
-          <>
-            <dt>{t.rejectReason}</dt>
-            <dd>{e.rejectReason}</dd>
-          </>
-        )}
-        <dt>{t.kind}</dt>
-        <dd>{t.kinds[e.kind]}</dd>
-        {e.uscc && (
-          <>
-            <dt>{t.uscc}</dt>
-            <dd class="masked">{e.uscc}</dd>
-          </>
-        )}
-        {e.idNumber && (
-          <>
-            <dt>{props.revealed ? t.revealedIdNumber : t.idNumber}</dt>
-            <dd class="masked">{props.revealed ?? maskResidentId(e.idNumber)}</dd>
-          </>
-        )}
-        {e.pledgeAcceptedAt !== null && (
-          <>
-            <dt>{t.pledgeAcceptedAt}</dt>
-            <dd>{chinaDateTime(e.pledgeAcceptedAt)}</dd>
-          </>
-        )}
-        <dt>{t.contact}</dt>
-        <dd>
+        <Item label={t.status}>{statusBadge(e.status)}</Item>
+        {e.rejectReason && <Item label={t.rejectReason}>{e.rejectReason}</Item>}
+        <Item label={t.kind}>{t.kinds[e.kind]}</Item>
+        {e.uscc && <Item label={t.uscc} class="masked">{e.uscc}</Item>}
+        {e.idNumber && <Item label={props.revealed ? t.revealedIdNumber : t.idNumber} class="masked">{props.revealed ?? maskResidentId(e.idNumber)}</Item>}
+        {e.pledgeAcceptedAt !== null && <Item label={t.pledgeAcceptedAt}>{chinaDateTime(e.pledgeAcceptedAt)}</Item>}
+        <Item label={t.contact}>
           {e.contactName} <Tel phone={e.contactPhone} />
-        </dd>
-        <dt>{t.county}</dt>
-        <dd>
+        </Item>
+        <Item label={t.county}>
           {e.county} {e.address}
-        </dd>
-        <dt>{t.registeredAt}</dt>
-        <dd>
+        </Item>
+        <Item label={t.registeredAt}>
           {chinaDateTime(e.createdAt)}
           {e.viaName && ` · ${t.viaStaff}:${e.viaName}`}
-        </dd>
-        {e.reviewerName && e.reviewedAt !== null && (
-          <>
-            <dt>{t.reviewedBy}</dt>
-            <dd>
+        </Item>
+        {e.reviewerName && e.reviewedAt !== null && <Item label={t.reviewedBy}>
               {e.reviewerName} · {chinaDateTime(e.reviewedAt)}
-            </dd>
-          </>
-        )}
+  </Item>}
       </dl>
       {props.stationOnly && <p class="notice">{t.stationCannotDecide}</p>}
       {!props.stationOnly && e.idNumber && !props.revealed && (

@@ -10,6 +10,7 @@ import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import type { HireAction } from "../../src/features/hires/hires.domain.ts";
 import { PaidQuestion } from "./paid.tsx";
+import { Item } from "../components/lists.tsx";
 
 const h = copy.hires;
 
@@ -50,44 +51,24 @@ export function HireFacts({ d, paper }: { d: HireDetail; paper?: boolean }) {
   const blank = paper ? h.fillIn : h.notSaid;
   return (
     <dl class="facts">
-      <dt>{h.worker}</dt>
-      <dd>
+      <Item label={h.worker}>
         {d.workerName} <Tel phone={d.workerPhone} />
-      </dd>
-      <dt>{h.employer}</dt>
-      <dd>
+      </Item>
+      <Item label={h.employer}>
         {d.employerName}({h.contact}:{d.contactName}) <Tel phone={d.contactPhone} />
-      </dd>
-      <dt>{h.work}</dt>
-      <dd>{d.title}</dd>
-      {d.quote && d.quoteNote && (
-        <>
-          <dt>{h.quoteNote}</dt>
-          <dd>{d.quoteNote}</dd>
-        </>
-      )}
-      <dt>{h.wage}</dt>
-      <dd>
+      </Item>
+      <Item label={h.work}>{d.title}</Item>
+      {d.quote && d.quoteNote && <Item label={h.quoteNote}>{d.quoteNote}</Item>}
+      <Item label={h.wage}>
         <b>{wageText(d)}</b>
-      </dd>
-      <dt>{h.payTime}</dt>
-      <dd>{d.payTime ? copy.jobs.payTimes[d.payTime] : blank}</dd>
-      <dt>{h.payMethod}</dt>
-      <dd>{d.payMethod ? copy.jobs.payMethods[d.payMethod] : blank}</dd>
-      <dt>{h.dates}</dt>
-      <dd>{copy.jobs.dates(d.startDate, d.endDate)}</dd>
-      <dt>{h.hours}</dt>
-      <dd>{d.hours || blank}</dd>
-      <dt>{h.place}</dt>
-      <dd>{d.place}</dd>
-      {d.duties && (
-        <>
-          <dt>{h.duties}</dt>
-          <dd>{d.duties}</dd>
-        </>
-      )}
-      <dt>{h.confirmedAt}</dt>
-      <dd>{chinaDateTime(d.confirmedAt)}</dd>
+      </Item>
+      <Item label={h.payTime}>{d.payTime ? copy.jobs.payTimes[d.payTime] : blank}</Item>
+      <Item label={h.payMethod}>{d.payMethod ? copy.jobs.payMethods[d.payMethod] : blank}</Item>
+      <Item label={h.dates}>{copy.jobs.dates(d.startDate, d.endDate)}</Item>
+      <Item label={h.hours}>{d.hours || blank}</Item>
+      <Item label={h.place}>{d.place}</Item>
+      {d.duties && <Item label={h.duties}>{d.duties}</Item>}
+      <Item label={h.confirmedAt}>{chinaDateTime(d.confirmedAt)}</Item>
     </dl>
   );
 }

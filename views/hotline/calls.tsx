@@ -6,6 +6,7 @@ import { Tel, Pager, formatYuan } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import type { WageUnit } from "../../db/schema/constants.ts";
+import { Cards } from "../components/lists.tsx";
 
 const t = copy.hotline;
 
@@ -27,31 +28,25 @@ export function CallListPage({ rows, total, page }: { rows: CallRow[]; total: nu
       <h1>{t.callListTitle}</h1>
       <p>{t.callListIntro}</p>
       <p>{t.count(total)}</p>
-      {rows.length === 0 ? (
-        <p>{t.callListEmpty}</p>
-      ) : (
-        <ul class="cards">
-          {rows.map((r) => (
-            <li class="card">
-              <h2>{r.workerName}</h2>
-              <p>
-                <Tel phone={r.workerPhone} />
-              </p>
-              <p>
-                {r.employerName} · {r.title}
-                <br />
-                {t.worked(r.startDate, r.endDate)} · {t.agreedWage} {formatYuan(r.wageFen)} {t.wageUnits[r.wageUnit]}
-              </p>
-              <Form action={paths.hotline.callAnswer(r.id)} class="inline">
-                <Submit name="answer" value="paid">{`${t.paid}(${r.workerName})`}</Submit>
-              </Form>{" "}
-              <Form action={paths.hotline.callAnswer(r.id)} class="inline">
-                <Submit name="answer" value="not_paid" secondary>{`${t.notPaid}(${r.workerName})`}</Submit>
-              </Form>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={rows} empty={t.callListEmpty} card={(r) => (
+        <>
+          <h2>{r.workerName}</h2>
+          <p>
+            <Tel phone={r.workerPhone} />
+          </p>
+          <p>
+            {r.employerName} · {r.title}
+            <br />
+            {t.worked(r.startDate, r.endDate)} · {t.agreedWage} {formatYuan(r.wageFen)} {t.wageUnits[r.wageUnit]}
+          </p>
+          <Form action={paths.hotline.callAnswer(r.id)} class="inline">
+            <Submit name="answer" value="paid">{`${t.paid}(${r.workerName})`}</Submit>
+          </Form>{" "}
+          <Form action={paths.hotline.callAnswer(r.id)} class="inline">
+            <Submit name="answer" value="not_paid" secondary>{`${t.notPaid}(${r.workerName})`}</Submit>
+          </Form>
+        </>
+      )} />
       <Pager page={page} pages={Math.max(1, Math.ceil(total / 20))} href={(n) => `${paths.hotline.callList}?page=${n}`} />
     </>
   );

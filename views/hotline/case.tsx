@@ -12,6 +12,7 @@ import {
 } from "../../db/schema/hotline.ts";
 import type { CaseAction } from "../../src/features/hotline/hotline.domain.ts";
 import { CaseBadges } from "./cases.tsx";
+import { Item } from "../components/lists.tsx";
 
 const t = copy.hotline;
 
@@ -49,8 +50,7 @@ const publicOption: Option[] = [["1", t.publicOption]];
 function Fact({ label, children }: { label: string; children: unknown }) {
   return (
     <>
-      <dt>{label}</dt>
-      <dd>{children as never}</dd>
+      <Item label={label}>{children as never}</Item>
     </>
   );
 }

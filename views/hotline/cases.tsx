@@ -6,6 +6,7 @@ import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import { caseCategories, caseStatuses, type CaseCategory, type CaseStatus, type CaseUrgency } from "../../db/schema/hotline.ts";
 import { StaffLinks } from "./home.tsx";
+import { Cards } from "../components/lists.tsx";
 
 const t = copy.hotline;
 
@@ -49,26 +50,20 @@ export function CasesPage(p: { rows: CaseListRow[]; total: number; page: number;
         {t.count(p.total)}
         {overdue && ` ${t.overdueSorted}`}
       </p>
-      {p.rows.length === 0 ? (
-        <p>{t.noCases}</p>
-      ) : (
-        <ul class="cards">
-          {p.rows.map((r) => (
-            <li class="card">
-              <h2>
-                <a href={paths.hotline.case(r.id)}>{r.number}</a>
-              </h2>
-              <p>
-                {t.categories[r.category]} · {t.statuses[r.status]} <CaseBadges urgency={r.urgency} lateDays={r.lateDays} />
-              </p>
-              <p class="muted">
-                {t.colDue} {r.dueDate}
-                {r.concern && ` · ${r.concern}`}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={p.rows} empty={t.noCases} card={(r) => (
+        <>
+          <h2>
+            <a href={paths.hotline.case(r.id)}>{r.number}</a>
+          </h2>
+          <p>
+            {t.categories[r.category]} · {t.statuses[r.status]} <CaseBadges urgency={r.urgency} lateDays={r.lateDays} />
+          </p>
+          <p class="muted">
+            {t.colDue} {r.dueDate}
+            {r.concern && ` · ${r.concern}`}
+          </p>
+        </>
+      )} />
       <Pager page={p.page} pages={pages} href={(n) => `${paths.hotline.cases}?${p.query}${p.query ? "&" : ""}page=${n}`} />
     </>
   );

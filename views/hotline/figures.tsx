@@ -5,6 +5,7 @@ import { formatYuan } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import { StaffLinks } from "./home.tsx";
+import { Item } from "../components/lists.tsx";
 
 const t = copy.hotline;
 
@@ -56,16 +57,11 @@ export function FiguresPage({ f, values, errors }: { f: FiguresView; values: Val
       <h1>{t.figuresTitle}</h1>
       <StaffLinks />
       <dl class="facts">
-        <dt>{t.total}</dt>
-        <dd>{f.total}</dd>
-        <dt>{t.overdue}</dt>
-        <dd>{f.overdue}</dd>
-        <dt>{t.avgDays}</dt>
-        <dd>{t.avgDaysValue(f.avgDays)}</dd>
-        <dt>{t.owedTotal}</dt>
-        <dd>{formatYuan(f.owedFen)}</dd>
-        <dt>{t.recoveredTotal}</dt>
-        <dd>{formatYuan(f.recoveredFen)}</dd>
+        <Item label={t.total}>{f.total}</Item>
+        <Item label={t.overdue}>{f.overdue}</Item>
+        <Item label={t.avgDays}>{t.avgDaysValue(f.avgDays)}</Item>
+        <Item label={t.owedTotal}>{formatYuan(f.owedFen)}</Item>
+        <Item label={t.recoveredTotal}>{formatYuan(f.recoveredFen)}</Item>
       </dl>
       <Counts title={t.byCategory} rows={f.byCategory} />
       <Counts title={t.byStatus} rows={f.byStatus} />

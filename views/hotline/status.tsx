@@ -7,6 +7,7 @@ import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import { chinaDateTime } from "../../src/shared/clock.ts";
 import type { CaseCategory, CaseEventKind, CaseStatus } from "../../db/schema/hotline.ts";
+import { Item } from "../components/lists.tsx";
 
 const t = copy.hotline;
 
@@ -42,12 +43,9 @@ function Found({ c }: { c: PublicCase }) {
     <section aria-labelledby="case-h">
       <h2 id="case-h">{t.caseHeading(c.number)}</h2>
       <dl class="facts">
-        <dt>{t.colCategory}</dt>
-        <dd>{t.categories[c.category]}</dd>
-        <dt>{t.takenOn}</dt>
-        <dd>{c.day}</dd>
-        <dt>{t.currentStatus}</dt>
-        <dd><strong>{t.statuses[c.status]}</strong></dd>
+        <Item label={t.colCategory}>{t.categories[c.category]}</Item>
+        <Item label={t.takenOn}>{c.day}</Item>
+        <Item label={t.currentStatus}><strong>{t.statuses[c.status]}</strong></Item>
       </dl>
       <h3>{t.replies}</h3>
       {c.replies.length === 0 ? (

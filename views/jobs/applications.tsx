@@ -8,6 +8,7 @@ import { MyQuote } from "./show.tsx";
 import { Pager } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
+import { Cards } from "../components/lists.tsx";
 
 const t = copy.jobs;
 const h = copy.hires;
@@ -44,36 +45,34 @@ export function MyApplicationsPage({ rows, page, pages, needsPin }: { rows: MyAp
           {t.noApplications} <a href={paths.jobs.list}>{t.findWork}</a>
         </p>
       ) : (
-        <ul class="cards">
-          {rows.map((r) => (
-            <li class="card">
-              <h2>
-                <a href={paths.jobs.show(r.postingId)}>{r.title}</a>
-              </h2>
-              <p class="muted">
-                {r.dates} · {r.place}
-                {r.viaMarketName && <> · {t.via(r.viaMarketName)}</>}
-              </p>
+        <Cards rows={rows} card={(r) => (
+          <>
+            <h2>
+              <a href={paths.jobs.show(r.postingId)}>{r.title}</a>
+            </h2>
+            <p class="muted">
+              {r.dates} · {r.place}
+              {r.viaMarketName && <> · {t.via(r.viaMarketName)}</>}
+            </p>
+            <p>
+              <span class="badge">{t.applicationStatuses[r.status]}</span>
+              {r.hireStatus && <> <span class="badge">{h.statuses[r.hireStatus as keyof typeof h.statuses]}</span></>}
+              {r.paid && <> <span class={r.paid === "paid" ? "badge" : "badge warn"}>{h.paidAnswer[r.paid]}</span></>}
+            </p>
+            <MyQuote quoteFen={r.quoteFen ?? null} quoteNote={r.quoteNote ?? null} />
+            {r.hireId !== null && (
               <p>
-                <span class="badge">{t.applicationStatuses[r.status]}</span>
-                {r.hireStatus && <> <span class="badge">{h.statuses[r.hireStatus as keyof typeof h.statuses]}</span></>}
-                {r.paid && <> <span class={r.paid === "paid" ? "badge" : "badge warn"}>{h.paidAnswer[r.paid]}</span></>}
+                <a href={paths.hires.show(r.hireId)}>{t.hireRecord}</a>
               </p>
-              <MyQuote quoteFen={r.quoteFen ?? null} quoteNote={r.quoteNote ?? null} />
-              {r.hireId !== null && (
-                <p>
-                  <a href={paths.hires.show(r.hireId)}>{t.hireRecord}</a>
-                </p>
-              )}
-              {r.asksPaid && r.hireId !== null && <PaidQuestion hireId={r.hireId} />}
-              {r.status === "applied" && (
-                <Form action={paths.jobs.withdraw(r.id)}>
-                  <Submit secondary>{t.withdraw}</Submit>
-                </Form>
-              )}
-            </li>
-          ))}
-        </ul>
+            )}
+            {r.asksPaid && r.hireId !== null && <PaidQuestion hireId={r.hireId} />}
+            {r.status === "applied" && (
+              <Form action={paths.jobs.withdraw(r.id)}>
+                <Submit secondary>{t.withdraw}</Submit>
+              </Form>
+            )}
+          </>
+        )} />
       )}
       <Pager page={page} pages={pages} href={(n) => `${paths.jobs.applications}?page=${n}`} />
     </>

@@ -9,6 +9,7 @@ import { paths } from "../../src/paths.ts";
 import type { PostingStatus, ApplicationStatus, EmploymentForm, WageUnit } from "../../db/schema/constants.ts";
 import { payText, usePlace, StatusBadge } from "./parts.tsx";
 import { PostingTrust } from "../records/parts.tsx";
+import { Item } from "../components/lists.tsx";
 
 const t = copy.jobs;
 
@@ -80,40 +81,24 @@ export function PostingPage(props: DetailProps) {
       {status === "removed" && p.removedReason && <p class="notice warn">{t.removedNotice(p.removedReason)}</p>}
       {props.warning && <p class="notice warn">{props.warning}</p>}
       <dl class="facts">
-        <dt>{t.pay}</dt>
-        <dd>
+        <Item label={t.pay}>
           <b>{payText(p)}</b>
-        </dd>
-        <dt>{t.kind}</dt>
-        <dd>
+        </Item>
+        <Item label={t.kind}>
           {p.kindName} · {t.forms[p.form]}
-        </dd>
-        <dt>{t.workDates}</dt>
-        <dd>
+        </Item>
+        <Item label={t.workDates}>
           {t.dates(p.startDate, p.endDate)}
           {p.hours && <>,{p.hours}</>}
-        </dd>
-        <dt>{t.headcount}</dt>
-        <dd>{t.headcountLine(p.filledCount, p.headcount)}</dd>
-        <dt>{t.place}</dt>
-        <dd>{place(p)}</dd>
-        {p.duties && (
-          <>
-            <dt>{t.duties}</dt>
-            <dd>{p.duties}</dd>
-          </>
-        )}
-        {p.requirements && (
-          <>
-            <dt>{t.requirements}</dt>
-            <dd>{p.requirements}</dd>
-          </>
-        )}
-        <dt>{t.contact}</dt>
-        <dd>
+        </Item>
+        <Item label={t.headcount}>{t.headcountLine(p.filledCount, p.headcount)}</Item>
+        <Item label={t.place}>{place(p)}</Item>
+        {p.duties && <Item label={t.duties}>{p.duties}</Item>}
+        {p.requirements && <Item label={t.requirements}>{p.requirements}</Item>}
+        <Item label={t.contact}>
           {p.contactName} <Tel phone={p.contactPhone} masked={!props.contactShown} />
           {!props.contactShown && <span class="muted"> {t.phoneHidden}</span>}
-        </dd>
+        </Item>
       </dl>
       {props.trust && <PostingTrust {...props.trust} />}
       {p.brands.length > 0 && (
@@ -139,16 +124,10 @@ export function MyQuote({ quoteFen, quoteNote }: { quoteFen: number | null; quot
   if (quoteFen === null) return null;
   return (
     <dl class="facts">
-      <dt>{t.myQuote}</dt>
-      <dd>
+      <Item label={t.myQuote}>
         <b>{t.yuan(formatYuan(quoteFen))}</b>
-      </dd>
-      {quoteNote && (
-        <>
-          <dt>{t.myQuoteNote}</dt>
-          <dd>{quoteNote}</dd>
-        </>
-      )}
+      </Item>
+      {quoteNote && <Item label={t.myQuoteNote}>{quoteNote}</Item>}
     </dl>
   );
 }

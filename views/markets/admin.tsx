@@ -6,6 +6,7 @@ import { Tel, Pager } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import type { MarketTier } from "../../db/schema/constants.ts";
+import { Cards } from "../components/lists.tsx";
 
 const t = copy.markets;
 
@@ -25,25 +26,19 @@ export function MarketAdminListPage(props: { rows: AdminMarketRow[]; page: numbe
       <p>
         <a class="btn" href={paths.markets.adminNew}>{t.adminNew}</a>
       </p>
-      {props.rows.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <ul class="cards">
-          {props.rows.map((m) => (
-            <li class="card">
-              <h2>{m.name}</h2>
-              <p>
-                {t.tiers[m.tier]} · {m.place} {m.phone && <Tel phone={m.phone} />}
-              </p>
-              <p>
-                <a href={paths.markets.adminEdit(m.id)}>{`${t.edit} ${m.name}`}</a> ·{" "}
-                <a href={paths.markets.checklistMarket(m.countyCode, m.id)}>{t.checklistLink}</a> ·{" "}
-                <a href={paths.markets.show(m.id)}>{t.listTitle}</a>
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={props.rows} empty={t.none} card={(m) => (
+        <>
+          <h2>{m.name}</h2>
+          <p>
+            {t.tiers[m.tier]} · {m.place} {m.phone && <Tel phone={m.phone} />}
+          </p>
+          <p>
+            <a href={paths.markets.adminEdit(m.id)}>{`${t.edit} ${m.name}`}</a> ·{" "}
+            <a href={paths.markets.checklistMarket(m.countyCode, m.id)}>{t.checklistLink}</a> ·{" "}
+            <a href={paths.markets.show(m.id)}>{t.listTitle}</a>
+          </p>
+        </>
+      )} />
       <Pager page={props.page} pages={props.pages} href={props.pageHref} />
     </>
   );

@@ -8,6 +8,7 @@ import { paths } from "../../src/paths.ts";
 import type { ChecklistItem } from "../../db/schema/monitoring.ts";
 
 import { OverdueList, type OverdueRow } from "../supervision/pages.tsx";
+import { Heads } from "../components/lists.tsx";
 
 const t = copy.markets;
 
@@ -29,14 +30,7 @@ export function ChecklistOverviewPage({ rows, overdue }: { rows: ProgressRow[]; 
       <OverdueList rows={overdue} />
       <div class="scroll">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.counties}</th>
-              <th scope="col">{t.countyItems}</th>
-              <th scope="col">{t.marketsCount}</th>
-              <th scope="col">{t.marketsDone}</th>
-            </tr>
-          </thead>
+          <Heads cols={[t.counties, t.countyItems, t.marketsCount, t.marketsDone]} />
           <tbody>
             {rows.map((r) => (
               <tr>

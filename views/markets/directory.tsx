@@ -9,6 +9,7 @@ import { paths } from "../../src/paths.ts";
 import type { MarketTier } from "../../db/schema/constants.ts";
 
 import type { InspectionOutcome } from "../../src/features/supervision/supervision.domain.ts";
+import { Cards, Item } from "../components/lists.tsx";
 
 const t = copy.markets;
 
@@ -55,27 +56,21 @@ export function DirectoryPage(props: {
         <Submit>{t.filter}</Submit>
       </Form>
       <p>{t.count(props.total)}</p>
-      {props.rows.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <ul class="cards">
-          {props.rows.map((m) => (
-            <li class="card">
-              <h2>
-                <a href={paths.markets.show(m.id)}>{m.name}</a>
-              </h2>
-              <p>{[t.tiers[m.tier], t.natures[m.nature] ?? m.nature, m.place].filter(Boolean).join(" · ")}</p>
-              {m.address && <p>{t.address}: {m.address}</p>}
-              <p>
-                {m.hours && <>{t.hours}: {m.hours} </>}
-                {m.phone && <Tel phone={m.phone} />}
-              </p>
-              {m.kinds.length > 0 && <p>{t.kinds}: {m.kinds.join("、")}</p>}
-              <Figures m={m} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={props.rows} empty={t.none} card={(m) => (
+        <>
+          <h2>
+            <a href={paths.markets.show(m.id)}>{m.name}</a>
+          </h2>
+          <p>{[t.tiers[m.tier], t.natures[m.nature] ?? m.nature, m.place].filter(Boolean).join(" · ")}</p>
+          {m.address && <p>{t.address}: {m.address}</p>}
+          <p>
+            {m.hours && <>{t.hours}: {m.hours} </>}
+            {m.phone && <Tel phone={m.phone} />}
+          </p>
+          {m.kinds.length > 0 && <p>{t.kinds}: {m.kinds.join("、")}</p>}
+          <Figures m={m} />
+        </>
+      )} />
       <Pager page={props.page} pages={props.pages} href={props.pageHref} />
       <p class="muted">{props.note}</p>
     </>
@@ -96,8 +91,7 @@ export interface MarketPageProps {
 function Fact({ label, children }: { label: string; children?: Child }) {
   return (
     <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
+      <Item label={label}>{children}</Item>
     </>
   );
 }

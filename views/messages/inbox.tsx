@@ -5,6 +5,7 @@ import { Pager } from "../components/bits.tsx";
 import { chinaDateTime } from "../../src/shared/clock.ts";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
+import { Cards } from "../components/lists.tsx";
 
 const t = copy.messages;
 
@@ -28,21 +29,15 @@ export function InboxPage({ rows, unread, page, pages }: { rows: MessageView[]; 
           </p>
         </Form>
       )}
-      {rows.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <ul class="cards">
-          {rows.map((m) => (
-            <li class="card">
-              <p class="muted">
-                {m.unread && <span class="badge warn">{t.unread}</span>} {chinaDateTime(m.at)}
-              </p>
-              <p>{m.body}</p>
-              {m.link && <a href={m.link}>{t.open}</a>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={rows} empty={t.none} card={(m) => (
+        <>
+          <p class="muted">
+            {m.unread && <span class="badge warn">{t.unread}</span>} {chinaDateTime(m.at)}
+          </p>
+          <p>{m.body}</p>
+          {m.link && <a href={m.link}>{t.open}</a>}
+        </>
+      )} />
       <Pager page={page} pages={pages} href={(n) => `${paths.messages.inbox}?page=${n}`} />
     </>
   );

@@ -6,6 +6,7 @@ import { Pager } from "../components/bits.tsx";
 import { chinaDateTime } from "../../src/shared/clock.ts";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
+import { Cards } from "../components/lists.tsx";
 
 const t = copy.smsPages;
 
@@ -49,24 +50,18 @@ export function TextsPage({ rows, filter, page, pages, provider }: { rows: TextV
           )}
         </p>
       </nav>
-      {rows.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <ul class="cards">
-          {rows.map((r) => (
-            <li class="card">
-              <p class="muted">
-                {chinaDateTime(r.at)} · {r.phone}
-              </p>
-              <p>
-                {r.purpose} · <strong>{t.statuses[r.status] ?? r.status}</strong> · {t.attempts(r.attempts)}
-              </p>
-              {r.error && <p>{t.reasonLine(r.error)}</p>}
-              <p>{t.receiptLine(r.receipt ? t.receipts[r.receipt] ?? r.receipt : null, r.receiptError, r.receiptAt ? chinaDateTime(r.receiptAt) : "")}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={rows} empty={t.none} card={(r) => (
+        <>
+          <p class="muted">
+            {chinaDateTime(r.at)} · {r.phone}
+          </p>
+          <p>
+            {r.purpose} · <strong>{t.statuses[r.status] ?? r.status}</strong> · {t.attempts(r.attempts)}
+          </p>
+          {r.error && <p>{t.reasonLine(r.error)}</p>}
+          <p>{t.receiptLine(r.receipt ? t.receipts[r.receipt] ?? r.receipt : null, r.receiptError, r.receiptAt ? chinaDateTime(r.receiptAt) : "")}</p>
+        </>
+      )} />
       <Pager page={page} pages={pages} href={(n) => textsHref(filter, n)} />
     </>
   );

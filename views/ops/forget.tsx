@@ -7,6 +7,7 @@ import { Tel } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import { chinaDate } from "../../src/shared/clock.ts";
+import { Item } from "../components/lists.tsx";
 
 const t = copy.ops;
 
@@ -39,20 +40,12 @@ export function ForgetConfirmPage({ w, refusal, errors }: { w: ForgetWorker; ref
       {refusal && <p class="notice warn" role="alert">{refusal}</p>}
       <ErrorSummary errors={errors} />
       <dl class="facts">
-        <dt>{t.name}</dt>
-        <dd>{w.name}</dd>
-        <dt>{t.phone}</dt>
-        <dd>
+        <Item label={t.name}>{w.name}</Item>
+        <Item label={t.phone}>
           <Tel phone={w.phone} masked />
-        </dd>
-        {w.county && (
-          <>
-            <dt>{t.county}</dt>
-            <dd>{w.county}</dd>
-          </>
-        )}
-        <dt>{t.registered}</dt>
-        <dd>{chinaDate(w.createdAt)}</dd>
+        </Item>
+        {w.county && <Item label={t.county}>{w.county}</Item>}
+        <Item label={t.registered}>{chinaDate(w.createdAt)}</Item>
       </dl>
       <p>{t.forgetWhat}</p>
       {!refusal && (

@@ -2,6 +2,7 @@
 import { copy } from "../copy/index.ts";
 import { chinaDateTime } from "../../src/shared/clock.ts";
 import type { Status } from "../../src/ops/status.ts";
+import { Item } from "../components/lists.tsx";
 
 const t = copy.ops;
 
@@ -36,32 +37,17 @@ export function StatusPage({ s }: { s: Status }) {
         </p>
       )}
       <dl class="facts">
-        <dt>{t.version}</dt>
-        <dd>{s.version}</dd>
-        <dt>{t.uptime}</dt>
-        <dd>{t.uptimeValue(s.uptimeMs)}</dd>
-        <dt>{t.migrations}</dt>
-        <dd>{t.migrationsValue(s.migrations.count, s.migrations.latest)}</dd>
-        <dt>{t.dbSize}</dt>
-        <dd>{s.dbBytes === null ? t.remoteDb : t.bytes(s.dbBytes)}</dd>
-        {s.walBytes !== null && (
-          <>
-            <dt>{t.walSize}</dt>
-            <dd>{t.bytes(s.walBytes)}</dd>
-          </>
-        )}
-        <dt>{t.disk}</dt>
-        <dd>{s.disk ? t.bytes(s.disk.freeBytes) : t.diskUnknown}</dd>
-        <dt>{t.lastBackup}</dt>
-        <dd>{b ? t.backupValue(chinaDateTime(b.at), b.file, b.bytes) : t.noBackup}</dd>
-        <dt>{t.lastHousekeeping}</dt>
-        <dd>{h ? t.housekeepingValue(chinaDateTime(h.at), h.postingsCleared, h.workersForgotten, h.smsDeleted) : t.noHousekeeping}</dd>
-        <dt>{t.retention}</dt>
-        <dd>{t.retentionValue(r.postingContactDays, r.workerDays, r.smsDays)}</dd>
-        <dt>{copy.phone.statusTitle}</dt>
-        <dd>{copy.phone.statusLine(s.smsCodes.sentToday, s.smsCodes.budget)}</dd>
-        <dt>{t.pendingSms}</dt>
-        <dd>{t.pendingSmsValue(s.pendingSms)}</dd>
+        <Item label={t.version}>{s.version}</Item>
+        <Item label={t.uptime}>{t.uptimeValue(s.uptimeMs)}</Item>
+        <Item label={t.migrations}>{t.migrationsValue(s.migrations.count, s.migrations.latest)}</Item>
+        <Item label={t.dbSize}>{s.dbBytes === null ? t.remoteDb : t.bytes(s.dbBytes)}</Item>
+        {s.walBytes !== null && <Item label={t.walSize}>{t.bytes(s.walBytes)}</Item>}
+        <Item label={t.disk}>{s.disk ? t.bytes(s.disk.freeBytes) : t.diskUnknown}</Item>
+        <Item label={t.lastBackup}>{b ? t.backupValue(chinaDateTime(b.at), b.file, b.bytes) : t.noBackup}</Item>
+        <Item label={t.lastHousekeeping}>{h ? t.housekeepingValue(chinaDateTime(h.at), h.postingsCleared, h.workersForgotten, h.smsDeleted) : t.noHousekeeping}</Item>
+        <Item label={t.retention}>{t.retentionValue(r.postingContactDays, r.workerDays, r.smsDays)}</Item>
+        <Item label={copy.phone.statusTitle}>{copy.phone.statusLine(s.smsCodes.sentToday, s.smsCodes.budget)}</Item>
+        <Item label={t.pendingSms}>{t.pendingSmsValue(s.pendingSms)}</Item>
       </dl>
       <h2>{t.recentErrors}</h2>
       {s.recentErrors.length === 0 ? (

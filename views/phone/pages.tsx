@@ -5,6 +5,7 @@
 import { Form, Field, ErrorSummary, Submit, type Errors, type Values } from "../components/forms.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
+import { LinkList } from "../components/lists.tsx";
 
 const t = copy.phone;
 
@@ -85,13 +86,7 @@ export function OutcomePage({ message, links }: { message: string; links: [strin
       <p class="notice" role="status">
         {message}
       </p>
-      <ul class="actions">
-        {links.map(([href, label]) => (
-          <li>
-            <a href={href}>{label}</a>
-          </li>
-        ))}
-      </ul>
+      <LinkList links={links} />
     </>
   );
 }

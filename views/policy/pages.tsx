@@ -6,6 +6,7 @@ import { Pager } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import type { ArticleCategory } from "../../db/schema/index.ts";
+import { Cards } from "../components/lists.tsx";
 
 const t = copy.policy;
 
@@ -19,19 +20,17 @@ export interface ArticleCard {
 
 const categoryHref = (c: string) => `${paths.policy.list}?category=${c}`;
 
-function Cards({ rows }: { rows: ArticleCard[] }) {
+function ArticleCards({ rows }: { rows: ArticleCard[] }) {
   return (
-    <ul class="cards">
-      {rows.map((a) => (
-        <li class="card">
-          <h3>
-            <a href={paths.policy.show(a.id)}>{a.title}</a>
-          </h3>
-          {a.summary && <p>{a.summary}</p>}
-          <p class="muted">{a.place}</p>
-        </li>
-      ))}
-    </ul>
+    <Cards rows={rows} card={(a) => (
+      <>
+        <h3>
+          <a href={paths.policy.show(a.id)}>{a.title}</a>
+        </h3>
+        {a.summary && <p>{a.summary}</p>}
+        <p class="muted">{a.place}</p>
+      </>
+    )} />
   );
 }
 
@@ -68,7 +67,7 @@ export function PolicyListPage(props: {
       {props.groups.map((g) => (
         <section>
           {!props.category && <h2>{t.categories[g.category]}</h2>}
-          {g.rows.length === 0 ? <p>{t.none}</p> : <Cards rows={g.rows} />}
+          {g.rows.length === 0 ? <p>{t.none}</p> : <ArticleCards rows={g.rows} />}
           {!props.category && g.rows.length > 0 && (
             <ul class="actions">
               <li>

@@ -7,6 +7,7 @@ import { Pager } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import type { ArticleCategory } from "../../db/schema/index.ts";
+import { Cards } from "../components/lists.tsx";
 
 const t = copy.policy;
 
@@ -25,28 +26,22 @@ export function StaffArticleListPage({ rows, page, pages }: { rows: StaffArticle
       <p>
         <a class="btn" href={paths.policy.staffNew}>{t.newArticle}</a>
       </p>
-      {rows.length === 0 ? (
-        <p>{t.staffEmpty}</p>
-      ) : (
-        <ul class="cards">
-          {rows.map((a) => (
-            <li class="card">
-              <h2>
-                <a href={paths.policy.staffEdit(a.id)}>{a.title}</a>
-              </h2>
-              <p>
-                <span class="badge">{t.categories[a.category]}</span> {a.place}
-                {a.status === "archived" && (
-                  <>
-                    {" "}
-                    <span class="badge warn">{t.archivedBadge}</span>
-                  </>
-                )}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={rows} empty={t.staffEmpty} card={(a) => (
+        <>
+          <h2>
+            <a href={paths.policy.staffEdit(a.id)}>{a.title}</a>
+          </h2>
+          <p>
+            <span class="badge">{t.categories[a.category]}</span> {a.place}
+            {a.status === "archived" && (
+              <>
+                {" "}
+                <span class="badge warn">{t.archivedBadge}</span>
+              </>
+            )}
+          </p>
+        </>
+      )} />
       <Pager page={page} pages={pages} href={(n) => `${paths.policy.staffList}?page=${n}`} />
     </>
   );

@@ -6,6 +6,7 @@ import { paths } from "../../src/paths.ts";
 import type { EmployerKind, HireStatus } from "../../db/schema/constants.ts";
 import type { EmployerRecord } from "../../src/features/records/records.domain.ts";
 import { EmployerRecordBox, HowCounted, recordSentence } from "./parts.tsx";
+import { Cards, Item } from "../components/lists.tsx";
 
 const t = copy.records;
 
@@ -14,10 +15,8 @@ export function EmployerCardPage(p: { name: string; kind: EmployerKind; county: 
     <>
       <h1>{p.name}</h1>
       <dl class="facts">
-        <dt>{t.kind}</dt>
-        <dd>{t.kinds[p.kind]}</dd>
-        <dt>{t.county}</dt>
-        <dd>{p.county}</dd>
+        <Item label={t.kind}>{t.kinds[p.kind]}</Item>
+        <Item label={t.county}>{p.county}</Item>
       </dl>
       <EmployerRecordBox r={p.r} />
       <HowCounted />
@@ -60,22 +59,16 @@ export function EmployerOwnRecordPage({ r, rows, cardHref }: { r: EmployerRecord
       </p>
       <HowCounted />
       <h2>{t.mineCounted(rows.length)}</h2>
-      {rows.length === 0 ? (
-        <p>{t.mineNone}</p>
-      ) : (
-        <ul class="cards">
-          {rows.map((h) => (
-            <li class="card">
-              <p>
-                <a href={paths.hires.show(h.id)}>{h.title}</a>
-              </p>
-              <p>
-                {h.startDate === h.endDate ? h.endDate : `${h.startDate} 至 ${h.endDate}`} · {t.answer[h.paid ?? "none"]}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={rows} empty={t.mineNone} card={(h) => (
+        <>
+          <p>
+            <a href={paths.hires.show(h.id)}>{h.title}</a>
+          </p>
+          <p>
+            {h.startDate === h.endDate ? h.endDate : `${h.startDate} 至 ${h.endDate}`} · {t.answer[h.paid ?? "none"]}
+          </p>
+        </>
+      )} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import type { WageUnit } from "../../db/schema/constants.ts";
 import type { PrintSummary } from "../../src/features/records/records.domain.ts";
+import { Cards, Item, Heads } from "../components/lists.tsx";
 
 const t = copy.records;
 const units = copy.jobs.units;
@@ -40,21 +41,19 @@ export function WorkerRecordPage({ rows, summary, printHref }: { rows: WorkerHir
           <Form action={printHref}>
             <Submit>{t.print}</Submit>
           </Form>
-          <ul class="cards">
-            {rows.map((h) => (
-              <li class="card">
-                <p>
-                  <a href={paths.hires.show(h.id)}>{h.title}</a>
-                </p>
-                <p>
-                  {dates(h)} · {h.employer}
-                </p>
-                <p>
-                  {wage(h)} · {t.paidWords[h.paid ?? "none"]}
-                </p>
-              </li>
-            ))}
-          </ul>
+          <Cards rows={rows} card={(h) => (
+            <>
+              <p>
+                <a href={paths.hires.show(h.id)}>{h.title}</a>
+              </p>
+              <p>
+                {dates(h)} · {h.employer}
+              </p>
+              <p>
+                {wage(h)} · {t.paidWords[h.paid ?? "none"]}
+              </p>
+            </>
+          )} />
         </>
       )}
     </>
@@ -79,15 +78,7 @@ export function WorkerRecordPrint(p: { name: string; rows: WorkerHire[]; summary
         <Qr svg={p.qr} label={t.printCheck} />
       </div>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{t.colDates}</th>
-            <th scope="col">{t.colWork}</th>
-            <th scope="col">{t.colEmployer}</th>
-            <th scope="col">{t.colWage}</th>
-            <th scope="col">{t.colAnswer}</th>
-          </tr>
-        </thead>
+        <Heads cols={[t.colDates, t.colWork, t.colEmployer, t.colWage, t.colAnswer]} />
         <tbody>
           {shown.map((h) => (
             <tr>
@@ -124,14 +115,10 @@ export function RecordCheckPage(p: { found: { name: string; issued: string; summ
       <h1>{t.checkTitle}</h1>
       <p class="notice">{t.checkOk}</p>
       <dl class="facts">
-        <dt>{t.checkName}</dt>
-        <dd>{f.name}</dd>
-        <dt>{t.checkIssued}</dt>
-        <dd>{f.issued}</dd>
-        <dt>{t.checkPeriod}</dt>
-        <dd>{t.checkPeriodText(f.summary.from, f.summary.to)}</dd>
-        <dt>{t.checkSummary}</dt>
-        <dd>{t.workerSummary(f.summary)}</dd>
+        <Item label={t.checkName}>{f.name}</Item>
+        <Item label={t.checkIssued}>{f.issued}</Item>
+        <Item label={t.checkPeriod}>{t.checkPeriodText(f.summary.from, f.summary.to)}</Item>
+        <Item label={t.checkSummary}>{t.workerSummary(f.summary)}</Item>
       </dl>
       <p class="muted">{t.checkNow(t.workerSummary(f.now))}</p>
     </>

@@ -8,6 +8,7 @@ import { paths } from "../../src/paths.ts";
 import { inspectionItems, type IncidentKind, type InspectionItem } from "../../db/schema/constants.ts";
 import type { InspectionOutcome } from "../../src/features/supervision/supervision.domain.ts";
 import type { RoadsideTrendRow } from "../../src/features/supervision/supervision.domain.ts";
+import { Cards, Item, Heads } from "../components/lists.tsx";
 
 const t = copy.supervision;
 
@@ -63,29 +64,23 @@ export function OverviewPage(props: { markets: OverviewMarket[]; overdue: Overdu
       )}
       <OverdueList rows={props.overdue} />
       <h2>{t.lastInspection}</h2>
-      {props.markets.length === 0 ? (
-        <p>{t.noMarkets}</p>
-      ) : (
-        <ul class="cards">
-          {props.markets.map((m) => (
-            <li class="card">
-              <h3>{m.name}</h3>
-              <p>
-                {m.last ? (
-                  <>
-                    {m.last.date} <Outcome o={m.last.outcome} />
-                  </>
-                ) : (
-                  t.neverInspected
-                )}
-              </p>
-              <p>
-                <a href={paths.supervision.market(m.id)}>{`${t.records}:${m.name}`}</a>
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={props.markets} empty={t.noMarkets} card={(m) => (
+        <>
+          <h3>{m.name}</h3>
+          <p>
+            {m.last ? (
+              <>
+                {m.last.date} <Outcome o={m.last.outcome} />
+              </>
+            ) : (
+              t.neverInspected
+            )}
+          </p>
+          <p>
+            <a href={paths.supervision.market(m.id)}>{`${t.records}:${m.name}`}</a>
+          </p>
+        </>
+      )} />
     </>
   );
 }
@@ -122,23 +117,17 @@ export function MarketRecordsPage({ m }: { m: MarketRecords }) {
         </ul>
       )}
       <h2>{t.incident.listTitle}</h2>
-      {m.incidents.length === 0 ? (
-        <p>{t.incident.none}</p>
-      ) : (
-        <ul class="cards">
-          {m.incidents.map((x) => (
-            <li class="card">
-              <p>
-                <strong>{t.kinds[x.kind]}</strong> {x.date} {x.time}
-              </p>
-              <p>
-                {x.place}
-                {x.policeReferred && ` · ${t.incident.policeYes}`}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={m.incidents} empty={t.incident.none} card={(x) => (
+        <>
+          <p>
+            <strong>{t.kinds[x.kind]}</strong> {x.date} {x.time}
+          </p>
+          <p>
+            {x.place}
+            {x.policeReferred && ` · ${t.incident.policeYes}`}
+          </p>
+        </>
+      )} />
       <p>
         <a href={paths.supervision.home}>{t.title}</a>
       </p>
@@ -199,23 +188,16 @@ export function InspectionPage(props: { i: InspectionView; values?: Values; erro
         {i.rectifyBy && ` · ${t.inspection.deadline(i.rectifyBy)}`}
       </p>
       <dl class="facts">
-        <dt>{t.inspection.inspectors}</dt>
-        <dd>{i.inspectors}</dd>
+        <Item label={t.inspection.inspectors}>{i.inspectors}</Item>
         {i.items.map((x) => (
           <>
-            <dt>{t.items[x.item]}</dt>
-            <dd>
+            <Item label={t.items[x.item]}>
               {x.passed ? t.passed : <strong class="warn">{t.failed}</strong>}
               {x.note && `:${x.note}`}
-            </dd>
+            </Item>
           </>
         ))}
-        {i.findings && (
-          <>
-            <dt>{t.inspection.findings}</dt>
-            <dd>{i.findings}</dd>
-          </>
-        )}
+        {i.findings && <Item label={t.inspection.findings}>{i.findings}</Item>}
       </dl>
       <p class="muted">{t.inspection.by(i.by)}</p>
       {i.rectifiedOn && (
@@ -278,14 +260,7 @@ export function IncidentFiguresPage({ rows }: { rows: FigureRow[] }) {
       ) : (
         <div class="scroll" role="region" aria-label={t.incident.figuresTitle} tabindex={0}>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.incident.month}</th>
-                <th scope="col">{t.incident.market}</th>
-                <th scope="col">{t.incident.total}</th>
-                <th scope="col">{t.incident.policeCount}</th>
-              </tr>
-            </thead>
+            <Heads cols={[t.incident.month, t.incident.market, t.incident.total, t.incident.policeCount]} />
             <tbody>
               {rows.map((r) => (
                 <tr>
@@ -314,14 +289,7 @@ export function RoadsideTrend({ rows, countyName }: { rows: RoadsideTrendRow[]; 
       ) : (
         <div class="scroll" role="region" aria-label={t.road.trendTitle} tabindex={0}>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.road.county}</th>
-                <th scope="col">{t.incident.month}</th>
-                <th scope="col">{t.road.trendPoints}</th>
-                <th scope="col">{t.road.trendPeople}</th>
-              </tr>
-            </thead>
+            <Heads cols={[t.road.county, t.incident.month, t.road.trendPoints, t.road.trendPeople]} />
             <tbody>
               {rows.map((r) => (
                 <tr>
@@ -356,24 +324,18 @@ export function RoadsideListPage(props: { points: PointRow[]; trend: RoadsideTre
       <p>
         <a class="btn" href={paths.supervision.newPoint}>{t.road.newPoint}</a>
       </p>
-      {props.points.length === 0 ? (
-        <p>{t.road.none}</p>
-      ) : (
-        <ul class="cards">
-          {props.points.map((p) => (
-            <li class="card">
-              <h2>
-                <a href={paths.supervision.point(p.id)}>{p.place}</a>
-              </h2>
-              <p>
-                {p.where}
-                {p.usualHours && ` · ${p.usualHours}`}
-              </p>
-              <p>{p.lastDate ? t.road.lastCount(p.lastDate, p.lastPeople ?? 0) : t.road.noCounts}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={props.points} empty={t.road.none} card={(p) => (
+        <>
+          <h2>
+            <a href={paths.supervision.point(p.id)}>{p.place}</a>
+          </h2>
+          <p>
+            {p.where}
+            {p.usualHours && ` · ${p.usualHours}`}
+          </p>
+          <p>{p.lastDate ? t.road.lastCount(p.lastDate, p.lastPeople ?? 0) : t.road.noCounts}</p>
+        </>
+      )} />
       <RoadsideTrend rows={props.trend} countyName={props.countyName} />
     </>
   );

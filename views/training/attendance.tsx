@@ -8,6 +8,7 @@ import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import { maskResidentId } from "../../src/shared/validators.ts";
 import type { TrainingKind } from "../../db/schema/index.ts";
+import { Item } from "../components/lists.tsx";
 
 const t = copy.training;
 
@@ -171,22 +172,12 @@ export function CertificatePage(props: {
       <h1>{t.certificateTitle}</h1>
       <p class="print-big">{t.certificateBody(props.name, props.title, t.kinds[props.kind])}</p>
       <dl class="facts">
-        {props.idNumber && (
-          <>
-            <dt>{t.idNumber}</dt>
-            <dd>{maskResidentId(props.idNumber)}</dd>
-          </>
-        )}
-        <dt>{t.dates}</dt>
-        <dd>{t.dateRange(props.startDate, props.endDate)}</dd>
-        <dt>{t.attendedDays}</dt>
-        <dd>{t.daysOf(props.attendedDays, props.totalDays)}</dd>
-        <dt>{t.certificateNo}</dt>
-        <dd>{props.number}</dd>
-        <dt>{t.issuedBy}</dt>
-        <dd>{props.issuer}</dd>
-        <dt>{t.issuedOn}</dt>
-        <dd>{props.issuedOn}</dd>
+        {props.idNumber && <Item label={t.idNumber}>{maskResidentId(props.idNumber)}</Item>}
+        <Item label={t.dates}>{t.dateRange(props.startDate, props.endDate)}</Item>
+        <Item label={t.attendedDays}>{t.daysOf(props.attendedDays, props.totalDays)}</Item>
+        <Item label={t.certificateNo}>{props.number}</Item>
+        <Item label={t.issuedBy}>{props.issuer}</Item>
+        <Item label={t.issuedOn}>{props.issuedOn}</Item>
       </dl>
     </article>
   );

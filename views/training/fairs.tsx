@@ -7,6 +7,7 @@ import { Pager, Tel, formatYuan } from "../components/bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import type { BookingStatus } from "../../db/schema/index.ts";
+import { Cards, Item } from "../components/lists.tsx";
 
 const t = copy.training;
 
@@ -33,46 +34,36 @@ export interface ZoneView {
 function FairFacts({ f }: { f: FairView }) {
   return (
     <dl class="facts">
-      <dt>{t.fairDate}</dt>
-      <dd>
+      <Item label={t.fairDate}>
         {f.date} {f.hours}
-      </dd>
-      <dt>{t.fairPlace}</dt>
-      <dd>{f.place}</dd>
-      <dt>{t.market}</dt>
-      <dd>
+      </Item>
+      <Item label={t.fairPlace}>{f.place}</Item>
+      <Item label={t.market}>
         {f.countyName} {f.marketName}
-      </dd>
-      {f.description && (
-        <>
-          <dt>{t.fairDescription}</dt>
-          <dd class="pre">{f.description}</dd>
-        </>
-      )}
+      </Item>
+      {f.description && <Item label={t.fairDescription} class="pre">{f.description}</Item>}
     </dl>
   );
 }
 
 function FairCards({ rows, href }: { rows: FairView[]; href: (id: number) => string }) {
   return (
-    <ul class="cards">
-      {rows.map((f) => (
-        <li class="card">
-          <h2>
-            <a href={href(f.id)}>{f.title}</a>
-          </h2>
-          <p>
-            {f.date} {f.hours} · {f.place}
-            {f.status === "cancelled" && (
-              <>
-                {" "}
-                <span class="badge warn">{t.cancelledBadge}</span>
-              </>
-            )}
-          </p>
-        </li>
-      ))}
-    </ul>
+    <Cards rows={rows} card={(f) => (
+      <>
+        <h2>
+          <a href={href(f.id)}>{f.title}</a>
+        </h2>
+        <p>
+          {f.date} {f.hours} · {f.place}
+          {f.status === "cancelled" && (
+            <>
+              {" "}
+              <span class="badge warn">{t.cancelledBadge}</span>
+            </>
+          )}
+        </p>
+      </>
+    )} />
   );
 }
 
@@ -107,16 +98,14 @@ export function FairPage(props: { f: FairView; zones: ZoneView[]; box: BookingBo
       {f.status === "cancelled" && <p class="notice warn">{t.fairCancelledNote(f.cancelReason ?? "")}</p>}
       <FairFacts f={f} />
       <h2>{t.zones}</h2>
-      <ul class="cards">
-        {zones.map((z) => (
-          <li class="card">
-            <h3>
-              <a href={paths.training.fairZone(f.id, z.id)}>{t.zoneName(z.kindName)}</a>
-            </h3>
-            <p>{t.zonePlaces(z.bookedCount, z.capacity)}</p>
-          </li>
-        ))}
-      </ul>
+      <Cards rows={zones} card={(z) => (
+        <>
+          <h3>
+            <a href={paths.training.fairZone(f.id, z.id)}>{t.zoneName(z.kindName)}</a>
+          </h3>
+          <p>{t.zonePlaces(z.bookedCount, z.capacity)}</p>
+        </>
+      )} />
       <h2>{t.bookTitle}</h2>
       {props.message && (
         <p class="notice warn" role="alert">
@@ -173,29 +162,23 @@ export function ZonePage(props: { f: FairView; zone: ZoneView; rows: ZoneEmploye
         {f.date} {f.hours} · {f.place}
       </p>
       <h2>{t.zoneEmployers}</h2>
-      {props.rows.length === 0 ? (
-        <p>{t.noEmployers}</p>
-      ) : (
-        <ul class="cards">
-          {props.rows.map((e) => (
-            <li class="card">
-              <h3>{e.name}</h3>
-              {e.postings.length === 0 ? (
-                <p class="muted">{t.noOpenJobs}</p>
-              ) : (
-                <ul>
-                  {e.postings.map((p) => (
-                    <li>
-                      <a href={paths.jobs.show(p.id)}>{p.title}</a> · {t.headcount(p.headcount)}
-                      {p.wageFen !== null && p.wageUnit && <> · {t.wage(formatYuan(p.wageFen), p.wageUnit)}</>}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={props.rows} empty={t.noEmployers} card={(e) => (
+        <>
+          <h3>{e.name}</h3>
+          {e.postings.length === 0 ? (
+            <p class="muted">{t.noOpenJobs}</p>
+          ) : (
+            <ul>
+              {e.postings.map((p) => (
+                <li>
+                  <a href={paths.jobs.show(p.id)}>{p.title}</a> · {t.headcount(p.headcount)}
+                  {p.wageFen !== null && p.wageUnit && <> · {t.wage(formatYuan(p.wageFen), p.wageUnit)}</>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )} />
       <Pager page={props.page} pages={props.pages} href={(n) => `${paths.training.fairZone(f.id, zone.id)}?page=${n}`} />
       <p class="actions">
         <a href={paths.training.fair(f.id)}>{copy.common.back}</a>
@@ -279,29 +262,23 @@ export function StaffFairPage(props: { f: FairView; zones: ZoneView[]; rows: Sta
         ))}
       </ul>
       <h2>{t.bookingsTitle}</h2>
-      {props.rows.length === 0 ? (
-        <p>{t.noBookings}</p>
-      ) : (
-        <ul class="cards">
-          {props.rows.map((b) => (
-            <li class="card">
-              <h3>{b.employerName}</h3>
-              <p>
-                {t.zoneName(b.kindName)} · <span class={b.status === "booked" ? "badge" : "badge warn"}>{t.bookingStatuses[b.status]}</span>
-                {b.pastNoShows > 0 && <> · {t.pastNoShows(b.pastNoShows)}</>}
-              </p>
-              <p>
-                {t.contact}: {b.contactName} <Tel phone={b.contactPhone} />
-              </p>
-              {b.canMarkNoShow && (
-                <Form action={paths.training.staffNoShow(b.id)}>
-                  <Submit secondary>{t.markNoShow(b.employerName)}</Submit>
-                </Form>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={props.rows} empty={t.noBookings} card={(b) => (
+        <>
+          <h3>{b.employerName}</h3>
+          <p>
+            {t.zoneName(b.kindName)} · <span class={b.status === "booked" ? "badge" : "badge warn"}>{t.bookingStatuses[b.status]}</span>
+            {b.pastNoShows > 0 && <> · {t.pastNoShows(b.pastNoShows)}</>}
+          </p>
+          <p>
+            {t.contact}: {b.contactName} <Tel phone={b.contactPhone} />
+          </p>
+          {b.canMarkNoShow && (
+            <Form action={paths.training.staffNoShow(b.id)}>
+              <Submit secondary>{t.markNoShow(b.employerName)}</Submit>
+            </Form>
+          )}
+        </>
+      )} />
       <Pager page={props.page} pages={props.pages} href={(n) => `${paths.training.staffFair(f.id)}?page=${n}`} />
       {f.status === "open" && (
         <section aria-labelledby="cancel">

@@ -7,6 +7,7 @@ import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import type { TrainingKind, SignupStatus } from "../../db/schema/index.ts";
 import { cost, placesLine, type SessionView } from "./bits.tsx";
+import { Cards } from "../components/lists.tsx";
 
 const t = copy.training;
 
@@ -46,23 +47,17 @@ export function TrainingListPage(props: {
         <Select name="county" label={t.county} options={props.counties} blank={t.allCounties} values={props.values} />
         <Submit secondary>{t.filter}</Submit>
       </Form>
-      {props.rows.length === 0 ? (
-        <p class="notice">{t.noSessions}</p>
-      ) : (
-        <ul class="cards">
-          {props.rows.map((s) => (
-            <li class="card">
-              <h2>
-                <a href={paths.training.show(s.id)}>{s.title}</a>
-              </h2>
-              <p>
-                <span class="badge">{t.kinds[s.kind]}</span> {t.dateRange(s.startDate, s.endDate)} · {s.online ? t.online : s.countyName} · {cost(s.costFen)}
-              </p>
-              <p>{placesLine(s, props.today)}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={props.rows} empty={t.noSessions} emptyClass="notice" card={(s) => (
+        <>
+          <h2>
+            <a href={paths.training.show(s.id)}>{s.title}</a>
+          </h2>
+          <p>
+            <span class="badge">{t.kinds[s.kind]}</span> {t.dateRange(s.startDate, s.endDate)} · {s.online ? t.online : s.countyName} · {cost(s.costFen)}
+          </p>
+          <p>{placesLine(s, props.today)}</p>
+        </>
+      )} />
       <Pager page={props.page} pages={props.pages} href={props.href} />
     </>
   );
@@ -92,35 +87,33 @@ export function MySignupsPage({ rows, page, pages }: { rows: MySignupRow[]; page
           {t.mineEmpty} <a href={paths.training.list}>{t.browse}</a>
         </p>
       ) : (
-        <ul class="cards">
-          {rows.map((r) => (
-            <li class="card">
-              <h2>
-                <a href={paths.training.show(r.sessionId)}>{r.title}</a>
-              </h2>
+        <Cards rows={rows} card={(r) => (
+          <>
+            <h2>
+              <a href={paths.training.show(r.sessionId)}>{r.title}</a>
+            </h2>
+            <p>
+              {t.dateRange(r.startDate, r.endDate)} · {t.kinds[r.kind]}
+            </p>
+            <p>
+              <strong>
+                {r.sessionStatus === "cancelled" ? t.cancelledBadge : r.status === "waiting" && r.position ? t.waitingNo(r.position) : t.statuses[r.status]}
+              </strong>
+              {r.completedAt !== null && <> · {t.completed}</>}
+            </p>
+            {r.viaMarket && <p class="muted">{t.viaMarket(r.viaMarket)}</p>}
+            {r.completedAt !== null && (
               <p>
-                {t.dateRange(r.startDate, r.endDate)} · {t.kinds[r.kind]}
+                <a href={paths.training.certificate(r.id)}>{t.certificateLink}</a>
               </p>
-              <p>
-                <strong>
-                  {r.sessionStatus === "cancelled" ? t.cancelledBadge : r.status === "waiting" && r.position ? t.waitingNo(r.position) : t.statuses[r.status]}
-                </strong>
-                {r.completedAt !== null && <> · {t.completed}</>}
-              </p>
-              {r.viaMarket && <p class="muted">{t.viaMarket(r.viaMarket)}</p>}
-              {r.completedAt !== null && (
-                <p>
-                  <a href={paths.training.certificate(r.id)}>{t.certificateLink}</a>
-                </p>
-              )}
-              {r.canCancel && (
-                <Form action={paths.training.cancelSignup(r.id)}>
-                  <Submit secondary>{r.status === "waiting" ? t.leaveWaiting : t.cancelMine}</Submit>
-                </Form>
-              )}
-            </li>
-          ))}
-        </ul>
+            )}
+            {r.canCancel && (
+              <Form action={paths.training.cancelSignup(r.id)}>
+                <Submit secondary>{r.status === "waiting" ? t.leaveWaiting : t.cancelMine}</Submit>
+              </Form>
+            )}
+          </>
+        )} />
       )}
       <Pager page={page} pages={pages} href={(n) => `${paths.training.mine}?page=${n}`} />
     </>

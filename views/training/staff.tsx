@@ -7,6 +7,7 @@ import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
 import type { SignupStatus } from "../../db/schema/index.ts";
 import { SessionFacts, placesLine, type SessionView } from "./bits.tsx";
+import { Cards } from "../components/lists.tsx";
 
 const t = copy.training;
 
@@ -22,22 +23,16 @@ export function StaffSessionListPage(props: { rows: SessionView[]; today: string
           <a href={paths.training.staffFairs}>{t.staffFairsLink}</a>
         </li>
       </ul>
-      {props.rows.length === 0 ? (
-        <p>{t.staffEmpty}</p>
-      ) : (
-        <ul class="cards">
-          {props.rows.map((s) => (
-            <li class="card">
-              <h2>
-                <a href={paths.training.staffShow(s.id)}>{s.title}</a>
-              </h2>
-              <p>
-                {t.dateRange(s.startDate, s.endDate)} · {s.marketName} · {placesLine(s, props.today)}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={props.rows} empty={t.staffEmpty} card={(s) => (
+        <>
+          <h2>
+            <a href={paths.training.staffShow(s.id)}>{s.title}</a>
+          </h2>
+          <p>
+            {t.dateRange(s.startDate, s.endDate)} · {s.marketName} · {placesLine(s, props.today)}
+          </p>
+        </>
+      )} />
       <Pager page={props.page} pages={props.pages} href={(n) => `${paths.training.staffList}?page=${n}`} />
     </>
   );
@@ -149,32 +144,26 @@ export function StaffSessionPage(props: {
         </section>
       )}
       <h2>{t.signupsTitle}</h2>
-      {props.signups.length === 0 ? (
-        <p>{t.noSignups}</p>
-      ) : (
-        <ul class="cards">
-          {props.signups.map((r) => (
-            <li class="card">
-              <h3>{r.name}</h3>
-              <p>
-                <Tel phone={r.phone} masked /> · {r.status === "waiting" && r.position ? t.waitingNo(r.position) : t.statuses[r.status]}
-                {r.viaMarket && <> · {t.viaMarket(r.viaMarket)}</>}
-                {r.completedAt != null && (
-                  <>
-                    {" · "}
-                    <a href={paths.training.certificate(r.id)} aria-label={t.certificateFor(r.name)}>{t.certificateLink}</a>
-                  </>
-                )}
-              </p>
-              {open && props.today <= s.startDate && (
-                <Form action={paths.training.staffCancelSignup(r.id)}>
-                  <Submit secondary>{t.staffCancelSignup(r.name)}</Submit>
-                </Form>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={props.signups} empty={t.noSignups} card={(r) => (
+        <>
+          <h3>{r.name}</h3>
+          <p>
+            <Tel phone={r.phone} masked /> · {r.status === "waiting" && r.position ? t.waitingNo(r.position) : t.statuses[r.status]}
+            {r.viaMarket && <> · {t.viaMarket(r.viaMarket)}</>}
+            {r.completedAt != null && (
+              <>
+                {" · "}
+                <a href={paths.training.certificate(r.id)} aria-label={t.certificateFor(r.name)}>{t.certificateLink}</a>
+              </>
+            )}
+          </p>
+          {open && props.today <= s.startDate && (
+            <Form action={paths.training.staffCancelSignup(r.id)}>
+              <Submit secondary>{t.staffCancelSignup(r.name)}</Submit>
+            </Form>
+          )}
+        </>
+      )} />
       <Pager page={props.page} pages={props.pages} href={(n) => `${paths.training.staffShow(s.id)}?page=${n}`} />
       <SessionFacts s={s} full />
       {open && (

@@ -7,6 +7,7 @@ import { chinaDate } from "../../src/shared/clock.ts";
 import { PlaceFields, DaysAndWage, daysText, wageText } from "./bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
+import { Cards } from "../components/lists.tsx";
 
 const t = copy.workers;
 
@@ -30,24 +31,18 @@ export function MyCardsPage({ cards, page, pages }: { cards: CardView[]; page: n
       <p>
         <a class="btn" href={paths.workers.cardNew}>{t.newCard}</a>
       </p>
-      {cards.length === 0 ? (
-        <p>{t.noCards}</p>
-      ) : (
-        <ul class="cards">
-          {cards.map((c) => (
-            <li class="card">
-              <h2>{c.kind}</h2>
-              <p>
-                <span class={c.status === "open" ? "badge" : "badge warn"}>{t.cardStatuses[c.status]}</span> {c.place} · {daysText(c.days)} · {wageText(c.wageFen, c.wageUnit)}
-              </p>
-              {c.note && <p>{c.note}</p>}
-              <Form action={c.status === "open" ? paths.workers.cardClose(c.id) : paths.workers.cardReopen(c.id)}>
-                <Submit secondary>{`${c.status === "open" ? t.close : t.reopen}:${c.kind}`}</Submit>
-              </Form>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={cards} empty={t.noCards} card={(c) => (
+        <>
+          <h2>{c.kind}</h2>
+          <p>
+            <span class={c.status === "open" ? "badge" : "badge warn"}>{t.cardStatuses[c.status]}</span> {c.place} · {daysText(c.days)} · {wageText(c.wageFen, c.wageUnit)}
+          </p>
+          {c.note && <p>{c.note}</p>}
+          <Form action={c.status === "open" ? paths.workers.cardClose(c.id) : paths.workers.cardReopen(c.id)}>
+            <Submit secondary>{`${c.status === "open" ? t.close : t.reopen}:${c.kind}`}</Submit>
+          </Form>
+        </>
+      )} />
       <Pager page={page} pages={pages} href={(n) => `${paths.workers.cards}?page=${n}`} />
     </>
   );
@@ -118,28 +113,22 @@ export function WorkersListPage(props: {
           {t.phoneHidden} <a href={paths.employers.register}>{t.registerEmployer}</a>
         </p>
       )}
-      {props.cards.length === 0 ? (
-        <p>{t.noneFound}</p>
-      ) : (
-        <ul class="cards">
-          {props.cards.map((c) => (
-            <li class="card">
-              <h2>
-                {c.kind} · {c.name}
-                {c.gender && ` ${c.gender}`}
-                {c.age !== null && ` ${t.age(c.age)}`}
-              </h2>
-              <p>
-                {c.place} · {daysText(c.days)} · {wageText(c.wageFen, c.wageUnit)}
-              </p>
-              {c.note && <p>{c.note}</p>}
-              <p>
-                <Tel phone={c.phone} masked={!c.fullPhone} /> <span class="muted">{t.postedOn(chinaDate(c.updatedAt))}</span>
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Cards rows={props.cards} empty={t.noneFound} card={(c) => (
+        <>
+          <h2>
+            {c.kind} · {c.name}
+            {c.gender && ` ${c.gender}`}
+            {c.age !== null && ` ${t.age(c.age)}`}
+          </h2>
+          <p>
+            {c.place} · {daysText(c.days)} · {wageText(c.wageFen, c.wageUnit)}
+          </p>
+          {c.note && <p>{c.note}</p>}
+          <p>
+            <Tel phone={c.phone} masked={!c.fullPhone} /> <span class="muted">{t.postedOn(chinaDate(c.updatedAt))}</span>
+          </p>
+        </>
+      )} />
       <Pager page={props.page} pages={props.pages} href={props.href} />
     </>
   );

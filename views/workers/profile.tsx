@@ -5,6 +5,7 @@ import { genders } from "../../db/schema/constants.ts";
 import { PlaceFields, DaysAndWage } from "./bits.tsx";
 import { copy } from "../copy/index.ts";
 import { paths } from "../../src/paths.ts";
+import { Item } from "../components/lists.tsx";
 
 const t = copy.workers;
 const genderOptions = genders.map((g) => [g, t.genders[g]] as const);
@@ -24,8 +25,7 @@ export function ProfilePage(props: {
       <p>{t.profileIntro}</p>
       {props.cardCode && (
         <dl class="facts">
-          <dt>{t.cardCode}</dt>
-          <dd class="masked">{props.cardCode}</dd>
+          <Item label={t.cardCode} class="masked">{props.cardCode}</Item>
           <dd class="muted">{t.cardCodeHint}</dd>
         </dl>
       )}
