@@ -13,7 +13,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { tmpdir, loadavg } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { loadConfig } from "../../src/config.ts";
@@ -137,6 +137,8 @@ interface FairnessRun {
   idle: Measure;
   busy: Measure;
   hammer: { ok: number; held: number; other: number; rps: number };
+  /** The machine's 1-minute load average when the visitor's busy run began (it is shared: say how busy). */
+  load: number;
 }
 
 /**
@@ -175,10 +177,11 @@ async function fairnessRun(dbUrl: string, ceilingPath: string, o: Options, fair:
     });
     // The attack is under way (and the attacker's first burst of server time spent): the steady state.
     await new Promise((r) => setTimeout(r, warmUp * 1000));
+    const load = loadavg()[0];
     const busy = summarize("visitor, one client hammering", await visitor());
     const h = await hammer;
     const held = (h as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats?.["429"]?.count ?? 0;
-    return { fair, idle, busy, hammer: { ok: h["2xx"], held, other: h.non2xx - held + h.errors + h.timeouts, rps: h.requests.average } };
+    return { fair, load, idle, busy, hammer: { ok: h["2xx"], held, other: h.non2xx - held + h.errors + h.timeouts, rps: h.requests.average } };
   } finally {
     stop(child);
   }
@@ -368,7 +371,7 @@ function printTable(results: SizeResult[], o: Options) {
     lines.push(
       `fairness (${f.fair ? "per-client limit on, as shipped" : "limit off (FAIR_SHARE=false): the attack as before"}): home page p50 for an ordinary visitor ${f.idle.p50} ms idle, ` +
         `${f.busy.p50} ms while one client hammers uncached searches over 50 connections → ${fmt(ratio, 1)}×${f.fair ? " (target ≤ 3×)" : ""}; ` +
-        `visitor p99 ${f.idle.p99} → ${f.busy.p99} ms, ${f.busy.bad} of her requests not OK; the hammering client: ${fmt(f.hammer.ok)} served, ${fmt(f.hammer.held)} held with 429, ${f.hammer.other} other`,
+        `visitor p99 ${f.idle.p99} → ${f.busy.p99} ms, ${f.busy.bad} of her requests not OK; the hammering client: ${fmt(f.hammer.ok)} served, ${fmt(f.hammer.held)} held with 429, ${f.hammer.other} other; load average ${fmt(f.load, 1)}`,
     );
   }
   for (const r of results) {
