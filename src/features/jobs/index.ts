@@ -16,11 +16,11 @@ import { simplified } from "./jobs.search.ts";
 
 export { grams, keywordQuery, searchText, normalize } from "./jobs.search.ts";
 export {
-  insertPosting, searchStatements, signUp, confirmApplication, declineApplication, findPosting,
+  insertPosting, searchStatements, signUp, confirmApplication, declineApplication, findPosting, setStatus, endPosting,
   type NewPosting, type SignUpResult, type DecisionResult,
 } from "./jobs.repo.ts";
 export {
-  quickDraft, draftProblems, publishProblem, signUpRefusal, effectiveStatus, minimumShortfall,
+  quickDraft, draftProblems, publishProblem, postingLimitProblem, signUpRefusal, effectiveStatus, minimumShortfall,
   type PostingDraft, type DraftProblem, type SignUpRefusal,
 } from "./jobs.domain.ts";
 export { placeOf } from "./jobs.routes.tsx";
