@@ -9,6 +9,7 @@ import type { AppEnv, Ctx, CurrentUser } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { readForm, readQuery, check, type FormErrors, type FormInput } from "../../shared/forms.ts";
 import { requireStaff, canSeeCounty, canSeeMarket, isStaff, ensure, canVerifyAndReveal } from "../../shared/authz.ts";
+import { stationHolds } from "../../shared/station-scope.ts";
 import { auditInsert } from "../../shared/audit.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { NotFound } from "../../shared/errors.ts";
@@ -105,6 +106,8 @@ const idParam = (c: Ctx) => {
 async function workerInScope(c: Ctx, user: CurrentUser) {
   const w = await repo.findWorker(c.var.deps.database.db, idParam(c));
   ensure(!!w && canSeeCounty(user, w.scopeCounty), "worker");
+  // A station's staff: only their station's people (src/shared/station-scope.ts).
+  ensure(await stationHolds(c.var.deps.database.db, user, w.id), "worker");
   return w;
 }
 
@@ -309,7 +312,7 @@ export function deskRoutes() {
     if (outcome.kind === "otherAccount") return registerPage(desk, c, input, { phone: t.phoneUsedByOther }, 400);
     if (outcome.kind === "existing") {
       const found = await repo.findWorker(deps.database.db, outcome.id);
-      const href = found && canSeeCounty(user, found.scopeCounty) ? paths.desk.worker(found.id) + m.suffix : null;
+      const href = found && canSeeCounty(user, found.scopeCounty) && (await stationHolds(deps.database.db, user, found.id)) ? paths.desk.worker(found.id) + m.suffix : null;
       c.status(409);
       return c.render(<ExistingPage m={m} href={href} />, { title: t.existing });
     }
@@ -535,7 +538,7 @@ export function deskRoutes() {
     const a = await repo.signUpForDesk(deps.database.db, idParam(c));
     ensure(!!a && canSeeCounty(user, a.countyCode), "application");
     const w = await repo.findWorker(deps.database.db, a.workerId);
-    ensure(!!w && canSeeCounty(user, w.scopeCounty), "worker");
+    ensure(!!w && canSeeCounty(user, w.scopeCounty) && (await stationHolds(deps.database.db, user, w.id)), "worker");
     const d = { ...(await requireDesk(c, a.countyCode)), w };
     const now = deps.clock.now();
     const via = { viaStaffId: user.id, viaMarketId: d.market.id };
