@@ -177,11 +177,11 @@ async function fairnessRun(dbUrl: string, ceilingPath: string, o: Options, fair:
     });
     // The attack is under way (and the attacker's first burst of server time spent): the steady state.
     await new Promise((r) => setTimeout(r, warmUp * 1000));
-    const load = loadavg()[0];
+    const loadAvg = loadavg()[0];
     const busy = summarize("visitor, one client hammering", await visitor());
     const h = await hammer;
     const held = (h as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats?.["429"]?.count ?? 0;
-    return { fair, load, idle, busy, hammer: { ok: h["2xx"], held, other: h.non2xx - held + h.errors + h.timeouts, rps: h.requests.average } };
+    return { fair, load: loadAvg, idle, busy, hammer: { ok: h["2xx"], held, other: h.non2xx - held + h.errors + h.timeouts, rps: h.requests.average } };
   } finally {
     stop(child);
   }
