@@ -368,9 +368,11 @@ function printTable(results: SizeResult[], o: Options) {
     lines.push(`${w.name}: ${fmt(w.ok)} answered 303 (stored), ${fmt(w.stored)} rows found afterwards → ${w.ok <= w.stored ? "none lost" : `LOST ${w.ok - w.stored}`}${w.bad ? `; ${w.bad} requests not answered 303` : ""}`);
   for (const f of big.fairness ?? []) {
     const ratio = f.busy.p50 / Math.max(1, f.idle.p50);
+    // Not one answer while under attack: there is no p50 to compare (autocannon reports 0).
+    const busy = f.busy.ok + f.busy.bad === 0 ? "no answer at all" : `${f.busy.p50} ms`;
     lines.push(
       `fairness (${f.fair ? "per-client limit on, as shipped" : "limit off (FAIR_SHARE=false): the attack as before"}): home page p50 for an ordinary visitor ${f.idle.p50} ms idle, ` +
-        `${f.busy.p50} ms while one client hammers uncached searches over 50 connections → ${fmt(ratio, 1)}×${f.fair ? " (target ≤ 3×)" : ""}; ` +
+        `${busy} while one client hammers uncached searches over 50 connections → ${f.busy.ok + f.busy.bad === 0 ? "∞" : `${fmt(ratio, 1)}×`}${f.fair ? " (target ≤ 3×)" : ""}; ` +
         `visitor p99 ${f.idle.p99} → ${f.busy.p99} ms, ${f.busy.bad} of her requests not OK; the hammering client: ${fmt(f.hammer.ok)} served, ${fmt(f.hammer.held)} held with 429, ${f.hammer.other} other; load average ${fmt(f.load, 1)}`,
     );
   }
