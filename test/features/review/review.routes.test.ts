@@ -113,4 +113,23 @@ test("outside the county: 404 and nothing changes; not held: on to the posting's
   assert.is((await posting(big)).status, "draft");
 });
 
+test("hostile and overlong reasons: refused on the form (input kept, escaped) or stored and shown escaped; never a 500", async () => {
+  const { e, id } = await householdPosts("25", "周大娘");
+  const staff = await signedIn(t, { role: "county_admin", countyCode: YANLING });
+  await staff.get(paths.review.show(id));
+  await staff.post(paths.review.reject(id), { reason: "太多".repeat(150) });
+  assert.is(staff.last.status, 400, "over 200 characters");
+  assert.is((await posting(id)).status, "draft");
+  const hostile = `<script>alert(1)</script>" onmouseover="x`;
+  await staff.post(paths.review.reject(id), { reason: hostile });
+  assert.is(staff.last.status, 303);
+  assert.is((await posting(id)).removedReason, hostile, "kept as typed");
+  const b = t.client();
+  await b.login(e.phone, e.password);
+  const inboxPage = await b.get(paths.messages.inbox);
+  assert.is(inboxPage.status, 200);
+  assert.not.match(inboxPage.html, "<script>alert(1)</script>");
+  assert.match(inboxPage.html, "&lt;script&gt;");
+});
+
 test.run();
