@@ -214,6 +214,8 @@ export function createApp(deps: Deps) {
     ),
   );
   for (const f of features) {
+    deps.hooks.meLinks.push(...(f.meLinks ?? []));
+    deps.hooks.employerHomeLinks.push(...(f.employerHomeLinks ?? []));
     const stopTimer = f.install?.(deps);
     if (stopTimer) timers.push(stopTimer);
     if (f.routes) app.route("/", f.routes());

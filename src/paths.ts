@@ -3,6 +3,22 @@
 // its section; a pattern with ":id" sits beside the builder that fills it.
 type Id = number | string;
 
+/** The builder's arguments: one per ":name" in the pattern, in order. */
+type Args<P extends string> = P extends `${string}:${string}/${infer Rest}` ? [Id, ...Args<`/${Rest}`>] : P extends `${string}:${string}` ? [Id] : [];
+
+/**
+ * A path with parameters, written once: `...route("show", "/jobs/:id")` gives
+ * `show: (id) => "/jobs/7"` (for links and tests) and `showPattern: "/jobs/:id"`
+ * (for the router), so the two can never drift apart.
+ */
+function route<K extends string, P extends string>(name: K, pattern: P): { [k in K]: (...args: Args<P>) => string } & { [k in `${K}Pattern`]: P } {
+  const build = (...args: Id[]) => {
+    let i = 0;
+    return pattern.replace(/:\w+/g, () => String(args[i++]));
+  };
+  return { [name]: build, [`${name}Pattern`]: pattern } as { [k in K]: (...args: Args<P>) => string } & { [k in `${K}Pattern`]: P };
+}
+
 export const paths = {
   home: "/",
   healthz: "/healthz",
@@ -16,8 +32,7 @@ export const paths = {
     privacy: "/privacy",
     admin: "/admin/accounts",
     adminNew: "/admin/accounts/new",
-    adminDisable: (id: Id) => `/admin/accounts/${id}/disable`,
-    adminDisablePattern: "/admin/accounts/:id/disable",
+    ...route("adminDisable", "/admin/accounts/:id/disable"),
   },
   /** Staff: household postings held for their headcount, to approve or reject (issue #16). */
   review: {
@@ -37,14 +52,10 @@ export const paths = {
     edit: "/employer/edit",
     /** 审核 queue for staff. */
     queue: "/staff/employers",
-    show: (id: Id) => `/staff/employers/${id}`,
-    showPattern: "/staff/employers/:id",
-    verify: (id: Id) => `/staff/employers/${id}/verify`,
-    verifyPattern: "/staff/employers/:id/verify",
-    reject: (id: Id) => `/staff/employers/${id}/reject`,
-    rejectPattern: "/staff/employers/:id/reject",
-    reveal: (id: Id) => `/staff/employers/${id}/reveal`,
-    revealPattern: "/staff/employers/:id/reveal",
+    ...route("show", "/staff/employers/:id"),
+    ...route("verify", "/staff/employers/:id/verify"),
+    ...route("reject", "/staff/employers/:id/reject"),
+    ...route("reveal", "/staff/employers/:id/reveal"),
   },
   workers: {
     register: "/register",
@@ -55,27 +66,21 @@ export const paths = {
     pin: "/me/pin",
     cards: "/me/cards",
     cardNew: "/me/cards/new",
-    cardClose: (id: Id) => `/me/cards/${id}/close`,
-    cardClosePattern: "/me/cards/:id/close",
-    cardReopen: (id: Id) => `/me/cards/${id}/reopen`,
-    cardReopenPattern: "/me/cards/:id/reopen",
+    ...route("cardClose", "/me/cards/:id/close"),
+    ...route("cardReopen", "/me/cards/:id/reopen"),
   },
   /** Proving a phone by SMS code (验证码); the token is random and says nothing about the person. */
   phone: {
-    code: (token: string) => `/phone/${token}`,
-    codePattern: "/phone/:token",
-    resend: (token: string) => `/phone/${token}/resend`,
-    resendPattern: "/phone/:token/resend",
+    ...route("code", "/phone/:token"),
+    ...route("resend", "/phone/:token/resend"),
     /** The new PIN, after a reset code matched. */
-    newPin: (token: string) => `/forgot-pin/${token}`,
-    newPinPattern: "/forgot-pin/:token",
+    ...route("newPin", "/forgot-pin/:token"),
     /** 验证码登录: a second way in. */
     login: "/login/code",
     /** 查报名结果: phone + code. */
     results: "/results",
     /** Staff send a code to the worker in front of them. */
-    deskVerify: (id: Id) => `/desk/workers/${id}/verify-phone`,
-    deskVerifyPattern: "/desk/workers/:id/verify-phone",
+    ...route("deskVerify", "/desk/workers/:id/verify-phone"),
   },
   messages: {
     inbox: "/inbox",
@@ -83,44 +88,31 @@ export const paths = {
     /** Staff: every text, its attempts, failure reason and delivery receipt (回执). */
     texts: "/admin/sms",
     /** Providers' delivery receipts (回执); :token is SMS_CALLBACK_TOKEN, :provider aliyun or tencent. */
-    receiptPattern: "/api/sms/:token/:provider/report",
-    receipt: (token: string, provider: string) => `/api/sms/${token}/${provider}/report`,
+    ...route("receipt", "/api/sms/:token/:provider/report"),
     /** Providers' inbound texts (上行): replies such as 报名 1234 or TD. */
-    replyPattern: "/api/sms/:token/:provider/reply",
-    reply: (token: string, provider: string) => `/api/sms/${token}/${provider}/reply`,
+    ...route("reply", "/api/sms/:token/:provider/reply"),
   },
   jobs: {
     list: "/jobs",
     new: "/jobs/new",
     /** 即时快招: a same-day posting in five fields. */
     quick: "/jobs/quick",
-    show: (id: Id) => `/jobs/${id}`,
-    showPattern: "/jobs/:id",
-    edit: (id: Id) => `/jobs/${id}/edit`,
-    editPattern: "/jobs/:id/edit",
-    publish: (id: Id) => `/jobs/${id}/publish`,
-    publishPattern: "/jobs/:id/publish",
-    close: (id: Id) => `/jobs/${id}/close`,
-    closePattern: "/jobs/:id/close",
-    relist: (id: Id) => `/jobs/${id}/relist`,
-    relistPattern: "/jobs/:id/relist",
+    ...route("show", "/jobs/:id"),
+    ...route("edit", "/jobs/:id/edit"),
+    ...route("publish", "/jobs/:id/publish"),
+    ...route("close", "/jobs/:id/close"),
+    ...route("relist", "/jobs/:id/relist"),
     /** Staff take a posting down, with a reason. */
-    remove: (id: Id) => `/jobs/${id}/remove`,
-    removePattern: "/jobs/:id/remove",
-    apply: (id: Id) => `/jobs/${id}/apply`,
-    applyPattern: "/jobs/:id/apply",
+    ...route("remove", "/jobs/:id/remove"),
+    ...route("apply", "/jobs/:id/apply"),
     /** The employer's own postings. */
     mine: "/employer/jobs",
-    applicants: (id: Id) => `/employer/jobs/${id}/applicants`,
-    applicantsPattern: "/employer/jobs/:id/applicants",
-    confirm: (applicationId: Id) => `/employer/applications/${applicationId}/confirm`,
-    confirmPattern: "/employer/applications/:id/confirm",
-    decline: (applicationId: Id) => `/employer/applications/${applicationId}/decline`,
-    declinePattern: "/employer/applications/:id/decline",
+    ...route("applicants", "/employer/jobs/:id/applicants"),
+    ...route("confirm", "/employer/applications/:id/confirm"),
+    ...route("decline", "/employer/applications/:id/decline"),
     /** A worker's own sign-ups. */
     applications: "/me/jobs",
-    withdraw: (applicationId: Id) => `/me/jobs/${applicationId}/withdraw`,
-    withdrawPattern: "/me/jobs/:id/withdraw",
+    ...route("withdraw", "/me/jobs/:id/withdraw"),
     /** The first PIN of an account made by a sign-up without one (changing a PIN is /me/pin). */
     firstPin: "/me/jobs/pin",
     /** Under /api/v1. */
@@ -128,45 +120,30 @@ export const paths = {
     apiShowPattern: "/jobs/:id",
   },
   hires: {
-    show: (id: Id) => `/hires/${id}`,
-    showPattern: "/hires/:id",
-    print: (id: Id) => `/hires/${id}/print`,
-    printPattern: "/hires/:id/print",
+    ...route("show", "/hires/:id"),
+    ...route("print", "/hires/:id/print"),
     /** confirmed → working → completed, marked by the employer or staff. */
-    status: (id: Id) => `/hires/${id}/status`,
-    statusPattern: "/hires/:id/status",
+    ...route("status", "/hires/:id/status"),
     /** The worker's answer to "工钱拿到了吗?". */
-    paid: (id: Id) => `/hires/${id}/paid`,
-    paidPattern: "/hires/:id/paid",
+    ...route("paid", "/hires/:id/paid"),
   },
   desk: {
     /** The station desk (驿站工作台); county and city admins add ?market=<id>. */
     home: "/desk",
     register: "/desk/register",
     checkin: "/desk/checkin",
-    worker: (id: Id) => `/desk/workers/${id}`,
-    workerPattern: "/desk/workers/:id",
-    card: (id: Id) => `/desk/workers/${id}/card`,
-    cardPattern: "/desk/workers/:id/card",
-    reveal: (id: Id) => `/desk/workers/${id}/reveal`,
-    revealPattern: "/desk/workers/:id/reveal",
-    unlock: (id: Id) => `/desk/workers/${id}/unlock`,
-    unlockPattern: "/desk/workers/:id/unlock",
-    pin: (id: Id) => `/desk/workers/${id}/pin`,
-    pinPattern: "/desk/workers/:id/pin",
-    consent: (id: Id) => `/desk/workers/${id}/consent`,
-    consentPattern: "/desk/workers/:id/consent",
-    consentRemove: (id: Id) => `/desk/workers/${id}/consent/remove`,
-    consentRemovePattern: "/desk/workers/:id/consent/remove",
-    contact: (id: Id) => `/desk/workers/${id}/contacts`,
-    contactPattern: "/desk/workers/:id/contacts",
+    ...route("worker", "/desk/workers/:id"),
+    ...route("card", "/desk/workers/:id/card"),
+    ...route("reveal", "/desk/workers/:id/reveal"),
+    ...route("unlock", "/desk/workers/:id/unlock"),
+    ...route("pin", "/desk/workers/:id/pin"),
+    ...route("consent", "/desk/workers/:id/consent"),
+    ...route("consentRemove", "/desk/workers/:id/consent/remove"),
+    ...route("contact", "/desk/workers/:id/contacts"),
     /** SMS job alerts for the worker at the desk (features/alerts). */
-    alerts: (id: Id) => `/desk/workers/${id}/alerts`,
-    alertsPattern: "/desk/workers/:id/alerts",
-    alertsStop: (id: Id) => `/desk/workers/${id}/alerts/stop`,
-    alertsStopPattern: "/desk/workers/:id/alerts/stop",
-    signUp: (id: Id) => `/desk/workers/${id}/sign-up`,
-    signUpPattern: "/desk/workers/:id/sign-up",
+    ...route("alerts", "/desk/workers/:id/alerts"),
+    ...route("alertsStop", "/desk/workers/:id/alerts/stop"),
+    ...route("signUp", "/desk/workers/:id/sign-up"),
     /** 困难零工人员: the help queue. */
     priority: "/desk/priority",
     /** The station's fair-order rule and today's order; draw = 抽签. */
@@ -174,19 +151,15 @@ export const paths = {
     draw: "/desk/order/draw",
     /** Acting for a walk-in employer or worker (代办). */
     postJob: "/desk/jobs/new",
-    confirm: (applicationId: Id) => `/desk/applications/${applicationId}/confirm`,
-    confirmPattern: "/desk/applications/:id/confirm",
+    ...route("confirm", "/desk/applications/:id/confirm"),
     printJobs: "/desk/print/jobs",
     printPoster: "/desk/print/poster",
     /** A worker's record (务工记录), printed at the desk for her. */
-    record: (id: Id) => `/desk/workers/${id}/record`,
-    recordPattern: "/desk/workers/:id/record",
+    ...route("record", "/desk/workers/:id/record"),
     /** Public: what a printed worker card's QR code opens. */
-    cardCode: (code: string) => `/card/${code}`,
-    cardCodePattern: "/card/:code",
+    ...route("cardCode", "/card/:code"),
     /** Public: a station's rule and today's order (the directory owns /markets/:id). */
-    stationOrder: (id: Id) => `/stations/${id}/order`,
-    stationOrderPattern: "/stations/:id/order",
+    ...route("stationOrder", "/stations/:id/order"),
   },
   hotline: {
     home: "/hotline",
@@ -195,94 +168,63 @@ export const paths = {
     status: "/hotline/status",
     cases: "/hotline/cases",
     newCase: "/hotline/cases/new",
-    case: (id: Id) => `/hotline/cases/${id}`,
-    casePattern: "/hotline/cases/:id",
-    step: (id: Id) => `/hotline/cases/${id}/step`,
-    stepPattern: "/hotline/cases/:id/step",
-    assign: (id: Id) => `/hotline/cases/${id}/assign`,
-    assignPattern: "/hotline/cases/:id/assign",
-    reveal: (id: Id) => `/hotline/cases/${id}/reveal`,
-    revealPattern: "/hotline/cases/:id/reveal",
+    ...route("case", "/hotline/cases/:id"),
+    ...route("step", "/hotline/cases/:id/step"),
+    ...route("assign", "/hotline/cases/:id/assign"),
+    ...route("reveal", "/hotline/cases/:id/reveal"),
     callList: "/hotline/call-list",
-    callAnswer: (hireId: Id) => `/hotline/call-list/${hireId}`,
-    callAnswerPattern: "/hotline/call-list/:hireId",
+    ...route("callAnswer", "/hotline/call-list/:hireId"),
     figures: "/hotline/figures",
     export: "/hotline/export.csv",
   },
   training: {
     list: "/training",
-    show: (id: Id) => `/training/${id}`,
-    showPattern: "/training/:id",
-    signup: (id: Id) => `/training/${id}/signup`,
-    signupPattern: "/training/:id/signup",
-    cancelSignup: (id: Id) => `/training/signups/${id}/cancel`,
-    cancelSignupPattern: "/training/signups/:id/cancel",
-    certificate: (id: Id) => `/training/signups/${id}/certificate`,
-    certificatePattern: "/training/signups/:id/certificate",
+    ...route("show", "/training/:id"),
+    ...route("signup", "/training/:id/signup"),
+    ...route("cancelSignup", "/training/signups/:id/cancel"),
+    ...route("certificate", "/training/signups/:id/certificate"),
     mine: "/me/training",
     staffList: "/staff/training",
     staffNew: "/staff/training/new",
-    staffShow: (id: Id) => `/staff/training/${id}`,
-    staffShowPattern: "/staff/training/:id",
-    staffEdit: (id: Id) => `/staff/training/${id}/edit`,
-    staffEditPattern: "/staff/training/:id/edit",
-    staffCancel: (id: Id) => `/staff/training/${id}/cancel`,
-    staffCancelPattern: "/staff/training/:id/cancel",
-    staffWalkIn: (id: Id) => `/staff/training/${id}/signups`,
-    staffWalkInPattern: "/staff/training/:id/signups",
-    staffCancelSignup: (id: Id) => `/staff/training/signups/${id}/cancel`,
-    staffCancelSignupPattern: "/staff/training/signups/:id/cancel",
-    attendance: (id: Id) => `/staff/training/${id}/attendance`,
-    attendancePattern: "/staff/training/:id/attendance",
-    sheet: (id: Id) => `/staff/training/${id}/sheet`,
-    sheetPattern: "/staff/training/:id/sheet",
-    completersCsv: (id: Id) => `/staff/training/${id}/completers.csv`,
-    completersCsvPattern: "/staff/training/:id/completers.csv",
+    ...route("staffShow", "/staff/training/:id"),
+    ...route("staffEdit", "/staff/training/:id/edit"),
+    ...route("staffCancel", "/staff/training/:id/cancel"),
+    ...route("staffWalkIn", "/staff/training/:id/signups"),
+    ...route("staffCancelSignup", "/staff/training/signups/:id/cancel"),
+    ...route("attendance", "/staff/training/:id/attendance"),
+    ...route("sheet", "/staff/training/:id/sheet"),
+    ...route("completersCsv", "/staff/training/:id/completers.csv"),
     // 专场招聘会: job fairs with zones by kind of work.
     fairs: "/fairs",
-    fair: (id: Id) => `/fairs/${id}`,
-    fairPattern: "/fairs/:id",
-    fairZone: (id: Id, zoneId: Id) => `/fairs/${id}/zones/${zoneId}`,
-    fairZonePattern: "/fairs/:id/zones/:zoneId",
-    fairBook: (id: Id) => `/fairs/${id}/book`,
-    fairBookPattern: "/fairs/:id/book",
-    fairCancelBooking: (id: Id) => `/fairs/bookings/${id}/cancel`,
-    fairCancelBookingPattern: "/fairs/bookings/:id/cancel",
+    ...route("fair", "/fairs/:id"),
+    ...route("fairZone", "/fairs/:id/zones/:zoneId"),
+    ...route("fairBook", "/fairs/:id/book"),
+    ...route("fairCancelBooking", "/fairs/bookings/:id/cancel"),
     staffFairs: "/staff/fairs",
     staffFairNew: "/staff/fairs/new",
-    staffFair: (id: Id) => `/staff/fairs/${id}`,
-    staffFairPattern: "/staff/fairs/:id",
-    staffFairCancel: (id: Id) => `/staff/fairs/${id}/cancel`,
-    staffFairCancelPattern: "/staff/fairs/:id/cancel",
-    staffNoShow: (id: Id) => `/staff/fairs/bookings/${id}/no-show`,
-    staffNoShowPattern: "/staff/fairs/bookings/:id/no-show",
+    ...route("staffFair", "/staff/fairs/:id"),
+    ...route("staffFairCancel", "/staff/fairs/:id/cancel"),
+    ...route("staffNoShow", "/staff/fairs/bookings/:id/no-show"),
   },
   policy: {
     list: "/policy",
-    show: (id: Id) => `/policy/${id}`,
-    showPattern: "/policy/:id",
+    ...route("show", "/policy/:id"),
     staffList: "/staff/policy",
     staffNew: "/staff/policy/new",
-    staffEdit: (id: Id) => `/staff/policy/${id}/edit`,
-    staffEditPattern: "/staff/policy/:id/edit",
-    staffArchive: (id: Id) => `/staff/policy/${id}/archive`,
-    staffArchivePattern: "/staff/policy/:id/archive",
+    ...route("staffEdit", "/staff/policy/:id/edit"),
+    ...route("staffArchive", "/staff/policy/:id/archive"),
   },
   markets: {
     /** 名录: the public directory. */
     list: "/markets",
-    show: (id: Id) => `/markets/${id}`,
-    showPattern: "/markets/:id",
+    ...route("show", "/markets/:id"),
     admin: "/admin/markets",
     adminNew: "/admin/markets/new",
-    adminEdit: (id: Id) => `/admin/markets/${id}/edit`,
-    adminEditPattern: "/admin/markets/:id/edit",
+    ...route("adminEdit", "/admin/markets/:id/edit"),
     /** 十个一: every county's progress (city admin). */
     checklist: "/admin/checklist",
-    checklistCounty: (county: string) => `/admin/checklist/${county}`,
-    checklistCountyPattern: "/admin/checklist/:county",
-    checklistMarket: (county: string, id: Id) => `/admin/checklist/${county}/${id}`,
-    checklistMarketPattern: "/admin/checklist/:county/:id",
+    ...route("checklistCounty", "/admin/checklist/:county"),
+    ...route("checklistMarket", "/admin/checklist/:county/:id"),
     /** Atom feed of a county's open postings: `/feeds/jobs/411024.atom`. */
     feed: (county: string) => `/feeds/jobs/${county}.atom`,
     feedPattern: "/feeds/jobs/:file",
@@ -301,8 +243,7 @@ export const paths = {
   ops: {
     status: "/admin/status",
     forget: "/staff/forget",
-    forgetWorker: (id: Id) => `/staff/forget/${id}`,
-    forgetWorkerPattern: "/staff/forget/:id",
+    ...route("forgetWorker", "/staff/forget/:id"),
   },
   alerts: {
     /** A worker's own SMS job alerts. */
@@ -311,37 +252,28 @@ export const paths = {
   },
   supervision: {
     home: "/staff/supervision",
-    market: (id: Id) => `/staff/supervision/markets/${id}`,
-    marketPattern: "/staff/supervision/markets/:id",
-    newInspection: (marketId: Id) => `/staff/supervision/markets/${marketId}/inspections/new`,
-    newInspectionPattern: "/staff/supervision/markets/:id/inspections/new",
-    inspection: (id: Id) => `/staff/supervision/inspections/${id}`,
-    inspectionPattern: "/staff/supervision/inspections/:id",
-    rectified: (id: Id) => `/staff/supervision/inspections/${id}/rectified`,
-    rectifiedPattern: "/staff/supervision/inspections/:id/rectified",
-    newIncident: (marketId: Id) => `/staff/supervision/markets/${marketId}/incidents/new`,
-    newIncidentPattern: "/staff/supervision/markets/:id/incidents/new",
+    ...route("market", "/staff/supervision/markets/:id"),
+    ...route("newInspection", "/staff/supervision/markets/:id/inspections/new"),
+    ...route("inspection", "/staff/supervision/inspections/:id"),
+    ...route("rectified", "/staff/supervision/inspections/:id/rectified"),
+    ...route("newIncident", "/staff/supervision/markets/:id/incidents/new"),
     /** Incident counts per market and month (admins). */
     incidents: "/staff/supervision/incidents",
     roadside: "/staff/supervision/roadside",
     newPoint: "/staff/supervision/roadside/new",
-    point: (id: Id) => `/staff/supervision/roadside/${id}`,
-    pointPattern: "/staff/supervision/roadside/:id",
-    count: (id: Id) => `/staff/supervision/roadside/${id}/counts`,
-    countPattern: "/staff/supervision/roadside/:id/counts",
+    ...route("point", "/staff/supervision/roadside/:id"),
+    ...route("count", "/staff/supervision/roadside/:id/counts"),
   },
   records: {
     /** Public: an employer's card with her record (the name only for businesses). */
-    employer: (id: Id) => `/employers/${id}`,
-    employerPattern: "/employers/:id",
+    ...route("employer", "/employers/:id"),
     /** The employer's own record and which hires count. */
     employerMine: "/employer/record",
     /** 我的务工记录: a worker's own record, and its one-page print. */
     mine: "/me/record",
     minePrint: "/me/record/print",
     /** What a printed record's QR code opens (staff only): a random code, nothing personal. */
-    check: (code: string) => `/records/check/${code}`,
-    checkPattern: "/records/check/:code",
+    ...route("check", "/records/check/:code"),
     /** Monitoring: the median wage per kind of work, month by month (staff: their county; city admin: the city). */
     trend: "/monitoring/going-rates",
   },

@@ -1,6 +1,6 @@
 // Rules of personal-data retention and of the daily housekeeping run, free of
 // HTTP and the DB. Times are epoch ms; dates "YYYY-MM-DD" in China time.
-import { addDays, chinaDate, DAY_MS } from "../shared/clock.ts";
+import { addDays, chinaDate, chinaHour, chinaIso, DAY_MS, HOUR_MS } from "../shared/clock.ts";
 
 export interface Retention {
   /** Blank a posting's contact name and phone this many days after its last work date. */
@@ -36,8 +36,6 @@ export const FORGOTTEN_PREFIX = "forgotten-";
 export const forgottenPhone = (userId: number) => `${FORGOTTEN_PREFIX}${userId}`;
 export const isForgotten = (phone: string) => phone.startsWith(FORGOTTEN_PREFIX);
 
-const HOUR_MS = 3600_000;
-const chinaHour = (ms: number) => new Date(ms + 8 * HOUR_MS).getUTCHours();
 
 /**
  * Is the daily housekeeping due? The server checks every half hour. It runs in
@@ -65,7 +63,7 @@ export function forgetRefusal(w: { role: string; phone: string; activeHires: num
 
 /** "20261128-093005" in China time: sorts by age, safe in a file name. */
 export function fileStamp(now: number): string {
-  const s = new Date(now + 8 * HOUR_MS).toISOString();
+  const s = chinaIso(now);
   return `${s.slice(0, 10).replace(/-/g, "")}-${s.slice(11, 19).replace(/:/g, "")}`;
 }
 /** "lingong-20261128-093005.db" */

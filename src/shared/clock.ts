@@ -23,25 +23,35 @@ export const fixedClock = (iso: string | number): Clock & { set(t: string | numb
   };
 };
 
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
-export const DAY_MS = 24 * 3600 * 1000;
+export const HOUR_MS = 3600 * 1000;
+export const DAY_MS = 24 * HOUR_MS;
+/** China's one offset from UTC (no daylight saving): the only place the +8 h is written. */
+export const CHINA_OFFSET_MS = 8 * HOUR_MS;
 
 /** "YYYY-MM-DD" of the given instant in China. */
 export function chinaDate(ms: number): string {
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
+/** Epoch ms of 00:00 China time on "YYYY-MM-DD" (or "YYYY-MM" for the month's first day). */
+export function chinaMidnight(day: string): number {
+  return Date.parse((day.length === 7 ? day + "-01" : day) + "T00:00:00Z") - CHINA_OFFSET_MS;
+}
 /** Start of the China day that contains `ms`, as epoch ms. */
 export function chinaDayStart(ms: number): number {
-  return Date.parse(chinaDate(ms) + "T00:00:00+08:00");
+  return chinaMidnight(chinaDate(ms));
 }
+/** The hour (0–23) of an instant in China. */
+export const chinaHour = (ms: number): number => new Date(ms + CHINA_OFFSET_MS).getUTCHours();
 /** "YYYY-MM-DD" plus n days. */
 export function addDays(date: string, n: number): string {
   return new Date(Date.parse(date + "T00:00:00Z") + n * DAY_MS).toISOString().slice(0, 10);
 }
 /** "2026-11-28 09:05" in China time, for display. */
 export function chinaDateTime(ms: number): string {
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace("T", " ");
+  return chinaIso(ms).slice(0, 16).replace("T", " ");
 }
+/** "2026-11-28T09:05:30.000" — the instant's ISO string in China time (without a zone). */
+export const chinaIso = (ms: number): string => new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 23);
 export function isRealDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(s + "T00:00:00Z");

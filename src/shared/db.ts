@@ -20,6 +20,7 @@ import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import * as schema from "../../db/schema/index.ts";
 import { dbFilePath } from "../ops/dbfile.ts";
+import { watchWrites, WriteEffects } from "./shown-tables.ts";
 
 export type Db = LibSQLDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -32,8 +33,9 @@ export interface Database {
   readonly client: Client;
   /**
    * Runs `fn` alone among this process's writers (use `db.batch` inside for
-   * several statements). `{ pages: false }` for writes no public page shows
-   * (a session's last-seen time), so they do not empty the page cache.
+   * several statements). Whether it empties the page cache and the memos is
+   * decided by the tables it wrote (shown-tables.ts); `{ pages: false }` keeps
+   * them whatever it wrote (a health probe).
    */
   write<T>(fn: (db: Db) => Promise<T>, opts?: { pages?: boolean }): Promise<T>;
   /** An interactive write transaction, serialized like `write`; rolled back if `fn` throws. */
@@ -52,7 +54,7 @@ export interface Database {
   fileState(): "ok" | "missing" | "replaced" | null;
   /** The last write that failed because of the storage (disk full, read-only, I/O), and the last one that worked; real time (ms). */
   readonly writeHealth: { lastFailure: { at: number; code: string; message: string } | null; lastOkAt: number | null };
-  /** Goes up after every write that pages may show; the page cache keys on it. */
+  /** Goes up after every write that pages may show (shown-tables.ts); the page cache and memos key on it. */
   readonly generation: number;
   readonly commits: TransactionGrouper["stats"];
 }
@@ -235,10 +237,16 @@ export async function openDatabase(url: string, opts: { busyTimeoutMs?: number }
         throw e;
       },
     );
-  const db = drizzle(client, { schema });
+  // Every statement drizzle runs is noted, so a write that touched only unshown
+  // tables (sessions, throttles, the audit log) leaves the caches alone.
+  const effects = new WriteEffects();
+  const db = drizzle(watchWrites(client, effects), { schema });
   const queue = new WriteQueue();
   let generation = 0;
-  const grouper = new TransactionGrouper(queue, db, () => generation++, guard);
+  const afterWrite = (pages = true) => {
+    if (effects.take() && pages) generation++;
+  };
+  const grouper = new TransactionGrouper(queue, db, () => afterWrite(), guard);
   let closed = false;
   return {
     get generation() {
@@ -246,7 +254,7 @@ export async function openDatabase(url: string, opts: { busyTimeoutMs?: number }
     },
     db,
     client,
-    write: (fn, opts) => track(queue.run(() => (guard(), fn(db)).finally(() => opts?.pages === false || generation++))),
+    write: (fn, opts) => track(queue.run(() => (guard(), fn(db)).finally(() => afterWrite(opts?.pages !== false)))),
     transaction: (fn) => track(grouper.run(fn)),
     commits: grouper.stats,
     fileState,

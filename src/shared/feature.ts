@@ -3,6 +3,7 @@
 import type { Hono } from "hono";
 import type { AppEnv, Deps } from "./context.ts";
 import type { ApiEndpoint } from "./openapi.ts";
+import type { LinkProvider } from "./hooks.ts";
 
 export interface Feature {
   name: string;
@@ -11,6 +12,9 @@ export interface Feature {
   api?: () => Hono<AppEnv>;
   /** What `api` serves, described for the OpenAPI document (every route of `api` must be listed: a test checks). */
   apiEndpoints?: readonly ApiEndpoint[];
+  /** Links this feature adds to "my account" and to the employer's home (createApp puts them on deps.hooks, per app). */
+  meLinks?: LinkProvider[];
+  employerHomeLinks?: LinkProvider[];
   /** Called once per app: register hooks, start timers (return a stop function). */
   install?: (deps: Deps) => void | (() => void);
 }

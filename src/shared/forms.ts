@@ -11,7 +11,7 @@ import * as v from "valibot";
 import type { Ctx } from "./context.ts";
 import { errors as msg } from "../../views/copy/common.ts";
 import { normalizeMobile, normalizeResidentId, normalizeUscc, normalizeLandline, normalizeCalledPhone, fullWidthToAscii } from "./validators.ts";
-import { isRealDate, currentClock } from "./clock.ts";
+import { isRealDate } from "./clock.ts";
 import { noteQueryRead, untrackedQueries } from "./page-cache.ts";
 
 export type FormErrors = Record<string, string>;
@@ -133,7 +133,7 @@ export const password = (label = "密码") =>
   v.pipe(v.string(msg.required(label)), v.minLength(8, msg.password), v.maxLength(200, msg.tooLong(label, 200)));
 
 export const residentId = (label = "身份证号") =>
-  v.pipe(v.string(msg.required(label)), v.maxLength(30, msg.residentId), v.transform((s) => normalizeResidentId(s, new Date(currentClock().now()))), v.string(msg.residentId));
+  v.pipe(v.string(msg.required(label)), v.maxLength(30, msg.residentId), v.transform((s) => normalizeResidentId(s)), v.string(msg.residentId));
 
 export const uscc = (label = "统一社会信用代码") =>
   v.pipe(v.string(msg.required(label)), v.maxLength(30, msg.uscc), v.transform(normalizeUscc), v.string(msg.uscc));

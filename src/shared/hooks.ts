@@ -2,7 +2,10 @@
 // gig market asks "may this employer publish?" and says "a worker was not
 // paid"; the hotline feature answers and listens. Hooks live on Deps (one set
 // per app), so tests stay isolated.
-import type { Deps } from "./context.ts";
+import type { Ctx, Deps } from "./context.ts";
+
+/** Links one feature adds to another's page ("my account", the employer's home): [href, label] pairs for this visitor. */
+export type LinkProvider = (c: Ctx) => [string, string][] | Promise<[string, string][]>;
 import type { Queryable } from "./db.ts";
 
 export interface Hooks {
@@ -25,6 +28,10 @@ export interface Hooks {
    * left for her to publish, so her notice can link to each.
    */
   employerVerified: ((tx: Queryable, deps: Deps, employerId: number, now: number, refusal: string | null) => Promise<VerifiedDrafts>)[];
+  /** Links on "my account", from every feature's `meLinks`, in the order of features/registry.ts (filled by createApp). */
+  meLinks: LinkProvider[];
+  /** Links on the employer's home page, from every feature's `employerHomeLinks`. */
+  employerHomeLinks: LinkProvider[];
 }
 
 export interface VerifiedDrafts {
@@ -32,7 +39,7 @@ export interface VerifiedDrafts {
   left: { id: number; title: string }[];
 }
 
-export const emptyHooks = (): Hooks => ({ canPublish: [], employerFlags: [], hireNotPaid: [], forgetWorkers: [], employerVerified: [] });
+export const emptyHooks = (): Hooks => ({ canPublish: [], employerFlags: [], hireNotPaid: [], forgetWorkers: [], employerVerified: [], meLinks: [], employerHomeLinks: [] });
 
 export async function afterVerification(tx: Queryable, deps: Deps, employerId: number, now: number, refusal: string | null): Promise<VerifiedDrafts> {
   const out: VerifiedDrafts = { published: [], left: [] };

@@ -58,11 +58,6 @@ export function asset(name: string): string {
   return `/static/${name}?v=${a.hash}`;
 }
 
-export function assetSize(name: string): { raw: number; gzip: number } {
-  const a = all().get(name)!;
-  return { raw: a.body.length, gzip: a.gzip.length };
-}
-
 export function staticRoutes() {
   const app = new Hono();
   app.get("/static/:name", (c) => {

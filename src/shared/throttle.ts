@@ -20,6 +20,7 @@ import { loginThrottle } from "../../db/schema/index.ts";
 import type { Deps } from "./context.ts";
 import type { Queryable } from "./db.ts";
 import { addressBucket } from "./client.ts";
+import { windowStep } from "./throttle-rules.ts";
 
 export const throttleRules = {
   /** Per (account, address): this many wrong tries are free, then the delay doubles from baseDelayMs up to maxDelayMs. */
@@ -68,15 +69,14 @@ export function pairDelayMs(failures: number): number {
 /** The row after one more wrong try (pure; tested with a table of cases). */
 export function stepRow(kind: "pair" | "account" | "ip", prev: { failures: number; windowStart: number; lockedUntil: number | null } | undefined, now: number) {
   const windowMs = throttleRules[kind].windowMs;
-  const fresh = !prev || now - prev.windowStart > windowMs;
-  const failures = fresh ? 1 : prev.failures + 1;
-  const windowStart = fresh ? now : prev.windowStart;
+  const { fresh, windowStart } = windowStep(prev, now, windowMs);
+  const failures = fresh ? 1 : prev!.failures + 1;
   // A hold set by hand (staff's old hard lock) stays until staff clear it.
-  let lockedUntil: number | null = !fresh && prev.lockedUntil === Number.MAX_SAFE_INTEGER ? prev.lockedUntil : null;
+  let lockedUntil: number | null = !fresh && prev!.lockedUntil === Number.MAX_SAFE_INTEGER ? prev!.lockedUntil : null;
   if (lockedUntil === null) {
     if (kind === "pair") lockedUntil = pairDelayMs(failures) ? now + pairDelayMs(failures) : null;
     else if (kind === "account") lockedUntil = failures >= throttleRules.account.cap ? windowStart + windowMs : null;
-    else lockedUntil = failures % throttleRules.ip.perWindow === 0 ? now + throttleRules.ip.lockMs : (fresh ? null : prev.lockedUntil);
+    else lockedUntil = failures % throttleRules.ip.perWindow === 0 ? now + throttleRules.ip.lockMs : (fresh ? null : prev!.lockedUntil);
   }
   return { failures, windowStart, lockedUntil };
 }

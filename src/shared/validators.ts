@@ -1,6 +1,8 @@
 // Validators and maskers for identifiers that workers and employers type into
 // forms: mobile numbers, resident ID numbers (居民身份证号码) and unified social
-// credit codes (统一社会信用代码). Pure functions: no I/O, no dependencies.
+// credit codes (统一社会信用代码). Pure functions: no I/O; the only dependency is
+// the clock (the Beijing date, and the request's injected clock by default).
+import { CHINA_OFFSET_MS, currentClock } from "./clock.ts";
 
 // Anything much longer than a real identifier is junk or an attack; bail out
 // before doing per-character work on it.
@@ -115,7 +117,7 @@ function isRealBirthDate(yyyymmdd: string, today: Date): boolean {
   const birth = ymd(year, month, day);
   // Today in Beijing (UTC+8, no daylight saving), whatever the server's time zone:
   // a child born today in China is born today, also at 00:30 Beijing time.
-  const beijing = new Date(today.getTime() + 8 * 3600_000);
+  const beijing = new Date(today.getTime() + CHINA_OFFSET_MS);
   const now = ymd(beijing.getUTCFullYear(), beijing.getUTCMonth() + 1, beijing.getUTCDate());
   return birth >= ymd(1900, 1, 1) && birth <= now;
 }
@@ -128,7 +130,7 @@ function isRealBirthDate(yyyymmdd: string, today: Date): boolean {
  * 11 made-up numbers pass it by chance; the area and date checks reject most
  * of those. Lower-case x is accepted because mobile keyboards often produce it.
  */
-export function isValidResidentId(input: string, today: Date = new Date()): boolean {
+export function isValidResidentId(input: string, today: Date = new Date(currentClock().now())): boolean {
   if (typeof input !== 'string' || input.length !== 18) return false;
   const id = input.toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) return false;
@@ -143,21 +145,10 @@ export function isValidResidentId(input: string, today: Date = new Date()): bool
  * Canonical stored form: no whitespace, upper-case X. Null if not valid, so
  * callers cannot accidentally persist a normalized-but-invalid number.
  */
-export function normalizeResidentId(input: string, today: Date = new Date()): string | null {
+export function normalizeResidentId(input: string, today: Date = new Date(currentClock().now())): string | null {
   if (typeof input !== 'string' || input.length > MAX_INPUT_LENGTH) return null;
   const id = fullWidthToAscii(input).replace(/\s/g, '').toUpperCase();
   return isValidResidentId(id, today) ? id : null;
-}
-
-/**
- * Birth year encoded in an ID number (used for working-age checks).
- * Throws rather than returning NaN, because NaN silently fails every age
- * comparison and would hide a bad record.
- */
-export function birthYearFromId(id: string): number {
-  const normalized = normalizeResidentId(id);
-  if (normalized === null) throw new RangeError('not a valid resident ID number');
-  return Number(normalized.slice(6, 10));
 }
 
 // GB 32100-2015 alphabet: digits plus upper-case letters minus I, O, Z, S, V,

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { makeTestApp, type TestApp } from "../helpers/app.ts";
 import { makeWorld, type PageRecipe, type World } from "../helpers/pages.ts";
-import { assetSize } from "../../src/shared/static.ts";
+import { assetSize } from "../helpers/assets.ts";
 
 export const BUDGET_BYTES = 14 * 1024;
 

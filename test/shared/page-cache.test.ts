@@ -12,11 +12,11 @@ import { check, readQuery } from "../../src/shared/forms.ts";
 import { paths } from "../../src/paths.ts";
 
 /** A bare app around the cache, with a counter of renders and a clock the test moves. */
-function harness(opts: { ttlMs?: number; maxEntries?: number } = {}) {
+function harness(opts: { ttlMs?: number; maxEntries?: number; maxBody?: number } = {}) {
   let now = 0;
   let generation = 0;
   let renders = 0;
-  const cache = pageCache({ ttlMs: opts.ttlMs ?? 1000, maxEntries: opts.maxEntries, generation: () => generation, now: () => now });
+  const cache = pageCache({ ttlMs: opts.ttlMs ?? 1000, maxEntries: opts.maxEntries, maxBody: opts.maxBody, generation: () => generation, now: () => now });
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set("big", c.req.header("cookie")?.includes("big=1") ?? false);
@@ -49,7 +49,35 @@ function harness(opts: { ttlMs?: number; maxEntries?: number } = {}) {
     renders++;
     return c.json({ renders });
   });
-  const get = async (path: string, headers: Record<string, string> = {}) => (await app.request(path, { headers })).text();
+  app.get("/header/:value", (c) => {
+    renders++;
+    c.header("cache-control", decodeURIComponent(c.req.param("value")));
+    return c.html(`<p>render ${renders}</p>`);
+  });
+  app.get("/long/:n", (c) => {
+    renders++;
+    return c.html(`<p>${"x".repeat(Number(c.req.param("n")) - 7)}</p>`);
+  });
+  // A write lands while this page renders: the page is answered but not kept.
+  app.get("/written", async (c) => {
+    renders++;
+    await new Promise((r) => setTimeout(r, 5));
+    generation++;
+    return c.html(`<p>render ${renders}</p>`);
+  });
+  // Reads every parameter when i=all, else only i.
+  app.get("/mixed", (c) => {
+    renders++;
+    const i = c.req.query("i");
+    // All of them, then one by name again (a name read after "all" changes nothing).
+    const x = i === "all" ? (c.req.query(), c.req.query("x")) : "";
+    return c.html(`<p>i=${i}${x} render ${renders}</p>`);
+  });
+  app.post("/page", (c) => {
+    renders++;
+    return c.html(`<p>render ${renders}</p>`);
+  });
+  const get = async (path: string, headers: Record<string, string> = {}, method = "GET") => (await app.request(path, { headers, method })).text();
   return {
     get,
     cache,
@@ -206,6 +234,104 @@ test("every visitor gets their own CSRF token on a shared page, and it works", a
   } finally {
     t.close();
   }
+});
+
+test("does not store a page longer than maxBody characters (exactly maxBody is kept)", async () => {
+  const h = harness({ maxBody: 100 });
+  await h.get("/long/100");
+  await h.get("/long/100");
+  assert.is(h.renders(), 1, "100 characters: kept");
+  assert.is((await h.get("/long/101")).length, 101);
+  await h.get("/long/101");
+  assert.is(h.renders(), 3, "101 characters: rendered each time");
+  assert.is(h.cache.size(), 1);
+});
+
+test("does not store a page marked no-store or private (Cache-Control), but does one marked otherwise", async () => {
+  const h = harness();
+  for (const value of ["no-store", "private, max-age=0"]) {
+    h.resetRenders();
+    await h.get(`/header/${encodeURIComponent(value)}`);
+    await h.get(`/header/${encodeURIComponent(value)}`);
+    assert.is(h.renders(), 2, value);
+  }
+  h.resetRenders();
+  await h.get(`/header/${encodeURIComponent("public, max-age=60")}`);
+  await h.get(`/header/${encodeURIComponent("public, max-age=60")}`);
+  assert.is(h.renders(), 1, "public");
+});
+
+test("a time to live of 0 stores nothing", async () => {
+  const h = harness({ ttlMs: 0 });
+  await h.get("/page");
+  assert.is(await h.get("/page"), "<p>render 2 big=false hx=</p>");
+  assert.is(h.cache.size(), 0);
+});
+
+test("a page during whose render a write landed is answered but not kept", async () => {
+  const h = harness();
+  assert.is(await h.get("/written"), "<p>render 1</p>");
+  assert.is(await h.get("/written"), "<p>render 2</p>");
+  assert.is(h.cache.size(), 0);
+});
+
+test("visitors waiting on a render that cannot be kept each get a render of their own, with the right answer", async () => {
+  const h = harness();
+  const pages = await Promise.all(Array.from({ length: 4 }, () => h.get("/missing")));
+  assert.is(h.renders(), 4);
+  assert.ok(pages.every((p) => p === "<p>none</p>"), pages.join(" | "));
+  h.resetRenders();
+  const res = await Promise.all(Array.from({ length: 3 }, () => h.get("/page?i=1")));
+  assert.is(h.renders(), 1);
+  assert.ok(res.every((p) => p === "<p>i=1 render 1 big=false hx=</p>"), res.join(" | "));
+});
+
+test("htmx fragments for different targets are different pages; a POST is never stored", async () => {
+  const h = harness();
+  assert.is(await h.get("/page", { "hx-request": "true", "hx-target": "a" }), "<p>render 1 big=false hx=true</p>");
+  assert.is(await h.get("/page", { "hx-request": "true", "hx-target": "b" }), "<p>render 2 big=false hx=true</p>");
+  assert.is(await h.get("/page", { "hx-request": "true", "hx-target": "a" }), "<p>render 1 big=false hx=true</p>");
+  h.resetRenders();
+  await h.get("/page", {}, "POST");
+  await h.get("/page", {}, "POST");
+  assert.is(h.renders(), 2);
+});
+
+test("a write drops every stored page at once, not only the one asked for next", async () => {
+  const h = harness();
+  await h.get("/page?i=1");
+  await h.get("/page?i=2");
+  await h.get("/page?i=3");
+  assert.is(h.cache.size(), 3);
+  h.write();
+  await h.get("/page?i=1");
+  assert.is(h.cache.size(), 1, "the two others are gone, not left to expire");
+});
+
+test("a path that once read every parameter stays keyed by all of them", async () => {
+  const h = harness();
+  assert.is(await h.get("/mixed?i=all&x=1"), "<p>i=all1 render 1</p>");
+  await h.get("/mixed?i=2&x=1");
+  assert.is(h.renders(), 2);
+  await h.get("/mixed?i=2&x=9");
+  assert.is(h.renders(), 3, "x is part of the key: the page once read it");
+  await h.get("/mixed?i=2&x=9");
+  assert.is(h.renders(), 3);
+});
+
+test("the shapes learnt per path are bounded (4 × maxEntries): the oldest path's is forgotten and it is keyed by every parameter again", async () => {
+  const h = harness({ maxEntries: 1 });
+  await h.get("/page?i=1");
+  await h.get("/page?i=1&junk=1");
+  assert.is(h.renders(), 1, "shape learnt: junk is ignored");
+  // Four more paths are learnt (none stored: no-store), pushing /page's shape out; its page stays stored.
+  for (const v of ["no-store", "no-store, a", "no-store, b", "no-store, c"]) await h.get(`/header/${encodeURIComponent(v)}`);
+  assert.is(h.cache.size(), 1);
+  assert.is(h.renders(), 5);
+  await h.get("/page?i=1&junk=2");
+  assert.is(h.renders(), 6, "keyed by every parameter until the next render teaches the shape again");
+  await h.get("/page?i=1&junk=3");
+  assert.is(h.renders(), 6);
 });
 
 test.run();

@@ -2,9 +2,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   normalizeMobile,
+  normalizeLandline,
   isValidResidentId,
   normalizeResidentId,
-  birthYearFromId,
   isValidUscc,
   normalizeUscc,
   maskPhone,
@@ -116,7 +116,7 @@ for (const [what, input] of mobileRejected) {
 }
 
 // ---------------------------------------------------------------------------
-// isValidResidentId / normalizeResidentId / birthYearFromId
+// isValidResidentId / normalizeResidentId
 // ---------------------------------------------------------------------------
 
 const validIds: Array<[string, string]> = [
@@ -227,17 +227,6 @@ test('normalizeResidentId returns null for invalid numbers', () => {
   assert.is(normalizeResidentId('110105194912310021', TODAY), null);
   assert.is(normalizeResidentId(makeId('110101', '19990230', '001'), TODAY), null);
   assert.is(normalizeResidentId(makeId('110101', '20250616', '001'), TODAY), null);
-});
-
-test('birthYearFromId reads the year from positions 7-10', () => {
-  assert.is(birthYearFromId(GB11643_SAMPLE), 1949);
-  assert.is(birthYearFromId('11010519491231002x'), 1949);
-  assert.is(birthYearFromId(makeId('320102', '20000229', '123')), 2000);
-});
-
-test('birthYearFromId throws instead of returning NaN for an invalid number', () => {
-  assert.throws(() => birthYearFromId(''), RangeError);
-  assert.throws(() => birthYearFromId('110105194912310021'), RangeError);
 });
 
 // ---------------------------------------------------------------------------
@@ -368,6 +357,71 @@ test('maskResidentId keeps head and tail of other lengths and hides very short v
   assert.is(maskResidentId('123456'), '123*56');
   assert.is(maskResidentId('12345'), '*****');
   assert.is(maskResidentId(''), '');
+});
+
+// ---------------------------------------------------------------------------
+// Boundaries that mutation testing showed no test pinned (docs/testing.md).
+// ---------------------------------------------------------------------------
+
+test('input guards: anything but a string is refused without throwing', () => {
+  for (const bad of [13812345678, null, undefined, {}, ['1', '3', '8'], { length: 18 }] as unknown[]) {
+    assert.is(normalizeMobile(bad as string), null);
+    assert.is(normalizeLandline(bad as string), null);
+    assert.is(normalizeResidentId(bad as string), null);
+    assert.is(normalizeUscc(bad as string), null);
+    assert.is(isValidResidentId(bad as string, TODAY), false);
+    assert.is(isValidUscc(bad as string), false);
+  }
+  // An array of 18 one-character strings has length 18 but is no ID number or USCC.
+  const arr = Array.from('11010519491231002X');
+  assert.is(isValidResidentId(arr as unknown as string, TODAY), false);
+  assert.is(isValidUscc(Array.from(USCC_SAMPLES[0]) as unknown as string), false);
+});
+
+test('input guards: exactly 64 characters are read, 65 are refused unread', () => {
+  const id = makeId('410102', '19800101', '123');
+  const pad = (v: string, n: number) => v + ' '.repeat(n - v.length);
+  for (const [name, f, value] of [
+    ['mobile', normalizeMobile, '13812345678'],
+    ['landline', normalizeLandline, '0374-1234567'],
+    ['ID number', (v: string) => normalizeResidentId(v, TODAY), id],
+    ['USCC', normalizeUscc, USCC_SAMPLES[0]],
+  ] as const) {
+    assert.is(f(pad(value, 64)), value, `${name}: 64 characters`);
+    assert.is(f(pad(value, 65)), null, `${name}: 65 characters`);
+  }
+});
+
+test('the country code is stripped only at the very start: "x86…" and "186…" are not numbers', () => {
+  assert.is(normalizeMobile('x8613812345678'), null);
+  assert.is(normalizeMobile('+8613812345678'), '13812345678');
+  assert.is(normalizeMobile('008613812345678'), '13812345678');
+  assert.is(normalizeMobile('8613812345678'), '13812345678');
+  assert.is(normalizeMobile('18613812345678'), null);
+  assert.is(normalizeMobile('861381234567800'), null);
+});
+
+test('an ID number with a non-digit inside that happens to satisfy the check sum is refused', () => {
+  // "@" is "5" + 11 in character code: with weight 2 at position 17 the sum mod 11 is unchanged.
+  const id = makeId('410102', '19800101', '125');
+  const forged = id.slice(0, 16) + '@' + id[17];
+  assert.ok(isValidResidentId(id, TODAY));
+  assert.is(isValidResidentId(forged, TODAY), false);
+  assert.is(normalizeResidentId(forged, TODAY), null);
+  // A letter other than X in the last place.
+  assert.is(isValidResidentId(id.slice(0, 17) + 'Y', TODAY), false);
+});
+
+test('a birth date after today is refused when only the month, or only the day, is later', () => {
+  // TODAY is 2025-06-15.
+  assert.ok(isValidResidentId(makeId('410102', '20250615', '001'), TODAY), 'today');
+  assert.ok(isValidResidentId(makeId('410102', '20250531', '001'), TODAY), 'an earlier month with a later day');
+  assert.ok(isValidResidentId(makeId('410102', '20240701', '001'), TODAY), 'an earlier year with a later month');
+  assert.is(isValidResidentId(makeId('410102', '20250701', '001'), TODAY), false, 'a later month with an earlier day');
+  assert.is(isValidResidentId(makeId('410102', '20250616', '001'), TODAY), false, 'tomorrow');
+  assert.is(isValidResidentId(makeId('410102', '20260101', '001'), TODAY), false, 'next year');
+  assert.ok(isValidResidentId(makeId('410102', '19000101', '001'), TODAY), 'the lower bound');
+  assert.is(isValidResidentId(makeId('410102', '18991231', '001'), TODAY), false, 'the day before');
 });
 
 test.run();

@@ -31,10 +31,6 @@ export function Pager({ page, pages, href, hasNext }: { page: number; pages: num
   );
 }
 
-export function Money({ fen }: { fen: number }) {
-  return <>{formatYuan(fen)}</>;
-}
-
 /** 12345 fen → "123.45", 15000 → "150". */
 export function formatYuan(fen: number): string {
   const yuan = fen / 100;

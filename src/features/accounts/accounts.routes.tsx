@@ -2,6 +2,7 @@
 // Sign in and out, the first-run setup, one's own account page, and the
 // admin pages where city and county admins create and disable staff accounts.
 import { Hono } from "hono";
+import type { LinkProvider } from "../../shared/hooks.ts";
 import type { AppEnv, Ctx } from "../../shared/context.ts";
 import { paths, safeNext } from "../../paths.ts";
 import { readForm, check } from "../../shared/forms.ts";
@@ -29,15 +30,8 @@ const t = copy.accounts;
 
 export { clientAddress } from "../../shared/client.ts";
 
-/** Extra links on "my account" that other features contribute. */
-export type MeLinks = (c: Ctx) => [string, string][] | Promise<[string, string][]>;
-const meLinkProviders: MeLinks[] = [];
-export const addMeLinks = (f: MeLinks) => void meLinkProviders.push(f);
-// Admins reach the staff accounts from "my account", as the install guide says (issue 18: it was reachable only by typing the URL).
-addMeLinks((c) => (c.var.user && (c.var.user.role === "city_admin" || c.var.user.role === "county_admin") ? [[paths.accounts.admin, copy.accounts.adminTitle]] : []));
-
-// Admins manage staff accounts from "my account" (the only way there by links).
-addMeLinks((c) => {
+// Admins manage staff accounts from "my account" (the only way there by links; issue 18).
+export const accountsMeLinks: LinkProvider = ((c) => {
   const role = c.var.user?.role;
   return role === "county_admin" || role === "city_admin" ? [[paths.accounts.admin, t.adminTitle]] : [];
 });
@@ -162,7 +156,7 @@ export function accountsRoutes() {
 
   app.get(paths.accounts.me, async (c) => {
     const user = requireUser(c);
-    const links = (await Promise.all(meLinkProviders.map((f) => f(c)))).flat();
+    const links = (await Promise.all(c.var.deps.hooks.meLinks.map((f) => f(c)))).flat();
     return c.render(<MePage user={user} county={c.var.deps.regions.countyName(user.scopeCounty)} links={links} />, { title: t.meTitle });
   });
 

@@ -1,10 +1,11 @@
 // Rules for SMS job alerts and replies, free of HTTP and the DB.
+import { chinaHour } from "../../shared/clock.ts";
 
 /** Alerts go out in the daytime only (Beijing time), at most once a day each. */
 export const ALERT_HOURS = { from: 8, to: 20 } as const;
 
 /** The Beijing hour of an instant. */
-export const beijingHour = (ms: number) => new Date(ms + 8 * 3600_000).getUTCHours();
+export const beijingHour = chinaHour;
 
 export const alertsOpen = (ms: number) => {
   const h = beijingHour(ms);

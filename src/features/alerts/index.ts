@@ -6,12 +6,12 @@ import { inArray } from "drizzle-orm";
 import type { Feature } from "../../shared/feature.ts";
 import type { Deps } from "../../shared/context.ts";
 import { smsAlerts } from "../../../db/schema/index.ts";
-import { addMeLinks } from "../accounts/index.ts";
 import { paths } from "../../paths.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { alertsRoutes } from "./alerts.routes.tsx";
 import { runAlerts } from "./alerts.actions.ts";
 import { repeatInBackground } from "../../shared/timer.ts";
+import type { LinkProvider } from "../../shared/hooks.ts";
 
 export { runAlerts, handleReply, subscribe } from "./alerts.actions.ts";
 export { parseReply, jobsLine, alertsOpen } from "./alerts.domain.ts";
@@ -20,7 +20,7 @@ export { parseReplies } from "./alerts.routes.tsx";
 /** How often the daily alerts are looked at; each subscription is texted at most once a Beijing day. */
 export const ALERTS_EVERY_MS = 10 * 60_000;
 
-addMeLinks((c) => (c.var.user?.role === "worker" ? [[paths.alerts.mine, copy.alerts.meLink]] : []));
+const meLinks: LinkProvider = ((c) => (c.var.user?.role === "worker" ? [[paths.alerts.mine, copy.alerts.meLink]] : []));
 
 /** Runs the daily alerts every 10 minutes (daytime, Beijing); the timer does not keep the process alive. */
 export function startAlertsTimer(deps: Deps, everyMs = ALERTS_EVERY_MS): () => void {
@@ -33,6 +33,7 @@ export function startAlertsTimer(deps: Deps, everyMs = ALERTS_EVERY_MS): () => v
 
 export const feature: Feature = {
   name: "alerts",
+  meLinks: [meLinks],
   routes: alertsRoutes,
   install(deps) {
     // A forgotten worker's subscription goes with her.

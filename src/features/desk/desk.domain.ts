@@ -126,12 +126,6 @@ export function drawOrder(ids: readonly number[], seed: number): number[] {
   return out;
 }
 
-/** Does the stored order follow from its seed? */
-export function drawIsReproducible(storedOrder: readonly number[], seed: number): boolean {
-  const again = drawOrder(storedOrder, seed);
-  return again.length === storedOrder.length && again.every((id, i) => id === storedOrder[i]);
-}
-
 export interface ArrivedWorker {
   workerId: number;
   /** Check-in time, epoch ms. */

@@ -12,6 +12,7 @@ import { auditInsert } from "../../shared/audit.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { flagsFor, publishRefusal, afterVerification, type VerifiedDrafts } from "../../shared/hooks.ts";
 import { NotFound } from "../../shared/errors.ts";
+import { idParam } from "../../shared/params.ts";
 import { verificationStatuses, type VerificationStatus } from "../../../db/schema/constants.ts";
 import { findUserByPhone, insertUser } from "../accounts/index.ts";
 import { notifyStatements, type Notice } from "../messages/index.ts";
@@ -71,9 +72,6 @@ function verificationNotices(userId: number, sms: Notice["sms"], body: string, s
   ];
 }
 
-export type HomeLinks = (c: Ctx) => [string, string][] | Promise<[string, string][]>;
-const homeLinkProviders: HomeLinks[] = [];
-export const addEmployerHomeLinks = (f: HomeLinks) => void homeLinkProviders.push(f);
 
 /** Employers a staff member may see: their market's county; the city admin every county. */
 export const scopeOf = (user: CurrentUser) => (user.role === "city_admin" ? null : user.scopeCounty ?? "");
@@ -151,7 +149,7 @@ export function employersRoutes() {
     const user = requireRole(c, "employer");
     const deps = c.var.deps;
     const e = await repo.employerForUser(deps.database.db, user.id);
-    const links = (await Promise.all(homeLinkProviders.map((f) => f(c)))).flat();
+    const links = (await Promise.all(c.var.deps.hooks.employerHomeLinks.map((f) => f(c)))).flat();
     return c.render(
       <EmployerHomePage employer={e && { ...e, county: deps.regions.countyName(e.countyCode) }} links={links} />,
       { title: t.homeTitle },
@@ -231,8 +229,7 @@ export function employersRoutes() {
   /** The record, if this staff member may see it; otherwise 404 (as if it did not exist). */
   const recordInScope = async (c: Ctx) => {
     const user = requireStaff(c);
-    const id = Number(c.req.param("id"));
-    ensure(Number.isSafeInteger(id) && id > 0);
+    const id = idParam(c);
     const rec = await repo.findEmployer(c.var.deps.database.db, id);
     ensure(!!rec && canSeeCounty(user, rec.employer.countyCode));
     return { user, rec };

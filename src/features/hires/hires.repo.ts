@@ -50,6 +50,19 @@ export function setHireStatus(db: Queryable, id: number, from: HireStatus, to: H
   return db.update(hires).set({ status: to }).where(and(eq(hires.id, id), eq(hires.status, from)));
 }
 
+/**
+ * Staff's record of the answer a worker without a phone gave them on the
+ * phone (the hotline's call list): stored only if there is none yet; returns whether it was.
+ */
+export async function recordPaidAnswer(tx: Queryable, hireId: number, answer: "paid" | "not_paid", now: number): Promise<boolean> {
+  const rows = await tx
+    .update(hires)
+    .set({ paid: answer, paidAnsweredAt: now })
+    .where(and(eq(hires.id, hireId), isNull(hires.paid)))
+    .returning({ id: hires.id });
+  return rows.length > 0;
+}
+
 /** The worker's answer, stored once: a second answer changes nothing (0 rows). */
 export function answerPaid(db: Queryable, id: number, workerId: number, answer: "paid" | "not_paid", now: number) {
   return db

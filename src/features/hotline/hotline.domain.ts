@@ -8,6 +8,7 @@ import {
   type CaseCategory, type CaseStatus, type CaseOutcome,
 } from "../../../db/schema/hotline.ts";
 import type { WageUnit } from "../../../db/schema/constants.ts";
+import type { ThrottleRule } from "../../shared/throttle-rules.ts";
 
 // --- Deadlines ---------------------------------------------------------------
 
@@ -245,21 +246,8 @@ export function intakeProblems(x: { category?: string; amount?: unknown; anonymo
 
 // --- Lookup throttle ---------------------------------------------------------------------
 
-export interface ThrottleRule {
-  /** Every `limit`-th counted try locks the key for `lockMs`. */
-  limit: number;
-  lockMs: number;
-  /** Counts start over after this long. */
-  windowMs: number;
-  /** At this many tries in one window, the key stays locked to the window's end. */
-  hardLimit?: number;
-}
-export interface ThrottleRow {
-  count: number;
-  windowStart: number;
-  lockedUntil: number | null;
-}
-
+// The counting rules are the shared ones (src/shared/throttle-rules.ts).
+export { isLocked, throttleStep, type ThrottleRule, type ThrottleRow } from "../../shared/throttle-rules.ts";
 export const hotlineThrottleRules = {
   /** A case number: 4 digits are 10,000 guesses, so at most 10 tries a day. */
   caseLookup: { limit: 5, lockMs: 3600_000, windowMs: 24 * 3600_000, hardLimit: 10 },
@@ -268,19 +256,6 @@ export const hotlineThrottleRules = {
   /** Public reports from one address: enough for a family, not for a flood. */
   report: { limit: 10, lockMs: 3600_000, windowMs: 3600_000 },
 } as const satisfies Record<string, ThrottleRule>;
-
-export const isLocked = (row: ThrottleRow | undefined, now: number) => !!row?.lockedUntil && row.lockedUntil > now;
-
-/** The row after one more counted try at `now`. */
-export function throttleStep(prev: ThrottleRow | undefined, now: number, rule: ThrottleRule): ThrottleRow {
-  const fresh = !prev || now - prev.windowStart >= rule.windowMs;
-  const count = fresh ? 1 : prev.count + 1;
-  const windowStart = fresh ? now : prev.windowStart;
-  let lockedUntil = fresh ? null : prev.lockedUntil;
-  if (rule.hardLimit && count >= rule.hardLimit) lockedUntil = windowStart + rule.windowMs;
-  else if (count % rule.limit === 0) lockedUntil = now + rule.lockMs;
-  return { count, windowStart, lockedUntil };
-}
 
 // --- Figures and export ---------------------------------------------------------------------
 

@@ -296,7 +296,6 @@ export async function findHire(db: Queryable, id: number) {
       .limit(1)
   )[0] ?? null;
 }
-export type HireRow = NonNullable<Awaited<ReturnType<typeof findHire>>>;
 
 /** A worker's own recent hires, for "what it concerns" on the report form. */
 export async function workerHires(db: Queryable, workerId: number) {
@@ -403,16 +402,6 @@ export async function hireInScope(db: Queryable, user: CurrentUser, hireId: numb
     .leftJoin(workerProfiles, eq(workerProfiles.userId, hires.workerId))
     .where(and(eq(hires.id, hireId), hireScope(user)))
     .limit(1);
-  return rows.length > 0;
-}
-
-/** Records the answer only if there is none yet; returns whether it did. */
-export async function recordPaidAnswer(tx: Queryable, hireId: number, answer: "paid" | "not_paid", now: number): Promise<boolean> {
-  const rows = await tx
-    .update(hires)
-    .set({ paid: answer, paidAnsweredAt: now })
-    .where(and(eq(hires.id, hireId), isNull(hires.paid)))
-    .returning({ id: hires.id });
   return rows.length > 0;
 }
 

@@ -5,14 +5,13 @@ import type { Feature } from "../../shared/feature.ts";
 import type { Deps } from "../../shared/context.ts";
 import { chinaDate } from "../../shared/clock.ts";
 import { applications } from "../../../db/schema/index.ts";
-import { addMeLinks } from "../accounts/index.ts";
-import { addEmployerHomeLinks } from "../employers/index.ts";
 import { paths } from "../../paths.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { jobsRoutes } from "./jobs.routes.tsx";
 import { jobsApi, jobsApiEndpoints } from "./jobs.api.ts";
 import { expireOverdue, publishWaitingDrafts } from "./jobs.repo.ts";
 import { simplified } from "./jobs.search.ts";
+import type { LinkProvider } from "../../shared/hooks.ts";
 
 export { grams, keywordQuery, searchText, normalize } from "./jobs.search.ts";
 export {
@@ -35,19 +34,21 @@ export async function sweepExpired(deps: Deps): Promise<number> {
   return deps.database.transaction((tx) => expireOverdue(tx, chinaDate(now), now));
 }
 
-addMeLinks((c) => {
+const meLinks: LinkProvider = ((c) => {
   const role = c.var.user?.role;
   if (role === "worker") return [[paths.jobs.applications, copy.jobs.myTitle]];
   if (role === "employer") return [[paths.jobs.mine, copy.jobs.mineTitle]];
   return [];
 });
-addEmployerHomeLinks(() => [
+const employerHomeLinks: LinkProvider = (() => [
   [paths.jobs.mine, copy.jobs.mineTitle],
   [paths.jobs.quick, copy.jobs.quickTitle],
 ]);
 
 export const feature: Feature = {
   name: "jobs",
+  meLinks: [meLinks],
+  employerHomeLinks: [employerHomeLinks],
   routes: jobsRoutes,
   api: jobsApi,
   apiEndpoints: jobsApiEndpoints,

@@ -10,6 +10,7 @@ import type { AppEnv, Deps } from "../../shared/context.ts";
 import { readQuery } from "../../shared/forms.ts";
 import { chinaDate } from "../../shared/clock.ts";
 import { NotFound } from "../../shared/errors.ts";
+import { idParam } from "../../shared/params.ts";
 import { paths } from "../../paths.ts";
 import { parseFilters, parsePage } from "./jobs.schema.ts";
 import { effectiveStatus, isPublic, whenFilters } from "./jobs.domain.ts";
@@ -241,8 +242,7 @@ export function jobsApi() {
 
   api.get(paths.jobs.apiShowPattern, async (c) => {
     const deps = c.var.deps;
-    const id = Number(c.req.param("id"));
-    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFound("id");
+    const id = idParam(c);
     const found = await repo.findPosting(deps.database.db, id);
     const today = chinaDate(deps.clock.now());
     if (!found || !isPublic(effectiveStatus(found.posting, today))) throw new NotFound("posting");

@@ -11,7 +11,7 @@ import { notifyStatements, shortDate, shortDates, type Notice } from "../message
 import { insertHire } from "../hires/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { paths } from "../../paths.ts";
-import { canDecide, canWithdraw, dateWindow, effectiveStatus, hireTerms, publishProblem, type PostingDraft } from "./jobs.domain.ts";
+import { canDecide, canWithdraw, dateWindow, effectiveStatus, hireTerms, publishProblem, signUpRefusal, type PostingDraft } from "./jobs.domain.ts";
 import { grams, keywordQuery } from "./jobs.search.ts";
 import type { Filters } from "./jobs.schema.ts";
 
@@ -248,7 +248,7 @@ export async function expireOverdue(tx: Tx, today: string, now: number): Promise
 // --- Browsing -------------------------------------------------------------------
 
 /** Fen per day, as dayRateFen in jobs.domain.ts: hour × 8, month × 4 / 87 (÷ 21.75), piece none. */
-const dayRateSql = sql`CASE ${jobPostings.wageUnit} WHEN 'hour' THEN ${jobPostings.wageFen} * 8 WHEN 'day' THEN ${jobPostings.wageFen} WHEN 'month' THEN ${jobPostings.wageFen} * 4 / 87 END`;
+export const dayRateSql = sql`CASE ${jobPostings.wageUnit} WHEN 'hour' THEN ${jobPostings.wageFen} * 8 WHEN 'day' THEN ${jobPostings.wageFen} WHEN 'month' THEN ${jobPostings.wageFen} * 4 / 87 END`;
 
 /**
  * Open postings matching the filters; a past end date never counts as open.
@@ -558,11 +558,10 @@ export async function signUp(
     .innerJoin(employers, eq(employers.id, jobPostings.employerId))
     .where(eq(jobPostings.id, p.postingId));
   if (!posting) return { ok: false, reason: "notOpen" };
-  const status = effectiveStatus(posting, today);
-  if (status === "filled" || (status === "open" && posting.filledCount >= posting.headcount)) return { ok: false, reason: "full" };
-  if (status === "expired") return { ok: false, reason: "expired" };
-  if (status === "closed" || status === "removed") return { ok: false, reason: "closed" };
-  if (status !== "open") return { ok: false, reason: "notOpen" };
+  // The same rule the page applies (jobs.domain.ts signUpRefusal), again inside the transaction;
+  // the duplicate is checked next, against the table.
+  const refusal = signUpRefusal(posting, "worker", false, today);
+  if (refusal) return { ok: false, reason: refusal === "already" || refusal === "notWorker" ? "notOpen" : refusal };
   const [dup] = await tx
     .select({ id: applications.id })
     .from(applications)

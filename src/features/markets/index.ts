@@ -4,15 +4,15 @@
 import type { Feature } from "../../shared/feature.ts";
 import { marketsRoutes } from "./markets.routes.tsx";
 import { marketsApi, marketsApiEndpoints } from "./markets.api.ts";
-import { addMeLinks } from "../accounts/index.ts";
 import { paths } from "../../paths.ts";
 import { copy } from "../../../views/copy/index.ts";
+import type { LinkProvider } from "../../shared/hooks.ts";
 
 export { namesOf, canManageMarket } from "./markets.domain.ts";
 export { findMarket, type Market } from "./markets.repo.ts";
 
 // Admins reach market records and the 十个一 checklist from "my account".
-addMeLinks((c) => {
+const meLinks: LinkProvider = ((c) => {
   const role = c.var.user?.role;
   if (role !== "county_admin" && role !== "city_admin") return [];
   return [
@@ -21,4 +21,4 @@ addMeLinks((c) => {
   ];
 });
 
-export const feature: Feature = { name: "markets", routes: marketsRoutes, api: marketsApi, apiEndpoints: marketsApiEndpoints };
+export const feature: Feature = { name: "markets", meLinks: [meLinks], routes: marketsRoutes, api: marketsApi, apiEndpoints: marketsApiEndpoints };

@@ -6,10 +6,10 @@ import type { Queryable } from "../../shared/db.ts";
 import { monitoringRoutes } from "./monitoring.routes.tsx";
 import { averageWindow, perDay, AVERAGE_DAYS, type Period } from "./monitoring.domain.ts";
 import { marketSums, onlineOwnerId } from "./monitoring.repo.ts";
-import { addMeLinks } from "../accounts/index.ts";
 import { isStaff } from "../../shared/authz.ts";
 import { paths } from "../../paths.ts";
 import { copy } from "../../../views/copy/index.ts";
+import type { LinkProvider } from "../../shared/hooks.ts";
 
 export { averageWindow, AVERAGE_DAYS } from "./monitoring.domain.ts";
 
@@ -48,7 +48,7 @@ async function computeDailyFigures(db: Queryable, today: string): Promise<{ wind
 }
 
 // Staff and admins reach the figures from "my account"; the city admin also the import.
-addMeLinks((c) => {
+const meLinks: LinkProvider = ((c) => {
   const user = c.var.user;
   if (!isStaff(user)) return [];
   const links: [string, string][] = [[paths.monitoring.home, copy.monitoring.title]];
@@ -56,4 +56,4 @@ addMeLinks((c) => {
   return links;
 });
 
-export const feature: Feature = { name: "monitoring", routes: monitoringRoutes };
+export const feature: Feature = { name: "monitoring", meLinks: [meLinks], routes: monitoringRoutes };

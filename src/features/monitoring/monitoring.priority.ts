@@ -12,11 +12,12 @@
 // like the others instead of a look-up per hire.
 import { sql, type SQL } from "drizzle-orm";
 import type { Deps } from "../../shared/context.ts";
+import { CHINA_OFFSET_MS, DAY_MS } from "../../shared/clock.ts";
 import { deskSettings } from "../desk/index.ts";
 import type { PriorityCondition } from "./monitoring.repo.ts";
 
-const CHINA = 8 * 3600 * 1000;
-const DAY = 86_400_000;
+const CHINA = CHINA_OFFSET_MS;
+const DAY = DAY_MS;
 
 export const priorityCondition =
   (deps: Deps): PriorityCondition =>

@@ -6,9 +6,8 @@ import { statsImported, statsImports } from "../../../db/schema/index.ts";
 import type { Queryable } from "../../shared/db.ts";
 import { ONLINE, metrics, zeroCounts, type Counts, type ImportedRow, type Period, type LedgerKind } from "./monitoring.domain.ts";
 import { and, eq, gte, lte, desc } from "drizzle-orm";
+import { CHINA_OFFSET_MS, DAY_MS, chinaMidnight } from "../../shared/clock.ts";
 
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
-const DAY_MS = 86_400_000;
 /**
  * The China day of an epoch-ms column as a whole number of days since 1970:
  * integer arithmetic is several times faster than strftime over a year of rows.
@@ -16,8 +15,8 @@ const DAY_MS = 86_400_000;
 const dayOf = (col: SQL) => sql`((${col} + ${sql.raw(String(CHINA_OFFSET_MS))}) / ${sql.raw(String(DAY_MS))})`;
 /** A day from SQL, either a "YYYY-MM-DD" column or a day number from `dayOf`. */
 const dayText = (d: string | number) => (typeof d === "number" ? new Date(d * DAY_MS).toISOString().slice(0, 10) : d);
-export const startMs = (day: string) => Date.parse(day + "T00:00:00+08:00");
-const endMs = (day: string) => startMs(day) + 86_400_000;
+export const startMs = chinaMidnight;
+const endMs = (day: string) => startMs(day) + DAY_MS;
 
 /**
  * A scope as the queries need it. For a market: is it the online gig market,

@@ -11,6 +11,7 @@ import { auditInsert } from "../../shared/audit.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { chinaDate } from "../../shared/clock.ts";
 import { NotFound } from "../../shared/errors.ts";
+import { idParam } from "../../shared/params.ts";
 import { collectStatus } from "../../ops/status.ts";
 import { forgetWorkers } from "../../ops/housekeeping.ts";
 import { forgetRefusal } from "../../ops/retention.domain.ts";
@@ -33,8 +34,7 @@ async function mayForget(deps: Deps, user: CurrentUser, w: { id: number; countyC
 async function workerInScope(c: Ctx) {
   const user = requireStaff(c);
   const deps = c.var.deps;
-  const id = Number(c.req.param("id"));
-  ensure(Number.isSafeInteger(id) && id > 0);
+  const id = idParam(c);
   const w = await repo.workerForForget(deps.database.db, id, chinaDate(deps.clock.now()));
   if (!w || w.role !== "worker") throw new NotFound("worker");
   ensure(await mayForget(deps, user, w));
@@ -97,7 +97,7 @@ export function opsRoutes() {
     const today = chinaDate(now);
     // Checked again inside the write, so a hire confirmed meanwhile still blocks it.
     const result = await deps.database.transaction(async (tx) => {
-      const w = (await repo.workerForForget(tx, Number(c.req.param("id")), today))!;
+      const w = (await repo.workerForForget(tx, idParam(c), today))!;
       if (!form.ok || forgetRefusal(w)) return { done: false as const, w };
       await forgetWorkers(tx, [w.id], now, deps.hooks);
       await auditInsert(tx, user, now, { action: "worker.forget", subjectType: "user", subjectId: w.id, onBehalfOf: w.id });

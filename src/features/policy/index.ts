@@ -1,7 +1,7 @@
 // The policy feature: plain-language help articles (政策帮助) by category,
 // citywide or tied to a market. Its only door: other code imports from here.
 import type { Feature } from "../../shared/feature.ts";
-import { policyRoutes } from "./policy.routes.tsx";
+import { policyRoutes, policyMeLinks } from "./policy.routes.tsx";
 
 /** Published articles of one market, for the market directory (citywide ones live under /policy). */
 export { articlesForMarket, type MarketArticle } from "./policy.repo.ts";
@@ -9,4 +9,4 @@ export { articlesForMarket, type MarketArticle } from "./policy.repo.ts";
 export { renderMarkup, parseMarkup, refusedLinks, summary } from "./policy.markup.ts";
 export { articleCategories, type ArticleCategory } from "../../../db/schema/index.ts";
 
-export const feature: Feature = { name: "policy", routes: policyRoutes };
+export const feature: Feature = { name: "policy", routes: policyRoutes, meLinks: [policyMeLinks] };

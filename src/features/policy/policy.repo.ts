@@ -4,6 +4,7 @@ import { policyArticles, markets, type ArticleCategory } from "../../../db/schem
 import type { Queryable } from "../../shared/db.ts";
 import type { CurrentUser } from "../../shared/context.ts";
 import { marketScope } from "../../shared/scope.ts";
+import { pageQuery } from "../../shared/params.ts";
 
 export const PAGE_SIZE = 20;
 
@@ -21,18 +22,17 @@ const listColumns = {
 /** Published articles, newest first, in one category or all. */
 export async function listPublished(db: Queryable, category: ArticleCategory | undefined, page: number) {
   const where = and(eq(policyArticles.status, "published"), category ? eq(policyArticles.category, category) : undefined);
-  const [rows, [{ n }]] = await Promise.all([
+  return pageQuery(
     db
       .select(listColumns)
       .from(policyArticles)
       .leftJoin(markets, eq(markets.id, policyArticles.marketId))
       .where(where)
-      .orderBy(desc(policyArticles.updatedAt), desc(policyArticles.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .orderBy(desc(policyArticles.updatedAt), desc(policyArticles.id)),
     db.select({ n: count() }).from(policyArticles).where(where),
-  ]);
-  return { rows, total: n };
+    page,
+    PAGE_SIZE,
+  );
 }
 
 /** The newest few published articles of every category (the overview page). */
@@ -63,18 +63,17 @@ export async function findArticle(db: Queryable, id: number) {
 /** Articles a staff member may edit, newest first. */
 export async function listForStaff(db: Queryable, user: CurrentUser, page: number) {
   const where = marketScope(user, policyArticles.marketId);
-  const [rows, [{ n }]] = await Promise.all([
+  return pageQuery(
     db
       .select(listColumns)
       .from(policyArticles)
       .leftJoin(markets, eq(markets.id, policyArticles.marketId))
       .where(where)
-      .orderBy(desc(policyArticles.updatedAt), desc(policyArticles.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .orderBy(desc(policyArticles.updatedAt), desc(policyArticles.id)),
     db.select({ n: count() }).from(policyArticles).leftJoin(markets, eq(markets.id, policyArticles.marketId)).where(where),
-  ]);
-  return { rows, total: n };
+    page,
+    PAGE_SIZE,
+  );
 }
 
 export async function findMarket(db: Queryable, id: number) {

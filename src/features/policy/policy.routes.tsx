@@ -2,6 +2,7 @@
 // Policy and help pages: workers read short articles by category; staff
 // write them in a tiny markup (never HTML) for their market, or the city.
 import { Hono } from "hono";
+import type { LinkProvider } from "../../shared/hooks.ts";
 import type { AppEnv, Ctx, CurrentUser } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { readForm, readQuery, check, type FormErrors, type FormInput } from "../../shared/forms.ts";
@@ -9,6 +10,7 @@ import { requireStaff, isStaff, ensure } from "../../shared/authz.ts";
 import { auditInsert } from "../../shared/audit.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { NotFound } from "../../shared/errors.ts";
+import { idParam, pageParam, pagesFor } from "../../shared/params.ts";
 import { chinaDate } from "../../shared/clock.ts";
 import { marketsInScope } from "../../shared/scope.ts";
 import { policyArticles, articleCategories, type ArticleCategory } from "../../../db/schema/index.ts";
@@ -20,23 +22,12 @@ import { canWriteFor } from "./policy.domain.ts";
 import { renderMarkup, refusedLinks, summary } from "./policy.markup.ts";
 import * as repo from "./policy.repo.ts";
 import { eq } from "drizzle-orm";
-import { addMeLinks } from "../accounts/index.ts";
 
 const t = copy.policy;
 
 // Staff find the article admin from their account page. Registered once per process.
-addMeLinks((c) => (isStaff(c.var.user) ? [[paths.policy.staffList, t.staffTitle]] : []));
+export const policyMeLinks: LinkProvider = ((c) => (isStaff(c.var.user) ? [[paths.policy.staffList, t.staffTitle]] : []));
 
-function idParam(c: Ctx): number {
-  const raw = c.req.param("id") ?? "";
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) === 0) throw new NotFound("id");
-  return Number(raw);
-}
-const pageParam = (c: Ctx) => {
-  const raw = c.req.query("page") ?? "";
-  return /^\d{1,4}$/.test(raw) && Number(raw) > 0 ? Number(raw) : 1;
-};
-const pagesFor = (total: number) => Math.max(1, Math.ceil(total / repo.PAGE_SIZE));
 
 type Row = { id: number; category: ArticleCategory; title: string; body: string; marketName: string | null };
 const card = (a: Row): ArticleCard => ({ id: a.id, category: a.category, title: a.title, summary: summary(a.body), place: a.marketName ?? t.wholeCity });
@@ -54,7 +45,7 @@ export function policyRoutes() {
     if (category) {
       const { rows, total } = await repo.listPublished(db, category, page);
       groups = [{ category, rows: rows.map(card) }];
-      pages = pagesFor(total);
+      pages = pagesFor(total, repo.PAGE_SIZE);
     } else {
       const latest = await repo.latestPerCategory(db, 3);
       groups = articleCategories.map((cat) => ({ category: cat, rows: latest.filter((a) => a.category === cat).map(card) }));
@@ -80,7 +71,7 @@ export function policyRoutes() {
     const page = pageParam(c);
     const { rows, total } = await repo.listForStaff(c.var.deps.database.db, user, page);
     return c.render(
-      <StaffArticleListPage rows={rows.map((a) => ({ ...a, place: a.marketName ?? t.wholeCity }))} page={page} pages={pagesFor(total)} />,
+      <StaffArticleListPage rows={rows.map((a) => ({ ...a, place: a.marketName ?? t.wholeCity }))} page={page} pages={pagesFor(total, repo.PAGE_SIZE)} />,
       { title: t.staffTitle },
     );
   });

@@ -9,6 +9,7 @@ import { requireRole, requireStaff, ensure } from "../../shared/authz.ts";
 import { auditInsert } from "../../shared/audit.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { NotFound } from "../../shared/errors.ts";
+import { idParam } from "../../shared/params.ts";
 import { chinaDate } from "../../shared/clock.ts";
 import { randomToken } from "../../shared/crypto.ts";
 import { users } from "../../../db/schema/index.ts";
@@ -24,12 +25,6 @@ import { RateTrendPage } from "../../../views/records/trend.tsx";
 import * as repo from "./records.repo.ts";
 
 const t = copy.records;
-
-function idParam(c: Ctx): number {
-  const id = Number(c.req.param("id"));
-  ensure(Number.isSafeInteger(id) && id > 0, "id");
-  return id;
-}
 
 /** A worker's hires (not cancelled) as the record lists them, and their summary. */
 async function workerRecord(c: Ctx, workerId: number) {

@@ -2,7 +2,7 @@
 // median wage of the hires agreed in each of the last six calendar months
 // (Beijing time), shown only for months with GOING_RATE_MIN_HIRES hires.
 import type { Deps } from "../../shared/context.ts";
-import { chinaDate } from "../../shared/clock.ts";
+import { chinaDate, chinaMidnight } from "../../shared/clock.ts";
 import { perApp } from "../../shared/memo.ts";
 import { rateFigures, rateUnits, GOING_RATE_MIN_HIRES, type RateUnit } from "./records.domain.ts";
 import * as repo from "./records.repo.ts";
@@ -61,7 +61,7 @@ const kindsOf = perApp((deps: Deps) => {
 export async function rateTrend(deps: Deps, county: string | null): Promise<{ months: string[]; rows: TrendRow[] }> {
   const today = chinaDate(deps.clock.now());
   const months = lastMonths(today, TREND_MONTHS);
-  const since = Date.parse(`${months[0]}-01T00:00:00+08:00`);
+  const since = chinaMidnight(months[0]);
   const samples = await repo.rateSamples(deps.database.db, since, county);
   const names = await kindsOf(deps)();
   const rows = trendRows(

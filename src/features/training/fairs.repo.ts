@@ -9,12 +9,9 @@ import {
 import type { Queryable } from "../../shared/db.ts";
 import type { CurrentUser } from "../../shared/context.ts";
 import { marketScope } from "../../shared/scope.ts";
-import { notifyStatements, shortDate } from "../messages/index.ts";
-import { copy } from "../../../views/copy/index.ts";
-import { paths } from "../../paths.ts";
 import { PAGE_SIZE } from "./training.repo.ts";
+import { pageQuery } from "../../shared/params.ts";
 
-const t = copy.training;
 
 const fairColumns = {
   id: jobFairs.id,
@@ -37,34 +34,32 @@ export async function findFair(db: Queryable, id: number) {
 /** Open fairs from today on, soonest first. */
 export async function listUpcomingFairs(db: Queryable, today: string, page: number) {
   const where = and(eq(jobFairs.status, "open"), gte(jobFairs.date, today));
-  const [rows, [{ n }]] = await Promise.all([
+  return pageQuery(
     db
       .select(fairColumns)
       .from(jobFairs)
       .innerJoin(markets, eq(markets.id, jobFairs.marketId))
       .where(where)
-      .orderBy(asc(jobFairs.date), asc(jobFairs.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .orderBy(asc(jobFairs.date), asc(jobFairs.id)),
     db.select({ n: count() }).from(jobFairs).where(where),
-  ]);
-  return { rows, total: n };
+    page,
+    PAGE_SIZE,
+  );
 }
 
 export async function listFairsForStaff(db: Queryable, user: CurrentUser, page: number) {
   const where = marketScope(user, jobFairs.marketId);
-  const [rows, [{ n }]] = await Promise.all([
+  return pageQuery(
     db
       .select(fairColumns)
       .from(jobFairs)
       .innerJoin(markets, eq(markets.id, jobFairs.marketId))
       .where(where)
-      .orderBy(desc(jobFairs.date), desc(jobFairs.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .orderBy(desc(jobFairs.date), desc(jobFairs.id)),
     db.select({ n: count() }).from(jobFairs).innerJoin(markets, eq(markets.id, jobFairs.marketId)).where(where),
-  ]);
-  return { rows, total: n };
+    page,
+    PAGE_SIZE,
+  );
 }
 
 export async function zonesOf(db: Queryable, fairId: number) {
@@ -141,7 +136,7 @@ export async function findBooking(db: Queryable, id: number) {
 /** Every booking of a fair for staff: employer, contact, zone, status, and past no-shows. */
 export async function bookingsForStaff(db: Queryable, fairId: number, page: number) {
   const where = eq(jobFairBookings.fairId, fairId);
-  const [rows, [{ n }]] = await Promise.all([
+  return pageQuery(
     db
       .select({
         id: jobFairBookings.id,
@@ -157,12 +152,11 @@ export async function bookingsForStaff(db: Queryable, fairId: number, page: numb
       .innerJoin(jobFairZones, eq(jobFairZones.id, jobFairBookings.zoneId))
       .innerJoin(workKinds, eq(workKinds.id, jobFairZones.workKindId))
       .where(where)
-      .orderBy(asc(workKinds.sort), asc(jobFairBookings.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .orderBy(asc(workKinds.sort), asc(jobFairBookings.id)),
     db.select({ n: count() }).from(jobFairBookings).where(where),
-  ]);
-  return { rows, total: n };
+    page,
+    PAGE_SIZE,
+  );
 }
 
 export async function insertFair(
@@ -208,31 +202,23 @@ export async function cancelBooking(tx: Queryable, b: { id: number; zoneId: numb
 export const noShowStatement = (db: Queryable, bookingId: number, by: number, now: number) =>
   db.update(jobFairBookings).set({ status: "no_show" satisfies BookingStatus, noShowBy: by, noShowAt: now }).where(and(eq(jobFairBookings.id, bookingId), eq(jobFairBookings.status, "booked")));
 
-/** Cancels a fair and tells each booked employer (inbox and SMS to the contact). */
-export async function cancelFair(tx: Queryable, fair: { id: number; title: string; date?: string }, reason: string, now: number): Promise<boolean> {
+/** Whom to tell that a fair is off, as codes (training.notices.ts puts them in words). */
+export type FairNews = { code: "fairCancelled"; userId: number; phone: string; countyCode: string | null; fair: { id: number; title: string; date?: string }; reason: string };
+
+/** Cancels a fair; each booked employer is to be told (inbox and SMS to the contact). Null: it was not open. */
+export async function cancelFair(tx: Queryable, fair: { id: number; title: string; date?: string }, reason: string, now: number): Promise<FairNews[] | null> {
   const done = await tx
     .update(jobFairs)
     .set({ status: "cancelled", cancelReason: reason })
     .where(and(eq(jobFairs.id, fair.id), eq(jobFairs.status, "open")))
     .returning({ id: jobFairs.id });
-  if (done.length === 0) return false;
+  if (done.length === 0) return null;
   const booked = await tx
     .select({ userId: employers.userId, phone: employers.contactPhone })
     .from(jobFairBookings)
     .innerJoin(employers, eq(employers.id, jobFairBookings.employerId))
     .where(and(eq(jobFairBookings.fairId, fair.id), eq(jobFairBookings.status, "booked")));
   const [county] = await tx.select({ code: markets.countyCode }).from(jobFairs).innerJoin(markets, eq(markets.id, jobFairs.marketId)).where(eq(jobFairs.id, fair.id));
-  for (const st of notifyStatements(
-    tx,
-    booked.map((b) => ({
-      userId: b.userId,
-      body: t.fairCancelledNotice(fair.title, reason),
-      link: paths.training.fair(fair.id),
-      sms: { to: b.phone, template: "fairCancelled" as const, countyCode: county?.code ?? null, params: { fair: fair.title, date: fair.date ? shortDate(fair.date) : "", reason } },
-    })),
-    now,
-  ))
-    await st;
-  return true;
+  return booked.map((b) => ({ code: "fairCancelled" as const, userId: b.userId, phone: b.phone, countyCode: county?.code ?? null, fair, reason }));
 }
 

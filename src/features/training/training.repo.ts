@@ -11,12 +11,9 @@ import {
 import type { Db, Queryable } from "../../shared/db.ts";
 import type { CurrentUser } from "../../shared/context.ts";
 import { marketScope } from "../../shared/scope.ts";
-import { notifyStatements, shortDate, shortDates, type Notice } from "../messages/index.ts";
-import { copy } from "../../../views/copy/index.ts";
-import { paths } from "../../paths.ts";
 import { signupRefusal, placeFor, cancelRefusal, promotions, capacityRefusal, type SignupRefusal, type CancelRefusal } from "./training.domain.ts";
+import { pageQuery } from "../../shared/params.ts";
 
-const t = copy.training;
 export const PAGE_SIZE = 20;
 
 /** A rule refused the write; thrown inside a transaction so everything rolls back. */
@@ -89,37 +86,35 @@ export async function listUpcoming(db: Queryable, f: { today: string; kind?: str
     f.kind ? eq(trainingSessions.kind, f.kind as never) : undefined,
     f.county ? eq(markets.countyCode, f.county) : undefined,
   );
-  const [rows, [{ n }]] = await Promise.all([
+  return pageQuery(
     db
       .select(sessionColumns)
       .from(trainingSessions)
       .innerJoin(markets, eq(markets.id, trainingSessions.marketId))
       .leftJoin(workKinds, eq(workKinds.id, trainingSessions.workKindId))
       .where(where)
-      .orderBy(asc(trainingSessions.startDate), asc(trainingSessions.id))
-      .limit(PAGE_SIZE)
-      .offset((f.page - 1) * PAGE_SIZE),
+      .orderBy(asc(trainingSessions.startDate), asc(trainingSessions.id)),
     db.select({ n: count() }).from(trainingSessions).innerJoin(markets, eq(markets.id, trainingSessions.marketId)).where(where),
-  ]);
-  return { rows, total: n };
+    f.page,
+    PAGE_SIZE,
+  );
 }
 
 /** Sessions a staff member may manage, newest first. */
 export async function listForStaff(db: Queryable, user: CurrentUser, page: number) {
   const where = marketScope(user, trainingSessions.marketId);
-  const [rows, [{ n }]] = await Promise.all([
+  return pageQuery(
     db
       .select(sessionColumns)
       .from(trainingSessions)
       .innerJoin(markets, eq(markets.id, trainingSessions.marketId))
       .leftJoin(workKinds, eq(workKinds.id, trainingSessions.workKindId))
       .where(where)
-      .orderBy(desc(trainingSessions.startDate), desc(trainingSessions.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .orderBy(desc(trainingSessions.startDate), desc(trainingSessions.id)),
     db.select({ n: count() }).from(trainingSessions).innerJoin(markets, eq(markets.id, trainingSessions.marketId)).where(where),
-  ]);
-  return { rows, total: n };
+    page,
+    PAGE_SIZE,
+  );
 }
 
 /** 1 + the number of people ahead in the queue. */
@@ -168,7 +163,7 @@ export async function findSignup(db: Queryable, id: number) {
 export async function signupsOfWorker(db: Queryable, workerId: number, page: number) {
   const via = sql<string | null>`(select m.name from markets m where m.id = ${trainingSignups.viaMarketId})`;
   const where = eq(trainingSignups.workerId, workerId);
-  const [rows, [{ n }]] = await Promise.all([
+  return pageQuery(
     db
       .select({
         id: trainingSignups.id,
@@ -186,19 +181,18 @@ export async function signupsOfWorker(db: Queryable, workerId: number, page: num
       .from(trainingSignups)
       .innerJoin(trainingSessions, eq(trainingSessions.id, trainingSignups.sessionId))
       .where(where)
-      .orderBy(desc(trainingSessions.startDate), desc(trainingSignups.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .orderBy(desc(trainingSessions.startDate), desc(trainingSignups.id)),
     db.select({ n: count() }).from(trainingSignups).where(where),
-  ]);
-  return { rows, total: n };
+    page,
+    PAGE_SIZE,
+  );
 }
 
 /** Confirmed, then waiting (in queue order): the staff view of who signed up. */
 export async function signupList(db: Queryable, sessionId: number, page: number) {
   const via = sql<string | null>`(select m.name from markets m where m.id = ${trainingSignups.viaMarketId})`;
   const where = and(eq(trainingSignups.sessionId, sessionId), inArray(trainingSignups.status, ["confirmed", "waiting"]));
-  const [rows, [{ n }]] = await Promise.all([
+  return pageQuery(
     db
       .select({
         id: trainingSignups.id, name: users.name, phone: users.phone, status: trainingSignups.status, position: positionSql, viaMarket: via,
@@ -207,12 +201,11 @@ export async function signupList(db: Queryable, sessionId: number, page: number)
       .from(trainingSignups)
       .innerJoin(users, eq(users.id, trainingSignups.workerId))
       .where(where)
-      .orderBy(sql`${trainingSignups.status} = 'waiting'`, asc(trainingSignups.waitNo), asc(trainingSignups.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .orderBy(sql`${trainingSignups.status} = 'waiting'`, asc(trainingSignups.waitNo), asc(trainingSignups.id)),
     db.select({ n: count() }).from(trainingSignups).where(where),
-  ]);
-  return { rows, total: n };
+    page,
+    PAGE_SIZE,
+  );
 }
 
 /** Confirmed sign-ups with the days each attended; `page` null = everyone (the printed sheet, the CSV). */
@@ -281,7 +274,22 @@ async function sessionForUpdate(tx: Queryable, id: number) {
   return (await tx.select().from(trainingSessions).where(eq(trainingSessions.id, id)).limit(1))[0] ?? null;
 }
 
-export type SignupResult = { signupId: number; status: "confirmed" } | { signupId: number; status: "waiting"; position: number };
+/** What a class is, for telling people about it (training.notices.ts). */
+export type ClassFacts = { id: number; marketId: number; title: string; startDate: string; endDate: string; hours: string; place: string; online: boolean };
+
+/**
+ * Whom to tell what after a write, as codes: the repo writes no words; the
+ * actions put these in the inbox and the SMS queue in the same transaction
+ * (training.notices.ts). `sms`: also by text (she has no PIN, or must not miss it).
+ */
+export type TrainingNews = { userId: number; phone: string; countyCode: string | null; session: ClassFacts } & (
+  | { code: "confirmed"; sms: boolean }
+  | { code: "waiting"; sms: boolean; position: number }
+  | { code: "promoted" }
+  | { code: "sessionCancelled"; reason: string }
+);
+
+export type SignupResult = ({ signupId: number; status: "confirmed" } | { signupId: number; status: "waiting"; position: number }) & { news: TrainingNews[] };
 
 /**
  * Signs a worker up: a place if one is free, else the back of the waiting
@@ -346,15 +354,11 @@ export async function signUp(
   }
   const person = await personById(tx, a.workerId);
   const position = waitNo === null ? 0 : await positionOf(tx, s.id, waitNo);
-  const body = status === "confirmed" ? t.notices.confirmed(s.title, s.startDate) : t.notices.waiting(s.title, position);
   const countyCode = await marketCounty(tx, s.marketId);
-  const sms = person.hasPin
-    ? null
-    : status === "confirmed"
-      ? { to: person.phone, template: "trainingConfirmed" as const, countyCode, params: classParams(s) }
-      : { to: person.phone, template: "trainingWaiting" as const, countyCode, params: { course: s.title, no: String(position) } };
-  await runAll(notifyStatements(tx, [{ userId: person.id, body, link: paths.training.show(s.id), sms }], now));
-  return status === "confirmed" ? { signupId, status } : { signupId, status, position };
+  const told = { userId: person.id, phone: person.phone, countyCode, session: s, sms: !person.hasPin };
+  return status === "confirmed"
+    ? { signupId, status, news: [{ ...told, code: "confirmed" }] }
+    : { signupId, status, position, news: [{ ...told, code: "waiting", position }] };
 }
 
 /** What a text about a class says: which course, when, where (线上 for online ones). */
@@ -363,21 +367,13 @@ async function marketCounty(tx: Queryable, marketId: number): Promise<string | n
   return (await tx.select({ county: markets.countyCode }).from(markets).where(eq(markets.id, marketId)))[0]?.county ?? null;
 }
 
-function classParams(s: { title: string; startDate: string; endDate: string; hours: string; place: string; online: boolean }) {
-  return { course: s.title, date: shortDates(s.startDate, s.endDate), time: s.hours, place: s.online ? copy.sms.words.online : s.place };
-}
-
-async function runAll(stmts: readonly PromiseLike<unknown>[]) {
-  for (const st of stmts) await st;
-}
 
 /**
  * Moves the first `n` people on the waiting list up to confirmed places, in
- * queue order, and tells each of them (inbox and SMS: it is news they must not miss).
+ * queue order; each is to be told (inbox and SMS: it is news they must not miss).
  */
-type ClassFacts = { id: number; marketId: number; title: string; startDate: string; endDate: string; hours: string; place: string; online: boolean };
-async function promote(tx: Queryable, s: ClassFacts, n: number, now: number): Promise<number> {
-  if (n <= 0) return 0;
+async function promote(tx: Queryable, s: ClassFacts, n: number, now: number): Promise<TrainingNews[]> {
+  if (n <= 0) return [];
   const next = await tx
     .select({ id: trainingSignups.id, workerId: trainingSignups.workerId, phone: users.phone })
     .from(trainingSignups)
@@ -385,44 +381,37 @@ async function promote(tx: Queryable, s: ClassFacts, n: number, now: number): Pr
     .where(and(eq(trainingSignups.sessionId, s.id), eq(trainingSignups.status, "waiting")))
     .orderBy(asc(trainingSignups.waitNo))
     .limit(n);
-  if (next.length === 0) return 0;
+  if (next.length === 0) return [];
   const took = await tx
     .update(trainingSessions)
     .set({ confirmedCount: sql`${trainingSessions.confirmedCount} + ${next.length}` })
     .where(and(eq(trainingSessions.id, s.id), sql`${trainingSessions.confirmedCount} + ${next.length} <= ${trainingSessions.capacity}`))
     .returning({ id: trainingSessions.id });
-  if (took.length === 0) return 0;
+  if (took.length === 0) return [];
   await tx
     .update(trainingSignups)
     .set({ status: "confirmed", confirmedAt: now })
     .where(inArray(trainingSignups.id, next.map((x) => x.id)));
   const countyCode = await marketCounty(tx, s.marketId);
-  const notices: Notice[] = next.map((x) => ({
-    userId: x.workerId,
-    body: t.notices.promoted(s.title, s.startDate),
-    link: paths.training.show(s.id),
-    sms: { to: x.phone, template: "trainingPromoted", countyCode, params: classParams(s) },
-  }));
-  await runAll(notifyStatements(tx, notices, now));
-  return next.length;
+  return next.map((x) => ({ code: "promoted" as const, userId: x.workerId, phone: x.phone, countyCode, session: s }));
 }
 
 /** Cancels a sign-up (or leaves the waiting list); a freed place goes to the first in the queue. */
-export async function cancelSignup(tx: Queryable, signupId: number, now: number, today: string): Promise<{ was: SignupStatus; promoted: number }> {
+export async function cancelSignup(tx: Queryable, signupId: number, now: number, today: string): Promise<{ was: SignupStatus; promoted: number; news: TrainingNews[] }> {
   const [row] = await tx.select().from(trainingSignups).where(eq(trainingSignups.id, signupId)).limit(1);
   const s = row && (await sessionForUpdate(tx, row.sessionId));
   if (!row || !s) throw new TrainingRefusal("notActive");
   const refusal = cancelRefusal(row.status, s, today);
   if (refusal) throw new TrainingRefusal(refusal);
   await tx.update(trainingSignups).set({ status: "cancelled", cancelledAt: now }).where(eq(trainingSignups.id, signupId));
-  if (row.status !== "confirmed") return { was: row.status, promoted: 0 };
+  if (row.status !== "confirmed") return { was: row.status, promoted: 0, news: [] };
   const [after] = await tx
     .update(trainingSessions)
     .set({ confirmedCount: sql`${trainingSessions.confirmedCount} - 1` })
     .where(eq(trainingSessions.id, s.id))
     .returning({ capacity: trainingSessions.capacity, confirmedCount: trainingSessions.confirmedCount, status: trainingSessions.status });
-  const promoted = await promote(tx, s, promotions(after, await waitingCount(tx, s.id)), now);
-  return { was: row.status, promoted };
+  const news = await promote(tx, s, promotions(after, await waitingCount(tx, s.id)), now);
+  return { was: row.status, promoted: news.length, news };
 }
 
 async function waitingCount(tx: Queryable, sessionId: number): Promise<number> {
@@ -444,24 +433,24 @@ export async function insertSession(tx: Queryable, v: SessionValues, by: number,
  * Saves an edit. Capacity may not drop below those confirmed (checked against
  * the row inside the transaction); a raised capacity fills from the waiting list.
  */
-export async function updateSession(tx: Queryable, id: number, v: SessionValues, now: number): Promise<{ promoted: number }> {
+export async function updateSession(tx: Queryable, id: number, v: SessionValues, now: number): Promise<{ promoted: number; news: TrainingNews[] }> {
   const s = await sessionForUpdate(tx, id);
   if (!s) throw new TrainingRefusal("sessionCancelled");
   if (capacityRefusal(v.capacity, s.confirmedCount)) throw new TrainingRefusal("capacityBelowConfirmed", 422, { count: s.confirmedCount });
   await tx.update(trainingSessions).set({ ...v, updatedAt: now }).where(eq(trainingSessions.id, id));
-  const promoted = await promote(
+  const news = await promote(
     tx,
     { id, marketId: s.marketId, title: v.title, startDate: v.startDate, endDate: v.endDate, hours: v.hours ?? "", place: v.place ?? "", online: v.online ?? false },
     promotions({ status: s.status, capacity: v.capacity, confirmedCount: s.confirmedCount }, await waitingCount(tx, id)),
     now,
   );
-  return { promoted };
+  return { promoted: news.length, news };
 }
 
-/** Cancels the whole session and tells everyone signed up or waiting, by SMS too. */
-export async function cancelSession(tx: Queryable, id: number, reason: string, now: number): Promise<boolean> {
+/** Cancels the whole session; everyone signed up or waiting is to be told, by SMS too. Null: it was cancelled already. */
+export async function cancelSession(tx: Queryable, id: number, reason: string, now: number): Promise<TrainingNews[] | null> {
   const s = await sessionForUpdate(tx, id);
-  if (!s || s.status === "cancelled") return false;
+  if (!s || s.status === "cancelled") return null;
   await tx.update(trainingSessions).set({ status: "cancelled", cancelReason: reason, updatedAt: now }).where(eq(trainingSessions.id, id));
   const people = await tx
     .select({ workerId: trainingSignups.workerId, phone: users.phone })
@@ -469,19 +458,7 @@ export async function cancelSession(tx: Queryable, id: number, reason: string, n
     .innerJoin(users, eq(users.id, trainingSignups.workerId))
     .where(and(eq(trainingSignups.sessionId, id), inArray(trainingSignups.status, ["confirmed", "waiting"])));
   const countyCode = await marketCounty(tx, s.marketId);
-  await runAll(
-    notifyStatements(
-      tx,
-      people.map((p) => ({
-        userId: p.workerId,
-        body: t.notices.sessionCancelled(s.title, reason),
-        link: paths.training.show(id),
-        sms: { to: p.phone, template: "trainingCancelled" as const, countyCode, params: { course: s.title, date: shortDate(s.startDate), reason } },
-      })),
-      now,
-    ),
-  );
-  return true;
+  return people.map((p) => ({ code: "sessionCancelled" as const, userId: p.workerId, phone: p.phone, countyCode, session: s, reason }));
 }
 
 /**
@@ -542,13 +519,14 @@ export async function certificateData(db: Queryable, signupId: number) {
  * sign-ups to sessions that started or ended stay, for the counts and the
  * subsidy ledger, under the anonymized account.
  */
-export async function forgetSignups(tx: Queryable, workerIds: number[], now: number, today: string): Promise<number> {
+export async function forgetSignups(tx: Queryable, workerIds: number[], now: number, today: string): Promise<{ cancelled: number; news: TrainingNews[] }> {
   const open = await tx
     .select({ id: trainingSignups.id })
     .from(trainingSignups)
     .innerJoin(trainingSessions, eq(trainingSessions.id, trainingSignups.sessionId))
     .where(and(inArray(trainingSignups.workerId, workerIds), inArray(trainingSignups.status, ["confirmed", "waiting"]), gte(trainingSessions.startDate, today)))
     .orderBy(asc(trainingSignups.id));
-  for (const s of open) await cancelSignup(tx, s.id, now, today);
-  return open.length;
+  const news: TrainingNews[] = [];
+  for (const s of open) news.push(...(await cancelSignup(tx, s.id, now, today)).news);
+  return { cancelled: open.length, news };
 }

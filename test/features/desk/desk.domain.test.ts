@@ -3,7 +3,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
-  parseLookup, waitingDays, categoriesOf, canSeeSensitive, drawOrder, drawIsReproducible, fairOrder, mulberry32,
+  parseLookup, waitingDays, categoriesOf, canSeeSensitive, drawOrder, fairOrder, mulberry32,
   resolveBirthYear, olderBirthYearLimit, ageOn, pageNumber, defaultPrioritySettings, type PriorityFacts,
 } from "../../../src/features/desk/desk.domain.ts";
 import { readDeskSettings } from "../../../src/features/desk/desk.settings.ts";
@@ -95,7 +95,6 @@ test("a draw is a permutation that anyone can redo from its seed", () => {
     assert.equal([...order].sort((x, y) => x - y), [...ids].sort((x, y) => x - y), "same people");
     assert.equal(drawOrder([...ids].reverse(), seed), order, "the input order does not matter");
     assert.equal(drawOrder(order, seed), order, "redone from the stored order and seed");
-    assert.ok(drawIsReproducible(order, seed));
   }
   // A fixed expectation: draws stored in the past must stay checkable, so the algorithm may never change.
   assert.equal(drawOrder([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 12345), [7, 5, 9, 1, 2, 8, 6, 4, 3, 10]);
@@ -103,7 +102,7 @@ test("a draw is a permutation that anyone can redo from its seed", () => {
   assert.ok(seen.size > 1, "different seeds give different orders");
   const tampered = drawOrder(ids, 1);
   [tampered[0], tampered[1]] = [tampered[1], tampered[0]];
-  assert.not.ok(drawIsReproducible(tampered, 1), "a changed order does not follow from the seed");
+  assert.not.equal(drawOrder(tampered, 1), tampered, "a changed order does not follow from the seed");
   assert.equal(drawOrder([], 5), []);
   assert.equal(drawOrder([3, 3, 1], 5).sort(), [1, 3], "duplicates count once");
 });

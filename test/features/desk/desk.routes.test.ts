@@ -13,7 +13,7 @@ import { accountKey } from "../../../src/shared/throttle.ts";
 import { addDays, chinaDate } from "../../../src/shared/clock.ts";
 import { addWorker, addEmployer, addPosting, addCheckIn, addHire } from "./fixtures.ts";
 import { forgetWorkers } from "../../../src/features/ops/index.ts";
-import { assetSize } from "../../../src/shared/static.ts";
+import { assetSize } from "../../helpers/assets.ts";
 import { gzipSync } from "node:zlib";
 import { assertInOrder } from "../../helpers/order.ts";
 

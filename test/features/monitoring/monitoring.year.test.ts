@@ -6,7 +6,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { gzipSync } from "node:zlib";
 import { makeTestApp, addMarket, signedIn, type TestApp } from "../../helpers/app.ts";
-import { assetSize } from "../../../src/shared/static.ts";
+import { assetSize } from "../../helpers/assets.ts";
 import { seedHistory, HISTORY_DAYS } from "../../../db/seed/demo/history.ts";
 import { seeded } from "../../../db/seed/demo/context.ts";
 import { paths } from "../../../src/paths.ts";

@@ -1,0 +1,156 @@
+// The writer's bookkeeping (src/shared/db.ts), beside db.test.ts's queue and
+// group-commit tests: the generation the page cache keys on, which errors
+// count as the storage failing, the write health /healthz reports, the file
+// guard (deleted or replaced under us), drain and close. Fast on purpose: with
+// db.test.ts it covers `npm run mutation -- db`.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { mkdtempSync, rmSync, renameSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase, storageErrorCode, DbFileError, WriteQueue, MAX_GROUP } from "../../src/shared/db.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "lingong-writer-"));
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+async function fresh() {
+  const path = join(dir, `w${++n}.db`);
+  const d = await openDatabase(`file:${path}`);
+  await d.client.execute("CREATE TABLE t (x INTEGER NOT NULL)");
+  return { d, path };
+}
+const count = async (d: Awaited<ReturnType<typeof fresh>>["d"]) => Number((await d.client.execute("SELECT count(*) FROM t")).rows[0][0]);
+
+test("the generation goes up once per write pages may show, not for { pages: false }, and once per transaction group even when it fails", async () => {
+  const { d } = await fresh();
+  assert.is(d.generation, 0);
+  await d.write((db) => db.run("INSERT INTO t VALUES (1)"));
+  assert.is(d.generation, 1);
+  await d.write((db) => db.run("INSERT INTO t VALUES (2)"), { pages: false });
+  assert.is(d.generation, 1, "a write no page shows");
+  await d.write((db) => db.run("INSERT INTO t VALUES (3)"), { pages: true });
+  assert.is(d.generation, 2);
+  await d.write((db) => db.run("INSERT INTO t VALUES (NULL)")).catch(() => {});
+  assert.is(d.generation, 3, "a failed write may have changed something: pages are dropped too");
+  await d.transaction((tx) => tx.run("INSERT INTO t VALUES (4)"));
+  assert.is(d.generation, 4);
+  await d.transaction((tx) => tx.run("INSERT INTO t VALUES (NULL)")).catch(() => {});
+  assert.is(d.generation, 5);
+  d.close();
+});
+
+test("storage errors by SQLite code, also when wrapped (up to 5 levels); a constraint or our own error is not one", () => {
+  const wrap = (e: unknown, depth: number): unknown => (depth === 0 ? e : wrap(new Error("wrapped", { cause: e }), depth - 1));
+  for (const code of ["SQLITE_FULL", "SQLITE_IOERR", "SQLITE_IOERR_WRITE", "SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_PERM"]) {
+    assert.is(storageErrorCode({ code }), code);
+    assert.is(storageErrorCode(wrap({ code }, 4)), code, `${code} four levels down`);
+  }
+  assert.is(storageErrorCode(wrap({ code: "SQLITE_FULL" }, 5)), null, "five levels down is not searched");
+  assert.is(storageErrorCode(new DbFileError("DB_MISSING")), "DB_MISSING");
+  assert.is(storageErrorCode(wrap(new DbFileError("DB_REPLACED"), 2)), "DB_REPLACED");
+  for (const other of [{ code: "SQLITE_CONSTRAINT" }, { code: "SQLITE_BUSY" }, { code: "XSQLITE_FULL" }, { code: 13 }, new Error("ours"), null, undefined, "SQLITE_FULL"]) {
+    assert.is(storageErrorCode(other), null, JSON.stringify(other));
+  }
+  assert.is(new DbFileError("DB_MISSING").message, "the database file is gone");
+  assert.is(new DbFileError("DB_REPLACED").message, "the database file was replaced");
+});
+
+test("write health: the last storage failure (code and a short message) and the last write that worked; a constraint failure is not recorded", async () => {
+  const { d, path } = await fresh();
+  assert.equal(d.writeHealth, { lastFailure: null, lastOkAt: null });
+  const before = Date.now();
+  await d.write((db) => db.run("INSERT INTO t VALUES (1)"));
+  assert.ok(d.writeHealth.lastOkAt !== null && d.writeHealth.lastOkAt >= before);
+  await d.write((db) => db.run("INSERT INTO t VALUES (NULL)")).catch(() => {});
+  assert.is(d.writeHealth.lastFailure, null, "NOT NULL is the statement's fault, not the disk's");
+  await d.write(async () => {
+    throw Object.assign(new Error("disk full ".repeat(40)), { code: "SQLITE_FULL" });
+  }).catch(() => {});
+  assert.is(d.writeHealth.lastFailure?.code, "SQLITE_FULL");
+  assert.is(d.writeHealth.lastFailure?.message.length, 200);
+  assert.ok(d.writeHealth.lastFailure!.at >= before);
+  await d.transaction(async () => {
+    throw Object.assign(new Error("io"), { code: "SQLITE_IOERR" });
+  }).catch(() => {});
+  assert.is(d.writeHealth.lastFailure?.code, "SQLITE_IOERR", "transactions are tracked too");
+  assert.is(d.fileState(), "ok");
+  void path;
+  d.close();
+});
+
+test("the file guard: a deleted DB file refuses every write and transaction (DB_MISSING), a replaced one too (DB_REPLACED)", async () => {
+  const { d, path } = await fresh();
+  await d.write((db) => db.run("INSERT INTO t VALUES (1)"));
+  const other = join(dir, "other.db");
+  copyFileSync(path, other);
+  renameSync(path, join(dir, "moved.db"));
+  assert.is(d.fileState(), "missing");
+  const e1 = await d.write((db) => db.run("INSERT INTO t VALUES (2)")).catch((e) => e);
+  assert.ok(e1 instanceof DbFileError && e1.code === "DB_MISSING", String(e1));
+  const e2 = await d.transaction((tx) => tx.run("INSERT INTO t VALUES (3)")).catch((e) => e);
+  assert.ok(e2 instanceof DbFileError && e2.code === "DB_MISSING", String(e2));
+  assert.is(d.writeHealth.lastFailure?.code, "DB_MISSING");
+  // Two transactions queued together are refused together.
+  const both = await Promise.allSettled([d.transaction((tx) => tx.run("INSERT INTO t VALUES (4)")), d.transaction((tx) => tx.run("INSERT INTO t VALUES (5)"))]);
+  assert.equal(both.map((r) => r.status), ["rejected", "rejected"]);
+  renameSync(other, path);
+  assert.is(d.fileState(), "replaced");
+  const e3 = await d.write((db) => db.run("INSERT INTO t VALUES (6)")).catch((e) => e);
+  assert.ok(e3 instanceof DbFileError && e3.code === "DB_REPLACED", String(e3));
+  await d.drain(); // no checkpoint on a file that is not ours, and no throw
+  d.close();
+  d.close(); // twice is harmless
+  const mem = await openDatabase(":memory:");
+  assert.is(mem.fileState(), null, "no file to watch");
+  await mem.drain();
+  mem.close();
+});
+
+test("drain waits for every queued write, including those queued while it waits, then folds the WAL into the file", async () => {
+  const { d, path } = await fresh();
+  const done: number[] = [];
+  for (let i = 0; i < 5; i++) void d.write(async (db) => (await db.run(`INSERT INTO t VALUES (${i})`), done.push(i)));
+  void d.transaction(async (tx) => {
+    await tx.run("INSERT INTO t VALUES (9)");
+    void d.write(async (db) => (await db.run("INSERT INTO t VALUES (10)"), done.push(10)));
+  });
+  await d.drain();
+  assert.equal(done, [0, 1, 2, 3, 4, 10]);
+  assert.is(await count(d), 7);
+  const { statSync } = await import("node:fs");
+  assert.is(statSync(path + "-wal", { throwIfNoEntry: false })?.size ?? 0, 0, "the WAL was truncated");
+  d.close();
+});
+
+test("the write queue counts what waits and is idle only when nothing is queued or running", async () => {
+  const q = new WriteQueue();
+  assert.is(q.waiting, 0);
+  let release!: () => void;
+  const first = q.run(() => new Promise<void>((r) => (release = r)));
+  const second = q.run(async () => "b");
+  assert.is(q.waiting, 2);
+  let idle = false;
+  const idlePromise = q.idle().then(() => (idle = true));
+  await new Promise((r) => setImmediate(r));
+  assert.is(idle, false);
+  release();
+  await first;
+  assert.is(await second, "b");
+  await idlePromise;
+  assert.is(q.waiting, 0);
+});
+
+test(`exactly ${MAX_GROUP} transactions queued together commit as one group; one more makes a second`, async () => {
+  const { d } = await fresh();
+  for (const [n, groups] of [[MAX_GROUP, 1], [MAX_GROUP + 1, 2]] as const) {
+    const before = { ...d.commits };
+    await Promise.all(Array.from({ length: n }, (_, i) => d.transaction((tx) => tx.run(`INSERT INTO t VALUES (${i})`))));
+    assert.is(d.commits.commits - before.commits, groups, `${n} at once`);
+    assert.is(d.commits.transactions - before.transactions, n);
+  }
+  assert.is(await count(d), 2 * MAX_GROUP + 1);
+  d.close();
+});
+
+test.run();
