@@ -37,8 +37,7 @@ export const trainingMeLinks: LinkProvider = (c) =>
           [paths.training.staffList, t.staffTitle],
           [paths.training.staffFairs, t.staffFairsTitle],
         ]
-      : [],
-);
+      : [];
 
 export function trainingRoutes() {
   const app = new Hono<AppEnv>();
