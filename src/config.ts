@@ -6,6 +6,7 @@ import { fromRoot } from "./shared/root.ts";
 import * as v from "valibot";
 import { copy } from "../views/copy/index.ts";
 import { jsonValueLines, lineAt } from "./shared/json-lines.ts";
+import { parseNetworks, type Network } from "./shared/networks.ts";
 
 export const RegionFileSchema = v.object({
   city: v.object({ code: v.pipe(v.string(), v.regex(/^\d{6}$/)), name: v.pipe(v.string(), v.minLength(1)) }),
@@ -60,7 +61,16 @@ export interface Config {
   /** Postings per employer (issue #16: one household employer filled the first page of /jobs in 10 s). */
   postingLimits: { perHour: number; perDay: number; householdHeadcount: number };
   /** A fair share for every client: uncached work per client address (src/shared/fair-share.ts). */
-  fairShare: { enabled: boolean; perClient: number; /** ms of server time a second */ rate: number; /** ms */ burst: number; anonymous: number };
+  fairShare: {
+    enabled: boolean;
+    perClient: number;
+    /** ms of server time a second */ rate: number;
+    /** ms */ burst: number;
+    anonymous: number;
+    /** How long a refusal is held before its 429 (ms). */ holdMs: number;
+    /** Stations' shared lines, with `stationShare` times the share. */ stationNetworks: Network[];
+    stationShare: number;
+  };
   /** Base URL printed in the setup link. */
   publicUrl: string;
   /** The environment this config was read from, for a feature's own settings (checked in its install()). */
@@ -93,6 +103,12 @@ function intVar(env: Env, name: string, fallback: number, min: number, max: numb
     throw new ConfigError(`环境变量 ${name} 的值 "${raw}" 无效:应为 ${min} 到 ${max} 之间的整数`);
   }
   return n;
+}
+
+function networksVar(env: Env, name: string): Network[] {
+  const { networks, bad } = parseNetworks(env[name] ?? "");
+  if (bad.length) throw new ConfigError(`环境变量 ${name} 里的 "${bad[0]}" 不是网段:应写成 10.8.3.0/24、2001:db8:12::/48 或单个地址,多个用逗号隔开`);
+  return networks;
 }
 
 function boolVar(env: Env, name: string, fallback: boolean): boolean {
@@ -238,6 +254,9 @@ export function loadConfig(env: Env = process.env): Config {
       rate: intVar(env, "FAIR_SHARE_RATE", 100, 1, 1_000_000),
       burst: intVar(env, "FAIR_SHARE_BURST", 1000, 1, 10_000_000),
       anonymous: intVar(env, "FAIR_SHARE_RENDERS", 8, 1, 10_000),
+      holdMs: intVar(env, "FAIR_SHARE_HOLD_MS", 1000, 0, 60_000),
+      stationNetworks: networksVar(env, "FAIR_SHARE_STATION_NETWORKS"),
+      stationShare: intVar(env, "FAIR_SHARE_STATION_SHARE", 8, 1, 1000),
     },
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ""),
     env,

@@ -34,6 +34,16 @@ export const paths = {
     adminNew: "/admin/accounts/new",
     ...route("adminDisable", "/admin/accounts/:id/disable"),
   },
+  /** Staff: household postings held for their headcount, to approve or reject (issue #16). */
+  review: {
+    queue: "/staff/held-postings",
+    show: (id: Id) => `/staff/held-postings/${id}`,
+    showPattern: "/staff/held-postings/:id",
+    approve: (id: Id) => `/staff/held-postings/${id}/approve`,
+    approvePattern: "/staff/held-postings/:id/approve",
+    reject: (id: Id) => `/staff/held-postings/${id}/reject`,
+    rejectPattern: "/staff/held-postings/:id/reject",
+  },
   employers: {
     register: "/employers/register",
     /** The employer's own home: status, reason of a rejection, what to do next. */

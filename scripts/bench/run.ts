@@ -13,7 +13,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { tmpdir, loadavg } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { loadConfig } from "../../src/config.ts";
@@ -137,6 +137,8 @@ interface FairnessRun {
   idle: Measure;
   busy: Measure;
   hammer: { ok: number; held: number; other: number; rps: number };
+  /** The machine's 1-minute load average when the visitor's busy run began (it is shared: say how busy). */
+  load: number;
 }
 
 /**
@@ -175,10 +177,11 @@ async function fairnessRun(dbUrl: string, ceilingPath: string, o: Options, fair:
     });
     // The attack is under way (and the attacker's first burst of server time spent): the steady state.
     await new Promise((r) => setTimeout(r, warmUp * 1000));
+    const loadAvg = loadavg()[0];
     const busy = summarize("visitor, one client hammering", await visitor());
     const h = await hammer;
     const held = (h as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats?.["429"]?.count ?? 0;
-    return { fair, idle, busy, hammer: { ok: h["2xx"], held, other: h.non2xx - held + h.errors + h.timeouts, rps: h.requests.average } };
+    return { fair, load: loadAvg, idle, busy, hammer: { ok: h["2xx"], held, other: h.non2xx - held + h.errors + h.timeouts, rps: h.requests.average } };
   } finally {
     stop(child);
   }
@@ -365,10 +368,12 @@ function printTable(results: SizeResult[], o: Options) {
     lines.push(`${w.name}: ${fmt(w.ok)} answered 303 (stored), ${fmt(w.stored)} rows found afterwards → ${w.ok <= w.stored ? "none lost" : `LOST ${w.ok - w.stored}`}${w.bad ? `; ${w.bad} requests not answered 303` : ""}`);
   for (const f of big.fairness ?? []) {
     const ratio = f.busy.p50 / Math.max(1, f.idle.p50);
+    // Not one answer while under attack: there is no p50 to compare (autocannon reports 0).
+    const busy = f.busy.ok + f.busy.bad === 0 ? "no answer at all" : `${f.busy.p50} ms`;
     lines.push(
       `fairness (${f.fair ? "per-client limit on, as shipped" : "limit off (FAIR_SHARE=false): the attack as before"}): home page p50 for an ordinary visitor ${f.idle.p50} ms idle, ` +
-        `${f.busy.p50} ms while one client hammers uncached searches over 50 connections → ${fmt(ratio, 1)}×${f.fair ? " (target ≤ 3×)" : ""}; ` +
-        `visitor p99 ${f.idle.p99} → ${f.busy.p99} ms, ${f.busy.bad} of her requests not OK; the hammering client: ${fmt(f.hammer.ok)} served, ${fmt(f.hammer.held)} held with 429, ${f.hammer.other} other`,
+        `${busy} while one client hammers uncached searches over 50 connections → ${f.busy.ok + f.busy.bad === 0 ? "∞" : `${fmt(ratio, 1)}×`}${f.fair ? " (target ≤ 3×)" : ""}; ` +
+        `visitor p99 ${f.idle.p99} → ${f.busy.p99} ms, ${f.busy.bad} of her requests not OK; the hammering client: ${fmt(f.hammer.ok)} served, ${fmt(f.hammer.held)} held with 429, ${f.hammer.other} other; load average ${fmt(f.load, 1)}`,
     );
   }
   for (const r of results) {

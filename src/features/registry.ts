@@ -17,5 +17,6 @@ import { feature as ops } from "./ops/index.ts";
 import { feature as alerts } from "./alerts/index.ts";
 import { feature as supervision } from "./supervision/index.ts";
 import { feature as records } from "./records/index.ts";
+import { feature as review } from "./review/index.ts";
 
-export const features: Feature[] = [accounts, phone, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops, supervision, alerts, records];
+export const features: Feature[] = [accounts, phone, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops, supervision, alerts, records, review];

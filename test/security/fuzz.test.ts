@@ -164,6 +164,10 @@ function knownFields(w: World): Record<string, Fields> {
     "/fairs/:id/book": { zoneId: [String(i.zone1)] },
     // The world's worker has an open complaint, so the page shows the refusal instead of the form.
     "/staff/forget/:id": { confirm: ["yes"] },
+    // The world's posting is not held for review, so its review page sends staff on to the posting (no forms there);
+    // a held posting gets hostile and overlong reasons in test/features/review/review.routes.test.ts.
+    "/staff/held-postings/:id/approve": {},
+    "/staff/held-postings/:id/reject": { reason: ["请核实人数"] },
   };
 }
 

@@ -14,6 +14,8 @@ import { paths } from "../../src/paths.ts";
 import { pairDelayMs, throttleRules, clearAccountThrottle } from "../../src/shared/throttle.ts";
 import { addressBucket } from "../../src/shared/client.ts";
 import { addCase } from "../features/hotline/fixtures.ts";
+import { checkIns } from "../../db/schema/index.ts";
+import { chinaDate } from "../../src/shared/clock.ts";
 
 let t: TestApp;
 test.before(async () => {
@@ -93,6 +95,8 @@ test("many addresses against one account meet the global cap; staff unlock at th
   // Not forever: the hold ends with the day's window.
   // Staff at the desk unlock it (the desk unlock keeps working).
   const staff = await signedIn(t, { role: "staff", marketId, countyCode: "411024" });
+  // She is at the station's desk (checked in there): a station's staff act only on their station's people.
+  await t.deps.database.write((db) => db.insert(checkIns).values({ marketId, workerId: u.id, day: chinaDate(t.clock.now()), at: t.clock.now() }));
   await staff.get(paths.desk.worker(u.id));
   assert.is((await staff.post(paths.desk.unlock(u.id))).status, 303);
   assert.is((await owner.post(paths.accounts.login, { phone: u.phone, secret: "864209" }, from("203.0.113.21"))).status, 303);

@@ -21,6 +21,7 @@ export const notLinked: Record<string, string> = {
   "GET /api/v1/markets/:id": "the open-data API",
   "GET /feeds/jobs/:file": "a feed for feed readers, linked from <link rel=alternate>",
   "GET /setup": "the one-time setup link printed by `npm run admin`",
+  "GET /staff/held-postings/:id": "linked from 待审核的招工 for each held posting; this world holds none (test/features/review/review.routes.test.ts finds the link in the list)",
   "GET /card/:code": "the QR code on a worker's printed card",
   "GET /hotline/report/done": "the answer to sending a report (after a POST)",
   "GET /me/jobs/pin": "shown when a worker signed in by SMS asks for a list that needs her PIN",

@@ -5,9 +5,10 @@
 //  - records that belong to a market (training, fairs, articles, hotline
 //    cases, inspections: STAFF_X in access.ts) are market A's alone, so sD is
 //    refused exactly where sC (another market of the county) is;
-//  - people, employers and hires belong to the county, so sD is let in where
-//    both sA and sC are (any station of her county serves a worker who walks
-//    in: access.ts, "any station of her county");
+//  - employers belong to the county, so sD is let in where both sA and sC
+//    are; people belong to the county too, but a station's staff do not act
+//    on another station's people (issue #16): w1, station A's, and her hires
+//    are refused to sD (STATION_A_PEOPLE) until she walks in at station D;
 //  - verifying employers and full ID numbers are not a station's work, so sD
 //    is refused there like sA.
 // In one rule: sD may do what both sA and sC may do, and nothing else. Why a
@@ -20,6 +21,17 @@ import { outcome } from "./matrix.ts";
 import { addUser, type Browser } from "../helpers/app.ts";
 import { users, markets } from "../../db/schema/index.ts";
 import { eq } from "drizzle-orm";
+
+/** GET routes whose record is the world's w1 (station A's person) or her hire: another station's staff get 404. */
+const STATION_A_PEOPLE = new Set([
+  "GET /hires/:id",
+  "GET /hires/:id/print",
+  "GET /desk/workers/:id",
+  "GET /desk/workers/:id/record",
+  "GET /desk/workers/:id/card",
+  "GET /desk/workers/:id/alerts",
+  "GET /staff/forget/:id",
+]);
 
 let w: World;
 let sD: Browser;
@@ -50,7 +62,11 @@ test("every GET route as the staff of station D: refused on station A's own reco
   for (const { path } of routes) {
     const a = access[`GET ${path}`];
     if (!a) continue; // the route table test (authz.test.ts) reports it
-    const want = a.ok.includes("sA") && a.ok.includes("sC") ? "ok" : "deny";
+    // Station A's people (issue #16, station-only scope): w1 was registered and checked in at station A and has
+    // never been to station D, so her desk pages, her hires and her deletion are refused to station D's staff
+    // (src/shared/station-scope.ts; test/security/station-scope.test.ts) though market C's staff may use them.
+    const stationAsPerson = STATION_A_PEOPLE.has(`GET ${path}`);
+    const want = a.ok.includes("sA") && a.ok.includes("sC") && !stationAsPerson ? "ok" : "deny";
     const client = w.t.deps.database.client;
     const before = await changeCounts(client);
     const r = await sD.get(urlFor(path, w.ids));

@@ -649,6 +649,7 @@ export function paramSources(ids: Ids): Record<string, string | number> {
     "/me/jobs/:id": ids.application1,
     "/policy/:id": ids.article1,
     "/staff/employers/:id": ids.employer1,
+    "/staff/held-postings/:id": ids.posting1,
     "/staff/fairs/:id": ids.fair1,
     "/staff/fairs/bookings/:id": ids.booking1,
     "/staff/forget/:id": ids.users.w1,

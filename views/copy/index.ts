@@ -22,6 +22,7 @@ import { alerts } from "./alerts.ts";
 
 import { phone } from "./phone.ts";
 import { records } from "./records.ts";
+import { review } from "./review.ts";
 
-export const copy = { common, errors, accounts, home, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops, api, supervision, sms, smsPages, alerts, phone, records } as const;
+export const copy = { common, errors, accounts, home, employers, workers, messages, jobs, hires, desk, hotline, training, policy, markets, monitoring, ops, api, supervision, sms, smsPages, alerts, phone, records, review } as const;
 export type Copy = typeof copy;

@@ -8,6 +8,7 @@ import type { AppEnv } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { readForm, check } from "../../shared/forms.ts";
 import { requireStaff, canSeeCounty, ensure } from "../../shared/authz.ts";
+import { stationHolds } from "../../shared/station-scope.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { findUserByPhone } from "../accounts/index.ts";
 import { employerForUser } from "../employers/index.ts";
@@ -48,7 +49,7 @@ export function actingRoutes(app: Hono<AppEnv>) {
     const a = await jobsActions.signUpToDecide(deps, idParam(c));
     ensure(!!a && canSeeCounty(user, a.countyCode), "application");
     const w = await repo.findWorker(deps.database.db, a.workerId);
-    ensure(!!w && canSeeCounty(user, w.scopeCounty), "worker");
+    ensure(!!w && canSeeCounty(user, w.scopeCounty) && (await stationHolds(deps.database.db, user, w.id)), "worker");
     const d = { ...(await requireDesk(c, a.countyCode)), w };
     const r = await jobsActions.decide(deps, "confirm", a.employerId, a.id, { staff: user, marketId: d.market.id, onBehalfOf: a.employerUserId, workerId: a.workerId });
     if (!r.ok) return workerPage(c, d, { message: t.confirmRefused[r.code] }, r.code === "notFound" ? 422 : 409);

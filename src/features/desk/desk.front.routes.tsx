@@ -6,6 +6,7 @@ import type { AppEnv } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { readForm, check, type FormErrors } from "../../shared/forms.ts";
 import { canSeeCounty, ensure } from "../../shared/authz.ts";
+import { stationHolds } from "../../shared/station-scope.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { chinaDate, chinaDayStart } from "../../shared/clock.ts";
 import { findUserByPhone } from "../accounts/index.ts";
@@ -112,7 +113,7 @@ export function frontRoutes(app: Hono<AppEnv>) {
     if (r.code === "problems") return registerPage(desk, c, input, registerErrors(r), 400);
     if (r.code === "otherAccount") return registerPage(desk, c, input, { phone: t.phoneUsedByOther }, 400);
     const found = await repo.findWorker(c.var.deps.database.db, r.id);
-    const href = found && canSeeCounty(desk.user, found.scopeCounty) ? workerHref(desk, found.id) : null;
+    const href = found && canSeeCounty(desk.user, found.scopeCounty) && (await stationHolds(c.var.deps.database.db, desk.user, found.id)) ? workerHref(desk, found.id) : null;
     c.status(409);
     return c.render(<ExistingPage m={desk.m} href={href} />, { title: t.existing });
   });

@@ -3,6 +3,7 @@
 import type { Ctx, CurrentUser } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { requireStaff, canSeeCounty, canSeeMarket, ensure } from "../../shared/authz.ts";
+import { stationHolds } from "../../shared/station-scope.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { idParam } from "../../shared/params.ts";
 import { copy } from "../../../views/copy/index.ts";
@@ -65,6 +66,8 @@ export { idParam } from "../../shared/params.ts";
 async function workerInScope(c: Ctx, user: CurrentUser) {
   const w = await repo.findWorker(c.var.deps.database.db, idParam(c));
   ensure(!!w && canSeeCounty(user, w.scopeCounty), "worker");
+  // A station's staff: only their station's people (src/shared/station-scope.ts).
+  ensure(await stationHolds(c.var.deps.database.db, user, w.id), "worker");
   return w;
 }
 

@@ -16,6 +16,7 @@ import { notifyStatements, type Notice } from "../messages/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { HirePage, type HireDetail } from "../../../views/hires/show.tsx";
 import { HirePrintPage } from "../../../views/hires/print.tsx";
+import { stationHoldsHire } from "../../shared/station-scope.ts";
 import { partyOf, canMark, actionsFor, nextStatus, asksPaid, hireActions, type HireParty } from "./hires.domain.ts";
 import * as repo from "./hires.repo.ts";
 
@@ -36,6 +37,8 @@ async function hireFor(c: Ctx, user: CurrentUser) {
   if (!found) throw new NotFound("hire");
   const party = partyOf(user, { workerId: found.hire.workerId, employerUserId: found.employerUserId, countyCode: found.countyCode });
   if (!party) throw new NotFound("hire");
+  // A station's staff: hires made at their station or of their station's people.
+  if (party === "staff" && !(await stationHoldsHire(c.var.deps.database.db, user, found.hire))) throw new NotFound("hire");
   return { found, party };
 }
 

@@ -2,10 +2,11 @@
 // The status page for admins, and the station's handling of a worker's
 // "delete my data" request.
 import { Hono } from "hono";
-import type { AppEnv, Ctx } from "../../shared/context.ts";
+import type { AppEnv, Ctx, CurrentUser, Deps } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { readForm, check, type FormErrors, type FormInput } from "../../shared/forms.ts";
 import { requireAdmin, requireStaff, ensure, canSeeCounty, canSeeMarket } from "../../shared/authz.ts";
+import { stationHolds } from "../../shared/station-scope.ts";
 import { auditInsert } from "../../shared/audit.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { chinaDate } from "../../shared/clock.ts";
@@ -23,6 +24,12 @@ import * as repo from "./ops.repo.ts";
 
 const t = copy.ops;
 
+/** The county's staff, or the market that registered her; a station's staff only for their station's people. */
+async function mayForget(deps: Deps, user: CurrentUser, w: { id: number; countyCode: string | null; viaMarket: { id: number; countyCode: string } | null }) {
+  if (!!w.viaMarket && canSeeMarket(user, w.viaMarket)) return true;
+  return canSeeCounty(user, w.countyCode) && (await stationHolds(deps.database.db, user, w.id));
+}
+
 /** The worker behind :id, if this staff member may handle them; else 404. */
 async function workerInScope(c: Ctx) {
   const user = requireStaff(c);
@@ -30,7 +37,7 @@ async function workerInScope(c: Ctx) {
   const id = idParam(c);
   const w = await repo.workerForForget(deps.database.db, id, chinaDate(deps.clock.now()));
   if (!w || w.role !== "worker") throw new NotFound("worker");
-  ensure(canSeeCounty(user, w.countyCode) || (!!w.viaMarket && canSeeMarket(user, w.viaMarket)));
+  ensure(await mayForget(deps, user, w));
   return { user, w };
 }
 
@@ -63,7 +70,7 @@ export function opsRoutes() {
     const id = await repo.findWorkerId(deps.database.db, by);
     const w = id && (await repo.workerForForget(deps.database.db, id, chinaDate(deps.clock.now())));
     // Not found and out of scope read the same, so numbers cannot be probed.
-    if (!w || !(canSeeCounty(user, w.countyCode) || (!!w.viaMarket && canSeeMarket(user, w.viaMarket)))) {
+    if (!w || !(await mayForget(deps, user, w))) {
       return lookupPage(c, 404, input, { who: t.forgetNotFound });
     }
     return c.redirect(paths.ops.forgetWorker(w.id), 303);
