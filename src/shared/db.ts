@@ -20,6 +20,7 @@ import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import * as schema from "../../db/schema/index.ts";
 import { dbFilePath } from "../ops/dbfile.ts";
+import { installStatementCache } from "./statement-cache.ts";
 
 export type Db = LibSQLDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -201,6 +202,8 @@ function fileId(path: string): { dev: number; ino: number } | null {
 }
 
 export async function openDatabase(url: string, opts: { busyTimeoutMs?: number } = {}): Promise<Database> {
+  // Statements compiled once per connection and reused (src/shared/statement-cache.ts).
+  installStatementCache();
   const client = createClient({ url, timeout: opts.busyTimeoutMs ?? 5000, concurrency: 8 } as Parameters<typeof createClient>[0]);
   if (url.startsWith("file:")) {
     // journal_mode=WAL is stored in the file; foreign_keys and synchronous are
