@@ -556,8 +556,22 @@ export async function signUp(
   today: string,
   now: number,
 ): Promise<SignUpResult> {
+  // Three statements, not five: the worker's phone and PIN come with the posting
+  // (subqueries), and the unique index (posting, worker) answers "already" by
+  // inserting nothing instead of a read before the insert.
   const [posting] = await tx
-    .select({ status: jobPostings.status, startDate: jobPostings.startDate, endDate: jobPostings.endDate, headcount: jobPostings.headcount, filledCount: jobPostings.filledCount, title: jobPostings.title, countyCode: jobPostings.countyCode, employerUserId: employers.userId })
+    .select({
+      status: jobPostings.status,
+      startDate: jobPostings.startDate,
+      endDate: jobPostings.endDate,
+      headcount: jobPostings.headcount,
+      filledCount: jobPostings.filledCount,
+      title: jobPostings.title,
+      countyCode: jobPostings.countyCode,
+      employerUserId: employers.userId,
+      workerPhone: sql<string | null>`(SELECT ${users.phone} FROM ${users} WHERE ${users.id} = ${p.workerId})`,
+      workerHasPin: sql<number | null>`(SELECT ${users.pinHash} IS NOT NULL FROM ${users} WHERE ${users.id} = ${p.workerId})`,
+    })
     .from(jobPostings)
     .innerJoin(employers, eq(employers.id, jobPostings.employerId))
     .where(eq(jobPostings.id, p.postingId));
@@ -567,24 +581,20 @@ export async function signUp(
   if (status === "expired") return { ok: false, reason: "expired" };
   if (status === "closed" || status === "removed") return { ok: false, reason: "closed" };
   if (status !== "open") return { ok: false, reason: "notOpen" };
-  const [dup] = await tx
-    .select({ id: applications.id })
-    .from(applications)
-    .where(and(eq(applications.postingId, p.postingId), eq(applications.workerId, p.workerId)));
-  if (dup) return { ok: false, reason: "already" };
   const [row] = await tx
     .insert(applications)
     .values({ postingId: p.postingId, workerId: p.workerId, quoteFen: p.quoteFen, quoteNote: p.quoteNote, createdAt: now })
+    .onConflictDoNothing({ target: [applications.postingId, applications.workerId] })
     .returning({ id: applications.id });
+  if (!row) return { ok: false, reason: "already" };
   const notices: Notice[] = [{ userId: posting.employerUserId, body: n.newApplicant(posting.title), link: paths.jobs.applicants(p.postingId) }];
   // A worker without a PIN cannot look online: the text tells her what happens next and by when.
-  const [worker] = await tx.select({ phone: users.phone, pinHash: users.pinHash }).from(users).where(eq(users.id, p.workerId));
-  if (worker && !worker.pinHash) {
+  if (posting.workerPhone !== null && !Number(posting.workerHasPin)) {
     notices.push({
       userId: p.workerId,
       body: n.signupReceived(posting.title, posting.startDate),
       link: paths.jobs.applications,
-      sms: { to: worker.phone, template: "signupReceived", countyCode: posting.countyCode, params: { job: posting.title, date: shortDate(posting.startDate) } },
+      sms: { to: posting.workerPhone, template: "signupReceived", countyCode: posting.countyCode, params: { job: posting.title, date: shortDate(posting.startDate) } },
     });
   }
   for (const s of notifyStatements(tx, notices, now)) await s;
