@@ -357,7 +357,8 @@ export class Session {
     });
     if (opts.bigText) await context.addCookies([{ name: "big", value: "1", url: server.origin }]);
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    // Generous: on a busy 2-core machine (load 40 beside two CPU hogs) a first page load took over 10 s.
+    page.setDefaultTimeout(60_000);
     const cdp = await context.newCDPSession(page);
     const s = new Session(browser, server, opts, context, page, cdp);
     await s.watchNetwork();
@@ -405,7 +406,7 @@ export class Session {
    * for that page, not the next. Waits on the events themselves; the limit is
    * only there to report a request that never ends.
    */
-  private networkSettled(limitMs = 30_000): Promise<void> {
+  private networkSettled(limitMs = 60_000): Promise<void> {
     if (this.inflight.size === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -525,7 +526,7 @@ export class Session {
     await this.page.waitForLoadState("load");
     if (this.opts.js) {
       // An htmx swap is not a navigation: wait until its request is done.
-      await this.page.waitForFunction(() => !document.querySelector(".htmx-request"), undefined, { timeout: 10_000 });
+      await this.page.waitForFunction(() => !document.querySelector(".htmx-request"), undefined, { timeout: 60_000 });
     }
     if (this.opts.checks !== false) await this.checkPage(label);
   }
