@@ -60,16 +60,16 @@ test("a statement that failed is dropped from the cache, and the same text works
   const d = await openDatabase(`file:${join(dir, "c.db")}`);
   await migrate(d.client);
   const sql = "INSERT INTO settings (key, value) VALUES (?, ?)";
-  await d.write((db) => db.$client.execute({ sql, args: ["k", "1"] }));
+  await d.write(() => d.client.execute({ sql, args: ["k", "1"] }));
   let refused = false;
   try {
-    await d.write((db) => db.$client.execute({ sql, args: ["k", "2"] }));
+    await d.write(() => d.client.execute({ sql, args: ["k", "2"] }));
   } catch {
     refused = true;
   }
   assert.ok(refused, "the duplicate key is refused");
   const before = statementCacheStats.prepared;
-  await d.write((db) => db.$client.execute({ sql, args: ["m", "3"] }));
+  await d.write(() => d.client.execute({ sql, args: ["m", "3"] }));
   assert.is(statementCacheStats.prepared, before + 1, "compiled anew after the failure");
   const rows = await d.client.execute("SELECT key, value FROM settings WHERE key IN ('k', 'm') ORDER BY key");
   assert.equal(rows.rows.map((r) => `${r.key}=${r.value}`), ["k=1", "m=3"]);
