@@ -27,7 +27,9 @@ function benchCeiling(app: { request: (path: string) => Response | Promise<Respo
   const bare = new Hono();
   let html: string | undefined;
   bare.get("/__bench/ceiling", async (c) => c.html((html ??= await (await app.request(path)).text())));
-  return (req: Request, env?: unknown) => (new URL(req.url).pathname === "/__bench/ceiling" ? bare.fetch(req) : app.fetch(req, env));
+  // Where the memory is (the bench samples it during the run): V8's heap, memory outside it (buffers, SQLite), all.
+  bare.get("/__bench/memory", (c) => c.json(process.memoryUsage()));
+  return (req: Request, env?: unknown) => (new URL(req.url).pathname.startsWith("/__bench/") ? bare.fetch(req) : app.fetch(req, env));
 }
 
 let config: Config | undefined;

@@ -187,7 +187,38 @@ async function fairnessRun(dbUrl: string, ceilingPath: string, o: Options, fair:
   }
 }
 
+interface MemorySample {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+/** Samples the server's memory every 500 ms; `stop()` gives the sample with the highest RSS. */
+function sampleMemory(base: string) {
+  let peak: MemorySample | null = null;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      try {
+        const m = (await (await fetch(base + "/__bench/memory")).json()) as MemorySample;
+        if (!peak || m.rss > peak.rss) peak = m;
+      } catch {
+        // the server is busy or gone: the next sample
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    return peak;
+  };
+}
+
 interface SizeResult {
+  memory: MemorySample | null;
   postings: number;
   genMs: number;
   dbBytes: number;
@@ -209,6 +240,14 @@ async function cityAdminSession(client: import("@libsql/client").Client, now: nu
   return `sid=${raw}`;
 }
 
+/** A signed-in worker with the most sign-ups in the generated data, for the signed-in rows (her own list is not empty). */
+async function workerSession(client: import("@libsql/client").Client, now: number) {
+  const raw = randomToken(16);
+  const worker = await client.execute("SELECT worker_id, count(*) AS n FROM applications GROUP BY worker_id ORDER BY n DESC LIMIT 1");
+  await client.execute({ sql: "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)", args: [sha256(raw), Number(worker.rows[0][0]), now, now] });
+  return { cookie: `sid=${raw}`, signUps: Number(worker.rows[0][1]) };
+}
+
 async function benchSize(postings: number, o: Options, writes: boolean): Promise<SizeResult> {
   const dir = mkdtempSync(join(tmpdir(), "lingong-bench-"));
   const file = join(dir, "bench.db");
@@ -221,6 +260,7 @@ async function benchSize(postings: number, o: Options, writes: boolean): Promise
     const t0 = performance.now();
     const gen: Generated = await generate(deps.database.client, config.region, defaultSizes(postings), now);
     const adminCookie = await cityAdminSession(deps.database.client, now);
+    const worker = await workerSession(deps.database.client, now);
     const genMs = performance.now() - t0;
     const kind = Number((await deps.database.client.execute("SELECT id FROM work_kinds WHERE name = '家政保洁'")).rows[0][0]);
     deps.database.close();
@@ -231,6 +271,7 @@ async function benchSize(postings: number, o: Options, writes: boolean): Promise
     const started = await startServer(dbUrl, port, filtered);
     child = started.child;
     const base = `http://127.0.0.1:${port}`;
+    const memory = sampleMemory(base);
     const lo = { duration: o.duration, connections: o.connections };
     const reads: Measure[] = [];
     const pages: [string, string, Record<string, string>?][] = [
@@ -243,6 +284,10 @@ async function benchSize(postings: number, o: Options, writes: boolean): Promise
       ["job detail", `/jobs/${gen.openPostingIds[0]}`],
       ["market directory", "/markets"],
       ["monitoring, city, 30 days", "/monitoring", { cookie: adminCookie }],
+      // Signed in (a worker's session): every request loads the session and renders the page.
+      ["signed in: job list, 2 filters", filtered, { cookie: worker.cookie }],
+      ["signed in: job detail", `/jobs/${gen.openPostingIds[0]}`, { cookie: worker.cookie }],
+      [`signed in: her own sign-ups (/me/jobs, ${worker.signUps})`, "/me/jobs", { cookie: worker.cookie }],
     ];
     const measure = async (name: string, url: string, headers: Record<string, string> | undefined, connections = lo.connections, duration = lo.duration) => {
       let r = await load(url, { duration, connections, headers });
@@ -313,6 +358,7 @@ async function benchSize(postings: number, o: Options, writes: boolean): Promise
       writeResults.push({ ...summarize("write: training sign-up", training, "3xx"), stored: storedTraining });
     }
     const rss = peakRss(child.pid!);
+    const mem = await memory();
     // The fairness row, at the largest size only: on fresh servers of their own, the main one stopped.
     let fairness: FairnessRun[] | undefined;
     if (writes) {
@@ -320,7 +366,7 @@ async function benchSize(postings: number, o: Options, writes: boolean): Promise
       child = undefined;
       fairness = [await fairnessRun(dbUrl, filtered, o, true), await fairnessRun(dbUrl, filtered, o, false)];
     }
-    return { postings, genMs, dbBytes, startMs: started.startMs, rss, reads, writes: writeResults, fairness };
+    return { postings, genMs, dbBytes, startMs: started.startMs, rss, memory: mem, reads, writes: writeResults, fairness };
   } finally {
     if (child) stop(child);
     rmSync(dir, { recursive: true, force: true });
@@ -360,7 +406,7 @@ function printTable(results: SizeResult[], o: Options) {
   lines.push("");
   lines.push(
     "req/s, p50, p99: as a visitor who is not signed in gets the page (the page cache may answer). rendered: the same page with a cookie the cache does not share, so every request renders it; " +
-      "the monitoring page is staff-only and always rendered (its report is kept for MONITORING_CACHE_SECONDS). 1 conn: one request at a time, rendered: what one page costs. " +
+      "the monitoring page is staff-only and always rendered (its report is kept for MONITORING_CACHE_SECONDS); the signed-in rows are a worker's session (session and user loaded, page rendered, every request). 1 conn: one request at a time, rendered: what one page costs. " +
       "vs ceiling: against the ceiling measured just before that page. slower: the smaller size's figure against the larger's, by rendered req/s and by 1-connection time.",
   );
   lines.push("");
@@ -379,7 +425,12 @@ function printTable(results: SizeResult[], o: Options) {
   for (const r of results) {
     lines.push(
       `at ${fmt(r.postings)} postings: data generated in ${fmt(r.genMs / 1000, 1)} s; DB ${fmt(r.dbBytes / 1048576, 1)} MB (${fmt(r.dbBytes / r.postings)} bytes per posting, all tables); ` +
-        `first /healthz ${fmt(r.startMs)} ms after start; server peak RSS ${fmt(r.rss / 1048576)} MB`,
+        `first /healthz ${fmt(r.startMs)} ms after start; server peak RSS ${fmt(r.rss / 1048576)} MB` +
+        (r.memory
+          ? ` (sampled at its highest, ${fmt(r.memory.rss / 1048576)} MB: V8 heap ${fmt(r.memory.heapUsed / 1048576)} used of ${fmt(r.memory.heapTotal / 1048576)} MB, ` +
+            `outside the heap ${fmt(r.memory.external / 1048576)} MB of which buffers ${fmt(r.memory.arrayBuffers / 1048576)} MB; the rest — code, stacks, SQLite's page caches, the allocator — ` +
+            `${fmt((r.memory.rss - r.memory.heapTotal - r.memory.external) / 1048576)} MB)`
+          : ""),
     );
   }
   console.log(lines.join("\n"));

@@ -21,6 +21,7 @@ import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import * as schema from "../../db/schema/index.ts";
 import { dbFilePath } from "../ops/dbfile.ts";
 import { watchWrites, WriteEffects } from "./shown-tables.ts";
+import { installStatementCache } from "./statement-cache.ts";
 
 export type Db = LibSQLDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -58,6 +59,9 @@ export interface Database {
   readonly generation: number;
   readonly commits: TransactionGrouper["stats"];
 }
+
+/** Connections in the client's pool (see openDatabase). */
+export const POOL_CONNECTIONS = 4;
 
 /** Most transactions committed together (bounds the wait of the first in a group). */
 export const MAX_GROUP = 64;
@@ -203,7 +207,13 @@ function fileId(path: string): { dev: number; ino: number } | null {
 }
 
 export async function openDatabase(url: string, opts: { busyTimeoutMs?: number } = {}): Promise<Database> {
-  const client = createClient({ url, timeout: opts.busyTimeoutMs ?? 5000, concurrency: 8 } as Parameters<typeof createClient>[0]);
+  // Statements compiled once per connection and reused (src/shared/statement-cache.ts).
+  installStatementCache();
+  // Four connections: libsql runs each statement synchronously, so a read holds
+  // a connection only for the tick it runs in; the one long holder is the
+  // writer's open transaction (one at a time). Each connection has its own
+  // SQLite page cache (up to 2 MB) and statement cache, so 8 cost memory for nothing.
+  const client = createClient({ url, timeout: opts.busyTimeoutMs ?? 5000, concurrency: POOL_CONNECTIONS } as Parameters<typeof createClient>[0]);
   if (url.startsWith("file:")) {
     // journal_mode=WAL is stored in the file; foreign_keys and synchronous are
     // per connection, and the pool opens new connections after transactions.

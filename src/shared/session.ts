@@ -1,11 +1,12 @@
 // Sessions stored in the DB. The cookie holds 128 random bits; the DB holds
 // only their hash. A new id is issued at every login (no fixation), and logout
 // or disabling an account deletes the rows, so the cookie dies on the server.
-import { eq, and, lt } from "drizzle-orm";
+import { eq, and, lt, sql } from "drizzle-orm";
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import { sessions, users, markets } from "../../db/schema/index.ts";
 import { randomToken, sha256 } from "./crypto.ts";
 import type { Ctx, CurrentUser, Deps } from "./context.ts";
+import type { Db } from "./db.ts";
 import { staffRoles } from "../../db/schema/constants.ts";
 
 export const sessionCookieName = (deps: Deps) => (deps.config.https ? "__Host-sid" : "sid");
@@ -18,6 +19,39 @@ export function idleLimitMs(deps: Deps, role: string): number {
   return minutes * 60_000;
 }
 
+/**
+ * The session and its user (and a staff member's market) in one query, built
+ * by drizzle once per DB and kept: every signed-in request runs it, and
+ * building it anew cost more than running it (docs/performance.md).
+ */
+const sessionQueries = new WeakMap<Db, ReturnType<typeof buildSessionQuery>>();
+function buildSessionQuery(db: Db) {
+  return db
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      id: users.id,
+      role: users.role,
+      name: users.name,
+      phone: users.phone,
+      countyCode: users.countyCode,
+      marketId: users.marketId,
+      disabledAt: users.disabledAt,
+      marketCounty: markets.countyCode,
+      marketTier: markets.tier,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(markets, eq(markets.id, users.marketId))
+    .where(eq(sessions.idHash, sql.placeholder("idHash")))
+    .limit(1)
+    .prepare();
+}
+export function sessionQuery(db: Db) {
+  let q = sessionQueries.get(db);
+  if (!q) sessionQueries.set(db, (q = buildSessionQuery(db)));
+  return q;
+}
+
 export async function loadSession(c: Ctx): Promise<void> {
   const deps = c.var.deps;
   c.set("user", null);
@@ -25,27 +59,7 @@ export async function loadSession(c: Ctx): Promise<void> {
   const raw = getCookie(c, sessionCookieName(deps));
   if (!raw || raw.length > 64) return;
   const idHash = sha256(raw);
-  const { db } = deps.database;
-  const row = (
-    await db
-      .select({
-        lastSeenAt: sessions.lastSeenAt,
-        id: users.id,
-        role: users.role,
-        name: users.name,
-        phone: users.phone,
-        countyCode: users.countyCode,
-        marketId: users.marketId,
-        disabledAt: users.disabledAt,
-        marketCounty: markets.countyCode,
-        marketTier: markets.tier,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .leftJoin(markets, eq(markets.id, users.marketId))
-      .where(eq(sessions.idHash, idHash))
-      .limit(1)
-  )[0];
+  const [row] = await sessionQuery(deps.database.db).all({ idHash });
   if (!row) return;
   const now = deps.clock.now();
   if (row.disabledAt !== null || now - row.lastSeenAt > idleLimitMs(deps, row.role)) {

@@ -368,18 +368,22 @@ export const COUNT_CAP = 500;
 
 export async function browse(db: Queryable, f: Filters, today: string, page: number, perPage: number, cap = COUNT_CAP, window?: number) {
   const kw = f.q ? keywordQuery(f.q) : null;
-  const [found, [{ total }]] = await Promise.all([
-    // One row more than the page: whether there is a next page, without a count.
-    kw ? keywordPage(db, f, kw.match, today, page, perPage, window) : browseQuery(db, f, today, page, perPage, 1),
-    kw
-      ? // With a keyword, count from the search index's matches (CROSS JOIN fixes that order):
-        // otherwise SQLite walks every open posting and asks each whether it matched.
-        db.all<{ total: number }>(
-          sql`SELECT count(*) AS total FROM (SELECT 1 FROM posting_search CROSS JOIN ${jobPostings} ON ${jobPostings.id} = posting_search.rowid
+  // One row more than the page: whether there is a next page, without a count.
+  const found = await (kw ? keywordPage(db, f, kw.match, today, page, perPage, window) : browseQuery(db, f, today, page, perPage, 1));
+  // A page that is not full is the last one: the count is what came before it and what is on it.
+  // (An empty page past page 1 may be past the end: that one is counted.)
+  const known = found.length <= perPage && (page === 1 || found.length > 0) ? (page - 1) * perPage + found.length : null;
+  const [{ total }] =
+    known !== null
+      ? [{ total: known }]
+      : kw
+        ? // With a keyword, count from the search index's matches (CROSS JOIN fixes that order):
+          // otherwise SQLite walks every open posting and asks each whether it matched.
+          await db.all<{ total: number }>(
+            sql`SELECT count(*) AS total FROM (SELECT 1 FROM posting_search CROSS JOIN ${jobPostings} ON ${jobPostings.id} = posting_search.rowid
               WHERE posting_search MATCH ${kw.match} AND ${browseWhere(f, today, { keywordIndex: false })} LIMIT ${cap + 1})`,
-        )
-      : db.all<{ total: number }>(sql`SELECT count(*) AS total FROM (SELECT 1 FROM ${jobPostings} WHERE ${browseWhere(f, today)} LIMIT ${cap + 1})`),
-  ]);
+          )
+        : await db.all<{ total: number }>(sql`SELECT count(*) AS total FROM (SELECT 1 FROM ${jobPostings} WHERE ${browseWhere(f, today)} LIMIT ${cap + 1})`);
   const n = Number(total);
   return { rows: found.slice(0, perPage), total: Math.min(n, cap), capped: n > cap, hasNext: found.length > perPage };
 }
@@ -508,8 +512,7 @@ export async function applicantsOf(db: Queryable, postingId: number, byPrice: bo
 /** A worker's sign-ups, newest first, with the hire record when confirmed. */
 export async function workerApplications(db: Queryable, workerId: number, page: number, perPage: number) {
   const where = eq(applications.workerId, workerId);
-  const [rows, [{ total }]] = await Promise.all([
-    db
+  const rows = await db
       .select({
         id: applications.id,
         status: applications.status,
@@ -534,9 +537,10 @@ export async function workerApplications(db: Queryable, workerId: number, page: 
       .where(where)
       .orderBy(desc(applications.createdAt), desc(applications.id))
       .limit(perPage)
-      .offset((page - 1) * perPage),
-    db.select({ total: count() }).from(applications).where(where),
-  ]);
+      .offset((page - 1) * perPage);
+  // A page that is not full is the last one: no count needed (most workers have one page).
+  if (rows.length < perPage && (page === 1 || rows.length > 0)) return { rows, total: (page - 1) * perPage + rows.length };
+  const [{ total }] = await db.select({ total: count() }).from(applications).where(where);
   return { rows, total };
 }
 
@@ -552,34 +556,44 @@ export async function signUp(
   today: string,
   now: number,
 ): Promise<SignUpResult> {
+  // Three statements, not five: the worker's phone and PIN come with the posting
+  // (subqueries), and the unique index (posting, worker) answers "already" by
+  // inserting nothing instead of a read before the insert.
   const [posting] = await tx
-    .select({ status: jobPostings.status, startDate: jobPostings.startDate, endDate: jobPostings.endDate, headcount: jobPostings.headcount, filledCount: jobPostings.filledCount, title: jobPostings.title, countyCode: jobPostings.countyCode, employerUserId: employers.userId })
+    .select({
+      status: jobPostings.status,
+      startDate: jobPostings.startDate,
+      endDate: jobPostings.endDate,
+      headcount: jobPostings.headcount,
+      filledCount: jobPostings.filledCount,
+      title: jobPostings.title,
+      countyCode: jobPostings.countyCode,
+      employerUserId: employers.userId,
+      workerPhone: sql<string | null>`(SELECT ${users.phone} FROM ${users} WHERE ${users.id} = ${p.workerId})`,
+      workerHasPin: sql<number | null>`(SELECT ${users.pinHash} IS NOT NULL FROM ${users} WHERE ${users.id} = ${p.workerId})`,
+    })
     .from(jobPostings)
     .innerJoin(employers, eq(employers.id, jobPostings.employerId))
     .where(eq(jobPostings.id, p.postingId));
   if (!posting) return { ok: false, reason: "notOpen" };
   // The same rule the page applies (jobs.domain.ts signUpRefusal), again inside the transaction;
-  // the duplicate is checked next, against the table.
+  // the duplicate is answered by the unique index below (nothing inserted → "already").
   const refusal = signUpRefusal(posting, "worker", false, today);
   if (refusal) return { ok: false, reason: refusal === "already" || refusal === "notWorker" ? "notOpen" : refusal };
-  const [dup] = await tx
-    .select({ id: applications.id })
-    .from(applications)
-    .where(and(eq(applications.postingId, p.postingId), eq(applications.workerId, p.workerId)));
-  if (dup) return { ok: false, reason: "already" };
   const [row] = await tx
     .insert(applications)
     .values({ postingId: p.postingId, workerId: p.workerId, quoteFen: p.quoteFen, quoteNote: p.quoteNote, createdAt: now })
+    .onConflictDoNothing({ target: [applications.postingId, applications.workerId] })
     .returning({ id: applications.id });
+  if (!row) return { ok: false, reason: "already" };
   const notices: Notice[] = [{ userId: posting.employerUserId, body: n.newApplicant(posting.title), link: paths.jobs.applicants(p.postingId) }];
   // A worker without a PIN cannot look online: the text tells her what happens next and by when.
-  const [worker] = await tx.select({ phone: users.phone, pinHash: users.pinHash }).from(users).where(eq(users.id, p.workerId));
-  if (worker && !worker.pinHash) {
+  if (posting.workerPhone !== null && !Number(posting.workerHasPin)) {
     notices.push({
       userId: p.workerId,
       body: n.signupReceived(posting.title, posting.startDate),
       link: paths.jobs.applications,
-      sms: { to: worker.phone, template: "signupReceived", countyCode: posting.countyCode, params: { job: posting.title, date: shortDate(posting.startDate) } },
+      sms: { to: posting.workerPhone, template: "signupReceived", countyCode: posting.countyCode, params: { job: posting.title, date: shortDate(posting.startDate) } },
     });
   }
   for (const s of notifyStatements(tx, notices, now)) await s;

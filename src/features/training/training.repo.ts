@@ -265,11 +265,6 @@ export async function idNumberOwner(db: Queryable, idNumber: string): Promise<nu
   return (await db.select({ id: workerProfiles.userId }).from(workerProfiles).where(eq(workerProfiles.idNumber, idNumber)).limit(1))[0]?.id ?? null;
 }
 
-async function personById(db: Queryable, id: number): Promise<Person> {
-  const [u] = await db.select({ id: users.id, phone: users.phone, name: users.name, pinHash: users.pinHash }).from(users).where(eq(users.id, id)).limit(1);
-  return { id: u.id, phone: u.phone, name: u.name, hasPin: !!u.pinHash };
-}
-
 async function sessionForUpdate(tx: Queryable, id: number) {
   return (await tx.select().from(trainingSessions).where(eq(trainingSessions.id, id)).limit(1))[0] ?? null;
 }
@@ -301,15 +296,25 @@ export async function signUp(
   now: number,
   today: string,
 ): Promise<SignupResult> {
-  const s = await sessionForUpdate(tx, a.sessionId);
-  if (!s) throw new TrainingRefusal("sessionCancelled");
-  const existing = (
-    await tx
-      .select({ id: trainingSignups.id, status: trainingSignups.status })
-      .from(trainingSignups)
-      .where(and(eq(trainingSignups.sessionId, a.sessionId), eq(trainingSignups.workerId, a.workerId)))
-      .limit(1)
-  )[0];
+  // One read, not four: the class, this worker's earlier sign-up to it, the
+  // county of its market and the worker's phone and PIN (for the notice) together.
+  const [found] = await tx
+    .select({
+      session: trainingSessions,
+      existingId: trainingSignups.id,
+      existingStatus: trainingSignups.status,
+      countyCode: markets.countyCode,
+      phone: sql<string | null>`(SELECT ${users.phone} FROM ${users} WHERE ${users.id} = ${a.workerId})`,
+      hasPin: sql<number | null>`(SELECT ${users.pinHash} IS NOT NULL FROM ${users} WHERE ${users.id} = ${a.workerId})`,
+    })
+    .from(trainingSessions)
+    .leftJoin(trainingSignups, and(eq(trainingSignups.sessionId, trainingSessions.id), eq(trainingSignups.workerId, a.workerId)))
+    .leftJoin(markets, eq(markets.id, trainingSessions.marketId))
+    .where(eq(trainingSessions.id, a.sessionId))
+    .limit(1);
+  if (!found) throw new TrainingRefusal("sessionCancelled");
+  const s = found.session;
+  const existing = found.existingId === null ? undefined : { id: found.existingId, status: found.existingStatus! };
   const refusal = signupRefusal(s, today, existing?.status ?? null);
   if (refusal) throw new TrainingRefusal(refusal, refusal === "alreadySignedUp" ? 409 : 422);
 
@@ -352,9 +357,10 @@ export async function signUp(
     const [row] = await tx.insert(trainingSignups).values({ ...values, sessionId: s.id, workerId: a.workerId }).returning({ id: trainingSignups.id });
     signupId = row.id;
   }
-  const person = await personById(tx, a.workerId);
+  if (found.phone === null) throw new Error(`no user ${a.workerId}`);
+  const person = { id: a.workerId, phone: found.phone, hasPin: !!Number(found.hasPin) };
   const position = waitNo === null ? 0 : await positionOf(tx, s.id, waitNo);
-  const countyCode = await marketCounty(tx, s.marketId);
+  const countyCode = found.countyCode ?? null;
   const told = { userId: person.id, phone: person.phone, countyCode, session: s, sms: !person.hasPin };
   return status === "confirmed"
     ? { signupId, status, news: [{ ...told, code: "confirmed" }] }
