@@ -18,7 +18,7 @@ import { checkIns, contactLogs, priorityConsents, workerProfiles, hires, markets
 export const isStationStaff = (user: CurrentUser) => user.role === "staff" && user.marketTier === "station" && user.marketId !== null;
 
 /** The worker's ties to a market: registered, checked in, logged, consented or hired there. `at` is an SQL condition on the market id. */
-const tiedWhere = (workerId: number, at: (col: AnySQLiteColumn) => SQL): SQL => sql`(
+const tiedWhere = (workerId: number | SQL, at: (col: AnySQLiteColumn) => SQL): SQL => sql`(
       EXISTS (SELECT 1 FROM ${workerProfiles} WHERE ${workerProfiles.userId} = ${workerId} AND ${at(workerProfiles.viaMarketId)})
       OR EXISTS (SELECT 1 FROM ${checkIns} WHERE ${checkIns.workerId} = ${workerId} AND ${at(checkIns.marketId)})
       OR EXISTS (SELECT 1 FROM ${contactLogs} WHERE ${contactLogs.workerId} = ${workerId} AND ${at(contactLogs.marketId)})
@@ -33,11 +33,17 @@ const tiedWhere = (workerId: number, at: (col: AnySQLiteColumn) => SQL): SQL => 
  */
 export async function stationHolds(db: Queryable, user: CurrentUser, workerId: number): Promise<boolean> {
   if (!isStationStaff(user)) return true;
+  const [row] = await db.all<{ ok: number }>(sql`SELECT ${stationHoldsWhere(user, workerId)} AS ok`);
+  return Number(row?.ok) === 1;
+}
+
+/** The same rule as an SQL condition on a worker id (a number or a column of a list's query), for lists of people. */
+export function stationHoldsWhere(user: CurrentUser, workerId: number | SQL): SQL {
+  if (!isStationStaff(user)) return sql`1`;
   const m = user.marketId!;
   const own = tiedWhere(workerId, (col) => sql`${col} = ${m}`);
   const other = tiedWhere(workerId, (col) => sql`${col} IN (SELECT ${markets.id} FROM ${markets} WHERE ${markets.tier} = 'station' AND ${markets.id} <> ${m})`);
-  const [row] = await db.all<{ ok: number }>(sql`SELECT (${own} OR NOT ${other}) AS ok`);
-  return Number(row?.ok) === 1;
+  return sql`(${own} OR NOT ${other})`;
 }
 
 /** A hire: made at this station, or of one of its people. */

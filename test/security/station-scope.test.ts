@@ -10,13 +10,13 @@ import * as assert from "uvu/assert";
 import { eq } from "drizzle-orm";
 import { makeTestApp, addMarket, signedIn, type TestApp } from "../helpers/app.ts";
 import { addWorker, addEmployer, addPosting, addCheckIn, addHire } from "../features/desk/fixtures.ts";
-import { contactLogs, hires, applications, users } from "../../db/schema/index.ts";
+import { contactLogs, hires, applications, users, workerProfiles } from "../../db/schema/index.ts";
 import { chinaDate, addDays } from "../../src/shared/clock.ts";
 import { paths } from "../../src/paths.ts";
 
 const X = "411024";
 let t: TestApp;
-let ids: { wD: number; wDPhone: string; hireD: number; appD: number };
+let ids: { wD: number; wDPhone: string; wDCard: string; hireD: number; appD: number };
 let as: Record<"sA" | "sD" | "sC" | "aX", Awaited<ReturnType<typeof signedIn>>>;
 test.before(async () => {
   t = await makeTestApp();
@@ -32,13 +32,15 @@ test.before(async () => {
   const wD = await addWorker(t, { name: "彭桂花", countyCode: X, viaMarketId: stationD, pin: "246810" });
   const today = chinaDate(t.clock.now());
   await addCheckIn(t, stationD, wD.id, addDays(today, -1));
+  // Born in 1955: she is on her county's help queue (大龄).
+  await t.db.update(workerProfiles).set({ birthYear: 1955 }).where(eq(workerProfiles.userId, wD.id));
   const e = await addEmployer(t, X);
   const done = await addPosting(t, { employerId: e.employerId, start: addDays(today, -3), end: addDays(today, -3) });
   await addHire(t, done, wD.id, addDays(today, -3));
   const [h] = await t.db.select().from(hires).where(eq(hires.workerId, wD.id));
   const open = await addPosting(t, { employerId: e.employerId });
   const [a] = await t.db.insert(applications).values({ postingId: open, workerId: wD.id, status: "applied", createdAt: t.clock.now() }).returning({ id: applications.id });
-  ids = { wD: wD.id, wDPhone: wD.phone, hireD: h.id, appD: a.id };
+  ids = { wD: wD.id, wDPhone: wD.phone, wDCard: wD.cardCode, hireD: h.id, appD: a.id };
 });
 test.after(() => t.close());
 
@@ -60,6 +62,20 @@ test("another station's worker: her desk page, its forms, her hire, a desk confi
   const [app] = await t.db.select().from(applications).where(eq(applications.id, ids.appD));
   assert.is(app.status, "applied");
   assert.is((await sA.get(paths.ops.forgetWorker(ids.wD))).status, 404, "her deletion");
+});
+
+test("another station's worker is not on station A's help queue, and her card's QR code does not open her desk page there", async () => {
+  const { sA, sD, sC } = as;
+  const queue = async (who: typeof sA) => (await who.get(paths.desk.priority + "?category=older")).html;
+  assert.ok((await queue(sD)).includes("彭桂花"), "on her own station's queue");
+  assert.ok((await queue(sC)).includes("彭桂花"), "on the county market's queue");
+  assert.not.ok((await queue(sA)).includes("彭桂花"), "not on station A's queue");
+  await sA.get(paths.desk.cardCode(ids.wDCard));
+  assert.is(sA.last.status, 200, "station A gets the public card page");
+  assert.not.ok(sA.last.html.includes("彭桂花"));
+  await sD.get(paths.desk.cardCode(ids.wDCard));
+  assert.is(sD.last.status, 303, "her own station is sent to her desk page");
+  assert.is(sD.last.location, paths.desk.worker(ids.wD));
 });
 
 test("her own station, the county's market and the county admin act on her", async () => {

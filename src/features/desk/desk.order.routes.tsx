@@ -3,6 +3,8 @@
 // the station's fair-order rule (公平派工) with its daily draw, and the public
 // page of today's order as queue numbers.
 import type { Hono } from "hono";
+import { sql } from "drizzle-orm";
+import { stationHoldsWhere } from "../../shared/station-scope.ts";
 import type { AppEnv } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { readForm, readQuery, check } from "../../shared/forms.ts";
@@ -38,6 +40,8 @@ export function orderRoutes(app: Hono<AppEnv>) {
     const page = pageNumber(q.page);
     const { rows, total } = await repo.priorityQueue(db, {
       countyCode: market.countyCode,
+      // A station's staff: their own station's people and people of no station (src/shared/station-scope.ts).
+      station: stationHoldsWhere(user, sql`w.id`),
       waitCutoff: addDays(today, -s.longWaitDays),
       olderBornBy: olderBirthYearLimit(today, s),
       withSensitive: sensitive,

@@ -6,6 +6,7 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { canSeeCounty, isStaff } from "../../shared/authz.ts";
+import { stationHolds } from "../../shared/station-scope.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { chinaDate, addDays } from "../../shared/clock.ts";
 import { maskPostingText } from "../../shared/mask-text.ts";
@@ -55,7 +56,7 @@ export function printRoutes(app: Hono<AppEnv>) {
     const lookup = parseLookup(c.req.param("code"));
     if (user && lookup?.by === "card") {
       const w = await repo.findWorkerByCardCode(deps.database.db, lookup.code);
-      if (w && isStaff(user) && canSeeCounty(user, w.scopeCounty)) return c.redirect(paths.desk.worker(w.id), 303);
+      if (w && isStaff(user) && canSeeCounty(user, w.scopeCounty) && (await stationHolds(deps.database.db, user, w.id))) return c.redirect(paths.desk.worker(w.id), 303);
       if (w && user.role === "worker" && user.id === w.id) return c.redirect(paths.accounts.me, 303);
     }
     // Everyone else, and every unknown code, gets the same page: codes cannot be probed.

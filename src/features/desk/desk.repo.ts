@@ -1,7 +1,7 @@
 // Queries of the station desk: markets in scope, today's figures, workers as
 // the desk sees them, check-ins, the priority queue, consents, contact logs,
 // the fair-order rule and its draws, and the postings to print.
-import { and, eq, gte, lte, lt, inArray, sql, desc, asc, count } from "drizzle-orm";
+import { and, eq, gte, lte, lt, inArray, sql, desc, asc, count, type SQL } from "drizzle-orm";
 import {
   markets, users, workerProfiles, workerKinds, workKinds, checkIns, jobPostings, applications, hires, employers,
   priorityConsents, contactLogs, deskStationRules, fairDraws,
@@ -203,6 +203,8 @@ export interface QueueQuery {
   olderBornBy: number;
   withSensitive: boolean;
   category?: "long_wait" | "low_income" | "disabled" | "older";
+  /** An extra condition on `w.id` (a station's staff see their station's people). */
+  station?: SQL;
   limit: number;
   offset: number;
 }
@@ -234,7 +236,7 @@ export async function priorityQueue(db: Queryable, q: QueueQuery) {
       from users left join worker_profiles on worker_profiles.user_id = users.id
       where users.role = 'worker' and users.disabled_at is null
     )`;
-  const where = sql`w.county = ${q.countyCode} and ${filter}`;
+  const where = sql`w.county = ${q.countyCode} and ${filter} and ${q.station ?? sql`1`}`;
   const rows = await db.all<{
     id: number; name: string; phone: string; birth_year: number | null; card_code: string | null; township_code: string | null;
     first_day: string | null; last_hire: string | null; sensitive: string | null; last_contact: number | null;
