@@ -52,6 +52,23 @@ export function sessionQuery(db: Db) {
   return q;
 }
 
+/** The signed-in person from a user row joined with her market: staff are scoped by their market's county. */
+export function currentUserOf(row: {
+  id: number; role: CurrentUser["role"]; name: string; phone: string; countyCode: string | null; marketId: number | null;
+  marketCounty: string | null; marketTier: string | null;
+}): CurrentUser {
+  return {
+    id: row.id,
+    role: row.role,
+    name: row.name,
+    phone: row.phone,
+    countyCode: row.countyCode,
+    marketId: row.marketId,
+    scopeCounty: row.role === "staff" ? row.marketCounty : row.countyCode,
+    marketTier: row.role === "staff" ? row.marketTier : null,
+  };
+}
+
 export async function loadSession(c: Ctx): Promise<void> {
   const deps = c.var.deps;
   c.set("user", null);
@@ -69,17 +86,7 @@ export async function loadSession(c: Ctx): Promise<void> {
   if (now - row.lastSeenAt > TOUCH_EVERY_MS) {
     await deps.database.write((db) => db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash)), { pages: false });
   }
-  const user: CurrentUser = {
-    id: row.id,
-    role: row.role,
-    name: row.name,
-    phone: row.phone,
-    countyCode: row.countyCode,
-    marketId: row.marketId,
-    scopeCounty: row.role === "staff" ? row.marketCounty : row.countyCode,
-    marketTier: row.role === "staff" ? row.marketTier : null,
-  };
-  c.set("user", user);
+  c.set("user", currentUserOf(row));
   c.set("sessionHash", idHash);
 }
 

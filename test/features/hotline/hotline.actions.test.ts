@@ -21,7 +21,7 @@ test.before(async () => {
   t = await makeTestApp();
   marketA = await addMarket(t, { name: "鄢陵县零工驿站", countyCode: "411024" });
   marketB = await addMarket(t, { name: "禹州市零工市场", countyCode: "411081", tier: "county" });
-  staff = { ...(await actorFor(t, { role: "staff", name: "张干事", marketId: marketA })), scopeCounty: "411024" };
+  staff = await actorFor(t, { role: "staff", name: "张干事", marketId: marketA });
 });
 test.after(() => t.close());
 test.before.each(() => t.clock.set("2026-11-28T09:00:00+08:00"));
