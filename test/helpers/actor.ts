@@ -13,6 +13,11 @@ export async function actorFor(
   u: { role: Role; name?: string; phone?: string; marketId?: number | null; countyCode?: string | null },
 ): Promise<CurrentUser> {
   const { id } = await addUser(t, u);
+  return actorOf(t, id);
+}
+
+/** The signed-in person for an account a fixture already made (a worker from addWorker, an employer's user). */
+export async function actorOf(t: TestApp, id: number): Promise<CurrentUser> {
   const [row] = await t.db
     .select({
       id: users.id, role: users.role, name: users.name, phone: users.phone, countyCode: users.countyCode, marketId: users.marketId,

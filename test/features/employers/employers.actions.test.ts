@@ -4,8 +4,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { makeTestApp, addMarket, addUser, nextPhone, type TestApp } from "../../helpers/app.ts";
+import { actorFor, actorOf } from "../../helpers/actor.ts";
 import type { CurrentUser } from "../../../src/shared/context.ts";
-import type { Role } from "../../../db/schema/constants.ts";
 import * as act from "../../../src/features/employers/employers.actions.ts";
 import { addEmployer, nextUscc, nextResidentId } from "./fixtures.ts";
 
@@ -13,16 +13,12 @@ let t: TestApp;
 let verifier: CurrentUser;
 let stationStaff: CurrentUser;
 
-async function actor(role: Role, o: { county?: string | null; marketId?: number | null; marketTier?: string | null; phone?: string; id?: number } = {}): Promise<CurrentUser> {
-  const u = o.id ? { id: o.id, phone: o.phone! } : await addUser(t, { role, countyCode: o.county ?? null, marketId: o.marketId ?? null });
-  return { id: u.id, role, name: "测试用户", phone: u.phone, countyCode: o.county ?? null, marketId: o.marketId ?? null, scopeCounty: o.county ?? null, marketTier: o.marketTier ?? null };
-}
 
 test.before(async () => {
   t = await makeTestApp();
   const station = await addMarket(t, { countyCode: "411024", tier: "station" });
-  verifier = await actor("county_admin", { county: "411024" });
-  stationStaff = await actor("staff", { county: "411024", marketId: station, marketTier: "station" });
+  verifier = await actorFor(t, { role: "county_admin", countyCode: "411024" });
+  stationStaff = await actorFor(t, { role: "staff", marketId: station });
 });
 test.after(() => t.close());
 
@@ -57,7 +53,7 @@ test("registerProven: made once; the same number again signs in; another role's 
 
 test("saveOwnDetails: saved, resubmitted after a rejection, invalid, clash, locked once verified", async () => {
   const u = await addUser(t, { role: "employer", countyCode: "411024" });
-  const me = await actor("employer", { id: u.id, phone: u.phone, county: "411024" });
+  const me = await actorOf(t, u.id);
   const form = { kind: "private", name: "李秀英", idNumber: nextResidentId(), pledge: "yes", countyCode: "411024" };
   const bad = await act.saveOwnDetails(t.deps, me, { ...form, idNumber: "411024197501011234" });
   assert.is(!bad.ok && bad.code, "invalid");

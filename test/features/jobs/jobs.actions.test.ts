@@ -3,7 +3,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { eq, and } from "drizzle-orm";
-import { makeTestApp, addMarket, addUser, nextPhone, type TestApp } from "../../helpers/app.ts";
+import { makeTestApp, addMarket, nextPhone, type TestApp } from "../../helpers/app.ts";
+import { actorFor, actorOf } from "../../helpers/actor.ts";
 import { applications, hires, jobPostings, auditLog, users } from "../../../db/schema/index.ts";
 import type { CurrentUser } from "../../../src/shared/context.ts";
 import { check } from "../../../src/shared/forms.ts";
@@ -19,8 +20,7 @@ let market: number;
 test.before(async () => {
   t = await makeTestApp();
   market = await addMarket(t, { name: "鄢陵县零工驿站", countyCode: YANLING });
-  const u = await addUser(t, { role: "staff", name: "张干事", marketId: market, countyCode: YANLING });
-  staff = { id: u.id, role: "staff", name: "张干事", phone: u.phone, countyCode: YANLING, marketId: market, scopeCounty: YANLING };
+  staff = await actorFor(t, { role: "staff", name: "张干事", marketId: market, countyCode: YANLING });
 });
 test.after(() => t.close());
 
@@ -179,8 +179,8 @@ test("signUpCheck: notFound for a draft, notWorker for an employer, already, and
   const w = await addWorker(t);
   const draft = await addPosting(t, e.employerId, { status: "draft" });
   const open = await addPosting(t, e.employerId);
-  const worker: CurrentUser = { id: w.id, role: "worker", name: "王秀英", phone: w.phone, countyCode: null, marketId: null, scopeCounty: null };
-  const boss: CurrentUser = { ...worker, id: e.id, role: "employer" };
+  const worker = await actorOf(t, w.id);
+  const boss = await actorOf(t, e.id);
   assert.equal(await actions.signUpCheck(t.deps, null, draft), { ok: false, code: "notFound" });
   assert.equal(await actions.signUpCheck(t.deps, boss, open), { ok: false, code: "notWorker" });
   assert.ok((await actions.signUpCheck(t.deps, worker, open)).ok);
@@ -248,7 +248,7 @@ test("decide at the desk: the hire carries the staff member and market, audited 
 test("withdraw: ok, then cantWithdraw; someone else's is notFound", async () => {
   const e = await employerOf();
   const [w, other] = [await addWorker(t), await addWorker(t)];
-  const me: CurrentUser = { id: w.id, role: "worker", name: "王秀英", phone: w.phone, countyCode: null, marketId: null, scopeCounty: null };
+  const me = await actorOf(t, w.id);
   const a = await actions.signUp(t.deps, w.id, { postingId: await addPosting(t, e.employerId) });
   if (!a.ok) throw new Error("sign-up");
   assert.equal(await actions.withdraw(t.deps, { ...me, id: other.id }, a.applicationId), { ok: false, code: "notFound" });
@@ -260,7 +260,7 @@ test("setFirstPin: a weak PIN is refused with its words; the first is set; a sec
   const phone = nextPhone();
   const r = await actions.signUpByPhone(t.deps, phone, { postingId: await addPosting(t, (await employerOf()).employerId), name: "没密码", quoteFen: null, quoteNote: null });
   if (!r.ok) throw new Error("sign-up");
-  const me: CurrentUser = { id: r.workerId, role: "worker", name: "没密码", phone, countyCode: null, marketId: null, scopeCounty: null };
+  const me = await actorOf(t, r.workerId);
   const weak = await actions.setFirstPin(t.deps, me, "123456");
   assert.is(weak.ok ? "" : weak.code, "weak");
   assert.equal(await actions.setFirstPin(t.deps, me, "582039"), { ok: true });

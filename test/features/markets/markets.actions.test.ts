@@ -2,9 +2,9 @@
 // a county admin saves a checklist — success and each refusal code.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { makeTestApp, addMarket, addUser, type TestApp } from "../../helpers/app.ts";
+import { makeTestApp, addMarket, type TestApp } from "../../helpers/app.ts";
+import { actorFor } from "../../helpers/actor.ts";
 import type { CurrentUser } from "../../../src/shared/context.ts";
-import type { Role } from "../../../db/schema/constants.ts";
 import { createMarket, updateMarket, saveChecklist } from "../../../src/features/markets/markets.actions.ts";
 
 let t: TestApp;
@@ -13,17 +13,12 @@ let B: number;
 let county: CurrentUser;
 let city: CurrentUser;
 
-async function actor(role: Role, scopeCounty: string | null): Promise<CurrentUser> {
-  const u = await addUser(t, { role, countyCode: scopeCounty });
-  return { id: u.id, role, name: "测试用户", phone: u.phone, countyCode: scopeCounty, marketId: null, scopeCounty };
-}
-
 test.before(async () => {
   t = await makeTestApp();
   A = await addMarket(t, { name: "鄢陵县零工市场", countyCode: "411024", tier: "county" });
   B = await addMarket(t, { name: "禹州市零工市场", countyCode: "411081", tier: "county" });
-  county = await actor("county_admin", "411024");
-  city = await actor("city_admin", null);
+  county = await actorFor(t, { role: "county_admin", countyCode: "411024" });
+  city = await actorFor(t, { role: "city_admin" });
 });
 test.after(() => t.close());
 

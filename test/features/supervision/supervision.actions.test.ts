@@ -3,7 +3,8 @@
 // the finders' scope (a market, inspection or point outside it is null).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { makeTestApp, addMarket, addUser, type TestApp } from "../../helpers/app.ts";
+import { makeTestApp, addMarket, type TestApp } from "../../helpers/app.ts";
+import { actorFor } from "../../helpers/actor.ts";
 import type { CurrentUser } from "../../../src/shared/context.ts";
 import type { Role } from "../../../db/schema/constants.ts";
 import { hotlineCases } from "../../../db/schema/index.ts";
@@ -19,10 +20,8 @@ let staff: CurrentUser;
 let admin: CurrentUser;
 let market: act.MarketBrief;
 
-async function actor(role: Role, o: { county?: string | null; marketId?: number | null }): Promise<CurrentUser> {
-  const u = await addUser(t, { role, countyCode: o.county ?? null, marketId: o.marketId ?? null });
-  return { id: u.id, role, name: "测试用户", phone: u.phone, countyCode: o.county ?? null, marketId: o.marketId ?? null, scopeCounty: o.county ?? null };
-}
+// Built as the session middleware builds them: a staff member's county is her market's.
+const actor = (role: Role, o: { county?: string | null; marketId?: number | null }) => actorFor(t, { role, countyCode: o.county ?? null, marketId: o.marketId ?? null });
 
 test.before(async () => {
   t = await makeTestApp({ now: "2026-12-05T10:00:00+08:00" });

@@ -4,11 +4,11 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { eq } from "drizzle-orm";
 import { makeTestApp, addUser, nextPhone, type TestApp } from "../../helpers/app.ts";
+import { actorOf } from "../../helpers/actor.ts";
 import { users, workerProfiles, workerKinds, seekingCards } from "../../../db/schema/index.ts";
 import { verifySecret, hashSecret } from "../../../src/shared/crypto.ts";
 import { loginKeys } from "../../../src/shared/throttle.ts";
 import * as actions from "../../../src/features/workers/workers.actions.ts";
-import type { CurrentUser } from "../../../src/shared/context.ts";
 import { addWorker, addCards, kindId } from "./fixtures.ts";
 
 let t: TestApp;
@@ -17,7 +17,7 @@ test.before(async () => {
 });
 test.after(() => t.close());
 
-const actorOf = (w: { id: number; phone: string }): CurrentUser => ({ id: w.id, role: "worker", name: "王秀英", phone: w.phone, countyCode: "411024", marketId: null, scopeCounty: null });
+const actorOfWorker = (w: { id: number }) => actorOf(t, w.id);
 const userRow = async (id: number) => (await t.db.select().from(users).where(eq(users.id, id)))[0];
 
 test("registerProvenPhone: a new number becomes a worker; a worker's number is hers (PIN kept); another role's is otherRole", async () => {
@@ -50,7 +50,7 @@ test("setNewPin: a weak PIN is refused (weakPin); a used step is stepUsed; then 
 
 test("changePin: oldPinWrong (counted), weakPin, then changed; too many wrong tries are pinLocked", async () => {
   const w = await addWorker(t);
-  const me = actorOf(w);
+  const me = await actorOfWorker(w);
   const keys = loginKeys(w.phone, "10.1.1.1");
   assert.equal(await actions.changePin(t.deps, me, { oldPin: "000000", pin: "580317" }, keys), { ok: false, code: "oldPinWrong" });
   const weak = await actions.changePin(t.deps, me, { oldPin: w.pin, pin: "111111" }, keys);
@@ -62,18 +62,18 @@ test("changePin: oldPinWrong (counted), weakPin, then changed; too many wrong tr
   const vk = loginKeys(v.phone, "10.1.1.2");
   let locked = false;
   for (let i = 0; i < 30 && !locked; i++) {
-    const r = await actions.changePin(t.deps, actorOf(v), { oldPin: "000000", pin: "580317" }, vk);
+    const r = await actions.changePin(t.deps, await actorOfWorker(v), { oldPin: "000000", pin: "580317" }, vk);
     locked = !r.ok && r.code === "pinLocked";
   }
   assert.ok(locked);
   // Locked means locked: the right PIN is refused too, and nothing changes.
-  assert.equal(await actions.changePin(t.deps, actorOf(v), { oldPin: v.pin, pin: "580317" }, vk), { ok: false, code: "pinLocked" });
+  assert.equal(await actions.changePin(t.deps, await actorOfWorker(v), { oldPin: v.pin, pin: "580317" }, vk), { ok: false, code: "pinLocked" });
   assert.ok(await verifySecret(v.pin, (await userRow(v.id)).pinHash));
 });
 
 test("saveProfile: place and wage problems by field (countyInvalid, townshipNotInCounty, townshipNeedsCounty, wageNeeded, wageUnitNeeded); then saved", async () => {
   const w = await addWorker(t);
-  const me = actorOf(w);
+  const me = await actorOfWorker(w);
   const base = { name: "王秀英", kinds: [], days: [] } as unknown as actions.ProfileInput;
   const cases: [Partial<actions.ProfileInput>, actions.PlaceWageProblems][] = [
     [{ countyCode: "110105" }, { countyCode: "countyInvalid" }],
@@ -93,7 +93,7 @@ test("saveProfile: place and wage problems by field (countyInvalid, townshipNotI
 
 test("openCard and setCardStatus: published; tooManyOpen past 5; missing for another's card; closing twice changes nothing", async () => {
   const w = await addWorker(t);
-  const me = actorOf(w);
+  const me = await actorOfWorker(w);
   const kind = await kindId(t, "家政保洁");
   const card = { kindId: kind, countyCode: "411024", days: ["1"], wage: 15000, wageUnit: "day" } as actions.CardInput;
   assert.equal(await actions.openCard(t.deps, me, { ...card, countyCode: "110105" }), { ok: false, problems: { countyCode: "countyInvalid" } });
