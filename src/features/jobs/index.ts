@@ -21,9 +21,10 @@ export { signUp } from "./jobs.repo.ts";
 // The use cases, for the station desk acting for the person present (代办): post, sign up, confirm.
 export * as jobsActions from "./jobs.actions.ts";
 export { problemMessages, holdText } from "./jobs.words.ts";
-// The staff review of held postings (src/features/review) publishes or removes them.
-export { findPosting, setStatus, endPosting } from "./jobs.repo.ts";
-export { publishProblem, postingLimitProblem } from "./jobs.domain.ts";
+// The staff review of held postings (src/features/review) reads and removes them, and publishes
+// them through jobsActions.publish (with skipLimits), so the publishing rules live only here.
+export { findPosting, endPosting } from "./jobs.repo.ts";
+export { postingLimitProblem } from "./jobs.domain.ts";
 export { placeOf } from "./jobs.refs.ts";
 // The station desk posts for a walk-in employer with the same quick form (代办).
 export { QuickForm } from "./jobs.schema.ts";

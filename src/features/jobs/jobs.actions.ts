@@ -56,10 +56,20 @@ export type WrongState = { ok: false; code: "wrongState" };
 
 // --- Posting -----------------------------------------------------------------------------
 
-/** May this employer's posting go public now? A hold, or null. */
-export async function publishHold(deps: Deps, employer: { id: number; status: string; kind: string }, p: { endDate: string; headcount: number }): Promise<PublishHold | null> {
+/**
+ * May this employer's posting go public now? A hold, or null. `skipLimits`:
+ * staff reviewed a posting the limits held back (review queue) — the limits are
+ * not asked again, every other rule is.
+ */
+export async function publishHold(
+  deps: Deps,
+  employer: { id: number; status: string; kind: string },
+  p: { endDate: string; headcount: number },
+  o: { skipLimits?: boolean } = {},
+): Promise<PublishHold | null> {
   const problem = publishProblem(employer.status, p, todayOf(deps));
   if (problem) return { code: problem };
+  if (o.skipLimits) return refusedHold(deps, employer.id);
   // Posting limits (issue #16): a flood of postings, or a household hiring a crowd, waits.
   const now = deps.clock.now();
   const [lastHour, lastDay] = await Promise.all([
@@ -68,7 +78,12 @@ export async function publishHold(deps: Deps, employer: { id: number; status: st
   ]);
   const over = postingLimitProblem({ kind: employer.kind, headcount: p.headcount }, { lastHour, lastDay }, deps.config.postingLimits);
   if (over) return { code: over };
-  const message = await publishRefusal(deps, employer.id);
+  return refusedHold(deps, employer.id);
+}
+
+/** Anything else that keeps this employer's postings back (e.g. a wage-arrears stop), with its words. */
+async function refusedHold(deps: Deps, employerId: number): Promise<PublishHold | null> {
+  const message = await publishRefusal(deps, employerId);
   return message ? { code: "refused", message } : null;
 }
 
@@ -135,13 +150,30 @@ export async function editPosting(deps: Deps, found: repo.PostingView, form: Pos
 }
 
 /** A draft goes public. */
-export async function publish(deps: Deps, employer: PostingEmployer, found: repo.PostingView): Promise<{ ok: true } | WrongState | ({ ok: false } & PublishHold)> {
+/**
+ * A draft goes public, unless a hold says why not. The staff review of held
+ * postings (src/features/review) publishes through here too, with
+ * `review.skipLimits` (the limits held it; staff decided) and its audit entry and
+ * the employer's notice written `alsoInside` the same transaction.
+ */
+export async function publish(
+  deps: Deps,
+  employer: Pick<PostingEmployer, "id" | "status" | "kind">,
+  found: repo.PostingView,
+  review?: { skipLimits: true; alsoInside: (tx: Tx, now: number) => Promise<unknown> },
+): Promise<{ ok: true } | WrongState | ({ ok: false } & PublishHold)> {
   const p = found.posting;
   if (!canDo("publish", p.status)) return { ok: false, code: "wrongState" };
-  const hold = await publishHold(deps, employer, p);
+  const hold = await publishHold(deps, employer, p, { skipLimits: review?.skipLimits });
   if (hold) return { ok: false, ...hold };
-  const r = await deps.database.write((db) => repo.setStatus(db, p.id, ["draft"], "open", deps.clock.now()));
-  return r.rowsAffected === 1 ? { ok: true } : { ok: false, code: "wrongState" };
+  const now = deps.clock.now();
+  const done = await deps.database.transaction(async (tx) => {
+    const r = await repo.setStatus(tx, p.id, ["draft"], "open", now);
+    if (r.rowsAffected !== 1) return false;
+    await review?.alsoInside(tx, now);
+    return true;
+  });
+  return done ? { ok: true } : { ok: false, code: "wrongState" };
 }
 
 /** The employer stops taking people; those still waiting are told. */

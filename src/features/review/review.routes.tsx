@@ -12,10 +12,8 @@ import { requireStaff, canSeeCounty, ensure } from "../../shared/authz.ts";
 import { auditInsert } from "../../shared/audit.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { NotFound } from "../../shared/errors.ts";
-import { publishRefusal } from "../../shared/hooks.ts";
-import { chinaDate } from "../../shared/clock.ts";
 import { notifyStatements } from "../messages/index.ts";
-import { findPosting, setStatus, endPosting, publishProblem, postingLimitProblem, placeOf } from "../jobs/index.ts";
+import { findPosting, endPosting, postingLimitProblem, placeOf, jobsActions, holdText } from "../jobs/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { HeldQueuePage, HeldPostingPage } from "../../../views/review/held.tsx";
 import * as repo from "./review.repo.ts";
@@ -69,7 +67,7 @@ export function reviewRoutes() {
     if (!found) throw new NotFound("posting");
     ensure(canSeeCounty(user, found.posting.countyCode));
     const kind = await repo.employerKind(deps.database.db, found.posting.employerId);
-    return { user, found, held: isHeld(deps, found, kind) };
+    return { user, found, kind, held: isHeld(deps, found, kind) };
   };
 
   const page = (c: Ctx, found: Found, o: { values?: FormInput; errors?: FormErrors; message?: string } = {}, status?: 400 | 409 | 422) => {
@@ -105,25 +103,22 @@ export function reviewRoutes() {
   });
 
   app.post(paths.review.approvePattern, async (c) => {
-    const { user, found, held } = await inScope(c);
+    const { user, found, held, kind } = await inScope(c);
     const deps = c.var.deps;
     const p = found.posting;
     if (!held) return redirectWithFlash(c, paths.jobs.show(p.id), t.notHeld);
-    // The other rules still hold: a verified employer, a posting still in date.
-    const problem = publishProblem(found.employerStatus, p, chinaDate(deps.clock.now()));
-    if (problem) return page(c, found, { message: problem === "notVerified" ? t.refusedNotVerified : t.refusedEndPast }, 422);
-    // Anything else that keeps this employer's postings back (e.g. a wage-arrears stop) says why.
-    const refusal = await publishRefusal(deps, p.employerId);
-    if (refusal) return page(c, found, { message: refusal }, 422);
-    const now = deps.clock.now();
-    const done = await deps.database.transaction(async (tx) => {
-      const r = await setStatus(tx, p.id, ["draft"], "open", now);
-      if (r.rowsAffected !== 1) return false;
-      await auditInsert(tx, user, now, { action: "posting.review_approve", subjectType: "posting", subjectId: p.id, detail: { headcount: p.headcount } });
-      for (const s of notifyStatements(tx, [{ userId: found.employerUserId, body: t.notices.approved(p.title), link: paths.jobs.show(p.id) }], now)) await s;
-      return true;
+    // jobs' own publish: the limits that held it are skipped (staff decided), every other
+    // rule still holds (a verified employer, a posting still in date, a wage-arrears stop…).
+    const employer = { id: p.employerId, status: found.employerStatus ?? "", kind: kind ?? "" };
+    const r = await jobsActions.publish(deps, employer, found, {
+      skipLimits: true,
+      alsoInside: async (tx, now) => {
+        await auditInsert(tx, user, now, { action: "posting.review_approve", subjectType: "posting", subjectId: p.id, detail: { headcount: p.headcount } });
+        for (const s of notifyStatements(tx, [{ userId: found.employerUserId, body: t.notices.approved(p.title), link: paths.jobs.show(p.id) }], now)) await s;
+      },
     });
-    if (!done) return redirectWithFlash(c, paths.jobs.show(p.id), t.notHeld);
+    if (!r.ok && r.code === "wrongState") return redirectWithFlash(c, paths.jobs.show(p.id), t.notHeld);
+    if (!r.ok) return page(c, found, { message: r.code === "notVerified" ? t.refusedNotVerified : r.code === "endPast" ? t.refusedEndPast : holdText(deps, r) }, 422);
     return redirectWithFlash(c, paths.review.queue, t.approvedDone(p.title));
   });
 

@@ -125,6 +125,23 @@ test("publish, close, relist, remove: each act once, then wrongState", async () 
   assert.equal(await actions.publish(t.deps, pending.row, await found(waiting)), { ok: false, code: "notVerified" });
 });
 
+test("publish reviewed (skipLimits): the headcount limit is not asked again, every other hold is; the review's rows go in the same write", async () => {
+  const e = await employerOf(); // a household (kind private)
+  const big = await addPosting(t, e.employerId, { status: "draft", headcount: t.deps.config.postingLimits.householdHeadcount + 5 });
+  assert.equal(await actions.publish(t.deps, e.row, await found(big)), { ok: false, code: "householdHeadcount" });
+  const inside: number[] = [];
+  const review = { skipLimits: true as const, alsoInside: async (_tx: unknown, now: number) => void inside.push(now) };
+  assert.equal(await actions.publish(t.deps, e.row, await found(big), review), { ok: true });
+  assert.equal([(await postingRow(big)).status, inside], ["open", [t.clock.now()]]);
+  assert.equal(await actions.publish(t.deps, e.row, await found(big), review), { ok: false, code: "wrongState" });
+  assert.is(inside.length, 1, "nothing written alongside a publish that did not happen");
+  // Not verified: refused even after review.
+  const pending = await employerOf({ status: "pending" });
+  const held = await addPosting(t, pending.employerId, { status: "draft", headcount: 50 });
+  assert.equal(await actions.publish(t.deps, pending.row, await found(held), review), { ok: false, code: "notVerified" });
+  assert.is((await postingRow(held)).status, "draft");
+});
+
 test("editPosting: saved; the rules' problems; an ended posting is wrongState", async () => {
   const e = await employerOf();
   const id = await addPosting(t, e.employerId);
