@@ -4,6 +4,7 @@
 import type { CurrentUser } from "../../shared/context.ts";
 import type { FairOrderRule, SensitiveCategory } from "../../../db/schema/desk.ts";
 import { normalizeMobile } from "../../shared/validators.ts";
+import { addDays } from "../../shared/clock.ts";
 import { CARD_ALPHABET, ageIn, birthYearRange } from "../workers/index.ts";
 
 // --- Looking someone up at the counter ---------------------------------------
@@ -76,14 +77,20 @@ export function categoriesOf(f: PriorityFacts, today: string, s: PrioritySetting
   const wait = waitingDays(f, today);
   if (wait !== null && wait >= s.longWaitDays) out.push("long_wait");
   for (const c of ["low_income", "disabled"] as const) if (f.sensitive.includes(c)) out.push(c);
-  const age = ageOn(f.birthYear, today);
-  if (age !== null && age >= s.olderAge) out.push("older");
+  // From the birth year alone, as the SQL twins ask it (born in or before the limit year):
+  // a worker whose kept birth year makes her over 100 is still 大龄, not "unknown".
+  if (f.birthYear !== null && f.birthYear <= olderBirthYearLimit(today, s)) out.push("older");
   return out;
 }
 
-/** The newest birth year that counts as 大龄 this year (for the queue's SQL filter). */
+/** The newest birth year that counts as 大龄 this year (categoriesOf, and the queue's SQL filter). */
 export function olderBirthYearLimit(today: string, s: PrioritySettings): number {
   return Number(today.slice(0, 4)) - s.olderAge;
+}
+
+/** The desk queue's SQL filter thresholds (desk.repo.ts priorityQueue), from the same settings as categoriesOf. */
+export function queueThresholds(today: string, s: PrioritySettings): { waitCutoff: string; olderBornBy: number } {
+  return { waitCutoff: addDays(today, -s.longWaitDays), olderBornBy: olderBirthYearLimit(today, s) };
 }
 
 /**

@@ -16,7 +16,7 @@ import { copy } from "../../../views/copy/index.ts";
 import { PriorityPage } from "../../../views/desk/priority.tsx";
 import { PublicOrderPage, type OrderRow } from "../../../views/desk/order.tsx";
 import { RuleForm } from "./desk.schema.ts";
-import { categoriesOf, waitingDays, canSeeSensitive, olderBirthYearLimit, pageNumber, priorityCategories, type PriorityCategory } from "./desk.domain.ts";
+import { categoriesOf, waitingDays, canSeeSensitive, queueThresholds, pageNumber, priorityCategories, type PriorityCategory } from "./desk.domain.ts";
 import { deskSettings } from "./desk.settings.ts";
 import { PER_PAGE, requireDesk, idParam } from "./desk.scope.ts";
 import { orderPage, todaysOrder } from "./desk.pages.tsx";
@@ -42,8 +42,7 @@ export function orderRoutes(app: Hono<AppEnv>) {
       countyCode: market.countyCode,
       // A station's staff: their own station's people and people of no station (src/shared/station-scope.ts).
       station: stationHoldsWhere(user, sql`w.id`),
-      waitCutoff: addDays(today, -s.longWaitDays),
-      olderBornBy: olderBirthYearLimit(today, s),
+      ...queueThresholds(today, s),
       withSensitive: sensitive,
       category,
       limit: PER_PAGE,

@@ -27,8 +27,6 @@ export function decide(current: VerificationStatus, decision: Decision): Verific
   return current === "pending" || current === "verified" ? "rejected" : null;
 }
 
-/** The list order for staff: pending first, since they wait for someone. */
-export const queueRank = (status: VerificationStatus) => (status === "pending" ? 0 : status === "rejected" ? 1 : 2);
 
 /**
  * Which field a UNIQUE violation is about, from the SQLite message

@@ -78,7 +78,11 @@ export function decisionUpdate(db: Queryable, id: number, from: VerificationStat
 
 const scopeWhere = (county: string | null) => (county === null ? undefined : eq(employers.countyCode, county));
 
-/** The staff queue: pending first, then newest. `county` null = every county (city admin). */
+/**
+ * The staff queue: pending first (they wait for someone), then rejected, then verified;
+ * newest first within each. `county` null = every county (city admin). The order is
+ * this SQL's alone (test/features/employers/employers.queue.test.ts holds its cases).
+ */
 export async function listQueue(db: Queryable, opts: { county: string | null; status?: VerificationStatus; page: number; perPage: number }) {
   const where = and(scopeWhere(opts.county), opts.status ? eq(employers.status, opts.status) : undefined);
   const [{ n }] = await db.select({ n: count() }).from(employers).where(where);

@@ -64,12 +64,9 @@ export function lateDays(c: { status: CaseStatus; dueDate: string }, today: stri
   return Math.max(0, daysBetween(c.dueDate, today));
 }
 
-/** The overdue list: latest first, then urgent before normal, then the older case. */
-export function sortByLateness<T extends { id: number; status: CaseStatus; dueDate: string; urgency: string }>(cases: T[], today: string): T[] {
-  return cases
-    .filter((c) => lateDays(c, today) > 0)
-    .sort((a, b) => lateDays(b, today) - lateDays(a, today) || (a.urgency === "urgent" ? 0 : 1) - (b.urgency === "urgent" ? 0 : 1) || a.id - b.id);
-}
+// The overdue list (latest first, then urgent before normal, then the older case) is
+// ordered by SQL only (listCases in hotline.repo.ts); hotline.twins.test.ts holds its
+// cases and checks its filter against lateDays.
 
 // --- The workflow ------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import {
 } from "../../../src/features/desk/desk.domain.ts";
 import { readDeskSettings } from "../../../src/features/desk/desk.settings.ts";
 import { ConfigError } from "../../../src/config.ts";
+import { priorityCases, priorityToday } from "./priority.cases.ts";
 import type { CurrentUser } from "../../../src/shared/context.ts";
 
 const today = "2026-11-28";
@@ -43,21 +44,9 @@ test("waiting days count from the first check-in, or from a later hire", () => {
   for (const [f, want] of cases) assert.is(waitingDays({ firstCheckIn: null, lastHire: null, ...f }, today), want, JSON.stringify(f));
 });
 
-test("priority categories follow the thresholds", () => {
+test("priority categories follow the thresholds (the table the SQL twins answer too: priority.twins.test.ts)", () => {
   const none: PriorityFacts = { birthYear: null, firstCheckIn: null, lastHire: null, sensitive: [] };
-  const cases: [Partial<PriorityFacts>, typeof s, string[]][] = [
-    [{}, s, []],
-    [{ firstCheckIn: "2026-10-29" }, s, ["long_wait"]], // exactly 30 days
-    [{ firstCheckIn: "2026-10-30" }, s, []], // 29 days
-    [{ firstCheckIn: "2026-10-30" }, { ...s, longWaitDays: 29 }, ["long_wait"]],
-    [{ firstCheckIn: "2026-09-01", lastHire: "2026-11-20" }, s, []],
-    [{ birthYear: 1976 }, s, ["older"]], // 50 this year
-    [{ birthYear: 1977 }, s, []],
-    [{ birthYear: 1977 }, { ...s, olderAge: 45 }, ["older"]],
-    [{ sensitive: ["disabled"] }, s, ["disabled"]],
-    [{ sensitive: ["disabled", "low_income"], birthYear: 1950, firstCheckIn: "2026-01-01" }, s, ["long_wait", "low_income", "disabled", "older"]],
-  ];
-  for (const [f, settings, want] of cases) assert.equal(categoriesOf({ ...none, ...f }, today, settings), want, JSON.stringify([f, settings]));
+  for (const [name, f, settings, want] of priorityCases) assert.equal(categoriesOf({ ...none, ...f }, priorityToday, { ...s, ...settings }), want, name);
   assert.is(olderBirthYearLimit(today, s), 1976);
   assert.is(ageOn(1976, today), 50);
   assert.is(ageOn(null, today), null);

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
-  identityFor, needsPledge, isVerified, canEditOwnDetails, decide, queueRank, duplicateField, pageNumber,
+  identityFor, needsPledge, isVerified, canEditOwnDetails, decide, duplicateField, pageNumber,
   completeUscc, completeOrgCode, completeResidentId,
 } from "../../../src/features/employers/employers.domain.ts";
 import { isValidUscc, isValidResidentId } from "../../../src/shared/validators.ts";
@@ -44,11 +44,6 @@ test("only verified employers count as verified; only unverified ones edit their
   }
   assert.is(isVerified(null), false);
   assert.is(isVerified(undefined), false);
-});
-
-test("the queue puts pending first", () => {
-  const sorted = (["verified", "rejected", "pending"] as VerificationStatus[]).sort((a, b) => queueRank(a) - queueRank(b));
-  assert.equal(sorted, ["pending", "rejected", "verified"]);
 });
 
 test("UNIQUE violations are told apart by column", () => {

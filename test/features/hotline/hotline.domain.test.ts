@@ -2,13 +2,14 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
-  transition, nextActions, caseActions, type CaseAction, dueDateFor, defaultDeadlineDays, lateDays, sortByLateness, daysBetween,
+  transition, nextActions, caseActions, type CaseAction, dueDateFor, defaultDeadlineDays, lateDays, daysBetween,
   parseDeadlineOverrides, casePrefix, formatCaseNumber, parseCaseNumber, nextSeq, normalizeCallerPhone, lastFourMatches,
   canSeeCase, canAssignTo, owedForHire, flagsEmployer, blocksPublishing, intakeProblems, throttleStep, isLocked, hotlineThrottleRules,
   exportRangeProblem, twoYearsAfter, averageDays, monthBefore,
 } from "../../../src/features/hotline/hotline.domain.ts";
 import { readHotlineSettings } from "../../../src/features/hotline/hotline.settings.ts";
 import { normalizeMobile } from "../../../src/shared/validators.ts";
+import { lateCases, scopeCases, staffA, countyA, city, worker } from "./rules.cases.ts";
 import { caseStatuses, type CaseStatus } from "../../../db/schema/hotline.ts";
 import { DAY_MS } from "../../../src/shared/clock.ts";
 import { csvCell, toCsv } from "../../../src/shared/csv.ts";
@@ -74,27 +75,11 @@ test("deadlines: unpaid wages are the shortest, the others 5 to 15 days", () => 
   assert.is(dueDateFor("2026-12-30", "service", defaultDeadlineDays), "2027-01-14");
 });
 
-const lateCases: [string, CaseStatus, string, string, number][] = [
-  ["before the due date", "accepted", "2026-12-01", "2026-11-30", 0],
-  ["on the due date", "processing", "2026-12-01", "2026-12-01", 0],
-  ["a day after", "transferred", "2026-12-01", "2026-12-02", 1],
-  ["over a month end", "processing", "2026-11-29", "2026-12-03", 4],
-  ["closed late is not late any more", "closed", "2026-11-01", "2026-12-03", 0],
-  ["visited", "visited", "2026-11-01", "2026-12-03", 0],
-];
 for (const [name, status, dueDate, today, expected] of lateCases) {
   test(`lateness: ${name}`, () => assert.is(lateDays({ status, dueDate }, today), expected));
 }
 
-test("overdue list: latest first, urgent before normal at equal lateness, on-time and closed cases left out", () => {
-  const cases = [
-    { id: 1, status: "accepted" as const, dueDate: "2026-11-25", urgency: "normal" },
-    { id: 2, status: "processing" as const, dueDate: "2026-11-20", urgency: "normal" },
-    { id: 3, status: "accepted" as const, dueDate: "2026-11-25", urgency: "urgent" },
-    { id: 4, status: "closed" as const, dueDate: "2026-11-01", urgency: "urgent" },
-    { id: 5, status: "accepted" as const, dueDate: "2026-12-05", urgency: "urgent" },
-  ];
-  assert.equal(sortByLateness(cases, "2026-11-28").map((c) => c.id), [2, 3, 1]);
+test("days between two dates (the overdue list's order is SQL's alone: hotline.twins.test.ts)", () => {
   assert.is(daysBetween("2026-11-20", "2026-11-28"), 8);
 });
 
@@ -163,25 +148,6 @@ test("caller phones: mobiles and landlines, last four digits", () => {
 
 // --- Scope ------------------------------------------------------------------------------
 
-const staffA = { id: 10, role: "staff" as const, marketId: 1, countyCode: "411024" };
-const staffB = { id: 11, role: "staff" as const, marketId: 2, countyCode: "411024" };
-const countyA = { id: 12, role: "county_admin" as const, marketId: null, countyCode: "411024" };
-const countyB = { id: 13, role: "county_admin" as const, marketId: null, countyCode: "411081" };
-const city = { id: 14, role: "city_admin" as const, marketId: null, countyCode: null };
-const worker = { id: 15, role: "worker" as const, marketId: null, countyCode: "411024" };
-const caseAtA = { marketId: 1, countyCode: "411024", assignedTo: null, createdBy: null };
-
-const scopeCases: [string, Parameters<typeof canSeeCase>[0], Parameters<typeof canSeeCase>[1], boolean][] = [
-  ["staff of the market", staffA, caseAtA, true],
-  ["staff of another market in the county", staffB, caseAtA, false],
-  ["staff given the case", staffB, { ...caseAtA, assignedTo: 11 }, true],
-  ["staff who logged it", staffB, { ...caseAtA, createdBy: 11 }, true],
-  ["the county admin", countyA, caseAtA, true],
-  ["another county's admin", countyB, caseAtA, false],
-  ["the city admin", city, caseAtA, true],
-  ["a worker", worker, caseAtA, false],
-  ["staff, case without a market", staffA, { ...caseAtA, marketId: null }, false],
-];
 for (const [name, user, c, expected] of scopeCases) {
   test(`scope: ${name} → ${expected ? "sees" : "does not see"}`, () => assert.is(canSeeCase(user, c), expected));
 }
