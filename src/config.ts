@@ -7,6 +7,7 @@ import * as v from "valibot";
 import { copy } from "../views/copy/index.ts";
 import { jsonValueLines, lineAt } from "./shared/json-lines.ts";
 import { parseNetworks, type Network } from "./shared/networks.ts";
+import { ConfigError, readSetting, intSetting, boolSetting, textSetting, parsedSetting, type Env, type Setting } from "./shared/settings.ts";
 
 export const RegionFileSchema = v.object({
   city: v.object({ code: v.pipe(v.string(), v.regex(/^\d{6}$/)), name: v.pipe(v.string(), v.minLength(1)) }),
@@ -91,33 +92,8 @@ export interface PhoneCodeLimits {
 
 export const defaultRegionFile = fromRoot("db", "seed", "regions", "xuchang.json");
 
-export class ConfigError extends Error {}
-
-type Env = Record<string, string | undefined>;
-
-function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ConfigError(`环境变量 ${name} 的值 "${raw}" 无效:应为 ${min} 到 ${max} 之间的整数`);
-  }
-  return n;
-}
-
-function networksVar(env: Env, name: string): Network[] {
-  const { networks, bad } = parseNetworks(env[name] ?? "");
-  if (bad.length) throw new ConfigError(`环境变量 ${name} 里的 "${bad[0]}" 不是网段:应写成 10.8.3.0/24、2001:db8:12::/48 或单个地址,多个用逗号隔开`);
-  return networks;
-}
-
-function boolVar(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  if (["1", "true", "yes", "on"].includes(raw.toLowerCase())) return true;
-  if (["0", "false", "no", "off"].includes(raw.toLowerCase())) return false;
-  throw new ConfigError(`环境变量 ${name} 的值 "${raw}" 无效:应为 true 或 false`);
-}
+// ConfigError and the one parse path for settings live in shared/settings.ts (features read theirs the same way).
+export { ConfigError };
 
 export function loadRegionFile(path: string): RegionData {
   const r = copy.ops.region;
@@ -198,16 +174,19 @@ function regionIssue(issue: v.BaseIssue<unknown>): string {
   }
 }
 
+const networksSetting = (name: string): Setting<Network[]> =>
+  parsedSetting(name, [], (raw) => {
+    const { networks, bad } = parseNetworks(raw);
+    return bad.length ? { ok: false, why: copy.ops.settings.networks(bad[0]) } : { ok: true, value: networks };
+  });
+
 export function loadConfig(env: Env = process.env): Config {
   const region = loadRegionFile(env.REGION_FILE || defaultRegionFile);
-  const port = intVar(env, "PORT", 3000, 1, 65535);
-  const databaseUrl = env.DATABASE_URL || "file:db/lingong.db";
-  if (!/^(file:|libsql:|https?:|wss?:)/.test(databaseUrl)) {
-    throw new ConfigError(`环境变量 DATABASE_URL 的值 "${databaseUrl}" 无效:应以 file:、libsql: 或 http(s): 开头`);
-  }
-  const hotline = env.HOTLINE || region.hotline;
-  if (!/^[\d-]{3,20}$/.test(hotline)) throw new ConfigError(`环境变量 HOTLINE 的值 "${hotline}" 无效:只能含数字和 -`);
-  const https = boolVar(env, "HTTPS", false);
+  const read = <T>(s: Setting<T>) => readSetting(env, s);
+  const port = read(intSetting("PORT", 3000, 1, 65535));
+  const databaseUrl = read(textSetting("DATABASE_URL", "file:db/lingong.db", /^(file:|libsql:|https?:|wss?:)/, copy.ops.settings.databaseUrl));
+  const hotline = read(textSetting("HOTLINE", region.hotline, /^[\d-]{3,20}$/, copy.ops.settings.hotline));
+  const https = read(boolSetting("HTTPS", false));
   return {
     port,
     databaseUrl,
@@ -216,47 +195,47 @@ export function loadConfig(env: Env = process.env): Config {
     hotline,
     region,
     minWage: {
-      hourlyFen: intVar(env, "MIN_WAGE_HOURLY_FEN", region.minWage.hourlyFen, 1, 1_000_000),
-      monthlyFen: intVar(env, "MIN_WAGE_MONTHLY_FEN", region.minWage.monthlyFen, 1, 100_000_000),
+      hourlyFen: read(intSetting("MIN_WAGE_HOURLY_FEN", region.minWage.hourlyFen, 1, 1_000_000)),
+      monthlyFen: read(intSetting("MIN_WAGE_MONTHLY_FEN", region.minWage.monthlyFen, 1, 100_000_000)),
     },
     idleMinutes: {
-      staff: intVar(env, "STAFF_IDLE_MINUTES", 15, 1, 24 * 60),
-      other: intVar(env, "IDLE_MINUTES", 7 * 24 * 60, 1, 90 * 24 * 60),
+      staff: read(intSetting("STAFF_IDLE_MINUTES", 15, 1, 24 * 60)),
+      other: read(intSetting("IDLE_MINUTES", 7 * 24 * 60, 1, 90 * 24 * 60)),
     },
-    backup: { dir: env.BACKUP_DIR || "backups", keep: intVar(env, "BACKUP_KEEP", 30, 0, 100_000) },
+    backup: { dir: env.BACKUP_DIR || "backups", keep: read(intSetting("BACKUP_KEEP", 30, 0, 100_000)) },
     retention: {
-      postingContactDays: intVar(env, "RETENTION_POSTING_CONTACT_DAYS", 365, 30, 36_500),
-      workerDays: intVar(env, "RETENTION_WORKER_DAYS", 3 * 365, 180, 36_500),
-      smsDays: intVar(env, "RETENTION_SMS_DAYS", 180, 7, 36_500),
+      postingContactDays: read(intSetting("RETENTION_POSTING_CONTACT_DAYS", 365, 30, 36_500)),
+      workerDays: read(intSetting("RETENTION_WORKER_DAYS", 3 * 365, 180, 36_500)),
+      smsDays: read(intSetting("RETENTION_SMS_DAYS", 180, 7, 36_500)),
     },
-    pageCacheSeconds: intVar(env, "PAGE_CACHE_SECONDS", 5, 0, 300),
-    diskMinFreeMb: intVar(env, "DISK_MIN_FREE_MB", 200, 0, 10_000_000),
-    monitoringCacheSeconds: intVar(env, "MONITORING_CACHE_SECONDS", 300, 0, 3600),
+    pageCacheSeconds: read(intSetting("PAGE_CACHE_SECONDS", 5, 0, 300)),
+    diskMinFreeMb: read(intSetting("DISK_MIN_FREE_MB", 200, 0, 10_000_000)),
+    monitoringCacheSeconds: read(intSetting("MONITORING_CACHE_SECONDS", 300, 0, 3600)),
     https,
     phoneCodes: {
-      numberGapSeconds: intVar(env, "SMS_CODE_NUMBER_GAP_SECONDS", 60, 30, 3600),
-      numberPerHour: intVar(env, "SMS_CODE_NUMBER_PER_HOUR", 5, 1, 100),
-      numberPerDay: intVar(env, "SMS_CODE_NUMBER_PER_DAY", 10, 1, 1000),
-      addressPerHour: intVar(env, "SMS_CODE_ADDRESS_PER_HOUR", 10, 1, 100_000),
-      addressPerDay: intVar(env, "SMS_CODE_ADDRESS_PER_DAY", 30, 1, 1_000_000),
-      dailyBudget: intVar(env, "SMS_CODE_DAILY_BUDGET", 2000, 1, 10_000_000),
+      numberGapSeconds: read(intSetting("SMS_CODE_NUMBER_GAP_SECONDS", 60, 30, 3600)),
+      numberPerHour: read(intSetting("SMS_CODE_NUMBER_PER_HOUR", 5, 1, 100)),
+      numberPerDay: read(intSetting("SMS_CODE_NUMBER_PER_DAY", 10, 1, 1000)),
+      addressPerHour: read(intSetting("SMS_CODE_ADDRESS_PER_HOUR", 10, 1, 100_000)),
+      addressPerDay: read(intSetting("SMS_CODE_ADDRESS_PER_DAY", 30, 1, 1_000_000)),
+      dailyBudget: read(intSetting("SMS_CODE_DAILY_BUDGET", 2000, 1, 10_000_000)),
     },
-    trustProxy: boolVar(env, "TRUST_PROXY", false),
+    trustProxy: read(boolSetting("TRUST_PROXY", false)),
     postingLimits: {
-      perHour: intVar(env, "POSTINGS_PER_HOUR", 10, 1, 100_000),
-      perDay: intVar(env, "POSTINGS_PER_DAY", 30, 1, 1_000_000),
-      householdHeadcount: intVar(env, "HOUSEHOLD_HEADCOUNT_MAX", 10, 1, 100_000),
+      perHour: read(intSetting("POSTINGS_PER_HOUR", 10, 1, 100_000)),
+      perDay: read(intSetting("POSTINGS_PER_DAY", 30, 1, 1_000_000)),
+      householdHeadcount: read(intSetting("HOUSEHOLD_HEADCOUNT_MAX", 10, 1, 100_000)),
     },
     fairShare: {
-      enabled: boolVar(env, "FAIR_SHARE", true),
-      perClient: intVar(env, "FAIR_SHARE_PER_CLIENT", 2, 1, 1000),
+      enabled: read(boolSetting("FAIR_SHARE", true)),
+      perClient: read(intSetting("FAIR_SHARE_PER_CLIENT", 2, 1, 1000)),
       // Milliseconds of server time per client: 100 a second (a tenth of a core), 1000 at once.
-      rate: intVar(env, "FAIR_SHARE_RATE", 100, 1, 1_000_000),
-      burst: intVar(env, "FAIR_SHARE_BURST", 1000, 1, 10_000_000),
-      anonymous: intVar(env, "FAIR_SHARE_RENDERS", 8, 1, 10_000),
-      holdMs: intVar(env, "FAIR_SHARE_HOLD_MS", 1000, 0, 60_000),
-      stationNetworks: networksVar(env, "FAIR_SHARE_STATION_NETWORKS"),
-      stationShare: intVar(env, "FAIR_SHARE_STATION_SHARE", 8, 1, 1000),
+      rate: read(intSetting("FAIR_SHARE_RATE", 100, 1, 1_000_000)),
+      burst: read(intSetting("FAIR_SHARE_BURST", 1000, 1, 10_000_000)),
+      anonymous: read(intSetting("FAIR_SHARE_RENDERS", 8, 1, 10_000)),
+      holdMs: read(intSetting("FAIR_SHARE_HOLD_MS", 1000, 0, 60_000)),
+      stationNetworks: read(networksSetting("FAIR_SHARE_STATION_NETWORKS")),
+      stationShare: read(intSetting("FAIR_SHARE_STATION_SHARE", 8, 1, 1000)),
     },
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ""),
     env,

@@ -299,7 +299,4 @@ export const desk = {
 
   // Audit-free errors
   notInScope: "这个人不在您的范围内。",
-  config: {
-    bad: (name: string, raw: string, min: number, max: number) => `环境变量 ${name} 的值 "${raw}" 无效:应为 ${min} 到 ${max} 之间的整数`,
-  },
 } as const;

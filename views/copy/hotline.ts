@@ -231,8 +231,8 @@ export const hotline = {
 
   // Settings (shown when the server refuses to start)
   config: {
-    badBlock: (v: string) => `环境变量 HOTLINE_BLOCK_PUBLISHING 的值 "${v}" 无效:应为 true 或 false`,
-    badPrefix: (v: string) => `环境变量 HOTLINE_CASE_PREFIX 的值 "${v}" 无效:应为 1 到 5 个大写字母`,
-    badDeadline: (v: string) => `环境变量 HOTLINE_DEADLINE_DAYS 中的 "${v}" 无效:应为 类别=天数,例如 wage_arrears=3,类别见 db/schema/hotline.ts`,
+    // What each setting should look like; shared/settings.ts puts it after the variable and the value.
+    prefix: "应为 1 到 5 个大写字母",
+    deadline: (part: string) => `其中 "${part}" 不对:应为 类别=天数(1 到 365),例如 wage_arrears=3,类别见 db/schema/hotline.ts`,
   },
 } as const;

@@ -32,6 +32,15 @@ export const ops = {
   disk: "磁盘剩余空间",
   diskUnknown: "无法读取",
   diskLow: "数据库所在磁盘的剩余空间低于设定的下限(DISK_MIN_FREE_MB,默认 200 MB)。请清理旧备份或扩容,否则系统可能无法保存数据。",
+  // A bad environment variable (src/shared/settings.ts): one line for the clerk, then the server stops.
+  settings: {
+    bad: (name: string, raw: string, why: string) => `环境变量 ${name} 的值 "${raw}" 无效:${why}`,
+    int: (min: number, max: number) => `应为 ${min} 到 ${max} 之间的整数`,
+    bool: "应为 true 或 false",
+    databaseUrl: "应以 file:、libsql: 或 http(s): 开头",
+    hotline: "只能含数字和 -",
+    networks: (bad: string) => `其中 "${bad}" 不是网段:应写成 10.8.3.0/24、2001:db8:12::/48 或单个地址,多个用逗号隔开`,
+  },
   // Mistakes in the region file (REGION_FILE), with the line and the field.
   region: {
     unreadable: (path: string, why: string) => `无法读取地区数据文件 REGION_FILE=${path}(${why}):请检查路径是否写对、文件是否存在、lingong 用户能否读取。`,

@@ -2,9 +2,12 @@
 //   HOTLINE_BLOCK_PUBLISHING  true/false (default true): an open wage case stops new postings
 //   HOTLINE_CASE_PREFIX       letters before case numbers (default: the city's initials, 许昌 → XC)
 //   HOTLINE_DEADLINE_DAYS     e.g. "wage_arrears=2,fraud=5": days to 已办结 per category
-// install() reads them once at start, so a bad value stops the server there.
-import { ConfigError } from "../../config.ts";
+// install() reads them once at start, so a bad value stops the server there
+// (the one parse path of src/shared/settings.ts: a Chinese line naming the variable).
+import type { Config } from "../../config.ts";
 import type { Deps } from "../../shared/context.ts";
+import { perApp } from "../../shared/memo.ts";
+import { boolSetting, textSetting, parsedSetting, readSettings, type Env } from "../../shared/settings.ts";
 import type { CaseCategory } from "../../../db/schema/hotline.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { casePrefix, defaultDeadlineDays, parseDeadlineOverrides, PREFIX_PATTERN } from "./hotline.domain.ts";
@@ -16,30 +19,24 @@ export interface HotlineSettings {
 }
 
 const t = copy.hotline.config;
-const cache = new WeakMap<object, HotlineSettings>();
 
-export function readHotlineSettings(env: Readonly<Record<string, string | undefined>>, cityName: string): HotlineSettings {
-  const rawBlock = (env.HOTLINE_BLOCK_PUBLISHING ?? "").trim().toLowerCase();
-  let blockPublishing = true;
-  if (["0", "false", "no", "off"].includes(rawBlock)) blockPublishing = false;
-  else if (rawBlock && !["1", "true", "yes", "on"].includes(rawBlock)) throw new ConfigError(t.badBlock(rawBlock));
-  const rawPrefix = (env.HOTLINE_CASE_PREFIX ?? "").trim();
-  if (rawPrefix && !PREFIX_PATTERN.test(rawPrefix)) throw new ConfigError(t.badPrefix(rawPrefix));
-  const overrides = parseDeadlineOverrides(env.HOTLINE_DEADLINE_DAYS);
-  if (!overrides.ok) throw new ConfigError(t.badDeadline(overrides.bad));
+export function readHotlineSettings(env: Env, cityName: string): HotlineSettings {
+  const s = readSettings(env, {
+    blockPublishing: boolSetting("HOTLINE_BLOCK_PUBLISHING", true),
+    prefix: textSetting("HOTLINE_CASE_PREFIX", "", PREFIX_PATTERN, t.prefix),
+    deadlines: parsedSetting("HOTLINE_DEADLINE_DAYS", {}, (raw) => {
+      const r = parseDeadlineOverrides(raw);
+      return r.ok ? r : { ok: false, why: t.deadline(r.bad) };
+    }),
+  });
   return {
-    blockPublishing,
-    prefix: casePrefix(cityName, rawPrefix || undefined),
-    deadlines: { ...defaultDeadlineDays, ...overrides.value },
+    blockPublishing: s.blockPublishing,
+    prefix: casePrefix(cityName, s.prefix || undefined),
+    deadlines: { ...defaultDeadlineDays, ...s.deadlines },
   };
 }
 
+const settingsOf = perApp((config: Config) => readHotlineSettings(config.env ?? {}, config.region.city.name));
+
 /** The settings of this app instance (read once per config). */
-export function hotlineSettings(deps: Pick<Deps, "config">): HotlineSettings {
-  let s = cache.get(deps.config);
-  if (!s) {
-    s = readHotlineSettings(deps.config.env ?? {}, deps.config.region.city.name);
-    cache.set(deps.config, s);
-  }
-  return s;
-}
+export const hotlineSettings = (deps: Pick<Deps, "config">): HotlineSettings => settingsOf(deps.config);
