@@ -282,7 +282,10 @@ export function createApp(deps: Deps) {
       const deadline = Date.now() + STOP_WAIT_MS;
       // Requests in flight may still queue writes: wait for them, then for the queue.
       while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      await Promise.race([deps.database.drain(), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())).unref?.())]);
+      // The deadline's own timer is cleared when the queue drains first (stop leaves no timer behind).
+      let giveUp: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([deps.database.drain(), new Promise((r) => (giveUp = setTimeout(r, Math.max(0, deadline - Date.now()))).unref?.())]);
+      clearTimeout(giveUp);
       deps.database.close();
     })());
 

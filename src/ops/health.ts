@@ -4,6 +4,7 @@
 // A server that answers pages but cannot save a sign-up is not healthy.
 import { healthProbe } from "../../db/schema/index.ts";
 import type { Deps } from "../shared/context.ts";
+import { perApp } from "../shared/memo.ts";
 import { storageErrorCode } from "../shared/db.ts";
 import { copy } from "../../views/copy/index.ts";
 import { diskHealth } from "./dbfile.ts";
@@ -32,7 +33,8 @@ export const RECENT_FAILURE_MS = 60_000;
 /** At most one write probe per this long; checks in between reuse its answer. */
 export const PROBE_EVERY_MS = 5_000;
 
-const probes = new WeakMap<object, { at: number; result: Promise<string | null> }>();
+/** The last probe of each app's database (the one perApp helper: tests build many apps in one process). */
+const probeOf = perApp((_database: Deps["database"]): { last: { at: number; result: Promise<string | null> } | null } => ({ last: null }));
 
 /**
  * One small write of our own (the one row of health_probe), through the writer queue,
@@ -40,7 +42,8 @@ const probes = new WeakMap<object, { at: number; result: Promise<string | null> 
  * empty the page cache every few seconds. Returns the failure's code, or null.
  */
 function probe(deps: Deps, now: number): Promise<string | null> {
-  const last = probes.get(deps.database);
+  const kept = probeOf(deps.database);
+  const last = kept.last;
   if (last && now - last.at < PROBE_EVERY_MS) return last.result;
   const result = deps.database
     .write(
@@ -55,7 +58,7 @@ function probe(deps: Deps, now: number): Promise<string | null> {
       () => null,
       (e) => storageErrorCode(e) ?? "SQLITE_ERROR",
     );
-  probes.set(deps.database, { at: now, result });
+  kept.last = { at: now, result };
   return result;
 }
 

@@ -6,6 +6,7 @@ import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import { sessions, users, markets } from "../../db/schema/index.ts";
 import { randomToken, sha256 } from "./crypto.ts";
 import type { Ctx, CurrentUser, Deps } from "./context.ts";
+import { perApp } from "./memo.ts";
 import type { Db } from "./db.ts";
 import { staffRoles } from "../../db/schema/constants.ts";
 
@@ -24,7 +25,6 @@ export function idleLimitMs(deps: Deps, role: string): number {
  * by drizzle once per DB and kept: every signed-in request runs it, and
  * building it anew cost more than running it (docs/performance.md).
  */
-const sessionQueries = new WeakMap<Db, ReturnType<typeof buildSessionQuery>>();
 function buildSessionQuery(db: Db) {
   return db
     .select({
@@ -46,11 +46,8 @@ function buildSessionQuery(db: Db) {
     .limit(1)
     .prepare();
 }
-export function sessionQuery(db: Db) {
-  let q = sessionQueries.get(db);
-  if (!q) sessionQueries.set(db, (q = buildSessionQuery(db)));
-  return q;
-}
+/** Built once per app's DB (the one perApp helper). */
+export const sessionQuery = perApp(buildSessionQuery);
 
 /** The signed-in person from a user row joined with her market: staff are scoped by their market's county. */
 export function currentUserOf(row: {

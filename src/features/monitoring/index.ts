@@ -3,6 +3,7 @@
 // imports from here.
 import type { Feature } from "../../shared/feature.ts";
 import type { Queryable } from "../../shared/db.ts";
+import { perApp } from "../../shared/memo.ts";
 import { monitoringRoutes } from "./monitoring.routes.tsx";
 import { averageWindow, perDay, AVERAGE_DAYS, type Period } from "./monitoring.domain.ts";
 import { marketSums, onlineOwnerId } from "./monitoring.repo.ts";
@@ -29,15 +30,19 @@ export function dailyFigures(db: Queryable, today: string): Promise<{ window: Pe
   // The window is the 30 days before today, which no longer change once the
   // day is over, so the figures are computed once per day and DB, not on every
   // directory view (they cost a scan of the month's sign-ups).
-  const memo = figuresMemo.get(db);
-  if (memo?.today === today) return memo.figures;
+  const memo = figuresMemoOf(db);
+  if (memo.kept?.today === today) return memo.kept.figures;
   const figures = computeDailyFigures(db, today);
-  figuresMemo.set(db, { today, figures });
-  figures.catch(() => figuresMemo.delete(db));
+  const kept = { today, figures };
+  memo.kept = kept;
+  figures.catch(() => {
+    if (memo.kept === kept) memo.kept = null;
+  });
   return figures;
 }
 
-const figuresMemo = new WeakMap<object, { today: string; figures: ReturnType<typeof computeDailyFigures> }>();
+/** The day's figures, one memo per app's DB (the one perApp helper: tests build many apps in one process). */
+const figuresMemoOf = perApp((_db: Queryable): { kept: { today: string; figures: ReturnType<typeof computeDailyFigures> } | null } => ({ kept: null }));
 
 async function computeDailyFigures(db: Queryable, today: string): Promise<{ window: Period; byMarket: Map<number, DailyFigures> }> {
   const window = averageWindow(today);
