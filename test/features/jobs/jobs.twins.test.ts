@@ -1,15 +1,17 @@
 // The SQL twins of the jobs rules against the same tables of cases as the
-// TypeScript rules: the browse filter's day rate (dayRateSql) and the sign-up
-// guard inside the transaction (repo.signUp, which applies signUpRefusal).
+// TypeScript rules: the browse filter's day rate (dayRateSql), the sign-up
+// guard inside the transaction (repo.signUp, which applies signUpRefusal), and
+// the status in effect (effectiveStatus) as the public list (browseWhere) and
+// the hourly sweep (expireOverdue) ask it.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { eq } from "drizzle-orm";
+import { eq, and, inArray } from "drizzle-orm";
 import { makeTestApp, type TestApp } from "../../helpers/app.ts";
 import { jobPostings } from "../../../db/schema/index.ts";
-import { dayRateFen, signUpRefusal } from "../../../src/features/jobs/jobs.domain.ts";
-import { dayRateSql, signUp } from "../../../src/features/jobs/jobs.repo.ts";
+import { dayRateFen, signUpRefusal, effectiveStatus } from "../../../src/features/jobs/jobs.domain.ts";
+import { dayRateSql, signUp, browseWhere, expireOverdue } from "../../../src/features/jobs/jobs.repo.ts";
 import { addEmployer, addPosting, addWorker, today } from "./fixtures.ts";
-import { dayRateCases } from "./rules.cases.ts";
+import { dayRateCases, effectiveStatusCases } from "./rules.cases.ts";
 import { addDays } from "../../../src/shared/clock.ts";
 import type { PostingStatus } from "../../../db/schema/constants.ts";
 
@@ -48,6 +50,26 @@ test("the sign-up inside the transaction refuses exactly what signUpRefusal refu
     const r = await t.deps.database.transaction((tx) => signUp(tx, { postingId: id, workerId: w.id, quoteFen: null, quoteNote: null }, d, t.clock.now()));
     assert.is(r.ok ? null : r.reason, signUpRefusal(p, "worker", false, d), name);
   }
+});
+
+test("the public list shows as open, and the sweep expires, exactly what effectiveStatus says", async () => {
+  const e = await addEmployer(t);
+  const d = today(t);
+  const ids = new Map<number, (typeof effectiveStatusCases)[number]>();
+  for (const c of effectiveStatusCases) {
+    const id = await addPosting(t, e.employerId, { startDate: addDays(d, -5), endDate: addDays(d, c[2]) });
+    await t.deps.database.write((db) => db.update(jobPostings).set({ status: c[1] }).where(eq(jobPostings.id, id)));
+    ids.set(id, c);
+  }
+  const mine = inArray(jobPostings.id, [...ids.keys()]);
+  const listed = new Set((await t.db.select({ id: jobPostings.id }).from(jobPostings).where(and(mine, browseWhere({}, d)))).map((r) => r.id));
+  for (const [id, [name, status, days, want]] of ids) {
+    assert.is(effectiveStatus({ status, endDate: addDays(d, days) }, d), want, `effectiveStatus: ${name}`);
+    assert.is(listed.has(id), want === "open", `browseWhere: ${name}`);
+  }
+  await t.deps.database.transaction((tx) => expireOverdue(tx, d, t.clock.now()));
+  const after = await t.db.select({ id: jobPostings.id, status: jobPostings.status }).from(jobPostings).where(mine);
+  for (const r of after) assert.is(r.status, ids.get(r.id)![3], `expireOverdue: ${ids.get(r.id)![0]}`);
 });
 
 test.run();
