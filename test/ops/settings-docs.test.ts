@@ -23,6 +23,8 @@ test("every environment variable read under src/ is in the guide's settings tabl
     const text = readFileSync(file, "utf8");
     for (const m of text.matchAll(/\benv\.([A-Z][A-Z0-9_]+)/g)) names.add(m[1]);
     for (const m of text.matchAll(/\b(?:intVar|boolVar|intSetting|textVar|stringVar)\(\s*env,\s*"([A-Z][A-Z0-9_]+)"/g)) names.add(m[1]);
+    // The one settings path (src/shared/settings.ts): intSetting("PORT", …), boolSetting, textSetting, parsedSetting, networksSetting.
+    for (const m of text.matchAll(/\b(?:int|bool|text|parsed|networks)Setting\(\s*"([A-Z][A-Z0-9_]+)"/g)) names.add(m[1]);
   }
   for (const n of toolOnly) names.delete(n);
   assert.ok(names.size > 20, `found ${names.size} settings`);
