@@ -21,9 +21,8 @@ export const pages: PageRecipe[] = [
       const phone = nextPhone();
       for (let i = 0; i <= MINE_LIMIT; i++) {
         const made = await addCase(w.t, { callerPhone: phone, channel: i % 2 ? "online" : "phone" });
-        await w.t.deps.database.write((db) =>
-          db.batch([0, 1].map((k) => insertEvent(db, made.id, null, w.t.clock.now() + k, { kind: "note", note: "已电话联系雇主,雇主说月底前结清,我们会再跟进。", public: true, status: "accepted" }))),
-        );
+        const reply = { kind: "note", note: "已电话联系雇主,雇主说月底前结清,我们会再跟进。", public: true, status: "accepted" } as const;
+        await w.t.deps.database.write((db) => db.batch([insertEvent(db, made.id, null, w.t.clock.now(), reply), insertEvent(db, made.id, null, w.t.clock.now() + 1, reply)]));
       }
       const b = w.t.client();
       await b.get(paths.hotline.statusSms);
