@@ -148,6 +148,7 @@ export const jobPostings = sqliteTable(
     index("postings_count_county_idx").on(t.status, t.countyCode, t.endDate),
     index("postings_kind_idx").on(t.status, t.kindId, t.publishedAt),
     index("postings_dates_idx").on(t.status, t.endDate),
+    index("postings_start_idx").on(t.status, t.startDate, t.publishedAt),
     index("postings_employer_idx").on(t.employerId, t.createdAt),
   ],
 );

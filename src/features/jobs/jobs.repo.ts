@@ -1,7 +1,7 @@
 // Queries and writes on postings, their brand tags, the keyword index and
 // sign-ups. Writes that must land together are batches or run inside the
 // caller's transaction; each returns what the handler needs to tell the user.
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lte, lt, sql, type SQL } from "drizzle-orm";
 import {
   applications, brands, employers, hires, jobPostings, markets, postingBrands, users, workKinds,
 } from "../../../db/schema/index.ts";
@@ -310,23 +310,70 @@ const rowColumns = {
 /**
  * The order of results a worker wants: work that starts today (or has started
  * and goes on) first, then tomorrow's, then by start date; newest first within
- * a day. The key depends on today, so no index can give it: SQLite sorts the
- * matching open postings it found through an index (a top-N sort with LIMIT).
+ * a day. The key depends on today, so no index gives it in one walk — sorted
+ * as one, every open posting of the list is read and sorted (0.5–1 s for the
+ * unfiltered list at 100,000 postings). So browseQuery reads it in two parts
+ * that indexes do give in order (startedQuery, upcomingQuery); keywordPage
+ * sorts by this key when it holds at most a window of matches.
  */
 const startOrder = (today: string) => [sql`max(${jobPostings.startDate}, ${today})`, desc(jobPostings.publishedAt), desc(jobPostings.id)];
 
-/** The page of rows in start order (the query EXPLAIN-tested to use an index). */
-export function browseQuery(db: Queryable, f: Filters, today: string, page: number, perPage: number, extra = 0) {
+/**
+ * The postings that have started (start date today or before: all have the
+ * key today), newest first: an index on (status[, county | kind], published_at)
+ * gives that order, so a page stops after its rows. "+start_date" keeps SQLite
+ * off postings_start_idx for this part.
+ */
+export function startedQuery(db: Queryable, f: Filters, today: string, limit: number, offset: number) {
   return db
     .select(rowColumns)
     .from(jobPostings)
     .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
-    .where(browseWhere(f, today))
-    .orderBy(...startOrder(today))
-    .limit(perPage + extra)
-    .offset((page - 1) * perPage);
+    .where(and(browseWhere(f, today), sql`+${jobPostings.startDate} <= ${today}`))
+    .orderBy(desc(jobPostings.publishedAt), desc(jobPostings.id))
+    .limit(limit)
+    .offset(offset);
 }
-export type PostingRow = Awaited<ReturnType<typeof browseQuery>>[number];
+
+/** The postings that start after today, by start date then newest first (postings_start_idx gives the first key). */
+export function upcomingQuery(db: Queryable, f: Filters, today: string, limit: number, offset: number) {
+  return db
+    .select(rowColumns)
+    .from(jobPostings)
+    .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
+    .where(and(browseWhere(f, today), gt(jobPostings.startDate, today)))
+    .orderBy(asc(jobPostings.startDate), desc(jobPostings.publishedAt), desc(jobPostings.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+/**
+ * The page of rows in start order (perPage + extra of them): the started part,
+ * then the upcoming part. Usually one statement (a page inside the started
+ * part); a page past it counts the started part (at most the rows before the
+ * page) to know where in the upcoming part it begins. The same rows as one
+ * query ordered by startOrder (tested in jobs.startorder.test.ts).
+ */
+export async function browseQuery(db: Queryable, f: Filters, today: string, page: number, perPage: number, extra = 0): Promise<PostingRow[]> {
+  const want = perPage + extra;
+  const skip = (page - 1) * perPage;
+  const started = await startedQuery(db, f, today, want, skip);
+  if (started.length === want) return started;
+  // A page with started rows holds the last of them; an empty one needs their number (≤ skip).
+  const startedTotal =
+    started.length > 0 || skip === 0
+      ? skip + started.length
+      : Number(
+          (
+            await db.all<{ n: number }>(
+              sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${jobPostings} WHERE ${browseWhere(f, today)} AND +${jobPostings.startDate} <= ${today} LIMIT ${skip})`,
+            )
+          )[0].n,
+        );
+  const upcoming = await upcomingQuery(db, f, today, want - started.length, Math.max(0, skip - startedTotal));
+  return [...started, ...upcoming];
+}
+export type PostingRow = Awaited<ReturnType<typeof startedQuery>>[number];
 
 /** Where a page of the open API's list ends: the last row's publication time and id. */
 export interface Cursor {
