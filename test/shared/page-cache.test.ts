@@ -334,4 +334,62 @@ test("the shapes learnt per path are bounded (4 × maxEntries): the oldest path'
   assert.is(h.renders(), 6);
 });
 
+// Added after the Stryker run on this module (docs/testing.md, "Mutation testing").
+function bareApp() {
+  let renders = 0;
+  const cache = pageCache({ ttlMs: 1000, generation: () => 0, now: () => 0 });
+  const app = new Hono<AppEnv>();
+  app.use(cache);
+  app.get("/h", (c) => {
+    renders++;
+    c.header("x-frame-options", "DENY");
+    return c.html(`<p>render ${renders}</p>`);
+  });
+  // Reads every parameter through c.req.queries() with no name, as a page may.
+  app.get("/queries", (c) => {
+    renders++;
+    return c.html(`<p>render ${renders} ${JSON.stringify(c.req.queries())}</p>`);
+  });
+  // Reads every value of "a".
+  app.get("/values", (c) => {
+    renders++;
+    return c.html(`<p>render ${renders} ${(c.req.queries("a") ?? []).join("|")}</p>`);
+  });
+  return { app, cache, renders: () => renders };
+}
+
+test("a page served from the cache keeps its headers (type and the handler's own), the first answer too", async () => {
+  const b = bareApp();
+  for (const expected of ["<p>render 1</p>", "<p>render 1</p>"]) {
+    const res = await b.app.request("/h");
+    assert.is(await res.text(), expected);
+    assert.is(res.headers.get("content-type"), "text/html; charset=UTF-8");
+    assert.is(res.headers.get("x-frame-options"), "DENY");
+  }
+});
+
+test("clear() empties the cache: the next visit renders again", async () => {
+  const b = bareApp();
+  await b.app.request("/h");
+  assert.is(b.cache.size(), 1);
+  b.cache.clear();
+  assert.is(b.cache.size(), 0);
+  assert.is(await (await b.app.request("/h")).text(), "<p>render 2</p>");
+});
+
+test("a page that reads c.req.queries() with no name is keyed by every parameter", async () => {
+  const b = bareApp();
+  assert.is(await (await b.app.request("/queries?a=1")).text(), '<p>render 1 {"a":["1"]}</p>');
+  assert.is(await (await b.app.request("/queries?a=2")).text(), '<p>render 2 {"a":["2"]}</p>');
+  assert.is(await (await b.app.request("/queries?b=1&a=1")).text(), '<p>render 3 {"b":["1"],"a":["1"]}</p>');
+  assert.is(await (await b.app.request("/queries?a=1")).text(), '<p>render 1 {"a":["1"]}</p>');
+});
+
+test("repeated values of a parameter are kept apart in the key: a=1&a=2 is not a=12", async () => {
+  const b = bareApp();
+  assert.is(await (await b.app.request("/values?a=1&a=2")).text(), "<p>render 1 1|2</p>");
+  assert.is(await (await b.app.request("/values?a=12")).text(), "<p>render 2 12</p>");
+  assert.is(await (await b.app.request("/values?a=1&a=2")).text(), "<p>render 1 1|2</p>");
+});
+
 test.run();
