@@ -392,4 +392,16 @@ test("repeated values of a parameter are kept apart in the key: a=1&a=2 is not a
   assert.is(await (await b.app.request("/values?a=1&a=2")).text(), "<p>render 1 1|2</p>");
 });
 
+test("the shapes bound is exact: 4 × maxEntries paths keep every shape; a forgotten shape never serves another query's page", async () => {
+  const h = harness({ maxEntries: 1 });
+  await h.get("/page?i=1");
+  for (const v of ["no-store", "no-store, a", "no-store, b"]) await h.get(`/header/${encodeURIComponent(v)}`);
+  assert.is(h.renders(), 4);
+  assert.is(await h.get("/page?i=1&junk=1"), "<p>i=1 render 1 big=false hx=</p>", "4 paths: /page's shape is still known, junk ignored");
+  const g = harness({ maxEntries: 1 });
+  assert.is(await g.get("/page"), "<p>render 1 big=false hx=</p>");
+  for (const v of ["no-store", "no-store, a", "no-store, b", "no-store, c"]) await g.get(`/header/${encodeURIComponent(v)}`);
+  assert.is(await g.get("/page?i=5"), "<p>i=5 render 6 big=false hx=</p>", "shape forgotten: keyed by every parameter, so not the page without i");
+});
+
 test.run();
