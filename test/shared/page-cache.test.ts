@@ -404,4 +404,11 @@ test("the shapes bound is exact: 4 × maxEntries paths keep every shape; a forgo
   assert.is(await g.get("/page?i=5"), "<p>i=5 render 6 big=false hx=</p>", "shape forgotten: keyed by every parameter, so not the page without i");
 });
 
+test("parameters stay apart in the key: a=x&ab=y is not a=xa&b=y", async () => {
+  const h = harness();
+  assert.is(await h.get("/all?a=x&ab=y"), '<p>render 1 {"a":"x","ab":"y"}</p>');
+  assert.is(await h.get("/all?a=xa&b=y"), '<p>render 2 {"a":"xa","b":"y"}</p>');
+  assert.is(await h.get("/all?a=x&ab=y"), '<p>render 1 {"a":"x","ab":"y"}</p>');
+});
+
 test.run();
