@@ -27,7 +27,7 @@ export const MODULES = {
 	// Security-critical shared modules.
 	authz: { mutate: 'src/shared/authz.ts', tests: ['test/shared/authz.test.ts'] },
 	csrf: { mutate: 'src/shared/csrf.ts', tests: ['test/shared/csrf.test.ts'] },
-	session: { mutate: 'src/shared/session.ts', tests: ['test/shared/session.test.ts'] },
+	session: { mutate: 'src/shared/session.ts', tests: ['test/shared/session.test.ts', 'test/shared/session-query.test.ts'] },
 	validators: { mutate: 'src/shared/validators.ts', tests: ['test/shared/validators.test.ts', 'test/shared/forms.test.ts'] },
 	'page-cache': { mutate: 'src/shared/page-cache.ts', tests: ['test/shared/page-cache.test.ts'] },
 	db: { mutate: 'src/shared/db.ts', tests: ['test/shared/db.test.ts', 'test/shared/db-writer.test.ts'] },

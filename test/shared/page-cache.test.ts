@@ -334,4 +334,81 @@ test("the shapes learnt per path are bounded (4 × maxEntries): the oldest path'
   assert.is(h.renders(), 6);
 });
 
+// Added after the Stryker run on this module (docs/testing.md, "Mutation testing").
+function bareApp() {
+  let renders = 0;
+  const cache = pageCache({ ttlMs: 1000, generation: () => 0, now: () => 0 });
+  const app = new Hono<AppEnv>();
+  app.use(cache);
+  app.get("/h", (c) => {
+    renders++;
+    c.header("x-frame-options", "DENY");
+    return c.html(`<p>render ${renders}</p>`);
+  });
+  // Reads every parameter through c.req.queries() with no name, as a page may.
+  app.get("/queries", (c) => {
+    renders++;
+    return c.html(`<p>render ${renders} ${JSON.stringify(c.req.queries())}</p>`);
+  });
+  // Reads every value of "a".
+  app.get("/values", (c) => {
+    renders++;
+    return c.html(`<p>render ${renders} ${(c.req.queries("a") ?? []).join("|")}</p>`);
+  });
+  return { app, cache, renders: () => renders };
+}
+
+test("a page served from the cache keeps its headers (type and the handler's own), the first answer too", async () => {
+  const b = bareApp();
+  for (const expected of ["<p>render 1</p>", "<p>render 1</p>"]) {
+    const res = await b.app.request("/h");
+    assert.is(await res.text(), expected);
+    assert.is(res.headers.get("content-type"), "text/html; charset=UTF-8");
+    assert.is(res.headers.get("x-frame-options"), "DENY");
+  }
+});
+
+test("clear() empties the cache: the next visit renders again", async () => {
+  const b = bareApp();
+  await b.app.request("/h");
+  assert.is(b.cache.size(), 1);
+  b.cache.clear();
+  assert.is(b.cache.size(), 0);
+  assert.is(await (await b.app.request("/h")).text(), "<p>render 2</p>");
+});
+
+test("a page that reads c.req.queries() with no name is keyed by every parameter", async () => {
+  const b = bareApp();
+  assert.is(await (await b.app.request("/queries?a=1")).text(), '<p>render 1 {"a":["1"]}</p>');
+  assert.is(await (await b.app.request("/queries?a=2")).text(), '<p>render 2 {"a":["2"]}</p>');
+  assert.is(await (await b.app.request("/queries?b=1&a=1")).text(), '<p>render 3 {"b":["1"],"a":["1"]}</p>');
+  assert.is(await (await b.app.request("/queries?a=1")).text(), '<p>render 1 {"a":["1"]}</p>');
+});
+
+test("repeated values of a parameter are kept apart in the key: a=1&a=2 is not a=12", async () => {
+  const b = bareApp();
+  assert.is(await (await b.app.request("/values?a=1&a=2")).text(), "<p>render 1 1|2</p>");
+  assert.is(await (await b.app.request("/values?a=12")).text(), "<p>render 2 12</p>");
+  assert.is(await (await b.app.request("/values?a=1&a=2")).text(), "<p>render 1 1|2</p>");
+});
+
+test("the shapes bound is exact: 4 × maxEntries paths keep every shape; a forgotten shape never serves another query's page", async () => {
+  const h = harness({ maxEntries: 1 });
+  await h.get("/page?i=1");
+  for (const v of ["no-store", "no-store, a", "no-store, b"]) await h.get(`/header/${encodeURIComponent(v)}`);
+  assert.is(h.renders(), 4);
+  assert.is(await h.get("/page?i=1&junk=1"), "<p>i=1 render 1 big=false hx=</p>", "4 paths: /page's shape is still known, junk ignored");
+  const g = harness({ maxEntries: 1 });
+  assert.is(await g.get("/page"), "<p>render 1 big=false hx=</p>");
+  for (const v of ["no-store", "no-store, a", "no-store, b", "no-store, c"]) await g.get(`/header/${encodeURIComponent(v)}`);
+  assert.is(await g.get("/page?i=5"), "<p>i=5 render 6 big=false hx=</p>", "shape forgotten: keyed by every parameter, so not the page without i");
+});
+
+test("parameters stay apart in the key: a=x&ab=y is not a=xa&b=y", async () => {
+  const h = harness();
+  assert.is(await h.get("/all?a=x&ab=y"), '<p>render 1 {"a":"x","ab":"y"}</p>');
+  assert.is(await h.get("/all?a=xa&b=y"), '<p>render 2 {"a":"xa","b":"y"}</p>');
+  assert.is(await h.get("/all?a=x&ab=y"), '<p>render 1 {"a":"x","ab":"y"}</p>');
+});
+
 test.run();

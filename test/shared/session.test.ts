@@ -34,7 +34,8 @@ function miniApp(deps: Deps) {
   });
   app.post("/start/:id", async (c) => {
     await startSession(c, Number(c.req.param("id")));
-    return c.text("ok");
+    // What the rest of the login request sees (the CSRF token of a page rendered after it is keyed on it).
+    return c.text(c.var.sessionHash ?? "none");
   });
   app.get("/who", (c) => c.json({ user: c.var.user, sessionHash: c.var.sessionHash }));
   app.post("/end", async (c) => {
@@ -257,6 +258,40 @@ test("over HTTPS the cookie is __Host-sid and Secure", async () => {
   } finally {
     s.close();
   }
+});
+
+
+test("the rest of the login request already runs as the new session: its hash is the new cookie's, not the old one's", async () => {
+  const u = await addUser(t, { role: "worker", countyCode: "411024" });
+  const jar = new Jar(miniApp(t.deps));
+  const first = await jar.req("POST", `/start/${u.id}`);
+  assert.is(await first.text(), sha256(jar.cookies.get("sid")!));
+  const old = jar.cookies.get("sid")!;
+  const second = await jar.req("POST", `/start/${u.id}`);
+  assert.is.not(jar.cookies.get("sid"), old);
+  assert.is(await second.text(), sha256(jar.cookies.get("sid")!));
+});
+
+test("requests that change nothing use no write at all: a signed-out logout, a visit within the minute (the one writer is shared by everyone)", async () => {
+  let writes = 0;
+  // The real database, with its write counted (generation and the rest read through to it).
+  const write: Deps["database"]["write"] = (fn, opts) => (writes++, t.deps.database.write(fn, opts));
+  const counting = Object.create(t.deps.database, { write: { value: write } }) as Deps["database"];
+  const deps = { ...t.deps, database: counting } as Deps;
+  const anon = new Jar(miniApp(deps));
+  await anon.req("POST", "/end");
+  await anon.req("POST", "/end");
+  assert.is(writes, 0, "signed out already: no write");
+  const u = await addUser(t, { role: "worker", countyCode: "411024" });
+  const jar = new Jar(miniApp(deps));
+  await jar.req("POST", `/start/${u.id}`);
+  assert.is(writes, 1, "a login: one write (the batch)");
+  t.clock.advance(30_000);
+  assert.is((await jar.who()).user?.id, u.id);
+  assert.is(writes, 1, "30 s later: no write");
+  await jar.req("POST", "/end");
+  assert.is(writes, 2, "a logout: one write");
+  t.clock.advance(-30_000);
 });
 
 test.run();

@@ -39,6 +39,8 @@ const parties: [string, { id: number; role: Role; scopeCounty: string | null }, 
   ["the county admin", { id: 32, role: "county_admin", scopeCounty: "411024" }, "staff"],
   ["another county's admin", { id: 33, role: "county_admin", scopeCounty: "411081" }, null],
   ["the city admin", { id: 34, role: "city_admin", scopeCounty: null }, "staff"],
+  // Fails closed: a role this rule does not know yet (one added later, a bad row) is no party, even in the hire's county.
+  ["a role the rule does not know, in the hire's county", { id: 35, role: "auditor" as Role, scopeCounty: "411024" }, null],
 ];
 for (const [name, viewer, expected] of parties) {
   test(`partyOf: ${name} → ${expected}`, () => assert.is(partyOf(viewer, hire), expected));

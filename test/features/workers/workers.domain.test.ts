@@ -72,4 +72,9 @@ test("card codes use only the unmistakable alphabet", () => {
   assert.is(code[3], CARD_ALPHABET[CARD_ALPHABET.length - 1]);
 });
 
+test("age boundaries: 14 and 100 are ages, 13 and 101 are not", () => {
+  const cases: [number, number | null][] = [[2012, 14], [2013, null], [1926, 100], [1925, null]];
+  for (const [born, age] of cases) assert.is(ageIn(2026, born), age, String(born));
+});
+
 test.run();
