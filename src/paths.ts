@@ -37,12 +37,9 @@ export const paths = {
   /** Staff: household postings held for their headcount, to approve or reject (issue #16). */
   review: {
     queue: "/staff/held-postings",
-    show: (id: Id) => `/staff/held-postings/${id}`,
-    showPattern: "/staff/held-postings/:id",
-    approve: (id: Id) => `/staff/held-postings/${id}/approve`,
-    approvePattern: "/staff/held-postings/:id/approve",
-    reject: (id: Id) => `/staff/held-postings/${id}/reject`,
-    rejectPattern: "/staff/held-postings/:id/reject",
+    ...route("show", "/staff/held-postings/:id"),
+    ...route("approve", "/staff/held-postings/:id/approve"),
+    ...route("reject", "/staff/held-postings/:id/reject"),
   },
   employers: {
     register: "/employers/register",
