@@ -85,7 +85,12 @@ export const requestLog = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const id = randomBytes(6).toString("base64url");
   c.set("requestId", id);
   await requestContext.run({ id }, () => next());
-  c.header("x-request-id", id);
+  // On the response's own headers, not c.header(): after the handler, hono's
+  // c.header() rebuilds the response from res.body, which turns a plain string
+  // body into a stream — @hono/node-server then writes headers and body in
+  // separate chunks (chunked encoding) instead of one write. That alone took a
+  // cached page from about half of the ceiling to a fifth (docs/performance.md).
+  c.res.headers.set("x-request-id", id);
   const ms = Math.round((performance.now() - start) * 10) / 10;
   c.get("deps").log.info("request", { method: c.req.method, path: routePath(c, -1), status: c.res.status, ms, req: id });
 };
