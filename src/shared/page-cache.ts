@@ -34,6 +34,7 @@ import type { AppEnv, Ctx } from "./context.ts";
 import { anonymousCsrf, anonCookieNames } from "./csrf.ts";
 import { randomToken } from "./crypto.ts";
 import { fillOnceKeys } from "./once.ts";
+import { markWhole } from "./http.ts";
 
 /** Stands in for an anonymous visitor's CSRF token while a page renders. */
 export const CSRF_PLACEHOLDER = "csrf-" + randomToken(16);
@@ -46,6 +47,8 @@ interface Entry {
   headers: [string, string][];
   at: number;
   generation: number;
+  /** The headers a hit is served with, as a plain object (security headers in): see `hitHeaders`. */
+  hit?: Record<string, string>;
 }
 
 export interface PageCacheOptions {
@@ -57,6 +60,13 @@ export interface PageCacheOptions {
   /** Changes whenever this process writes to the DB. */
   generation: () => number;
   now?: () => number;
+  /**
+   * Adds what the outer middlewares would add (the security headers) to a
+   * stored page's headers, once when it is stored. With it, a hit is built with
+   * a plain header object and the request id, and marked whole, so the outer
+   * middlewares pass it by (http.ts markWhole): no Headers object per hit.
+   */
+  hitHeaders?: (headers: Headers) => void;
 }
 
 const SHAREABLE_COOKIES = new Set<string>(["big", ...anonCookieNames]);
@@ -134,6 +144,20 @@ function fill(c: Ctx, e: Pick<Entry, "body" | "needsToken" | "status" | "headers
   return new Response(body, { status: e.status, headers: setCookie ? [...e.headers, ["set-cookie", setCookie]] : e.headers });
 }
 
+/** A hit, built whole (see `hitHeaders`); the plain way when there is no request id to put in. */
+function fillHit(c: Ctx, e: Entry): Response {
+  const id = c.get("requestId");
+  if (!e.hit || !id) return fill(c, e);
+  const headers: Record<string, string> = { ...e.hit, "x-request-id": id };
+  let body = e.body;
+  if (e.needsToken) {
+    const { token, setCookie } = anonymousCsrf(c);
+    body = fillOnceKeys(body.replaceAll(CSRF_PLACEHOLDER, token));
+    if (setCookie) headers["set-cookie"] = setCookie;
+  }
+  return markWhole(new Response(body, { status: e.status, headers }));
+}
+
 /**
  * Must run before the session is loaded: it decides from the cookies alone.
  * The session middleware replaces the placeholder by the real token for a
@@ -163,6 +187,11 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
     const storable = res.status === 200 && !res.headers.has("set-cookie") && !/no-store|private/.test(res.headers.get("cache-control") ?? "");
     c.res = undefined; // the handler's response is read: start afresh, keeping the status and headers in `entry`
     c.res = fill(c, entry);
+    if (storable && opts.hitHeaders) {
+      const h = new Headers(entry.headers);
+      opts.hitHeaders(h);
+      entry.hit = Object.fromEntries(h);
+    }
     return storable ? entry : null;
   }
 
@@ -187,7 +216,6 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
     const query = rawQuery(c);
     // A path whose shape is not known yet is keyed by every parameter until its first render tells.
     const key = `${base}?${queryKey(query, shapes.get(base) ?? "all")}`;
-    watchQuery(c);
     const gen = opts.generation();
     if (gen !== seenGeneration) {
       entries.clear();
@@ -195,14 +223,16 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
     }
     const hit = entries.get(key);
     if (fresh(hit)) {
-      c.res = fill(c, hit);
+      c.res = fillHit(c, hit);
       return;
     }
+    // Not served from the cache: the render notes the query names it reads (a hit needs none of this).
+    watchQuery(c);
     const pending = rendering.get(key);
     if (pending) {
       const e = await pending;
       if (e) {
-        c.res = fill(c, e);
+        c.res = fillHit(c, e);
         return;
       }
       await render(c, next, gen);
