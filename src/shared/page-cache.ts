@@ -57,6 +57,8 @@ export interface PageCacheOptions {
   maxEntries?: number;
   /** Largest page kept, in characters. */
   maxBody?: number;
+  /** All pages kept together, in characters (the oldest go first): memory bounded whatever the pages' sizes. */
+  maxTotal?: number;
   /** Changes whenever this process writes to the DB. */
   generation: () => number;
   now?: () => number;
@@ -163,13 +165,26 @@ function fillHit(c: Ctx, e: Entry): Response {
  * The session middleware replaces the placeholder by the real token for a
  * signed-in user before anything renders.
  */
-export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & { size: () => number; clear: () => void } {
+export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & { size: () => number; clear: () => void; chars: () => number } {
   const entries = new Map<string, Entry>();
   const rendering = new Map<string, Promise<Entry | null>>();
   /** Per base key (path): the union of the query names its renders read. */
   const shapes = new Map<string, Reads>();
   const maxEntries = opts.maxEntries ?? 300;
   const maxBody = opts.maxBody ?? 256 * 1024;
+  // 2 M characters: at most 4 MB of page text (a JS string of Chinese text is 2 bytes a character), where
+  // 300 pages of up to 256 K characters could otherwise hold 150 MB. Public pages are 5–30 K characters.
+  const maxTotal = opts.maxTotal ?? 2 * 1024 * 1024;
+  let total = 0;
+  const drop = (key: string) => {
+    const e = entries.get(key);
+    if (e) total -= e.body.length;
+    entries.delete(key);
+  };
+  const clearAll = () => {
+    entries.clear();
+    total = 0;
+  };
   const now = opts.now ?? (() => performance.now());
   let seenGeneration = opts.generation();
 
@@ -218,7 +233,7 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
     const key = `${base}?${queryKey(query, shapes.get(base) ?? "all")}`;
     const gen = opts.generation();
     if (gen !== seenGeneration) {
-      entries.clear();
+      clearAll();
       seenGeneration = gen;
     }
     const hit = entries.get(key);
@@ -247,9 +262,10 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
       // Stored under the key by the path's shape as it is now (a superset of what this render read).
       const storeKey = `${base}?${queryKey(query, shapes.get(base) ?? "all")}`;
       if (e && e.body.length <= maxBody && gen === opts.generation()) {
-        entries.delete(storeKey);
+        drop(storeKey);
         entries.set(storeKey, e);
-        if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+        total += e.body.length;
+        while (entries.size > maxEntries || (total > maxTotal && entries.size > 1)) drop(entries.keys().next().value!);
         stored = e;
       }
     } finally {
@@ -257,5 +273,5 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
       settle(stored);
     }
   };
-  return Object.assign(mw, { size: () => entries.size, clear: () => entries.clear() });
+  return Object.assign(mw, { size: () => entries.size, clear: clearAll, chars: () => total });
 }
