@@ -136,13 +136,18 @@ function queryKey(query: string, names: Reads): string {
 
 const isHtml = (res: Response) => (res.headers.get("content-type") ?? "").startsWith("text/html");
 
+/** The page with this visitor's token in place of the placeholder, and the Set-Cookie line for a new seed. */
+function forVisitor(c: Ctx, page: string): { body: string; setCookie?: string } {
+  const { token, setCookie } = anonymousCsrf(c);
+  // Fresh one-time submission keys too: two visitors of a shared page must not share a key.
+  return { body: fillOnceKeys(page.replaceAll(CSRF_PLACEHOLDER, token)), setCookie };
+}
+
 /** The visitor's own token in place of the placeholder (with the anonymous seed cookie if it is new). */
 function fill(c: Ctx, e: Pick<Entry, "body" | "needsToken" | "status" | "headers">): Response {
   // A plain string body and header list: @hono/node-server writes these out without building a stream.
   if (!e.needsToken) return new Response(e.body, { status: e.status, headers: e.headers });
-  const { token, setCookie } = anonymousCsrf(c);
-  // Fresh one-time submission keys too: two visitors of a shared page must not share a key.
-  const body = fillOnceKeys(e.body.replaceAll(CSRF_PLACEHOLDER, token));
+  const { body, setCookie } = forVisitor(c, e.body);
   return new Response(body, { status: e.status, headers: setCookie ? [...e.headers, ["set-cookie", setCookie]] : e.headers });
 }
 
@@ -153,9 +158,9 @@ function fillHit(c: Ctx, e: Entry): Response {
   const headers: Record<string, string> = { ...e.hit, "x-request-id": id };
   let body = e.body;
   if (e.needsToken) {
-    const { token, setCookie } = anonymousCsrf(c);
-    body = fillOnceKeys(body.replaceAll(CSRF_PLACEHOLDER, token));
-    if (setCookie) headers["set-cookie"] = setCookie;
+    const filled = forVisitor(c, body);
+    body = filled.body;
+    if (filled.setCookie) headers["set-cookie"] = filled.setCookie;
   }
   return markWhole(new Response(body, { status: e.status, headers }));
 }
