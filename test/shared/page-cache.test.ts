@@ -233,6 +233,26 @@ test("a change written through the app shows on the next anonymous visit; a dire
   }
 });
 
+test("a page served from the cache has the same headers as when it was rendered, and its own request id", async () => {
+  const t = await makeTestApp();
+  try {
+    const first = await t.app.request(paths.markets.list);
+    const hit = await t.app.request(paths.markets.list);
+    const again = await t.app.request(paths.markets.list);
+    const without = (r: Response) => [...r.headers].filter(([k]) => k !== "x-request-id" && k !== "content-length");
+    assert.equal(without(hit), without(first));
+    assert.is(hit.headers.get("content-security-policy"), first.headers.get("content-security-policy"));
+    assert.ok(hit.headers.get("content-security-policy"), "security headers on a hit");
+    assert.is(hit.headers.get("cache-control"), "no-cache");
+    const ids = [first, hit, again].map((r) => r.headers.get("x-request-id"));
+    assert.ok(ids.every((id) => id && /^[\w-]{8}$/.test(id)), ids.join(" "));
+    assert.is(new Set(ids).size, 3, "a request id each");
+    assert.is(await hit.text(), await first.text());
+  } finally {
+    t.close();
+  }
+});
+
 test("every visitor gets their own CSRF token on a shared page, and it works", async () => {
   const t = await makeTestApp();
   try {
