@@ -27,7 +27,7 @@ import { submissionOnce, withSubmissionClaims, DuplicateSubmission } from "./sha
 import { pageCache } from "./shared/page-cache.ts";
 import { fairShare } from "./shared/fair-share.ts";
 import { sessionCookieName } from "./shared/session.ts";
-import { securityHeaders, compression, requestLog } from "./shared/http.ts";
+import { securityHeaders, applySecurityHeaders, compression, requestLog } from "./shared/http.ts";
 import { staticRoutes, asset } from "./shared/static.ts";
 import { LoginRequired, NotFound, Refused } from "./shared/errors.ts";
 import { settings } from "../db/schema/index.ts";
@@ -136,7 +136,14 @@ export function createApp(deps: Deps) {
   app.use(securityHeaders());
   app.use(compression());
   app.route("/", staticRoutes());
-  app.use(pageCache({ ttlMs: deps.config.pageCacheSeconds * 1000, generation: () => deps.database.generation }));
+  app.use(
+    pageCache({
+      ttlMs: deps.config.pageCacheSeconds * 1000,
+      generation: () => deps.database.generation,
+      // What securityHeaders() adds for a visitor without a session, added once per stored page.
+      hitHeaders: (h) => applySecurityHeaders(h, deps.config.https, false),
+    }),
+  );
   // A fair share of what is left to render, per client: anonymous requests are judged here, before any work.
   const fair = fairShare(
     deps.config.fairShare,

@@ -11,7 +11,7 @@
 //   npm run bench -- --postings 50000 --duration 10 --connections 32
 //   npm run bench -- --fairness-only    only the fairness row, at 100,000 postings
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, statSync, existsSync, readFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, existsSync, readFileSync, appendFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir, loadavg } from "node:os";
 import { join } from "node:path";
@@ -193,7 +193,12 @@ interface MemorySample {
   heapUsed: number;
   external: number;
   arrayBuffers: number;
+  /** The row being measured when this sample was taken. */
+  during?: string;
 }
+
+/** The row being measured now (for the memory sample at the highest RSS: where the peak happened). */
+let phase = "start";
 
 /** Samples the server's memory every 500 ms; `stop()` gives the sample with the highest RSS. */
 function sampleMemory(base: string) {
@@ -202,7 +207,9 @@ function sampleMemory(base: string) {
   const loop = (async () => {
     while (running) {
       try {
-        const m = (await (await fetch(base + "/__bench/memory")).json()) as MemorySample;
+        const m = { ...((await (await fetch(base + "/__bench/memory")).json()) as MemorySample), during: phase };
+        // BENCH_MEMORY_TRACE=file: every sample, a JSON line each (where the heap grows, row by row).
+        if (process.env.BENCH_MEMORY_TRACE) appendFileSync(process.env.BENCH_MEMORY_TRACE, JSON.stringify({ t: Date.now(), ...m }) + "\n");
         if (!peak || m.rss > peak.rss) peak = m;
       } catch {
         // the server is busy or gone: the next sample
@@ -290,6 +297,7 @@ async function benchSize(postings: number, o: Options, writes: boolean): Promise
       [`signed in: her own sign-ups (/me/jobs, ${worker.signUps})`, "/me/jobs", { cookie: worker.cookie }],
     ];
     const measure = async (name: string, url: string, headers: Record<string, string> | undefined, connections = lo.connections, duration = lo.duration) => {
+      phase = `${name}${headers?.cookie === noCache.cookie ? " (rendered)" : ""}${connections === 1 ? " (1 conn)" : ""}`;
       let r = await load(url, { duration, connections, headers });
       // A page slower than the whole run would show as nothing: measure it by count instead.
       if (r["2xx"] + r.non2xx === 0) r = await load(url, { duration, connections, amount: connections * 2, headers });
@@ -317,6 +325,7 @@ async function benchSize(postings: number, o: Options, writes: boolean): Promise
       const pairs = gen.sessions.length * gen.openPostingIds.length;
       const amount = o.smoke ? 300 : 10_000;
       let k = 0;
+      phase = "write: job sign-up";
       const signUp = await load(base, {
         ...lo,
         amount,
@@ -333,6 +342,7 @@ async function benchSize(postings: number, o: Options, writes: boolean): Promise
         ],
       });
       let j = 0;
+      phase = "write: training sign-up";
       const training = await load(base, {
         ...lo,
         amount: Math.min(amount, gen.sessions.length * gen.trainingSessionIds.length),
@@ -429,7 +439,7 @@ function printTable(results: SizeResult[], o: Options) {
         (r.memory
           ? ` (sampled at its highest, ${fmt(r.memory.rss / 1048576)} MB: V8 heap ${fmt(r.memory.heapUsed / 1048576)} used of ${fmt(r.memory.heapTotal / 1048576)} MB, ` +
             `outside the heap ${fmt(r.memory.external / 1048576)} MB of which buffers ${fmt(r.memory.arrayBuffers / 1048576)} MB; the rest — code, stacks, SQLite's page caches, the allocator — ` +
-            `${fmt((r.memory.rss - r.memory.heapTotal - r.memory.external) / 1048576)} MB)`
+            `${fmt((r.memory.rss - r.memory.heapTotal - r.memory.external) / 1048576)} MB; during "${r.memory.during}")`
           : ""),
     );
   }

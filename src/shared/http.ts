@@ -18,19 +18,38 @@ const CSP = [
   "object-src 'none'",
 ].join("; ");
 
+const SECURITY_HEADERS: [string, string][] = [
+  ["content-security-policy", CSP],
+  ["x-content-type-options", "nosniff"],
+  ["x-frame-options", "DENY"],
+  ["referrer-policy", "same-origin"],
+  ["cross-origin-opener-policy", "same-origin"],
+  ["permissions-policy", "camera=(), microphone=(), geolocation=()"],
+];
+
+/** The headers every response gets; `signedIn`: anything shown to a signed-in user may hold personal data. */
+export function applySecurityHeaders(h: Headers, https: boolean, signedIn: boolean): void {
+  for (const [k, v] of SECURITY_HEADERS) h.set(k, v);
+  if (https) h.set("strict-transport-security", "max-age=31536000");
+  // Anything shown to a signed-in user may hold personal data: never store it.
+  if (signedIn && !h.has("cache-control")) h.set("cache-control", "no-store");
+  if (!h.has("cache-control") && (h.get("content-type") ?? "").startsWith("text/html")) h.set("cache-control", "no-cache");
+}
+
+/**
+ * Responses built whole, with the security headers and the request id already
+ * in a plain header object (the page cache's hits): securityHeaders and
+ * requestLog leave their headers alone. Reading res.headers of such a response
+ * makes a Headers object of it, and setting eight headers on that cost more
+ * than the rest of a cached page (docs/performance.md, 2026-12-05).
+ */
+const wholeResponses = new WeakSet<Response>();
+export const markWhole = (res: Response): Response => (wholeResponses.add(res), res);
+
 export const securityHeaders = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   await next();
-  const h = c.res.headers;
-  h.set("content-security-policy", CSP);
-  h.set("x-content-type-options", "nosniff");
-  h.set("x-frame-options", "DENY");
-  h.set("referrer-policy", "same-origin");
-  h.set("cross-origin-opener-policy", "same-origin");
-  h.set("permissions-policy", "camera=(), microphone=(), geolocation=()");
-  if (c.get("deps")?.config.https) h.set("strict-transport-security", "max-age=31536000");
-  // Anything shown to a signed-in user may hold personal data: never store it.
-  if (c.get("user") && !h.has("cache-control")) h.set("cache-control", "no-store");
-  if (!h.has("cache-control") && (h.get("content-type") ?? "").startsWith("text/html")) h.set("cache-control", "no-cache");
+  if (wholeResponses.has(c.res)) return;
+  applySecurityHeaders(c.res.headers, !!c.get("deps")?.config.https, !!c.get("user"));
 };
 
 /**
@@ -71,6 +90,20 @@ export const compression = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   c.res = new Response(packed, { status: res.status, headers });
 };
 
+// Request ids from a pool of random bytes filled 4 KB at a time: randomBytes(6)
+// per request was a call into C++ and a new buffer each time (2% of a cached
+// page's CPU in --cpu-prof). The ids are as random as before.
+let idPool = Buffer.alloc(0);
+let idAt = 0;
+function requestId(): string {
+  if (idAt + 6 > idPool.length) {
+    idPool = randomBytes(4096);
+    idAt = 0;
+  }
+  idAt += 6;
+  return idPool.toString("base64url", idAt - 6, idAt);
+}
+
 /**
  * One JSON line per request: method, route, status, time. The route is the
  * pattern that matched ("/desk/workers/:id", "/card/:code"; "/*" when none
@@ -82,10 +115,15 @@ export const requestLog = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   // A short id for this request: in its log line (and every line written while
   // it runs, through requestContext), in the X-Request-Id header and on its
   // error page, so a clerk can find the log line of the page someone saw.
-  const id = randomBytes(6).toString("base64url");
+  const id = requestId();
   c.set("requestId", id);
   await requestContext.run({ id }, () => next());
-  c.header("x-request-id", id);
+  // On the response's own headers, not c.header(): after the handler, hono's
+  // c.header() rebuilds the response from res.body, which turns a plain string
+  // body into a stream — @hono/node-server then writes headers and body in
+  // separate chunks (chunked encoding) instead of one write. That alone took a
+  // cached page from about half of the ceiling to a fifth (docs/performance.md).
+  if (!wholeResponses.has(c.res)) c.res.headers.set("x-request-id", id);
   const ms = Math.round((performance.now() - start) * 10) / 10;
   c.get("deps").log.info("request", { method: c.req.method, path: routePath(c, -1), status: c.res.status, ms, req: id });
 };

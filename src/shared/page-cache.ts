@@ -34,6 +34,7 @@ import type { AppEnv, Ctx } from "./context.ts";
 import { anonymousCsrf, anonCookieNames } from "./csrf.ts";
 import { randomToken } from "./crypto.ts";
 import { fillOnceKeys } from "./once.ts";
+import { markWhole } from "./http.ts";
 
 /** Stands in for an anonymous visitor's CSRF token while a page renders. */
 export const CSRF_PLACEHOLDER = "csrf-" + randomToken(16);
@@ -46,6 +47,8 @@ interface Entry {
   headers: [string, string][];
   at: number;
   generation: number;
+  /** The headers a hit is served with, as a plain object (security headers in): see `hitHeaders`. */
+  hit?: Record<string, string>;
 }
 
 export interface PageCacheOptions {
@@ -54,9 +57,18 @@ export interface PageCacheOptions {
   maxEntries?: number;
   /** Largest page kept, in characters. */
   maxBody?: number;
+  /** All pages kept together, in characters (the oldest go first): memory bounded whatever the pages' sizes. */
+  maxTotal?: number;
   /** Changes whenever this process writes to the DB. */
   generation: () => number;
   now?: () => number;
+  /**
+   * Adds what the outer middlewares would add (the security headers) to a
+   * stored page's headers, once when it is stored. With it, a hit is built with
+   * a plain header object and the request id, and marked whole, so the outer
+   * middlewares pass it by (http.ts markWhole): no Headers object per hit.
+   */
+  hitHeaders?: (headers: Headers) => void;
 }
 
 const SHAREABLE_COOKIES = new Set<string>(["big", ...anonCookieNames]);
@@ -124,14 +136,33 @@ function queryKey(query: string, names: Reads): string {
 
 const isHtml = (res: Response) => (res.headers.get("content-type") ?? "").startsWith("text/html");
 
+/** The page with this visitor's token in place of the placeholder, and the Set-Cookie line for a new seed. */
+function forVisitor(c: Ctx, page: string): { body: string; setCookie?: string } {
+  const { token, setCookie } = anonymousCsrf(c);
+  // Fresh one-time submission keys too: two visitors of a shared page must not share a key.
+  return { body: fillOnceKeys(page.replaceAll(CSRF_PLACEHOLDER, token)), setCookie };
+}
+
 /** The visitor's own token in place of the placeholder (with the anonymous seed cookie if it is new). */
 function fill(c: Ctx, e: Pick<Entry, "body" | "needsToken" | "status" | "headers">): Response {
   // A plain string body and header list: @hono/node-server writes these out without building a stream.
   if (!e.needsToken) return new Response(e.body, { status: e.status, headers: e.headers });
-  const { token, setCookie } = anonymousCsrf(c);
-  // Fresh one-time submission keys too: two visitors of a shared page must not share a key.
-  const body = fillOnceKeys(e.body.replaceAll(CSRF_PLACEHOLDER, token));
+  const { body, setCookie } = forVisitor(c, e.body);
   return new Response(body, { status: e.status, headers: setCookie ? [...e.headers, ["set-cookie", setCookie]] : e.headers });
+}
+
+/** A hit, built whole (see `hitHeaders`); the plain way when there is no request id to put in. */
+function fillHit(c: Ctx, e: Entry): Response {
+  const id = c.get("requestId");
+  if (!e.hit || !id) return fill(c, e);
+  const headers: Record<string, string> = { ...e.hit, "x-request-id": id };
+  let body = e.body;
+  if (e.needsToken) {
+    const filled = forVisitor(c, body);
+    body = filled.body;
+    if (filled.setCookie) headers["set-cookie"] = filled.setCookie;
+  }
+  return markWhole(new Response(body, { status: e.status, headers }));
 }
 
 /**
@@ -139,13 +170,26 @@ function fill(c: Ctx, e: Pick<Entry, "body" | "needsToken" | "status" | "headers
  * The session middleware replaces the placeholder by the real token for a
  * signed-in user before anything renders.
  */
-export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & { size: () => number; clear: () => void } {
+export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & { size: () => number; clear: () => void; chars: () => number } {
   const entries = new Map<string, Entry>();
   const rendering = new Map<string, Promise<Entry | null>>();
   /** Per base key (path): the union of the query names its renders read. */
   const shapes = new Map<string, Reads>();
   const maxEntries = opts.maxEntries ?? 300;
   const maxBody = opts.maxBody ?? 256 * 1024;
+  // 2 M characters: at most 4 MB of page text (a JS string of Chinese text is 2 bytes a character), where
+  // 300 pages of up to 256 K characters could otherwise hold 150 MB. Public pages are 5–30 K characters.
+  const maxTotal = opts.maxTotal ?? 2 * 1024 * 1024;
+  let total = 0;
+  const drop = (key: string) => {
+    const e = entries.get(key);
+    if (e) total -= e.body.length;
+    entries.delete(key);
+  };
+  const clearAll = () => {
+    entries.clear();
+    total = 0;
+  };
   const now = opts.now ?? (() => performance.now());
   let seenGeneration = opts.generation();
 
@@ -163,6 +207,11 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
     const storable = res.status === 200 && !res.headers.has("set-cookie") && !/no-store|private/.test(res.headers.get("cache-control") ?? "");
     c.res = undefined; // the handler's response is read: start afresh, keeping the status and headers in `entry`
     c.res = fill(c, entry);
+    if (storable && opts.hitHeaders) {
+      const h = new Headers(entry.headers);
+      opts.hitHeaders(h);
+      entry.hit = Object.fromEntries(h);
+    }
     return storable ? entry : null;
   }
 
@@ -187,22 +236,23 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
     const query = rawQuery(c);
     // A path whose shape is not known yet is keyed by every parameter until its first render tells.
     const key = `${base}?${queryKey(query, shapes.get(base) ?? "all")}`;
-    watchQuery(c);
     const gen = opts.generation();
     if (gen !== seenGeneration) {
-      entries.clear();
+      clearAll();
       seenGeneration = gen;
     }
     const hit = entries.get(key);
     if (fresh(hit)) {
-      c.res = fill(c, hit);
+      c.res = fillHit(c, hit);
       return;
     }
+    // Not served from the cache: the render notes the query names it reads (a hit needs none of this).
+    watchQuery(c);
     const pending = rendering.get(key);
     if (pending) {
       const e = await pending;
       if (e) {
-        c.res = fill(c, e);
+        c.res = fillHit(c, e);
         return;
       }
       await render(c, next, gen);
@@ -217,9 +267,10 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
       // Stored under the key by the path's shape as it is now (a superset of what this render read).
       const storeKey = `${base}?${queryKey(query, shapes.get(base) ?? "all")}`;
       if (e && e.body.length <= maxBody && gen === opts.generation()) {
-        entries.delete(storeKey);
+        drop(storeKey);
         entries.set(storeKey, e);
-        if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+        total += e.body.length;
+        while (entries.size > maxEntries || (total > maxTotal && entries.size > 1)) drop(entries.keys().next().value!);
         stored = e;
       }
     } finally {
@@ -227,5 +278,5 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
       settle(stored);
     }
   };
-  return Object.assign(mw, { size: () => entries.size, clear: () => entries.clear() });
+  return Object.assign(mw, { size: () => entries.size, clear: clearAll, chars: () => total });
 }

@@ -12,11 +12,11 @@ import { check, readQuery } from "../../src/shared/forms.ts";
 import { paths } from "../../src/paths.ts";
 
 /** A bare app around the cache, with a counter of renders and a clock the test moves. */
-function harness(opts: { ttlMs?: number; maxEntries?: number; maxBody?: number } = {}) {
+function harness(opts: { ttlMs?: number; maxEntries?: number; maxBody?: number; maxTotal?: number } = {}) {
   let now = 0;
   let generation = 0;
   let renders = 0;
-  const cache = pageCache({ ttlMs: opts.ttlMs ?? 1000, maxEntries: opts.maxEntries, maxBody: opts.maxBody, generation: () => generation, now: () => now });
+  const cache = pageCache({ ttlMs: opts.ttlMs ?? 1000, maxEntries: opts.maxEntries, maxBody: opts.maxBody, maxTotal: opts.maxTotal, generation: () => generation, now: () => now });
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set("big", c.req.header("cookie")?.includes("big=1") ?? false);
@@ -196,6 +196,23 @@ test("keeps at most maxEntries pages, dropping the oldest", async () => {
   assert.is(h.renders(), 6, "the oldest was dropped");
 });
 
+test("keeps at most maxTotal characters of pages together, dropping the oldest", async () => {
+  const h = harness({ maxTotal: 100 });
+  await h.get("/page?i=x"); // the page's shape is learnt: it reads "i"
+  h.cache.clear();
+  assert.is(h.cache.chars(), 0);
+  h.resetRenders();
+  const one = (await h.get("/page?i=0")).length;
+  assert.ok(one > 20 && one <= 50, `a page is ${one} characters`);
+  for (let i = 1; i < 6; i++) await h.get(`/page?i=${i}`);
+  assert.ok(h.cache.chars() <= 100, `${h.cache.chars()} characters kept`);
+  assert.is(h.cache.size(), Math.floor(100 / one));
+  await h.get("/page?i=5");
+  assert.is(h.renders(), 6, "the newest is still there");
+  await h.get("/page?i=0");
+  assert.is(h.renders(), 7, "the oldest was dropped");
+});
+
 // Through the whole app.
 
 test("a change written through the app shows on the next anonymous visit; a direct one waits for the time to live", async () => {
@@ -211,6 +228,26 @@ test("a change written through the app shows on the next anonymous visit; a dire
     assert.match((await admin.get(paths.markets.list)).html, "乙街道零工驿站", "a signed-in user never gets the cached page");
     await t.deps.database.write(async () => undefined);
     assert.match((await anon.get(paths.markets.list)).html, "乙街道零工驿站");
+  } finally {
+    t.close();
+  }
+});
+
+test("a page served from the cache has the same headers as when it was rendered, and its own request id", async () => {
+  const t = await makeTestApp();
+  try {
+    const first = await t.app.request(paths.markets.list);
+    const hit = await t.app.request(paths.markets.list);
+    const again = await t.app.request(paths.markets.list);
+    const without = (r: Response) => [...r.headers].filter(([k]) => k !== "x-request-id" && k !== "content-length");
+    assert.equal(without(hit), without(first));
+    assert.is(hit.headers.get("content-security-policy"), first.headers.get("content-security-policy"));
+    assert.ok(hit.headers.get("content-security-policy"), "security headers on a hit");
+    assert.is(hit.headers.get("cache-control"), "no-cache");
+    const ids = [first, hit, again].map((r) => r.headers.get("x-request-id"));
+    assert.ok(ids.every((id) => id && /^[\w-]{8}$/.test(id)), ids.join(" "));
+    assert.is(new Set(ids).size, 3, "a request id each");
+    assert.is(await hit.text(), await first.text());
   } finally {
     t.close();
   }
