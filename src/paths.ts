@@ -166,6 +166,9 @@ export const paths = {
     report: "/hotline/report",
     reported: "/hotline/report/done",
     status: "/hotline/status",
+    /** The second way to check: prove the phone on the case by SMS code (no case number needed). */
+    statusSms: "/hotline/status/sms",
+    ...route("statusMine", "/hotline/status/sms/:token"),
     cases: "/hotline/cases",
     newCase: "/hotline/cases/new",
     ...route("case", "/hotline/cases/:id"),

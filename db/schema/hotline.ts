@@ -94,6 +94,8 @@ export const hotlineCases = sqliteTable(
     index("hotline_cases_employer_idx").on(t.employerId, t.category, t.status),
     index("hotline_cases_hire_idx").on(t.hireId),
     index("hotline_cases_day_idx").on(t.day),
+    /** The caller's own cases after she proved this phone by SMS code (migration 0022). */
+    index("hotline_cases_caller_phone_idx").on(t.callerPhone, t.createdAt),
   ],
 );
 

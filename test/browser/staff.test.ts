@@ -5,11 +5,13 @@
 //   4. Station staff check in a walk-in worker (registering them first), sign
 //      them up for a job, and print the day's job sheet.
 //   5. Staff log a wage-arrears phone call; the caller checks its progress by
-//      case number; staff transfer, handle and close it; the caller sees it closed.
+//      case number; staff transfer, handle and close it; the caller sees it closed,
+//      then checks again without the number, by an SMS code to her phone.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Browser, Locator } from "playwright-core";
 import { chromiumOrSkip, shareBrowserAndServer, account, Session, MODES, summary, type Mode, type Server } from "./harness.ts";
+import { enterSmsCode } from "./market.ts";
 
 if (chromiumOrSkip()) {
   let browser: Browser;
@@ -116,6 +118,19 @@ if (chromiumOrSkip()) {
         await s.expectText("已办结");
 
         await checkStatus("已办结");
+        await caller.expectText("工钱已全部付清");
+
+        // Later she has lost the slip with the number: the phone on the case and a code are enough.
+        await caller.goto("/", "home");
+        await caller.follow("投诉求助", "hotline");
+        await caller.follow("用案件编号查办理进度", "status lookup");
+        await caller.follow("用短信验证码查(不用案件编号)", "status by SMS code");
+        await caller.fill("投诉时留的手机号", phone);
+        await caller.press("发验证码", "code page");
+        await enterSmsCode(caller, phone, "my cases");
+        await caller.expectHeading("我的投诉");
+        await caller.expectText(number);
+        await caller.expectText("已办结");
         await caller.expectText("工钱已全部付清");
         console.log(summary(s));
         console.log(summary(caller));

@@ -66,6 +66,8 @@ export const access: Record<string, Access> = {
   "GET /hotline/report": { ok: ALL },
   "GET /hotline/report/done": { ok: ALL, why: "shows only the number kept in this browser's own short cookie" },
   "GET /hotline/status": { ok: ALL },
+  "GET /hotline/status/sms": { ok: ALL },
+  "GET /hotline/status/sms/:token": { ok: ALL, why: "the cases of a phone whose SMS code matched: whoever holds the random token of that step, for 10 minutes" },
   // --- 市场监管: inspections and incidents by the market's staff and admins in scope; roadside points by admins only.
   "GET /staff/supervision": { ok: STAFF },
   "GET /staff/supervision/markets/:id": { ok: STAFF_X },
@@ -113,6 +115,7 @@ export const access: Record<string, Access> = {
   "POST /setup": { ok: [], why: "404 for everyone without a live one-time token" },
   "POST /hotline/report": { ok: ALL },
   "POST /hotline/status": { ok: ALL, why: "needs the case number and the caller's last four digits" },
+  "POST /hotline/status/sms": { ok: ALL, why: "texts a code to the typed phone under the phone limits; no case is looked up before the code matches" },
   "POST /jobs/:id/apply": { ok: ALL, why: "visitors sign up with name and phone; other roles get a 4xx refusal, not the page" },
   "POST /training/:id/signup": {
     ok: ["anon", "w1", "w2", "sA", "sB", "sC", "aX", "aY", "city"],

@@ -27,6 +27,7 @@ export const notLinked: Record<string, string> = {
   "GET /me/jobs/pin": "shown when a worker signed in by SMS asks for a list that needs her PIN",
   "GET /phone/:token": "the code step after a form that asked for a phone number (the token is made by that POST)",
   "GET /forgot-pin/:token": "the new-PIN step after a reset code matched (made by a POST)",
+  "GET /hotline/status/sms/:token": "a caller's cases after her SMS code matched (the token is made by a POST)",
   "GET /api/v1": "the open-data API, for programs",
   "GET /api/v1/openapi.json": "the open-data API's description, for programs",
   "GET /records/check/:code": "the QR code printed on a worker's record",

@@ -144,9 +144,10 @@ export interface Ids {
   /** A safety inspection of market A (one item failed, not yet put right) and a roadside point in county X. */
   inspection1: number;
   point1: number;
-  /** A pending code step (验证码登录 for w1's number) and a proven PIN reset of w1. */
+  /** A pending code step (验证码登录 for w1's number), a proven PIN reset of w1 and a proven hotline status check of w1's number. */
   codeToken: string;
   pinToken: string;
+  hotlineToken: string;
 }
 
 export interface World {
@@ -473,11 +474,13 @@ export async function buildWorld(): Promise<World> {
     point1,
     codeToken: "codeTokenForTheWorld0001",
     pinToken: "pinTokenForTheWorld000001",
+    hotlineToken: "hotlineTokenForTheWorld01",
   };
   await t.deps.database.write((db) =>
     db.insert(phoneProofs).values([
       { tokenHash: sha256(ids.codeToken), purpose: "login", phone: P.w1, payload: "{}", codeHash: "x", createdAt: now, lastSentAt: now, codeExpiresAt: now + 300_000 },
       { tokenHash: sha256(ids.pinToken), purpose: "pinReset", phone: P.w1, payload: "{}", codeHash: "x", createdAt: now, lastSentAt: now, codeExpiresAt: now + 300_000, provenAt: now },
+      { tokenHash: sha256(ids.hotlineToken), purpose: "hotlineStatus", phone: P.w1, payload: "{}", codeHash: "x", createdAt: now, lastSentAt: now, codeExpiresAt: now + 300_000, provenAt: now },
     ]),
   );
 
@@ -631,6 +634,7 @@ export function paramSources(ids: Ids): Record<string, string | number> {
     "/desk/applications/:id": ids.application1,
     "/desk/workers/:id": ids.users.w1,
     "/forgot-pin/:token": ids.pinToken,
+    "/hotline/status/sms/:token": ids.hotlineToken,
     "/phone/:token": ids.codeToken,
     "/employer/applications/:id": ids.application1,
     "/employer/jobs/:id": ids.posting1,

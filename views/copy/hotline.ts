@@ -123,6 +123,20 @@ export const hotline = {
   currentStatus: "现在的状态",
   replies: "办理情况",
   noReplies: "还没有答复,请耐心等待。",
+  // The second way: prove the phone on the case by SMS code (no case number needed)
+  smsLink: "用短信验证码查(不用案件编号)",
+  smsTitle: "用短信验证码查进度",
+  smsIntro: "不用记案件编号。填投诉时留的手机号,我们发一条验证码短信,填对了就能看到这个号码的全部投诉。",
+  smsLandline: "投诉时留的是座机的,请用案件编号查,或者打监管热线。",
+  smsPhone: "投诉时留的手机号",
+  byNumberLink: "用案件编号查",
+  mineTitle: "我的投诉",
+  mineIntro: (masked: string) => `手机号 ${masked} 的投诉,新的在前。`,
+  mineNone: "这个手机号没有投诉记录。投诉时留的是别的号码,请用那个号码查;也可以用案件编号查,或者打监管热线。",
+  mineMore: (n: number) => `还有 ${n} 件更早的投诉没有列出,请打监管热线查询。`,
+  mineGoneTitle: "查询已过期",
+  mineGone: "为了保护您的信息,验证码查到的结果只能看 10 分钟。请重新获取验证码再查。",
+  checkAgain: "重新查询",
 
   // Staff: the case list
   casesTitle: "投诉案件",

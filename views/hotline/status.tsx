@@ -32,6 +32,57 @@ export function StatusPage({ values, errors, message, found }: { values?: Values
         <Submit>{t.lookup}</Submit>
       </Form>
       <ul class="actions">
+        <li><a href={paths.hotline.statusSms}>{t.smsLink}</a></li>
+        <li><a href={paths.hotline.home}>{t.homeTitle}</a></li>
+      </ul>
+    </>
+  );
+}
+
+/** The second way: only the phone on the case; a code is texted to it (the same answer whether or not it has a case). */
+export function StatusSmsPage({ values, errors }: { values?: Values; errors?: Errors }) {
+  return (
+    <>
+      <h1>{t.smsTitle}</h1>
+      <p>{t.smsIntro}</p>
+      <ErrorSummary errors={errors} />
+      <Form action={paths.hotline.statusSms}>
+        <Field name="phone" label={t.smsPhone} hint={copy.phone.phoneHint} type="tel" inputmode="tel" autocomplete="tel" maxlength={20} values={values} errors={errors} />
+        <Submit>{copy.phone.sendCode}</Submit>
+      </Form>
+      <p>{t.smsLandline}</p>
+      <ul class="actions">
+        <li><a href={paths.hotline.status}>{t.byNumberLink}</a></li>
+        <li><a href={paths.hotline.home}>{t.homeTitle}</a></li>
+      </ul>
+    </>
+  );
+}
+
+/** After the code matched: every case filed under the proven phone, newest first. */
+export function MyCasesPage({ masked, cases, more }: { masked: string; cases: PublicCase[]; more: number }) {
+  return (
+    <>
+      <h1>{t.mineTitle}</h1>
+      {cases.length === 0 ? <p>{t.mineNone}</p> : <p>{t.mineIntro(masked)}</p>}
+      {cases.map((c) => <Found c={c} />)}
+      {more > 0 && <p>{t.mineMore(more)}</p>}
+      <ul class="actions">
+        <li><a href={paths.hotline.status}>{t.byNumberLink}</a></li>
+        <li><a href={paths.hotline.home}>{t.homeTitle}</a></li>
+      </ul>
+    </>
+  );
+}
+
+/** A proven step that is used up, expired or unknown. */
+export function MyCasesGonePage() {
+  return (
+    <>
+      <h1>{t.mineGoneTitle}</h1>
+      <p>{t.mineGone}</p>
+      <ul class="actions">
+        <li><a href={paths.hotline.statusSms}>{t.checkAgain}</a></li>
         <li><a href={paths.hotline.home}>{t.homeTitle}</a></li>
       </ul>
     </>
@@ -40,8 +91,8 @@ export function StatusPage({ values, errors, message, found }: { values?: Values
 
 function Found({ c }: { c: PublicCase }) {
   return (
-    <section aria-labelledby="case-h">
-      <h2 id="case-h">{t.caseHeading(c.number)}</h2>
+    <section aria-labelledby={`case-${c.number}`}>
+      <h2 id={`case-${c.number}`}>{t.caseHeading(c.number)}</h2>
       <dl class="facts">
         <Item label={t.colCategory}>{t.categories[c.category]}</Item>
         <Item label={t.takenOn}>{c.day}</Item>

@@ -161,6 +161,23 @@ export async function lookUpStatus(deps: Deps, q: { number: string; lastFour: st
   return { ok: true as const, found: { ...found, replies } };
 }
 
+/** At most this many cases on the page of a proven phone (the page stays light on a basic phone). */
+export const MINE_LIMIT = 20;
+
+/**
+ * The progress of every case filed under a phone, for the caller who has just
+ * proved that phone by SMS code (only then: the route reads the phone from a
+ * proven step, never from a form). The same facts the case-number check shows
+ * — number, kind, day, status and the public replies — newest first.
+ */
+export async function casesOfPhone(deps: Deps, phone: string) {
+  const db = deps.database.db;
+  const { rows, total } = await repo.casesByPhone(db, phone, MINE_LIMIT);
+  const replies = await repo.publicReplies(db, rows.map((r) => r.id));
+  const cases = rows.map(({ id, ...c }) => ({ ...c, replies: replies.filter((e) => e.caseId === id).map(({ caseId: _, ...e }) => e) }));
+  return { cases, more: total - rows.length };
+}
+
 // --- Staff: intake and the workflow ---------------------------------------------
 
 /** A call or a visit taken in by staff (on behalf of the caller, who may stay anonymous). */

@@ -105,6 +105,35 @@ export async function findCaseByNumber(db: Queryable, number: string) {
   );
 }
 
+/**
+ * The cases filed under this phone (the number on the case, as taken down or
+ * typed), newest first, at most `limit`; and how many there are in all. Only
+ * what the case-number check shows: no names, no description, no staff.
+ */
+export async function casesByPhone(db: Queryable, phone: string, limit: number) {
+  const where = eq(hotlineCases.callerPhone, phone);
+  const [rows, [all]] = await Promise.all([
+    db
+      .select({ id: hotlineCases.id, number: hotlineCases.number, status: hotlineCases.status, category: hotlineCases.category, day: hotlineCases.day })
+      .from(hotlineCases)
+      .where(where)
+      .orderBy(desc(hotlineCases.createdAt), desc(hotlineCases.id))
+      .limit(limit),
+    db.select({ n: sql<number>`count(*)` }).from(hotlineCases).where(where),
+  ]);
+  return { rows, total: Number(all.n) };
+}
+
+/** The timeline entries staff made public, of several cases at once, oldest first. */
+export async function publicReplies(db: Queryable, caseIds: number[]) {
+  if (caseIds.length === 0) return [];
+  return db
+    .select({ caseId: caseEvents.caseId, at: caseEvents.at, kind: caseEvents.kind, note: caseEvents.note })
+    .from(caseEvents)
+    .where(and(inArray(caseEvents.caseId, caseIds), eq(caseEvents.public, true)))
+    .orderBy(asc(caseEvents.at), asc(caseEvents.id));
+}
+
 /** What a case page shows beside the case: names of what it concerns. */
 export async function caseContext(db: Queryable, c: CaseRow) {
   const [employer, posting, hire, market, assignee, creator] = await Promise.all([

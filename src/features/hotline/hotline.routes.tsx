@@ -1,21 +1,24 @@
 /** @jsxImportSource hono/jsx */
 // The hotline's public pages: the hotline page, online reports and the status
-// check. Staff pages: hotline.cases.routes.tsx (intake, list, each case's
+// check (by case number + last four digits, or by an SMS code to the phone on
+// the case). Staff pages: hotline.cases.routes.tsx (intake, list, each case's
 // workflow) and hotline.office.routes.tsx (call list, figures, export); the
 // use cases: hotline.actions.ts.
 import { Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import type { AppEnv } from "../../shared/context.ts";
+import type { AppEnv, Ctx } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
-import { readForm, check } from "../../shared/forms.ts";
+import { readForm, check, type FormErrors, type FormInput } from "../../shared/forms.ts";
 import { isStaff } from "../../shared/authz.ts";
+import { maskPhone } from "../../shared/validators.ts";
 import { clientAddress } from "../accounts/index.ts";
+import { definePurpose, startProof, provenStep } from "../phone/index.ts";
 import { addressBucket } from "../../shared/client.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { HotlineHomePage } from "../../../views/hotline/home.tsx";
 import { ReportedPage } from "../../../views/hotline/intake.tsx";
-import { StatusPage } from "../../../views/hotline/status.tsx";
-import { ReportForm, checkIntake, StatusForm } from "./hotline.schema.ts";
+import { StatusPage, StatusSmsPage, MyCasesPage, MyCasesGonePage } from "../../../views/hotline/status.tsx";
+import { ReportForm, checkIntake, StatusForm, StatusSmsForm } from "./hotline.schema.ts";
 import { parseCaseNumber } from "./hotline.domain.ts";
 import { hotlineSettings } from "./hotline.settings.ts";
 import * as actions from "./hotline.actions.ts";
@@ -27,6 +30,25 @@ const t = copy.hotline;
 
 /** The number just reported, shown once on the "received" page (never in a URL). */
 const REPORTED_COOKIE = "hl_case";
+
+/** A proof of the phone on a case: once the code matches, her cases are shown for a few minutes. */
+const STATUS_PURPOSE = "hotlineStatus";
+const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
+
+definePurpose(STATUS_PURPOSE, {
+  title: t.smsTitle,
+  back: () => paths.hotline.statusSms,
+  // Kept as a proven step (not used up): the cases are a GET page after a 303, which a reload shows again.
+  twoStep: true,
+  complete: (c, p) => c.redirect(paths.hotline.statusMine(p.token), 303),
+});
+
+/** The phone form of the SMS way (a personal answer follows: never cached). */
+function statusSmsPage(c: Ctx, values: FormInput = {}, errors?: FormErrors, status: 200 | 400 | 429 = 200) {
+  c.status(status);
+  if (status !== 200) c.header("cache-control", "no-store");
+  return c.render(<StatusSmsPage values={values} errors={errors} />, { title: t.smsTitle });
+}
 
 export function hotlineRoutes() {
   const app = new Hono<AppEnv>();
@@ -74,6 +96,34 @@ export function hotlineRoutes() {
     const r = await actions.lookUpStatus(c.var.deps, form.value, addressBucket(clientAddress(c)));
     if (!r.ok) return r.code === "locked" ? page(429, { message: t.lookupLocked }) : page(400, { message: t.lookupFailed });
     return page(200, { found: r.found });
+  });
+
+  // --- The second way: an SMS code to the phone on the case ---------------------
+
+  app.get(paths.hotline.statusSms, (c) => statusSmsPage(c));
+
+  // No case is looked up here: the answer (a code page) is the same whether or not the phone has any case.
+  app.post(paths.hotline.statusSms, async (c) => {
+    const input = await readForm(c);
+    const form = check(StatusSmsForm, input);
+    if (!form.ok) return statusSmsPage(c, input, form.errors, 400);
+    const r = await startProof(c, { purpose: STATUS_PURPOSE, phone: form.value.phone });
+    if (!r.ok) return statusSmsPage(c, input, { phone: r.message }, 429);
+    return c.redirect(r.location, 303);
+  });
+
+  // Whoever holds the token of a step whose code matched, for PROVEN_TTL_MS: the phone comes from the step, never from the request.
+  app.get(paths.hotline.statusMinePattern, async (c) => {
+    const deps = c.var.deps;
+    const token = c.req.param("token");
+    const step = TOKEN.test(token) ? await provenStep(deps, token) : null;
+    c.header("cache-control", "no-store");
+    if (!step || step.purpose !== STATUS_PURPOSE) {
+      c.status(404);
+      return c.render(<MyCasesGonePage />, { title: t.mineGoneTitle });
+    }
+    const mine = await actions.casesOfPhone(deps, step.phone);
+    return c.render(<MyCasesPage masked={maskPhone(step.phone)} cases={mine.cases} more={mine.more} />, { title: t.mineTitle });
   });
 
   app.route("/", hotlineCaseRoutes());

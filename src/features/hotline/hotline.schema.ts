@@ -1,6 +1,6 @@
 // The hotline's forms, built from the shared field schemas.
 import * as v from "valibot";
-import { text, paragraph, moneyFen, date, choice, choices, int, type FormErrors, type FormInput, check } from "../../shared/forms.ts";
+import { text, paragraph, mobile, moneyFen, date, choice, choices, int, type FormErrors, type FormInput, check } from "../../shared/forms.ts";
 import { normalizeCalledPhone } from "../../shared/validators.ts";
 import {
   caseChannels, caseCategories, caseUrgencies, caseStatuses, caseAgencies, caseOutcomes, caseSatisfactions,
@@ -63,6 +63,11 @@ export function checkIntake<S extends typeof CaseIntakeForm | typeof ReportForm>
 export const StatusForm = v.object({
   number: v.pipe(v.string(e.required(t.number)), v.maxLength(40, t.numberFormat), v.transform(parseCaseNumber), v.string(t.numberFormat)),
   lastFour: v.pipe(v.string(e.required(t.lastFour)), v.regex(/^\d{4}$/, t.lastFourFormat)),
+});
+
+/** The second way to check: only the phone on the case (a mobile: a code is texted to it). */
+export const StatusSmsForm = v.object({
+  phone: mobile(t.smsPhone),
 });
 
 const note = (label: string, max = 1000) => paragraph(label, max);

@@ -1,5 +1,8 @@
 import type { PageRecipe } from "../../helpers/pages.ts";
+import { nextPhone } from "../../helpers/app.ts";
+import { lastCode } from "../../helpers/phone.ts";
 import { paths } from "../../../src/paths.ts";
+import { MINE_LIMIT } from "../../../src/features/hotline/hotline.actions.ts";
 import { addCase, addEmployer, addPosting, addWorker, addHire } from "./fixtures.ts";
 import { insertEvent, updateCaseIf } from "../../../src/features/hotline/hotline.repo.ts";
 
@@ -10,6 +13,27 @@ export const pages: PageRecipe[] = [
   { route: paths.hotline.report, as: "worker" },
   { route: paths.hotline.reported },
   { route: paths.hotline.status },
+  { route: paths.hotline.statusSms },
+  {
+    route: paths.hotline.statusMinePattern,
+    url: async (w) => {
+      // At its heaviest: a full page of her cases (and more left out), each with two long public replies.
+      const phone = nextPhone();
+      for (let i = 0; i <= MINE_LIMIT; i++) {
+        const made = await addCase(w.t, { callerPhone: phone, channel: i % 2 ? "online" : "phone" });
+        const reply = { kind: "note", note: "已电话联系雇主,雇主说月底前结清,我们会再跟进。", public: true, status: "accepted" } as const;
+        await w.t.deps.database.write((db) => db.batch([insertEvent(db, made.id, null, w.t.clock.now(), reply), insertEvent(db, made.id, null, w.t.clock.now() + 1, reply)]));
+      }
+      const b = w.t.client();
+      await b.get(paths.hotline.statusSms);
+      await b.post(paths.hotline.statusSms, { phone });
+      const codePage = b.last.location!;
+      await b.get(codePage);
+      await b.post(codePage, { code: (await lastCode(w.t, phone))! });
+      return b.last.location!;
+    },
+  },
+  { route: paths.hotline.statusMinePattern, url: paths.hotline.statusMine("expiredOrUnknownToken0001"), status: 404 },
   { route: paths.hotline.cases, as: "staff" },
   { route: paths.hotline.cases, as: "county_admin", url: `${paths.hotline.cases}?overdue=1` },
   {
