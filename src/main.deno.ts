@@ -4,8 +4,8 @@
 import process from "node:process";
 import { loadConfig, type Config } from "./config.ts";
 import { prepare, createApp } from "./app.tsx";
+import { ensureDatabase, exitRefused, printSetupLink, shutdownHandler, EXIT_NO_RESTART } from "./ops/startup.ts";
 import { setupLinkIfNeeded } from "./features/accounts/index.ts";
-import { ensureDatabase, startFailure, EXIT_NO_RESTART } from "./ops/startup.ts";
 import { appVersion } from "./ops/version.ts";
 import { dbFilePath } from "./ops/dbfile.ts";
 import { copy } from "../views/copy/index.ts";
@@ -34,22 +34,10 @@ try {
     }
     throw e;
   }
-  const link = await setupLinkIfNeeded(deps);
-  if (link) console.log(`\n首次使用:请在 24 小时内打开下面的链接,设置市级管理员账号(只能用一次):\n${link}\n`);
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    deps.log.info("stopping");
-    await Promise.race([server.shutdown(), new Promise((r) => setTimeout(r, 5000))]);
-    await app.stop();
-    deps.log.info("stopped");
-    process.exit(0);
-  };
+  printSetupLink(await setupLinkIfNeeded(deps));
+  const stop = shutdownHandler(deps, app, () => Promise.race([server.shutdown(), new Promise((r) => setTimeout(r, 5000))]));
   Deno.addSignalListener("SIGTERM", stop);
   Deno.addSignalListener("SIGINT", stop);
 } catch (e) {
-  const { exitCode, line } = startFailure(e, config);
-  console.error(line);
-  process.exit(exitCode);
+  exitRefused(e, config);
 }

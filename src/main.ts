@@ -8,7 +8,7 @@ import { prepare, createApp } from "./app.tsx";
 import { setupLinkIfNeeded } from "./features/accounts/index.ts";
 import { Hono } from "hono";
 import { staleSources } from "./shared/bundle.ts";
-import { ensureDatabase, startFailure, StartRefusal } from "./ops/startup.ts";
+import { ensureDatabase, exitRefused, StartRefusal, printSetupLink, shutdownHandler } from "./ops/startup.ts";
 import { appVersion } from "./ops/version.ts";
 import { dbFilePath } from "./ops/dbfile.ts";
 import { copy } from "../views/copy/index.ts";
@@ -54,25 +54,15 @@ try {
     db: config.databaseUrl.replace(/\/\/.*@/, "//***@").replace(/\?.*$/, "?***"),
     version: appVersion,
   });
-  const link = await setupLinkIfNeeded(deps);
-  if (link) console.log(`\n首次使用:请在 24 小时内打开下面的链接,设置市级管理员账号(只能用一次):\n${link}\n`);
+  printSetupLink(await setupLinkIfNeeded(deps));
   // Clean shutdown: no new requests, timers stopped, requests in flight and
   // queued writes finished, the WAL folded into the DB file, then exit.
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    deps.log.info("stopping");
+  const stop = shutdownHandler(deps, app, () => {
     server.close();
     server.closeIdleConnections?.();
-    await app.stop();
-    deps.log.info("stopped");
-    process.exit(0);
-  };
+  });
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 } catch (e) {
-  const { exitCode, line } = startFailure(e, config);
-  console.error(line);
-  process.exit(exitCode);
+  exitRefused(e, config);
 }

@@ -10,6 +10,8 @@ import { NewerDatabaseError } from "../shared/migrate.ts";
 import { storageErrorCode } from "../shared/db.ts";
 import { copy } from "../../views/copy/index.ts";
 import { dbFilePath } from "./dbfile.ts";
+import type { Deps } from "../shared/context.ts";
+import process from "node:process";
 
 /** systemd's EX_CONFIG: the unit does not restart on it. */
 export const EXIT_NO_RESTART = 78;
@@ -51,6 +53,37 @@ export function ensureDatabase(config: Config, opts: { creating?: boolean } = {}
 }
 
 /** The exit code and the one line to print for whatever stopped the start. */
+/** The first start's one-time setup link (setupLinkIfNeeded), printed for the clerk once the server listens; null: nothing. */
+export function printSetupLink(link: string | null): void {
+  if (link) console.log(copy.ops.start.setupLink(link));
+}
+
+/**
+ * The signal handler for a clean shutdown, the same on Node and Deno: the
+ * server stops taking requests (`closeServer`), then the app stops (timers,
+ * requests in flight, queued writes, the WAL folded into the DB file), then
+ * exit 0. A second signal while stopping does nothing.
+ */
+export function shutdownHandler(deps: Deps, app: { stop(): Promise<void> }, closeServer: () => unknown) {
+  let stopping = false;
+  return async () => {
+    if (stopping) return;
+    stopping = true;
+    deps.log.info("stopping");
+    await closeServer();
+    await app.stop();
+    deps.log.info("stopped");
+    process.exit(0);
+  };
+}
+
+/** A refused start in an entry point: its one Chinese line on stderr, then exit with its code. */
+export function exitRefused(e: unknown, config?: Config): never {
+  const { exitCode, line } = startFailure(e, config);
+  console.error(line);
+  process.exit(exitCode);
+}
+
 export function startFailure(e: unknown, config?: Config): { exitCode: number; line: string } {
   const s = t();
   if (e instanceof StartRefusal) return { exitCode: e.exitCode, line: e.message };

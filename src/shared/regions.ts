@@ -48,6 +48,11 @@ export class Regions {
   }
   countyName = (code: string | null | undefined) => (code ? this.countyNames.get(code) ?? code : "");
   townshipName = (code: string | null | undefined) => (code ? this.townshipNames.get(code) ?? code : "");
+  /** A county and township as the open-data API gives them: codes with their names (no township: null). */
+  apiPlace = (countyCode: string, townshipCode: string | null) => ({
+    county: { code: countyCode, name: this.countyName(countyCode) },
+    township: townshipCode ? { code: townshipCode, name: this.townshipName(townshipCode) } : null,
+  });
   countyOptions = () => this.data.counties.map((c) => [c.code, c.name] as const);
   townshipOptions = (county?: string) =>
     this.data.townships.filter((t) => !county || t.countyCode === county).map((t) => [t.code, t.name] as const);

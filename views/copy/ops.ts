@@ -93,6 +93,7 @@ export const ops = {
     config: (m: string) => `配置错误: ${m} 改好 /etc/lingong/lingong.env 后再 sudo systemctl restart lingong。`,
     newerHint: "(见安装手册第 8 节“退回旧版本”)",
     staleBundle: (files: string) => `程序代码比打包文件 dist/main.js 新(${files}):请先在 /opt/lingong 运行 sudo npm run build,再启动。`,
+    setupLink: (link: string) => `\n首次使用:请在 24 小时内打开下面的链接,设置市级管理员账号(只能用一次):\n${link}\n`,
     portInUse: (port: number) => `端口 ${port} 已被别的程序占用(EADDRINUSE):用 sudo ss -ltnp | grep :${port} 查是谁,停掉它,或在设置文件里换一个 PORT(nginx 里的端口也要一起改)。`,
     portDenied: (port: number) => `没有权限监听端口 ${port}:1024 以下的端口要管理员权限,请用 3000 之类的端口,由 nginx 对外提供 80/443。`,
     readOnly: (path: string) => `数据库 ${path} 只读,无法保存数据(SQLITE_READONLY):请检查文件和目录的权限(sudo chown -R lingong:lingong /var/lib/lingong)、磁盘是否以只读方式挂载(mount | grep ' ro,'),改好后再启动。`,

@@ -6,11 +6,12 @@
 import { desc, eq } from "drizzle-orm";
 import { users, sessions, loginThrottle } from "../../../db/schema/index.ts";
 import type { Queryable } from "../../shared/db.ts";
+import { firstRow } from "../../shared/queries.ts";
 import { accountThrottleRows, clearAccountThrottleStmt } from "../../shared/throttle.ts";
 
 /** The account's login lock, if any: its global row and its rows per address, the one held longest. */
 export async function lockOf(db: Queryable, phone: string) {
-  return (await db.select().from(loginThrottle).where(accountThrottleRows(phone)).orderBy(desc(loginThrottle.lockedUntil)).limit(1))[0] ?? null;
+  return firstRow(db.select().from(loginThrottle).where(accountThrottleRows(phone)).orderBy(desc(loginThrottle.lockedUntil)));
 }
 
 /** Staff know the person in front of them: every hold on the account ends, from every address. */

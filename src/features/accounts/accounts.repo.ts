@@ -2,10 +2,11 @@
 import { and, eq, isNull, gt, sql, desc } from "drizzle-orm";
 import { users, setupTokens, markets, sessions } from "../../../db/schema/index.ts";
 import type { Db, Queryable } from "../../shared/db.ts";
+import { firstRow } from "../../shared/queries.ts";
 import type { Role } from "../../../db/schema/constants.ts";
 
 export async function findUserByPhone(db: Queryable, phone: string) {
-  return (await db.select().from(users).where(eq(users.phone, phone)).limit(1))[0] ?? null;
+  return firstRow(db.select().from(users).where(eq(users.phone, phone)));
 }
 
 /**
@@ -19,24 +20,22 @@ export async function hasCityAdmin(db: Queryable): Promise<boolean> {
 
 /** The live first-admin setup link, if any (at most one is live: minting one ends the others). */
 export async function liveSetupToken(db: Queryable, now: number) {
-  return (
-    await db
+  return firstRow(
+    db
       .select()
       .from(setupTokens)
       .where(and(eq(setupTokens.purpose, "first_admin"), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now)))
-      .orderBy(desc(setupTokens.createdAt))
-      .limit(1)
-  )[0] ?? null;
+      .orderBy(desc(setupTokens.createdAt)),
+  );
 }
 
 export async function findLiveSetupToken(db: Queryable, tokenHash: string, now: number) {
-  return (
-    await db
+  return firstRow(
+    db
       .select()
       .from(setupTokens)
-      .where(and(eq(setupTokens.tokenHash, tokenHash), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now)))
-      .limit(1)
-  )[0] ?? null;
+      .where(and(eq(setupTokens.tokenHash, tokenHash), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now))),
+  );
 }
 
 export interface NewUser {
@@ -80,8 +79,8 @@ export async function listStaffAccounts(db: Queryable, county: string | null) {
 }
 
 export async function findAccountForAdmin(db: Queryable, id: number) {
-  return (
-    await db
+  return firstRow(
+    db
       .select({
         id: users.id,
         role: users.role,
@@ -90,9 +89,8 @@ export async function findAccountForAdmin(db: Queryable, id: number) {
       })
       .from(users)
       .leftJoin(markets, eq(markets.id, users.marketId))
-      .where(eq(users.id, id))
-      .limit(1)
-  )[0] ?? null;
+      .where(eq(users.id, id)),
+  );
 }
 
 export const disableUser = (db: Db, id: number, now: number) => [
@@ -109,5 +107,5 @@ export async function marketsInScope(db: Queryable, county: string | null) {
 }
 
 export async function findMarket(db: Queryable, id: number) {
-  return (await db.select({ id: markets.id, countyCode: markets.countyCode }).from(markets).where(eq(markets.id, id)).limit(1))[0] ?? null;
+  return firstRow(db.select({ id: markets.id, countyCode: markets.countyCode }).from(markets).where(eq(markets.id, id)));
 }

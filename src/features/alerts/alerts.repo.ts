@@ -2,11 +2,12 @@
 import { and, desc, eq, gt, gte, isNull, ne, or, sql } from "drizzle-orm";
 import { jobPostings, smsAlerts, smsInbound, smsStops, users, workKinds } from "../../../db/schema/index.ts";
 import type { Queryable } from "../../shared/db.ts";
+import { firstRow } from "../../shared/queries.ts";
 
 export type Alert = typeof smsAlerts.$inferSelect;
 
 export const alertOf = async (db: Queryable, userId: number): Promise<Alert | null> =>
-  (await db.select().from(smsAlerts).where(eq(smsAlerts.userId, userId)).limit(1))[0] ?? null;
+  firstRow(db.select().from(smsAlerts).where(eq(smsAlerts.userId, userId)));
 
 /** One subscription per worker: a new choice replaces the old one; only postings from now on count as new. */
 export function saveAlert(db: Queryable, a: { userId: number; kindId: number | null; countyCode: string; townshipCode: string | null; by: number; now: number; lastPostingId: number }) {
@@ -66,11 +67,10 @@ export const setReplyOutcome = (db: Queryable, provider: string, extId: string, 
 
 /** The worker account of a number, with what proves the number. */
 export async function workerByPhone(db: Queryable, phone: string) {
-  return (
-    await db
+  return firstRow(
+    db
       .select({ id: users.id, pinHash: users.pinHash, verified: users.phoneVerifiedAt, vouched: users.phoneVouchedBy, disabledAt: users.disabledAt })
       .from(users)
-      .where(and(eq(users.phone, phone), eq(users.role, "worker")))
-      .limit(1)
-  )[0] ?? null;
+      .where(and(eq(users.phone, phone), eq(users.role, "worker"))),
+  );
 }

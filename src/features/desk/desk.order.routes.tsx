@@ -12,6 +12,7 @@ import { auditInsert } from "../../shared/audit.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { chinaDate, addDays } from "../../shared/clock.ts";
+import { pagesFor } from "../../shared/params.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { PriorityPage } from "../../../views/desk/priority.tsx";
 import { PublicOrderPage, type OrderRow } from "../../../views/desk/order.tsx";
@@ -71,7 +72,7 @@ export function orderRoutes(app: Hono<AppEnv>) {
         total={total}
         category={category}
         page={page}
-        pages={Math.max(1, Math.ceil(total / PER_PAGE))}
+        pages={pagesFor(total, PER_PAGE)}
         showsSensitive={sensitive}
       />,
       { title: t.priorityTitle },

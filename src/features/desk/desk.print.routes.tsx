@@ -10,6 +10,7 @@ import { stationHolds } from "../../shared/station-scope.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { chinaDate, addDays } from "../../shared/clock.ts";
 import { maskPostingText } from "../../shared/mask-text.ts";
+import { pagesFor } from "../../shared/params.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { WorkerCardPage, PublicCardPage } from "../../../views/desk/card.tsx";
 import { JobSheetPage, PosterPage } from "../../../views/desk/print.tsx";
@@ -96,7 +97,7 @@ export function printRoutes(app: Hono<AppEnv>) {
         cards={cards}
         total={total}
         page={page}
-        pages={Math.max(1, Math.ceil(total / SHEET_SIZE))}
+        pages={pagesFor(total, SHEET_SIZE)}
         href={href}
         back={paths.desk.home + m.suffix}
       />,

@@ -8,12 +8,13 @@ import {
   type FairOrderRule, type SensitiveCategory, type ContactOutcome,
 } from "../../../db/schema/index.ts";
 import type { Queryable } from "../../shared/db.ts";
+import { firstRow } from "../../shared/queries.ts";
 import type { CurrentUser } from "../../shared/context.ts";
 
 // --- Markets -------------------------------------------------------------------
 
 export async function findMarket(db: Queryable, id: number) {
-  return (await db.select().from(markets).where(eq(markets.id, id)).limit(1))[0] ?? null;
+  return firstRow(db.select().from(markets).where(eq(markets.id, id)));
 }
 export type Market = NonNullable<Awaited<ReturnType<typeof findMarket>>>;
 
@@ -86,20 +87,20 @@ function workerQuery(db: Queryable) {
 }
 
 export async function findWorker(db: Queryable, id: number) {
-  return (await workerQuery(db).where(and(eq(users.id, id), eq(users.role, "worker"))).limit(1))[0] ?? null;
+  return firstRow(workerQuery(db).where(and(eq(users.id, id), eq(users.role, "worker"))));
 }
 export type DeskWorker = NonNullable<Awaited<ReturnType<typeof findWorker>>>;
 
 export async function findWorkerByCardCode(db: Queryable, code: string) {
-  return (await workerQuery(db).where(and(eq(workerProfiles.cardCode, code), eq(users.role, "worker"))).limit(1))[0] ?? null;
+  return firstRow(workerQuery(db).where(and(eq(workerProfiles.cardCode, code), eq(users.role, "worker"))));
 }
 
 export async function findWorkerByIdNumber(db: Queryable, idNumber: string) {
-  return (await workerQuery(db).where(and(eq(workerProfiles.idNumber, idNumber), eq(users.role, "worker"))).limit(1))[0] ?? null;
+  return firstRow(workerQuery(db).where(and(eq(workerProfiles.idNumber, idNumber), eq(users.role, "worker"))));
 }
 
 export async function findWorkerByPhoneForDesk(db: Queryable, phone: string) {
-  return (await workerQuery(db).where(and(eq(users.phone, phone), eq(users.role, "worker"))).limit(1))[0] ?? null;
+  return firstRow(workerQuery(db).where(and(eq(users.phone, phone), eq(users.role, "worker"))));
 }
 
 /** Workers of this county whose name contains `name`, for picking one at check-in. */
@@ -400,7 +401,7 @@ export async function postingsToPrint(db: Queryable, q: { countyCode: string; to
 }
 
 export async function findOpenPosting(db: Queryable, id: number) {
-  return (await db.select().from(jobPostings).where(eq(jobPostings.id, id)).limit(1))[0] ?? null;
+  return firstRow(db.select().from(jobPostings).where(eq(jobPostings.id, id)));
 }
 
 // --- Acting for someone (代办) -------------------------------------------------------

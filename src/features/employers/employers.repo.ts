@@ -5,27 +5,27 @@ import { employers, users } from "../../../db/schema/index.ts";
 import type { Queryable } from "../../shared/db.ts";
 import type { VerificationStatus } from "../../../db/schema/constants.ts";
 import type { EmployerDetails } from "./employers.schema.ts";
+import { pagedList, firstRow } from "../../shared/queries.ts";
 
 export type Employer = typeof employers.$inferSelect;
 
 /** The employer record of an account, or null (an employer account whose details are not filled in yet). */
 export async function employerForUser(db: Queryable, userId: number): Promise<Employer | null> {
-  return (await db.select().from(employers).where(eq(employers.userId, userId)).limit(1))[0] ?? null;
+  return firstRow(db.select().from(employers).where(eq(employers.userId, userId)));
 }
 
 export async function findEmployer(db: Queryable, id: number) {
   const reviewer = alias(users, "reviewer");
   const via = alias(users, "via");
-  return (
-    await db
+  return firstRow(
+    db
       .select({ employer: employers, phone: users.phone, reviewerName: reviewer.name, viaName: via.name })
       .from(employers)
       .innerJoin(users, eq(users.id, employers.userId))
       .leftJoin(reviewer, eq(reviewer.id, employers.reviewedBy))
       .leftJoin(via, eq(via.id, employers.viaStaffId))
-      .where(eq(employers.id, id))
-      .limit(1)
-  )[0] ?? null;
+      .where(eq(employers.id, id)),
+  );
 }
 
 /** Who already holds this USCC or ID number, other than `exceptId`. */
@@ -85,9 +85,8 @@ const scopeWhere = (county: string | null) => (county === null ? undefined : eq(
  */
 export async function listQueue(db: Queryable, opts: { county: string | null; status?: VerificationStatus; page: number; perPage: number }) {
   const where = and(scopeWhere(opts.county), opts.status ? eq(employers.status, opts.status) : undefined);
-  const [{ n }] = await db.select({ n: count() }).from(employers).where(where);
-  const rows = await db
-    .select({
+  return pagedList({
+    columns: {
       id: employers.id,
       kind: employers.kind,
       name: employers.name,
@@ -95,13 +94,12 @@ export async function listQueue(db: Queryable, opts: { county: string | null; st
       status: employers.status,
       createdAt: employers.createdAt,
       viaStaffId: employers.viaStaffId,
-    })
-    .from(employers)
-    .where(where)
-    .orderBy(sql`case ${employers.status} when 'pending' then 0 when 'rejected' then 1 else 2 end`, desc(employers.createdAt), desc(employers.id))
-    .limit(opts.perPage)
-    .offset((opts.page - 1) * opts.perPage);
-  return { total: n, rows };
+    },
+    from: (fields) => db.select(fields).from(employers).where(where),
+    orderBy: [sql`case ${employers.status} when 'pending' then 0 when 'rejected' then 1 else 2 end`, desc(employers.createdAt), desc(employers.id)],
+    page: opts.page,
+    size: opts.perPage,
+  });
 }
 
 export async function pendingCount(db: Queryable, county: string | null): Promise<number> {

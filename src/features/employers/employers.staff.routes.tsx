@@ -9,7 +9,7 @@ import { requireStaff, ensure, canVerifyAndReveal } from "../../shared/authz.ts"
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { flagsFor } from "../../shared/hooks.ts";
 import { NotFound } from "../../shared/errors.ts";
-import { idParam } from "../../shared/params.ts";
+import { idParam, pagesFor } from "../../shared/params.ts";
 import { verificationStatuses, type VerificationStatus } from "../../../db/schema/constants.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { QueuePage, EmployerDetailPage } from "../../../views/employers/staff.tsx";
@@ -74,7 +74,7 @@ export function staffRoutes(app: Hono<AppEnv>) {
         total={total}
         status={status}
         page={page}
-        pages={Math.max(1, Math.ceil(total / PER_PAGE))}
+        pages={pagesFor(total, PER_PAGE)}
       />,
       { title: t.queueTitle },
     );

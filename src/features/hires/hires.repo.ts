@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { applications, employers, hires, jobPostings, markets, users } from "../../../db/schema/index.ts";
 import type { HireStatus } from "../../../db/schema/constants.ts";
 import type { Queryable } from "../../shared/db.ts";
+import { firstRow } from "../../shared/queries.ts";
 
 export type NewHire = Omit<typeof hires.$inferInsert, "id" | "status" | "paid" | "paidAnsweredAt">;
 
@@ -16,8 +17,8 @@ export async function insertHire(tx: Queryable, h: NewHire): Promise<number> {
 /** A hire with both parties and the posting it came from. */
 export async function findHire(db: Queryable, id: number) {
   const worker = alias(users, "worker");
-  return (
-    await db
+  return firstRow(
+    db
       .select({
         hire: hires,
         title: jobPostings.title,
@@ -39,9 +40,8 @@ export async function findHire(db: Queryable, id: number) {
       .innerJoin(employers, eq(employers.id, hires.employerId))
       .innerJoin(worker, eq(worker.id, hires.workerId))
       .leftJoin(markets, eq(markets.id, hires.viaMarketId))
-      .where(eq(hires.id, id))
-      .limit(1)
-  )[0] ?? null;
+      .where(eq(hires.id, id)),
+  );
 }
 export type HireView = NonNullable<Awaited<ReturnType<typeof findHire>>>;
 

@@ -8,6 +8,7 @@ import {
 import type { Queryable, Tx } from "../../shared/db.ts";
 import type { CurrentUser } from "../../shared/context.ts";
 import { chinaDate } from "../../shared/clock.ts";
+import { pagedList, firstRow } from "../../shared/queries.ts";
 import { nextSeq, formatCaseNumber, dueDateFor, throttleStep, type ThrottleRule, type ThrottleRow } from "./hotline.domain.ts";
 import type { HotlineSettings } from "./hotline.settings.ts";
 
@@ -88,21 +89,20 @@ export async function caseTextPhone(db: Queryable, c: Pick<CaseRow, "callerPhone
 }
 
 export async function findCase(db: Queryable, id: number): Promise<CaseRow | null> {
-  return (await db.select().from(hotlineCases).where(eq(hotlineCases.id, id)).limit(1))[0] ?? null;
+  return firstRow(db.select().from(hotlineCases).where(eq(hotlineCases.id, id)));
 }
 
 export async function findCaseByNumber(db: Queryable, number: string) {
-  return (
-    await db
+  return firstRow(
+    db
       .select({
         id: hotlineCases.id, number: hotlineCases.number, callerPhone: hotlineCases.callerPhone, status: hotlineCases.status, category: hotlineCases.category, day: hotlineCases.day,
         // for canSeeCase, when another feature links a case by its number
         countyCode: hotlineCases.countyCode, marketId: hotlineCases.marketId, assignedTo: hotlineCases.assignedTo, createdBy: hotlineCases.createdBy,
       })
       .from(hotlineCases)
-      .where(eq(hotlineCases.number, number))
-      .limit(1)
-  )[0] ?? null;
+      .where(eq(hotlineCases.number, number)),
+  );
 }
 
 /**
@@ -173,9 +173,8 @@ export async function listCases(db: Queryable, user: CurrentUser, f: CaseFilters
     f.category ? eq(hotlineCases.category, f.category) : undefined,
     f.overdue ? and(inArray(hotlineCases.status, [...openCaseStatuses]), lt(hotlineCases.dueDate, today)) : undefined,
   );
-  const [{ n }] = await db.select({ n: sql<number>`count(*)` }).from(hotlineCases).where(where);
-  const rows = await db
-    .select({
+  return pagedList({
+    columns: {
       id: hotlineCases.id,
       number: hotlineCases.number,
       category: hotlineCases.category,
@@ -185,15 +184,18 @@ export async function listCases(db: Queryable, user: CurrentUser, f: CaseFilters
       day: hotlineCases.day,
       employerName: employers.name,
       marketName: markets.name,
-    })
-    .from(hotlineCases)
-    .leftJoin(employers, eq(employers.id, hotlineCases.employerId))
-    .leftJoin(markets, eq(markets.id, hotlineCases.marketId))
-    .where(where)
-    .orderBy(...(f.overdue ? [asc(hotlineCases.dueDate), sql`${hotlineCases.urgency} = 'urgent' desc`, asc(hotlineCases.id)] : [desc(hotlineCases.id)]))
-    .limit(PAGE_SIZE)
-    .offset((f.page - 1) * PAGE_SIZE);
-  return { rows, total: Number(n) };
+    },
+    from: (fields) =>
+      db
+        .select(fields)
+        .from(hotlineCases)
+        .leftJoin(employers, eq(employers.id, hotlineCases.employerId))
+        .leftJoin(markets, eq(markets.id, hotlineCases.marketId))
+        .where(where),
+    orderBy: f.overdue ? [asc(hotlineCases.dueDate), sql`${hotlineCases.urgency} = 'urgent' desc`, asc(hotlineCases.id)] : [desc(hotlineCases.id)],
+    page: f.page,
+    size: PAGE_SIZE,
+  });
 }
 
 // --- Workflow writes ----------------------------------------------------------------
@@ -229,14 +231,13 @@ export async function assignableStaff(db: Queryable, county: string) {
 }
 
 export async function findStaffForAssign(db: Queryable, id: number) {
-  return (
-    await db
+  return firstRow(
+    db
       .select({ id: users.id, name: users.name, role: users.role, marketId: users.marketId, scopeCounty: sql<string | null>`coalesce(${markets.countyCode}, ${users.countyCode})`, disabledAt: users.disabledAt })
       .from(users)
       .leftJoin(markets, eq(markets.id, users.marketId))
-      .where(eq(users.id, id))
-      .limit(1)
-  )[0] ?? null;
+      .where(eq(users.id, id)),
+  );
 }
 
 // --- What a case concerns --------------------------------------------------------------
@@ -280,24 +281,23 @@ export async function searchPostings(db: Queryable, q: string, county: string | 
 const contains = (col: SQLWrapper, q: string) => sql`${col} like ${"%" + q.replace(/[%_\\]/g, (ch) => "\\" + ch) + "%"} escape '\\'`;
 
 export async function findEmployer(db: Queryable, id: number) {
-  return (await db.select({ id: employers.id, name: employers.name, countyCode: employers.countyCode, status: employers.status }).from(employers).where(eq(employers.id, id)).limit(1))[0] ?? null;
+  return firstRow(db.select({ id: employers.id, name: employers.name, countyCode: employers.countyCode, status: employers.status }).from(employers).where(eq(employers.id, id)));
 }
 
 export async function findPosting(db: Queryable, id: number) {
-  return (
-    await db
+  return firstRow(
+    db
       .select({ id: jobPostings.id, title: jobPostings.title, employerId: jobPostings.employerId, employerName: employers.name, countyCode: jobPostings.countyCode, publishedAt: jobPostings.publishedAt, status: jobPostings.status, viaMarketId: jobPostings.viaMarketId })
       .from(jobPostings)
       .innerJoin(employers, eq(employers.id, jobPostings.employerId))
-      .where(eq(jobPostings.id, id))
-      .limit(1)
-  )[0] ?? null;
+      .where(eq(jobPostings.id, id)),
+  );
 }
 
 /** A hire with what a wage case needs: the parties, the agreed wage and dates, where it belongs. */
 export async function findHire(db: Queryable, id: number) {
-  return (
-    await db
+  return firstRow(
+    db
       .select({
         id: hires.id,
         workerId: hires.workerId,
@@ -321,9 +321,8 @@ export async function findHire(db: Queryable, id: number) {
       .innerJoin(employers, eq(employers.id, hires.employerId))
       .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId))
       .leftJoin(workerProfiles, eq(workerProfiles.userId, hires.workerId))
-      .where(eq(hires.id, id))
-      .limit(1)
-  )[0] ?? null;
+      .where(eq(hires.id, id)),
+  );
 }
 
 /** A worker's own recent hires, for "what it concerns" on the report form. */
@@ -347,7 +346,7 @@ export async function marketOptions(db: Queryable, county: string | null) {
 }
 
 export async function findMarket(db: Queryable, id: number) {
-  return (await db.select({ id: markets.id, name: markets.name, countyCode: markets.countyCode }).from(markets).where(eq(markets.id, id)).limit(1))[0] ?? null;
+  return firstRow(db.select({ id: markets.id, name: markets.name, countyCode: markets.countyCode }).from(markets).where(eq(markets.id, id)));
 }
 
 // --- Employers with wage cases ------------------------------------------------------------
@@ -362,13 +361,12 @@ export async function wageCasesOf(db: Queryable, employerIds: number[]) {
 }
 
 export async function caseForHire(db: Queryable, hireId: number) {
-  return (
-    await db
+  return firstRow(
+    db
       .select({ id: hotlineCases.id, number: hotlineCases.number })
       .from(hotlineCases)
-      .where(and(eq(hotlineCases.hireId, hireId), eq(hotlineCases.category, "wage_arrears")))
-      .limit(1)
-  )[0] ?? null;
+      .where(and(eq(hotlineCases.hireId, hireId), eq(hotlineCases.category, "wage_arrears"))),
+  );
 }
 
 // --- The call list ------------------------------------------------------------------------
@@ -395,8 +393,8 @@ export async function callList(db: Queryable, user: CurrentUser, today: string, 
     ne(hires.status, "cancelled"),
     eq(workerProfiles.ownPhone, false),
   );
-  const from = db
-    .select({
+  return pagedList({
+    columns: {
       id: hires.id,
       workerName: users.name,
       workerPhone: users.phone,
@@ -406,20 +404,20 @@ export async function callList(db: Queryable, user: CurrentUser, today: string, 
       endDate: hires.endDate,
       wageFen: hires.wageFen,
       wageUnit: hires.wageUnit,
-    })
-    .from(hires)
-    .innerJoin(users, eq(users.id, hires.workerId))
-    .innerJoin(workerProfiles, eq(workerProfiles.userId, hires.workerId))
-    .innerJoin(employers, eq(employers.id, hires.employerId))
-    .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId));
-  const [{ n }] = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(hires)
-    .innerJoin(workerProfiles, eq(workerProfiles.userId, hires.workerId))
-    .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId))
-    .where(where);
-  const rows = await from.where(where).orderBy(asc(hires.endDate), asc(hires.id)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE);
-  return { rows, total: Number(n) };
+    },
+    from: (fields) =>
+      db
+        .select(fields)
+        .from(hires)
+        .innerJoin(users, eq(users.id, hires.workerId))
+        .innerJoin(workerProfiles, eq(workerProfiles.userId, hires.workerId))
+        .innerJoin(employers, eq(employers.id, hires.employerId))
+        .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId))
+        .where(where),
+    orderBy: [asc(hires.endDate), asc(hires.id)],
+    page,
+    size: PAGE_SIZE,
+  });
 }
 
 /** Is this hire on the user's call list (in scope)? */

@@ -11,15 +11,16 @@ import { requireRole } from "../../shared/authz.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { NotFound, Refused } from "../../shared/errors.ts";
 import { startSession } from "../../shared/session.ts";
+import { idParam, pageParam, pagesFor } from "../../shared/params.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { MyApplicationsPage } from "../../../views/jobs/applications.tsx";
 import { FirstPinPage } from "../../../views/jobs/pin.tsx";
 import { asksPaid } from "../hires/index.ts";
 import { startProof, definePurpose, outcome as phoneOutcome } from "../phone/index.ts";
-import { applySchema, FirstPinForm, parsePage } from "./jobs.schema.ts";
+import { applySchema, FirstPinForm } from "./jobs.schema.ts";
 import { refusalStatus } from "./jobs.domain.ts";
 import { todayOf } from "./jobs.refs.ts";
-import { PER_PAGE, pagesFor, idParam, currentEmployer, ownPosting, renderPosting, renderApplicants } from "./jobs.pages.tsx";
+import { PER_PAGE, currentEmployer, ownPosting, renderPosting, renderApplicants } from "./jobs.pages.tsx";
 import * as actions from "./jobs.actions.ts";
 import * as repo from "./jobs.repo.ts";
 
@@ -96,7 +97,7 @@ export function decisionRoutes(app: Hono<AppEnv>) {
   app.get(paths.jobs.applications, async (c) => {
     const user = requireRole(c, "worker");
     const deps = c.var.deps;
-    const page = parsePage(c.req.query("page"));
+    const page = pageParam(c);
     const today = todayOf(deps);
     const [{ rows, total }, pinSet] = await Promise.all([repo.workerApplications(deps.database.db, user.id, page, PER_PAGE), repo.hasPin(deps.database.db, user.id)]);
     const list = rows.map((r) => ({
@@ -114,7 +115,7 @@ export function decisionRoutes(app: Hono<AppEnv>) {
       quoteNote: r.quoteNote,
       asksPaid: r.hireId !== null && asksPaid({ status: r.hireStatus!, endDate: r.hireEndDate!, paid: r.paid }, today),
     }));
-    return c.render(<MyApplicationsPage rows={list} page={page} pages={pagesFor(total)} needsPin={!pinSet} />, { title: t.myTitle });
+    return c.render(<MyApplicationsPage rows={list} page={page} pages={pagesFor(total, PER_PAGE)} needsPin={!pinSet} />, { title: t.myTitle });
   });
 
   app.get(paths.jobs.firstPin, async (c) => {

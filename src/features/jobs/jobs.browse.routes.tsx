@@ -8,14 +8,15 @@ import { readQuery } from "../../shared/forms.ts";
 import { isStaff } from "../../shared/authz.ts";
 import { flagsFor } from "../../shared/hooks.ts";
 import { maskPersonalNumbers } from "../../shared/mask-text.ts";
+import { pageParam, pagesFor } from "../../shared/params.ts";
 import { employmentForms } from "../../../db/schema/constants.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { HomePage } from "../../../views/home/home.tsx";
 import { JobListPage } from "../../../views/jobs/list.tsx";
 import { JobRows } from "../../../views/jobs/_rows.tsx";
-import { filterQuery, parsePage } from "./jobs.schema.ts";
+import { filterQuery } from "./jobs.schema.ts";
 import { references, todayOf, filtersOf } from "./jobs.refs.ts";
-import { PER_PAGE, pagesFor } from "./jobs.pages.tsx";
+import { PER_PAGE } from "./jobs.pages.tsx";
 import * as repo from "./jobs.repo.ts";
 
 const t = copy.jobs;
@@ -33,13 +34,13 @@ export function browseRoutes(app: Hono<AppEnv>) {
     const deps = c.var.deps;
     const query = readQuery(c);
     const filters = filtersOf(deps, query);
-    const page = parsePage(query.page);
+    const page = pageParam(c);
     const browsed = await repo.browse(deps.database.db, filters, todayOf(deps), page, PER_PAGE);
     const { total, capped, hasNext } = browsed;
     // A public list: numbers typed into titles are masked.
     const rows = browsed.rows.map((r) => ({ ...r, title: maskPersonalNumbers(r.title) }));
     const flags = isStaff(c.var.user) ? await flagsFor(deps, [...new Set(rows.map((r) => r.employerId))]) : undefined;
-    const rowsProps = { rows, total, capped, hasNext, page, pages: capped ? null : pagesFor(total), pageHref: (n: number) => `${paths.jobs.list}${filterQuery(filters, n)}`, flags };
+    const rowsProps = { rows, total, capped, hasNext, page, pages: capped ? null : pagesFor(total, PER_PAGE), pageHref: (n: number) => `${paths.jobs.list}${filterQuery(filters, n)}`, flags };
     c.header("vary", "HX-Request");
     // The fragment is rendered outside the page shell, so it gets the request context itself.
     if (c.req.header("hx-request")) return c.html(<RequestContext.Provider value={c}><JobRows {...rowsProps} /></RequestContext.Provider>);

@@ -30,6 +30,15 @@ export interface PostingDraft {
   payMethod?: PayMethod | "";
 }
 
+/**
+ * The draft's fields that the posting form, the draft and the posting row all
+ * hold as they are (same name, same value): the mappers copy these and spell
+ * out only what changes on the way (numbers in the form, money, missing codes).
+ */
+export const draftFieldsAsIs = ["title", "form", "payMode", "startDate", "endDate", "hours", "countyCode", "address", "duties", "requirements", "contactName", "contactPhone"] as const;
+/** The draft's fields that are a column of the posting row with the same name and value. */
+export const draftColumnFields = [...draftFieldsAsIs, "kindId", "headcount", "wageFen", "wageUnit", "townshipCode"] as const;
+
 export type DraftProblem =
   | "wageRequired"
   | "wageUnitRequired"

@@ -6,7 +6,7 @@ import type { Ctx, Deps } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import type { FormErrors, FormInput } from "../../shared/forms.ts";
 import { requireRole, isStaff, canSeeCounty } from "../../shared/authz.ts";
-import { idParam, pagesFor as sharedPagesFor } from "../../shared/params.ts";
+import { idParam } from "../../shared/params.ts";
 import { auditInsert } from "../../shared/audit.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { flagsFor } from "../../shared/hooks.ts";
@@ -27,8 +27,6 @@ import * as repo from "./jobs.repo.ts";
 const t = copy.jobs;
 export const PER_PAGE = 20;
 
-export { idParam } from "../../shared/params.ts";
-export const pagesFor = (total: number) => sharedPagesFor(total, PER_PAGE);
 
 /** The employer record of the signed-in employer account, or null when its details are not filled in yet. */
 export async function currentEmployer(c: Ctx) {

@@ -9,14 +9,15 @@ import { readForm, check, type FormErrors, type FormInput } from "../../shared/f
 import { requireStaff, canSeeCounty, ensure } from "../../shared/authz.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { NotFound } from "../../shared/errors.ts";
+import { idParam, pageParam, pagesFor } from "../../shared/params.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { QuickFormPage } from "../../../views/jobs/form.tsx";
 import { MyPostingsPage } from "../../../views/jobs/mine.tsx";
-import { PostingForm, postingMulti, formFromDraft, QuickForm, RemoveForm, parsePage } from "./jobs.schema.ts";
+import { PostingForm, postingMulti, formFromDraft, QuickForm, RemoveForm } from "./jobs.schema.ts";
 import { canDo, effectiveStatus } from "./jobs.domain.ts";
 import { references, todayOf } from "./jobs.refs.ts";
 import { problemMessages, holdText, postedText, wageWarning } from "./jobs.words.ts";
-import { PER_PAGE, pagesFor, idParam, currentEmployer, ownPosting, formOptions, rateLines, renderPostingForm, renderPosting } from "./jobs.pages.tsx";
+import { PER_PAGE, currentEmployer, ownPosting, formOptions, rateLines, renderPostingForm, renderPosting } from "./jobs.pages.tsx";
 import * as actions from "./jobs.actions.ts";
 import * as repo from "./jobs.repo.ts";
 
@@ -88,9 +89,9 @@ export function postRoutes(app: Hono<AppEnv>) {
   app.get(paths.jobs.mine, async (c) => {
     const { employer, ask } = await employerOrAsk(c);
     if (!employer) return ask;
-    const page = parsePage(c.req.query("page"));
+    const page = pageParam(c);
     const { rows, total } = await repo.employerPostings(c.var.deps.database.db, employer.id, page, PER_PAGE);
-    return c.render(<MyPostingsPage rows={rows} page={page} pages={pagesFor(total)} />, { title: t.mineTitle });
+    return c.render(<MyPostingsPage rows={rows} page={page} pages={pagesFor(total, PER_PAGE)} />, { title: t.mineTitle });
   });
 }
 

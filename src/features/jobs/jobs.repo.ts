@@ -7,15 +7,15 @@ import {
 } from "../../../db/schema/index.ts";
 import type { PostingStatus } from "../../../db/schema/constants.ts";
 import type { Queryable, Tx } from "../../shared/db.ts";
-import { notifyStatements, shortDate, shortDates, type Notice } from "../messages/index.ts";
+import { firstRow } from "../../shared/queries.ts";
+import { notifyStatements, recipientColumns, shortDate, shortDates, type Notice } from "../messages/index.ts";
 import { insertHire } from "../hires/index.ts";
-import { copy } from "../../../views/copy/index.ts";
-import { paths } from "../../paths.ts";
-import { canDecide, canWithdraw, dateWindow, effectiveStatus, hireTerms, publishProblem, signUpRefusal, type PostingDraft } from "./jobs.domain.ts";
+import { tell, type JobNews } from "./jobs.news.ts";
+import { canDecide, canWithdraw, dateWindow, effectiveStatus, hireTerms, publishProblem, signUpRefusal, draftColumnFields, type PostingDraft } from "./jobs.domain.ts";
+import { pickFields } from "../../shared/pick.ts";
 import { grams, keywordQuery } from "./jobs.search.ts";
 import type { Filters } from "./jobs.schema.ts";
 
-const n = copy.jobs.notices;
 
 export type Posting = typeof jobPostings.$inferSelect;
 
@@ -63,23 +63,7 @@ export type PostingView = NonNullable<Awaited<ReturnType<typeof findPosting>>>;
 
 export function draftOf(p: Posting, brandIds: number[]): PostingDraft {
   return {
-    title: p.title,
-    kindId: p.kindId,
-    form: p.form,
-    headcount: p.headcount,
-    payMode: p.payMode,
-    wageFen: p.wageFen,
-    wageUnit: p.wageUnit,
-    startDate: p.startDate,
-    endDate: p.endDate,
-    hours: p.hours,
-    countyCode: p.countyCode,
-    townshipCode: p.townshipCode,
-    address: p.address,
-    duties: p.duties,
-    requirements: p.requirements,
-    contactName: p.contactName,
-    contactPhone: p.contactPhone,
+    ...pickFields(p, draftColumnFields),
     brandIds,
     payTime: p.payTime as PostingDraft["payTime"],
     payMethod: p.payMethod as PostingDraft["payMethod"],
@@ -87,23 +71,7 @@ export function draftOf(p: Posting, brandIds: number[]): PostingDraft {
 }
 
 const draftColumns = (d: PostingDraft) => ({
-  title: d.title,
-  kindId: d.kindId,
-  form: d.form,
-  headcount: d.headcount,
-  payMode: d.payMode,
-  wageFen: d.wageFen,
-  wageUnit: d.wageUnit,
-  startDate: d.startDate,
-  endDate: d.endDate,
-  hours: d.hours,
-  countyCode: d.countyCode,
-  townshipCode: d.townshipCode,
-  address: d.address,
-  duties: d.duties,
-  requirements: d.requirements,
-  contactName: d.contactName,
-  contactPhone: d.contactPhone,
+  ...pickFields(d, draftColumnFields),
   payTime: d.payTime ?? "",
   payMethod: d.payMethod ?? "",
 });
@@ -209,8 +177,7 @@ export async function releaseWaiting(tx: Queryable, postingId: number, title: st
     .set({ status: "not_chosen", decidedAt: now })
     .where(and(eq(applications.postingId, postingId), eq(applications.status, "applied")))
     .returning({ workerId: applications.workerId });
-  const notices: Notice[] = waiting.map((w) => ({ userId: w.workerId, body: n.notChosen(title), link: paths.jobs.applications }));
-  for (const s of notifyStatements(tx, notices, now)) await s;
+  await tell(tx, waiting.map((w) => ({ code: "notChosen", userId: w.workerId, title })), now);
   return waiting.length;
 }
 
@@ -518,14 +485,13 @@ export function setFirstPin(db: Queryable, userId: number, pinHash: string) {
 }
 
 export async function findApplication(db: Queryable, postingId: number, workerId: number) {
-  return (
-    await db
+  return firstRow(
+    db
       .select({ id: applications.id, status: applications.status, quoteFen: applications.quoteFen, quoteNote: applications.quoteNote, hireId: hires.id })
       .from(applications)
       .leftJoin(hires, eq(hires.applicationId, applications.id))
-      .where(and(eq(applications.postingId, postingId), eq(applications.workerId, workerId)))
-      .limit(1)
-  )[0] ?? null;
+      .where(and(eq(applications.postingId, postingId), eq(applications.workerId, workerId))),
+  );
 }
 
 export async function countWaiting(db: Queryable, postingId: number): Promise<number> {
@@ -616,8 +582,8 @@ export async function signUp(
       title: jobPostings.title,
       countyCode: jobPostings.countyCode,
       employerUserId: employers.userId,
-      workerPhone: sql<string | null>`(SELECT ${users.phone} FROM ${users} WHERE ${users.id} = ${p.workerId})`,
-      workerHasPin: sql<number | null>`(SELECT ${users.pinHash} IS NOT NULL FROM ${users} WHERE ${users.id} = ${p.workerId})`,
+      // The worker's phone and PIN, for the notice.
+      ...recipientColumns(p.workerId),
     })
     .from(jobPostings)
     .innerJoin(employers, eq(employers.id, jobPostings.employerId))
@@ -633,24 +599,25 @@ export async function signUp(
     .onConflictDoNothing({ target: [applications.postingId, applications.workerId] })
     .returning({ id: applications.id });
   if (!row) return { ok: false, reason: "already" };
-  const notices: Notice[] = [{ userId: posting.employerUserId, body: n.newApplicant(posting.title), link: paths.jobs.applicants(p.postingId) }];
+  const news: JobNews[] = [{ code: "newApplicant", userId: posting.employerUserId, title: posting.title, postingId: p.postingId }];
   // A worker without a PIN cannot look online: the text tells her what happens next and by when.
-  if (posting.workerPhone !== null && !Number(posting.workerHasPin)) {
-    notices.push({
+  if (posting.phone !== null && !Number(posting.hasPin)) {
+    news.push({
+      code: "signupReceived",
       userId: p.workerId,
-      body: n.signupReceived(posting.title, posting.startDate),
-      link: paths.jobs.applications,
-      sms: { to: posting.workerPhone, template: "signupReceived", countyCode: posting.countyCode, params: { job: posting.title, date: shortDate(posting.startDate) } },
+      title: posting.title,
+      startDate: posting.startDate,
+      sms: { to: posting.phone, template: "signupReceived", countyCode: posting.countyCode, params: { job: posting.title, date: shortDate(posting.startDate) } },
     });
   }
-  for (const s of notifyStatements(tx, notices, now)) await s;
+  await tell(tx, news, now);
   return { ok: true, applicationId: row.id };
 }
 
 /** A sign-up with its posting, for the employer's decisions. */
 export async function applicationWithPosting(tx: Queryable, applicationId: number) {
-  return (
-    await tx
+  return firstRow(
+    tx
       .select({
         application: applications,
         posting: jobPostings,
@@ -659,9 +626,8 @@ export async function applicationWithPosting(tx: Queryable, applicationId: numbe
       .from(applications)
       .innerJoin(jobPostings, eq(jobPostings.id, applications.postingId))
       .innerJoin(users, eq(users.id, applications.workerId))
-      .where(eq(applications.id, applicationId))
-      .limit(1)
-  )[0] ?? null;
+      .where(eq(applications.id, applicationId)),
+  );
 }
 
 export type DecisionResult =
@@ -721,7 +687,7 @@ export async function confirmApplication(
     countyCode: p.countyCode,
     params: { job: p.title, date: shortDates(p.startDate, p.endDate), time: p.hours, place: ctx.place(p), phone: p.contactPhone },
   };
-  for (const s of notifyStatements(tx, [{ userId: a.workerId, body: n.confirmed(p.title), link: paths.hires.show(hireId), sms: hired }], ctx.now)) await s;
+  await tell(tx, [{ code: "confirmed", userId: a.workerId, title: p.title, hireId, sms: hired }], ctx.now);
   if (p.filledCount + 1 >= p.headcount) await releaseWaiting(tx, p.id, p.title, ctx.now);
   return { ok: true, postingId: p.id, hireId };
 }
@@ -732,7 +698,7 @@ export async function declineApplication(tx: Tx, applicationId: number, employer
   if (!row || row.posting.employerId !== employerId) return { ok: false, reason: "notFound" };
   if (!canDecide(row.application.status)) return { ok: false, reason: "alreadyDecided", postingId: row.posting.id };
   await tx.update(applications).set({ status: "declined", decidedAt: now }).where(eq(applications.id, applicationId));
-  for (const s of notifyStatements(tx, [{ userId: row.application.workerId, body: n.declined(row.posting.title), link: paths.jobs.applications }], now)) await s;
+  await tell(tx, [{ code: "declined", userId: row.application.workerId, title: row.posting.title }], now);
   return { ok: true, postingId: row.posting.id };
 }
 
@@ -749,7 +715,7 @@ export async function withdrawApplication(tx: Tx, applicationId: number, workerI
   if (!row || row.workerId !== workerId) return "notFound";
   if (!canWithdraw(row.status)) return "cantWithdraw";
   await tx.update(applications).set({ status: "withdrawn", decidedAt: now }).where(eq(applications.id, applicationId));
-  for (const s of notifyStatements(tx, [{ userId: row.employerUserId, body: n.withdrawn(row.title), link: paths.jobs.applicants(row.postingId) }], now)) await s;
+  await tell(tx, [{ code: "withdrawn", userId: row.employerUserId, title: row.title, postingId: row.postingId }], now);
   return "ok";
 }
 

@@ -3,7 +3,8 @@ import * as v from "valibot";
 import { text, paragraph, mobile, phoneToCall, int, moneyFen, date, choice, pin, type FormInput } from "../../shared/forms.ts";
 import { employmentForms, wageUnits, payModes, payTimes, payMethods } from "../../../db/schema/constants.ts";
 import { copy } from "../../../views/copy/index.ts";
-import { whenFilters, type WhenFilter, type PostingDraft } from "./jobs.domain.ts";
+import { pickFields } from "../../shared/pick.ts";
+import { whenFilters, draftFieldsAsIs, type WhenFilter, type PostingDraft } from "./jobs.domain.ts";
 import { MAX_QUERY_CHARS } from "./jobs.search.ts";
 
 const t = copy.jobs;
@@ -48,23 +49,12 @@ export const postingMulti = ["brandIds"] as const;
 
 export function draftFromForm(f: v.InferOutput<typeof PostingForm>): PostingDraft {
   return {
-    title: f.title,
+    ...pickFields(f, draftFieldsAsIs),
     kindId: f.kindId,
-    form: f.form,
     headcount: f.headcount,
-    payMode: f.payMode,
     wageFen: f.wage ?? null,
     wageUnit: f.wageUnit ?? null,
-    startDate: f.startDate,
-    endDate: f.endDate,
-    hours: f.hours,
-    countyCode: f.countyCode,
     townshipCode: f.townshipCode ?? null,
-    address: f.address,
-    duties: f.duties,
-    requirements: f.requirements,
-    contactName: f.contactName,
-    contactPhone: f.contactPhone,
     brandIds: [...new Set(f.brandIds)],
     payTime: f.payTime ?? "",
     payMethod: f.payMethod ?? "",
@@ -74,23 +64,12 @@ export function draftFromForm(f: v.InferOutput<typeof PostingForm>): PostingDraf
 /** A stored posting as form values, for the edit page. */
 export function formFromDraft(p: PostingDraft): FormInput {
   return {
-    title: p.title,
+    ...pickFields(p, draftFieldsAsIs),
     kindId: String(p.kindId),
-    form: p.form,
     headcount: String(p.headcount),
-    payMode: p.payMode,
     wage: p.wageFen === null ? undefined : String(p.wageFen / 100),
     wageUnit: p.wageUnit ?? undefined,
-    startDate: p.startDate,
-    endDate: p.endDate,
-    hours: p.hours,
-    countyCode: p.countyCode,
     townshipCode: p.townshipCode ?? undefined,
-    address: p.address,
-    duties: p.duties,
-    requirements: p.requirements,
-    contactName: p.contactName,
-    contactPhone: p.contactPhone,
     brandIds: p.brandIds.map(String),
     payTime: p.payTime || undefined,
     payMethod: p.payMethod || undefined,
@@ -176,6 +155,7 @@ export function filterQuery(f: Filters, page = 1): string {
   return s ? `?${s}` : "";
 }
 
+/** The JSON API's ?page= (its documented range goes to 100,000; the pages use pageParam). */
 export function parsePage(x: unknown): number {
   return positive(x, 100_000) ?? 1;
 }

@@ -7,12 +7,13 @@ import { paths } from "../../paths.ts";
 import { readForm, type FormErrors, type FormInput } from "../../shared/forms.ts";
 import { requireAdmin, ensure } from "../../shared/authz.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
+import { idParam, pageParam, pagesFor } from "../../shared/params.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { MarketAdminListPage, MarketFormPage } from "../../../views/markets/admin.tsx";
 import { multiFields } from "./markets.schema.ts";
 import * as repo from "./markets.repo.ts";
 import { createMarket, updateMarket, managedMarket, type MarketResult } from "./markets.actions.ts";
-import { PER_PAGE, pagesFor, parsePage, parseId, managedCounty, placeOf, formOptions, marketFormValues } from "./markets.present.ts";
+import { PER_PAGE, managedCounty, placeOf, formOptions, marketFormValues } from "./markets.present.ts";
 
 const t = copy.markets;
 
@@ -34,13 +35,13 @@ export function adminRoutes(app: Hono<AppEnv>) {
   app.get(paths.markets.admin, async (c) => {
     const user = requireAdmin(c);
     const deps = c.var.deps;
-    const page = parsePage(c.req.query("page"));
+    const page = pageParam(c);
     const { rows, total } = await repo.listMarkets(deps.database.db, { county: managedCounty(user) ?? undefined }, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
     return c.render(
       <MarketAdminListPage
         rows={rows.map((m) => ({ id: m.id, name: m.name, tier: m.tier, place: placeOf(deps, m), phone: m.phone, countyCode: m.countyCode }))}
         page={page}
-        pages={pagesFor(total)}
+        pages={pagesFor(total, PER_PAGE)}
         pageHref={(n) => `${paths.markets.admin}?page=${n}`}
       />,
       { title: t.adminTitle },
@@ -63,7 +64,7 @@ export function adminRoutes(app: Hono<AppEnv>) {
 
   app.get(paths.markets.adminEditPattern, async (c) => {
     const user = requireAdmin(c);
-    const m = await managedMarket(c.var.deps, user, parseId(c.req.param("id")));
+    const m = await managedMarket(c.var.deps, user, idParam(c));
     ensure(!!m);
     return formPage(c, user, { heading: t.adminEdit(m.name), action: paths.markets.adminEdit(m.id), values: marketFormValues(m) });
   });
@@ -72,7 +73,7 @@ export function adminRoutes(app: Hono<AppEnv>) {
     const user = requireAdmin(c);
     const deps = c.var.deps;
     // Looked up before the form is read, so a market out of scope is a 404 whatever was sent.
-    const m = await managedMarket(deps, user, parseId(c.req.param("id")));
+    const m = await managedMarket(deps, user, idParam(c));
     ensure(!!m);
     const input = await readForm(c, multiFields);
     const r = await updateMarket(deps, user, m.id, input);

@@ -8,12 +8,13 @@ import { readForm, type FormErrors, type FormInput } from "../../shared/forms.ts
 import { requireAdmin, ensure } from "../../shared/authz.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { chinaDate } from "../../shared/clock.ts";
+import { idParam } from "../../shared/params.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { ChecklistOverviewPage, ChecklistPage } from "../../../views/markets/checklist.tsx";
 import * as repo from "./markets.repo.ts";
 import { overdueInspections } from "../supervision/index.ts";
 import { saveChecklist, mayEditChecklist } from "./markets.actions.ts";
-import { parseId, itemViews, checklistValues, checklistOverview } from "./markets.present.ts";
+import { itemViews, checklistValues, checklistOverview } from "./markets.present.ts";
 
 const t = copy.markets;
 
@@ -27,8 +28,7 @@ function checklistCounty(c: Ctx) {
 
 /** The market in the URL, which must be in the county in the URL. */
 async function checklistMarket(c: Ctx, county: string) {
-  const id = parseId(c.req.param("id"));
-  ensure(id !== null);
+  const id = idParam(c);
   const m = await repo.findMarket(c.var.deps.database.db, id);
   ensure(!!m && m.countyCode === county);
   return m.id;

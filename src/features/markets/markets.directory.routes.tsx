@@ -7,6 +7,7 @@ import { paths } from "../../paths.ts";
 import { readQuery } from "../../shared/forms.ts";
 import { ensure } from "../../shared/authz.ts";
 import { chinaDate } from "../../shared/clock.ts";
+import { idParam, pageParam, pagesFor } from "../../shared/params.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { DirectoryPage, MarketPage } from "../../../views/markets/directory.tsx";
 import { marketTiers, type MarketTier } from "../../../db/schema/constants.ts";
@@ -15,7 +16,7 @@ import { namesOf, feedCounty } from "./markets.domain.ts";
 import * as repo from "./markets.repo.ts";
 import { policyLinks } from "./markets.policy.ts";
 import { lastInspections, inspectionOutcome } from "../supervision/index.ts";
-import { PER_PAGE, pagesFor, parsePage, parseId, entryOf, directoryHref, countyFeed } from "./markets.present.ts";
+import { PER_PAGE, entryOf, directoryHref, countyFeed } from "./markets.present.ts";
 
 const t = copy.markets;
 
@@ -25,7 +26,7 @@ export function directoryRoutes(app: Hono<AppEnv>) {
     const q = readQuery(c);
     const county = typeof q.county === "string" && deps.regions.countyNames.has(q.county) ? q.county : undefined;
     const tier = (marketTiers as readonly string[]).includes(String(q.tier)) ? (q.tier as MarketTier) : undefined;
-    const page = parsePage(q.page);
+    const page = pageParam(c);
     const today = chinaDate(deps.clock.now());
     const [{ rows, total }, figures] = await Promise.all([
       repo.listMarkets(deps.database.db, { county, tier }, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
@@ -39,7 +40,7 @@ export function directoryRoutes(app: Hono<AppEnv>) {
         rows={rows.map((m) => entryOf(deps, m, figures.byMarket.get(m.id)))}
         total={total}
         page={page}
-        pages={pagesFor(total)}
+        pages={pagesFor(total, PER_PAGE)}
         pageHref={(n) => directoryHref({ county, tier }, n)}
         note={t.figuresNote(figures.window.from, figures.window.to)}
       />,
@@ -49,8 +50,7 @@ export function directoryRoutes(app: Hono<AppEnv>) {
 
   app.get(paths.markets.showPattern, async (c) => {
     const deps = c.var.deps;
-    const id = parseId(c.req.param("id"));
-    ensure(id !== null);
+    const id = idParam(c);
     const m = await repo.findMarket(deps.database.db, id);
     ensure(!!m);
     const today = chinaDate(deps.clock.now());

@@ -20,12 +20,6 @@ import type * as repo from "./markets.repo.ts";
 const t = copy.markets;
 
 export const PER_PAGE = 20;
-export const pagesFor = (total: number) => Math.max(1, Math.ceil(total / PER_PAGE));
-export const parsePage = (x: unknown) => (typeof x === "string" && /^\d{1,6}$/.test(x) && Number(x) >= 1 ? Number(x) : 1);
-export const parseId = (x: string | undefined) => {
-  const n = Number(x);
-  return Number.isSafeInteger(n) && n > 0 ? n : null;
-};
 
 /** The county a county admin manages; null for the city admin (all). */
 export const managedCounty = (user: CurrentUser) => (user.role === "city_admin" ? null : user.scopeCounty);

@@ -5,6 +5,7 @@ import { markets, marketChecklist, jobPostings, workKinds } from "../../../db/sc
 import type { MarketTier } from "../../../db/schema/constants.ts";
 import type { ChecklistItem } from "../../../db/schema/monitoring.ts";
 import type { Queryable } from "../../shared/db.ts";
+import { firstRow } from "../../shared/queries.ts";
 import type { ChecklistEntry } from "./markets.domain.ts";
 
 export type Market = typeof markets.$inferSelect;
@@ -32,7 +33,7 @@ export async function allMarkets(db: Queryable, f: MarketFilter = {}) {
 }
 
 export async function findMarket(db: Queryable, id: number): Promise<Market | null> {
-  return (await db.select().from(markets).where(eq(markets.id, id)).limit(1))[0] ?? null;
+  return firstRow(db.select().from(markets).where(eq(markets.id, id)));
 }
 
 export const insertMarket = (db: Queryable, v: MarketValues, now: number) =>

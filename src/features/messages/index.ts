@@ -7,7 +7,7 @@ import { unreadCount } from "./messages.repo.ts";
 import { startSmsTimer } from "./messages.sms.ts";
 import type { LinkProvider } from "../../shared/hooks.ts";
 
-export { notifyStatements, textStatements, unreadCount, type Notice, type Text } from "./messages.repo.ts";
+export { notifyStatements, textStatements, unreadCount, recipientColumns, type Notice, type Text } from "./messages.repo.ts";
 export { templateSpecs, templateKeys, renderTemplate, shortDate, shortDates, type TemplateKey } from "./messages.templates.ts";
 export { flushSms, startSmsTimer, SMS_FLUSH_EVERY_MS, type FlushResult } from "./messages.sms.ts";
 export { MAX_SMS_ATTEMPTS } from "./messages.domain.ts";

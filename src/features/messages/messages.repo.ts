@@ -1,8 +1,9 @@
 // The on-site inbox and the SMS outbox.
-import { and, eq, desc, isNull, count, inArray } from "drizzle-orm";
-import { messages, smsOutbox, smsStops } from "../../../db/schema/index.ts";
+import { and, eq, desc, isNull, count, inArray, getTableColumns, sql } from "drizzle-orm";
+import { messages, smsOutbox, smsStops, users } from "../../../db/schema/index.ts";
 import type { Queryable } from "../../shared/db.ts";
 import { cleanParams, type TemplateKey } from "./messages.templates.ts";
+import { pagedList } from "../../shared/queries.ts";
 
 /** A text to queue: an approved template and its parameters, never free text. */
 export interface Text {
@@ -52,19 +53,27 @@ export function notifyStatements(db: Queryable, notices: Notice[], now: number) 
   return stmts;
 }
 
+/**
+ * User `userId`'s phone and whether she has a PIN, as subqueries for a select
+ * about something else (one read, not two): without a PIN she cannot read the
+ * inbox, so a notice to her goes by text too.
+ */
+export const recipientColumns = (userId: number) => ({
+  phone: sql<string | null>`(SELECT ${users.phone} FROM ${users} WHERE ${users.id} = ${userId})`,
+  hasPin: sql<number | null>`(SELECT ${users.pinHash} IS NOT NULL FROM ${users} WHERE ${users.id} = ${userId})`,
+});
+
 // --- The inbox -------------------------------------------------------------------
 
 export async function listInbox(db: Queryable, userId: number, page: number, perPage: number) {
   const where = eq(messages.userId, userId);
-  const [{ n }] = await db.select({ n: count() }).from(messages).where(where);
-  const rows = await db
-    .select()
-    .from(messages)
-    .where(where)
-    .orderBy(desc(messages.at), desc(messages.id))
-    .limit(perPage)
-    .offset((page - 1) * perPage);
-  return { total: n, rows };
+  return pagedList({
+    columns: getTableColumns(messages),
+    from: (fields) => db.select(fields).from(messages).where(where),
+    orderBy: [desc(messages.at), desc(messages.id)],
+    page,
+    size: perPage,
+  });
 }
 
 export async function unreadCount(db: Queryable, userId: number): Promise<number> {
@@ -156,18 +165,14 @@ export async function listTexts(db: Queryable, county: string | null, filter: Te
   if (filter === "pending" || filter === "sent" || filter === "failed") conds.push(eq(smsOutbox.status, filter));
   if (filter === "undelivered") conds.push(eq(smsOutbox.receipt, "undelivered"));
   const where = conds.length ? and(...conds) : undefined;
-  const [rows, [{ n }]] = await Promise.all([
-    db
-      .select({
-        id: smsOutbox.id, at: smsOutbox.createdAt, phone: smsOutbox.toPhone, template: smsOutbox.template, status: smsOutbox.status, attempts: smsOutbox.attempts,
-        error: smsOutbox.error, sentAt: smsOutbox.sentAt, receipt: smsOutbox.receipt, receiptError: smsOutbox.receiptError, receiptAt: smsOutbox.receiptAt,
-      })
-      .from(smsOutbox)
-      .where(where)
-      .orderBy(desc(smsOutbox.createdAt), desc(smsOutbox.id))
-      .limit(perPage)
-      .offset((page - 1) * perPage),
-    db.select({ n: count() }).from(smsOutbox).where(where),
-  ]);
-  return { rows, total: n };
+  return pagedList({
+    columns: {
+      id: smsOutbox.id, at: smsOutbox.createdAt, phone: smsOutbox.toPhone, template: smsOutbox.template, status: smsOutbox.status, attempts: smsOutbox.attempts,
+      error: smsOutbox.error, sentAt: smsOutbox.sentAt, receipt: smsOutbox.receipt, receiptError: smsOutbox.receiptError, receiptAt: smsOutbox.receiptAt,
+    },
+    from: (fields) => db.select(fields).from(smsOutbox).where(where),
+    orderBy: [desc(smsOutbox.createdAt), desc(smsOutbox.id)],
+    page,
+    size: perPage,
+  });
 }

@@ -9,6 +9,7 @@ import { TextsPage } from "../../../views/messages/texts.tsx";
 import { callbackRoutes } from "./messages.callbacks.ts";
 import { smsSettings } from "./messages.providers.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
+import { pagesFor } from "../../shared/params.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { InboxPage } from "../../../views/messages/inbox.tsx";
 import { pageNumber } from "./messages.domain.ts";
@@ -31,7 +32,7 @@ export function messagesRoutes() {
         rows={rows.map((m) => ({ id: m.id, at: m.at, body: m.body, link: m.link ? safeNext(m.link) : null, unread: m.readAt === null }))}
         unread={unread}
         page={page}
-        pages={Math.max(1, Math.ceil(total / PER_PAGE))}
+        pages={pagesFor(total, PER_PAGE)}
       />,
       { title: t.inboxTitle },
     );
@@ -52,7 +53,7 @@ export function messagesRoutes() {
         rows={rows.map((r) => ({ ...r, phone: maskPhone(r.phone), purpose: purposes[r.template] ?? r.template }))}
         filter={filter}
         page={page}
-        pages={Math.max(1, Math.ceil(total / PER_PAGE))}
+        pages={pagesFor(total, PER_PAGE)}
         provider={smsSettings(c.var.deps.config.env ?? {}).provider}
       />,
       { title: copy.smsPages.textsTitle },

@@ -124,11 +124,9 @@ export function problemMessage(p: StatsProblem): string {
     case "unknownCounty":
       return t.import.unknownCounty(p.county);
     case "dates":
-      return t.import.dates;
     case "negative":
-      return t.import.negative;
     case "malformed":
-      return t.import.malformed;
+      return t.import[p.kind];
   }
 }
 

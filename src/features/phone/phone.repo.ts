@@ -4,6 +4,7 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import { phoneProofs, phoneCodeSends, users } from "../../../db/schema/index.ts";
 import type { Queryable } from "../../shared/db.ts";
+import { firstRow } from "../../shared/queries.ts";
 import type { SendCounts } from "./phone.domain.ts";
 
 const HOUR = 3600_000;
@@ -53,7 +54,7 @@ export const insertProof = (db: Queryable, p: NewProof, now: number, codeTtlMs: 
   db.insert(phoneProofs).values({ ...p, createdAt: now, lastSentAt: now, codeExpiresAt: now + codeTtlMs });
 
 export async function findProof(db: Queryable, tokenHash: string) {
-  return (await db.select().from(phoneProofs).where(eq(phoneProofs.tokenHash, tokenHash)).limit(1))[0] ?? null;
+  return firstRow(db.select().from(phoneProofs).where(eq(phoneProofs.tokenHash, tokenHash)));
 }
 export type Proof = NonNullable<Awaited<ReturnType<typeof findProof>>>;
 

@@ -1,10 +1,10 @@
 // Queries on policy articles.
-import { and, count, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { policyArticles, markets, type ArticleCategory } from "../../../db/schema/index.ts";
 import type { Queryable } from "../../shared/db.ts";
 import type { CurrentUser } from "../../shared/context.ts";
 import { marketScope } from "../../shared/scope.ts";
-import { pageQuery } from "../../shared/params.ts";
+import { pagedList, firstRow } from "../../shared/queries.ts";
 
 export const PAGE_SIZE = 20;
 
@@ -19,20 +19,21 @@ const listColumns = {
   updatedAt: policyArticles.updatedAt,
 };
 
+/** A page of the articles that meet `where`, with their market, newest first. */
+function articleList(db: Queryable, where: SQL | undefined, page: number) {
+  return pagedList({
+    columns: listColumns,
+    from: (fields) => db.select(fields).from(policyArticles).leftJoin(markets, eq(markets.id, policyArticles.marketId)).where(where),
+    orderBy: [desc(policyArticles.updatedAt), desc(policyArticles.id)],
+    page,
+    size: PAGE_SIZE,
+  });
+}
+
 /** Published articles, newest first, in one category or all. */
 export async function listPublished(db: Queryable, category: ArticleCategory | undefined, page: number) {
   const where = and(eq(policyArticles.status, "published"), category ? eq(policyArticles.category, category) : undefined);
-  return pageQuery(
-    db
-      .select(listColumns)
-      .from(policyArticles)
-      .leftJoin(markets, eq(markets.id, policyArticles.marketId))
-      .where(where)
-      .orderBy(desc(policyArticles.updatedAt), desc(policyArticles.id)),
-    db.select({ n: count() }).from(policyArticles).where(where),
-    page,
-    PAGE_SIZE,
-  );
+  return articleList(db, where, page);
 }
 
 /** The newest few published articles of every category (the overview page). */
@@ -50,34 +51,23 @@ export async function latestPerCategory(db: Queryable, perCategory: number) {
 }
 
 export async function findArticle(db: Queryable, id: number) {
-  return (
-    await db
+  return firstRow(
+    db
       .select({ ...listColumns, countyCode: markets.countyCode })
       .from(policyArticles)
       .leftJoin(markets, eq(markets.id, policyArticles.marketId))
-      .where(eq(policyArticles.id, id))
-      .limit(1)
-  )[0] ?? null;
+      .where(eq(policyArticles.id, id)),
+  );
 }
 
 /** Articles a staff member may edit, newest first. */
 export async function listForStaff(db: Queryable, user: CurrentUser, page: number) {
   const where = marketScope(user, policyArticles.marketId);
-  return pageQuery(
-    db
-      .select(listColumns)
-      .from(policyArticles)
-      .leftJoin(markets, eq(markets.id, policyArticles.marketId))
-      .where(where)
-      .orderBy(desc(policyArticles.updatedAt), desc(policyArticles.id)),
-    db.select({ n: count() }).from(policyArticles).leftJoin(markets, eq(markets.id, policyArticles.marketId)).where(where),
-    page,
-    PAGE_SIZE,
-  );
+  return articleList(db, where, page);
 }
 
 export async function findMarket(db: Queryable, id: number) {
-  return (await db.select({ id: markets.id, countyCode: markets.countyCode }).from(markets).where(eq(markets.id, id)).limit(1))[0] ?? null;
+  return firstRow(db.select({ id: markets.id, countyCode: markets.countyCode }).from(markets).where(eq(markets.id, id)));
 }
 
 export interface MarketArticle {

@@ -4,6 +4,7 @@ import { and, desc, eq, gte, inArray, ne, or, sql } from "drizzle-orm";
 import { employers, hires, hotlineCases, jobPostings, markets, recordPrints, recordVersions, workKinds } from "../../../db/schema/index.ts";
 import { openCaseStatuses } from "../../../db/schema/hotline.ts";
 import type { Queryable } from "../../shared/db.ts";
+import { firstRow } from "../../shared/queries.ts";
 import { isRateUnit, rateUnits, type HireFacts, type PrintSummary, type RateSample } from "./records.domain.ts";
 
 /** "hires:12|wage_cases:3|employers:40": changes whenever a figure may change (triggers of migration 0020). */
@@ -100,13 +101,12 @@ export type WorkerHireRow = Awaited<ReturnType<typeof workerHires>>[number];
 
 /** A verified employer's public facts (the name is shown only for businesses: a private employer's name is a person's). */
 export async function publicEmployer(db: Queryable, id: number) {
-  return (
-    await db
+  return firstRow(
+    db
       .select({ id: employers.id, kind: employers.kind, name: employers.name, countyCode: employers.countyCode, status: employers.status })
       .from(employers)
-      .where(eq(employers.id, id))
-      .limit(1)
-  )[0] ?? null;
+      .where(eq(employers.id, id)),
+  );
 }
 
 /** The employer's open postings, for her public card. */

@@ -1,13 +1,9 @@
-// Small helpers the supervision pages share: ids from the URL, the admin's
+// Small helpers the supervision pages share: the admin's
 // county, today's Beijing date, a place's line. Plain functions (no HTTP).
 import type { CurrentUser, Deps } from "../../shared/context.ts";
 import { chinaDate } from "../../shared/clock.ts";
 
 export const todayOf = (deps: Deps) => chinaDate(deps.clock.now());
-export const parseId = (x: string | undefined) => {
-  const n = Number(x);
-  return Number.isSafeInteger(n) && n > 0 ? n : null;
-};
 /** The county an admin keeps; null for the city admin (all counties). */
 export const adminCounty = (user: CurrentUser) => (user.role === "city_admin" ? null : user.scopeCounty);
 export const isAdmin = (user: CurrentUser) => user.role === "county_admin" || user.role === "city_admin";

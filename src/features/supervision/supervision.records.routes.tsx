@@ -8,26 +8,27 @@ import { readForm, type FormErrors, type FormInput } from "../../shared/forms.ts
 import { requireStaff, requireAdmin, ensure } from "../../shared/authz.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { addDays, chinaDateTime } from "../../shared/clock.ts";
+import { idParam } from "../../shared/params.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { incidentKinds } from "../../../db/schema/constants.ts";
 import { InspectionFormPage, InspectionPage, IncidentFormPage, IncidentFiguresPage } from "../../../views/supervision/pages.tsx";
 import { inspectionOutcome } from "./supervision.domain.ts";
 import * as repo from "./supervision.repo.ts";
 import { marketInScope, inspectionInScope, recordInspection, markRectified, recordIncident, type MarketBrief, type ScopedInspection } from "./supervision.actions.ts";
-import { todayOf, parseId } from "./supervision.present.ts";
+import { todayOf } from "./supervision.present.ts";
 
 const t = copy.supervision;
 type Status = 200 | 400 | 422;
 
 /** The market named in the URL, if this user works for it; else 404. */
 async function scopedMarket(c: Ctx, user: CurrentUser) {
-  const m = await marketInScope(c.var.deps, user, parseId(c.req.param("id")));
+  const m = await marketInScope(c.var.deps, user, idParam(c));
   ensure(!!m);
   return m;
 }
 
 async function scopedInspection(c: Ctx, user: CurrentUser) {
-  const found = await inspectionInScope(c.var.deps, user, parseId(c.req.param("id")));
+  const found = await inspectionInScope(c.var.deps, user, idParam(c));
   ensure(!!found);
   return found;
 }

@@ -6,6 +6,7 @@ import {
 } from "../../../db/schema/index.ts";
 import { inspectionItems, type IncidentKind, type InspectionItem } from "../../../db/schema/constants.ts";
 import type { Queryable } from "../../shared/db.ts";
+import { firstRow } from "../../shared/queries.ts";
 import type { CurrentUser } from "../../shared/context.ts";
 import { marketScope } from "../../shared/scope.ts";
 
@@ -84,12 +85,7 @@ export async function inspectionsOf(db: Queryable, marketId: number) {
 }
 
 export async function findInspection(db: Queryable, id: number) {
-  const [row] = await db
-    .select({ i: marketInspections, by: users.name })
-    .from(marketInspections)
-    .innerJoin(users, eq(users.id, marketInspections.createdBy))
-    .where(eq(marketInspections.id, id))
-    .limit(1);
+  const row = await firstRow(db.select({ i: marketInspections, by: users.name }).from(marketInspections).innerJoin(users, eq(users.id, marketInspections.createdBy)).where(eq(marketInspections.id, id)));
   if (!row) return null;
   const items = await db.select().from(inspectionItemResults).where(eq(inspectionItemResults.inspectionId, id));
   const order = (k: InspectionItem) => inspectionItems.indexOf(k);
@@ -169,12 +165,7 @@ export async function pointsIn(db: Queryable, countyCode: string | null) {
 }
 
 export async function findPoint(db: Queryable, id: number) {
-  const [row] = await db
-    .select({ p: roadsidePoints, nearestName: markets.name })
-    .from(roadsidePoints)
-    .leftJoin(markets, eq(markets.id, roadsidePoints.nearestMarketId))
-    .where(eq(roadsidePoints.id, id))
-    .limit(1);
+  const row = await firstRow(db.select({ p: roadsidePoints, nearestName: markets.name }).from(roadsidePoints).leftJoin(markets, eq(markets.id, roadsidePoints.nearestMarketId)).where(eq(roadsidePoints.id, id)));
   return row ? { ...row.p, nearestName: row.nearestName } : null;
 }
 

@@ -9,12 +9,13 @@ import { requireAdmin, ensure } from "../../shared/authz.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { addDays } from "../../shared/clock.ts";
 import { marketsInScope } from "../../shared/scope.ts";
+import { idParam } from "../../shared/params.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { RoadsideListPage, PointFormPage, PointPage } from "../../../views/supervision/pages.tsx";
 import { roadsideTrend } from "./supervision.domain.ts";
 import * as repo from "./supervision.repo.ts";
 import { pointInScope, addPoint, recordCount, type Point } from "./supervision.actions.ts";
-import { todayOf, parseId, adminCounty, whereOf } from "./supervision.present.ts";
+import { todayOf, adminCounty, whereOf } from "./supervision.present.ts";
 
 const t = copy.supervision;
 type Status = 200 | 400 | 422;
@@ -34,7 +35,7 @@ async function pointForm(c: Ctx, user: CurrentUser, values: FormInput, errors?: 
 }
 
 async function scopedPoint(c: Ctx, user: CurrentUser) {
-  const p = await pointInScope(c.var.deps, user, parseId(c.req.param("id")));
+  const p = await pointInScope(c.var.deps, user, idParam(c));
   ensure(!!p);
   return p;
 }

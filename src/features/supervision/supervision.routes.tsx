@@ -10,12 +10,13 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { requireStaff, ensure } from "../../shared/authz.ts";
+import { idParam } from "../../shared/params.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { OverviewPage, MarketRecordsPage } from "../../../views/supervision/pages.tsx";
 import { inspectionOutcome } from "./supervision.domain.ts";
 import * as repo from "./supervision.repo.ts";
 import { marketInScope } from "./supervision.actions.ts";
-import { todayOf, parseId, adminCounty, isAdmin } from "./supervision.present.ts";
+import { todayOf, adminCounty, isAdmin } from "./supervision.present.ts";
 import { recordsRoutes } from "./supervision.records.routes.tsx";
 import { roadsideRoutes } from "./supervision.roadside.routes.tsx";
 
@@ -43,7 +44,7 @@ export function supervisionRoutes() {
 
   app.get(paths.supervision.marketPattern, async (c) => {
     const user = requireStaff(c);
-    const m = await marketInScope(c.var.deps, user, parseId(c.req.param("id")));
+    const m = await marketInScope(c.var.deps, user, idParam(c));
     ensure(!!m);
     const db = c.var.deps.database.db;
     const d = todayOf(c.var.deps);

@@ -1,7 +1,7 @@
 // Queries on job fairs (专场招聘会), their zones and employer bookings. A
 // booking takes a place only through a conditional UPDATE of the zone's
 // booked_count, inside the booking's transaction.
-import { and, asc, count, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import {
   jobFairs, jobFairZones, jobFairBookings, markets, workKinds, employers, jobPostings,
   type BookingStatus,
@@ -10,7 +10,7 @@ import type { Queryable } from "../../shared/db.ts";
 import type { CurrentUser } from "../../shared/context.ts";
 import { marketScope } from "../../shared/scope.ts";
 import { PAGE_SIZE } from "./training.repo.ts";
-import { pageQuery } from "../../shared/params.ts";
+import { pagedList, firstRow } from "../../shared/queries.ts";
 
 
 const fairColumns = {
@@ -28,38 +28,29 @@ const fairColumns = {
 };
 
 export async function findFair(db: Queryable, id: number) {
-  return (await db.select(fairColumns).from(jobFairs).innerJoin(markets, eq(markets.id, jobFairs.marketId)).where(eq(jobFairs.id, id)).limit(1))[0] ?? null;
+  return firstRow(db.select(fairColumns).from(jobFairs).innerJoin(markets, eq(markets.id, jobFairs.marketId)).where(eq(jobFairs.id, id)));
+}
+
+/** A page of the fairs that meet `where`, with their market, in `order`. */
+function fairList(db: Queryable, where: SQL | undefined, order: SQL[], page: number) {
+  return pagedList({
+    columns: fairColumns,
+    from: (fields) => db.select(fields).from(jobFairs).innerJoin(markets, eq(markets.id, jobFairs.marketId)).where(where),
+    orderBy: order,
+    page,
+    size: PAGE_SIZE,
+  });
 }
 
 /** Open fairs from today on, soonest first. */
 export async function listUpcomingFairs(db: Queryable, today: string, page: number) {
   const where = and(eq(jobFairs.status, "open"), gte(jobFairs.date, today));
-  return pageQuery(
-    db
-      .select(fairColumns)
-      .from(jobFairs)
-      .innerJoin(markets, eq(markets.id, jobFairs.marketId))
-      .where(where)
-      .orderBy(asc(jobFairs.date), asc(jobFairs.id)),
-    db.select({ n: count() }).from(jobFairs).where(where),
-    page,
-    PAGE_SIZE,
-  );
+  return fairList(db, where, [asc(jobFairs.date), asc(jobFairs.id)], page);
 }
 
 export async function listFairsForStaff(db: Queryable, user: CurrentUser, page: number) {
   const where = marketScope(user, jobFairs.marketId);
-  return pageQuery(
-    db
-      .select(fairColumns)
-      .from(jobFairs)
-      .innerJoin(markets, eq(markets.id, jobFairs.marketId))
-      .where(where)
-      .orderBy(desc(jobFairs.date), desc(jobFairs.id)),
-    db.select({ n: count() }).from(jobFairs).innerJoin(markets, eq(markets.id, jobFairs.marketId)).where(where),
-    page,
-    PAGE_SIZE,
-  );
+  return fairList(db, where, [desc(jobFairs.date), desc(jobFairs.id)], page);
 }
 
 export async function zonesOf(db: Queryable, fairId: number) {
@@ -74,17 +65,13 @@ export async function zonesOf(db: Queryable, fairId: number) {
 /** The employers booked in a zone, each with up to 5 open postings (the zone's kind of work first). */
 export async function zoneEmployers(db: Queryable, zone: { id: number; workKindId: number }, page: number) {
   const where = and(eq(jobFairBookings.zoneId, zone.id), eq(jobFairBookings.status, "booked"));
-  const [rows, [{ n }]] = await Promise.all([
-    db
-      .select({ employerId: employers.id, name: employers.name })
-      .from(jobFairBookings)
-      .innerJoin(employers, eq(employers.id, jobFairBookings.employerId))
-      .where(where)
-      .orderBy(asc(jobFairBookings.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
-    db.select({ n: count() }).from(jobFairBookings).where(where),
-  ]);
+  const { rows, total } = await pagedList({
+    columns: { employerId: employers.id, name: employers.name },
+    from: (fields) => db.select(fields).from(jobFairBookings).innerJoin(employers, eq(employers.id, jobFairBookings.employerId)).where(where),
+    orderBy: [asc(jobFairBookings.id)],
+    page,
+    size: PAGE_SIZE,
+  });
   const ids = rows.map((r) => r.employerId);
   const postings = ids.length
     ? await db
@@ -101,62 +88,61 @@ export async function zoneEmployers(db: Queryable, zone: { id: number; workKindI
         .where(and(inArray(jobPostings.employerId, ids), eq(jobPostings.status, "open")))
     : [];
   return {
-    total: n,
+    total,
     rows: rows.map((r) => ({ ...r, postings: postings.filter((p) => p.employerId === r.employerId && p.rank <= 5).sort((a, b) => a.rank - b.rank) })),
   };
 }
 
 export async function employerOfUser(db: Queryable, userId: number) {
-  return (await db.select({ id: employers.id, name: employers.name, status: employers.status }).from(employers).where(eq(employers.userId, userId)).limit(1))[0] ?? null;
+  return firstRow(db.select({ id: employers.id, name: employers.name, status: employers.status }).from(employers).where(eq(employers.userId, userId)));
 }
 
 export async function bookingOf(db: Queryable, fairId: number, employerId: number) {
-  return (
-    await db
+  return firstRow(
+    db
       .select({ id: jobFairBookings.id, status: jobFairBookings.status, zoneId: jobFairBookings.zoneId, kindName: workKinds.name })
       .from(jobFairBookings)
       .innerJoin(jobFairZones, eq(jobFairZones.id, jobFairBookings.zoneId))
       .innerJoin(workKinds, eq(workKinds.id, jobFairZones.workKindId))
-      .where(and(eq(jobFairBookings.fairId, fairId), eq(jobFairBookings.employerId, employerId)))
-      .limit(1)
-  )[0] ?? null;
+      .where(and(eq(jobFairBookings.fairId, fairId), eq(jobFairBookings.employerId, employerId))),
+  );
 }
 
 export async function findBooking(db: Queryable, id: number) {
-  return (
-    await db
+  return firstRow(
+    db
       .select({ id: jobFairBookings.id, fairId: jobFairBookings.fairId, zoneId: jobFairBookings.zoneId, employerId: jobFairBookings.employerId, employerUserId: employers.userId, employerName: employers.name, status: jobFairBookings.status })
       .from(jobFairBookings)
       .innerJoin(employers, eq(employers.id, jobFairBookings.employerId))
-      .where(eq(jobFairBookings.id, id))
-      .limit(1)
-  )[0] ?? null;
+      .where(eq(jobFairBookings.id, id)),
+  );
 }
 
 /** Every booking of a fair for staff: employer, contact, zone, status, and past no-shows. */
 export async function bookingsForStaff(db: Queryable, fairId: number, page: number) {
   const where = eq(jobFairBookings.fairId, fairId);
-  return pageQuery(
-    db
-      .select({
-        id: jobFairBookings.id,
-        status: jobFairBookings.status,
-        employerName: employers.name,
-        contactName: employers.contactName,
-        contactPhone: employers.contactPhone,
-        kindName: workKinds.name,
-        pastNoShows: sql<number>`(select count(*) from job_fair_bookings b where b.employer_id = ${jobFairBookings.employerId} and b.status = 'no_show' and b.fair_id <> ${fairId})`,
-      })
-      .from(jobFairBookings)
-      .innerJoin(employers, eq(employers.id, jobFairBookings.employerId))
-      .innerJoin(jobFairZones, eq(jobFairZones.id, jobFairBookings.zoneId))
-      .innerJoin(workKinds, eq(workKinds.id, jobFairZones.workKindId))
-      .where(where)
-      .orderBy(asc(workKinds.sort), asc(jobFairBookings.id)),
-    db.select({ n: count() }).from(jobFairBookings).where(where),
+  return pagedList({
+    columns: {
+      id: jobFairBookings.id,
+      status: jobFairBookings.status,
+      employerName: employers.name,
+      contactName: employers.contactName,
+      contactPhone: employers.contactPhone,
+      kindName: workKinds.name,
+      pastNoShows: sql<number>`(select count(*) from job_fair_bookings b where b.employer_id = ${jobFairBookings.employerId} and b.status = 'no_show' and b.fair_id <> ${fairId})`,
+    },
+    from: (fields) =>
+      db
+        .select(fields)
+        .from(jobFairBookings)
+        .innerJoin(employers, eq(employers.id, jobFairBookings.employerId))
+        .innerJoin(jobFairZones, eq(jobFairZones.id, jobFairBookings.zoneId))
+        .innerJoin(workKinds, eq(workKinds.id, jobFairZones.workKindId))
+        .where(where),
+    orderBy: [asc(workKinds.sort), asc(jobFairBookings.id)],
     page,
-    PAGE_SIZE,
-  );
+    size: PAGE_SIZE,
+  });
 }
 
 export async function insertFair(

@@ -3,7 +3,7 @@
 // inside one `deps.database.transaction`, and take a place only through a
 // conditional UPDATE of confirmed_count, so a second process on the same file
 // cannot overbook either.
-import { and, asc, desc, eq, gte, inArray, lt, sql, count, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, sql, count, isNotNull, type SQL } from "drizzle-orm";
 import {
   trainingSessions, trainingSignups, trainingAttendance, markets, users, workKinds, workerProfiles,
   type SignupStatus,
@@ -12,7 +12,8 @@ import type { Db, Queryable } from "../../shared/db.ts";
 import type { CurrentUser } from "../../shared/context.ts";
 import { marketScope } from "../../shared/scope.ts";
 import { signupRefusal, placeFor, cancelRefusal, promotions, capacityRefusal, type SignupRefusal, type CancelRefusal } from "./training.domain.ts";
-import { pageQuery } from "../../shared/params.ts";
+import { pagedList, firstRow } from "../../shared/queries.ts";
+import { recipientColumns } from "../messages/index.ts";
 
 export const PAGE_SIZE = 20;
 
@@ -34,7 +35,7 @@ export async function workKindOptions(db: Queryable) {
 }
 
 export async function findMarket(db: Queryable, id: number) {
-  return (await db.select({ id: markets.id, name: markets.name, countyCode: markets.countyCode }).from(markets).where(eq(markets.id, id)).limit(1))[0] ?? null;
+  return firstRow(db.select({ id: markets.id, name: markets.name, countyCode: markets.countyCode }).from(markets).where(eq(markets.id, id)));
 }
 
 const sessionColumns = {
@@ -67,15 +68,31 @@ const sessionColumns = {
 export type SessionRow = Awaited<ReturnType<typeof findSession>> & {};
 
 export async function findSession(db: Queryable, id: number) {
-  return (
-    await db
+  return firstRow(
+    db
       .select(sessionColumns)
       .from(trainingSessions)
       .innerJoin(markets, eq(markets.id, trainingSessions.marketId))
       .leftJoin(workKinds, eq(workKinds.id, trainingSessions.workKindId))
-      .where(eq(trainingSessions.id, id))
-      .limit(1)
-  )[0] ?? null;
+      .where(eq(trainingSessions.id, id)),
+  );
+}
+
+/** A page of the sessions that meet `where`, with their market and kind of work, in `order`. */
+function sessionList(db: Queryable, where: SQL | undefined, order: SQL[], page: number) {
+  return pagedList({
+    columns: sessionColumns,
+    from: (fields) =>
+      db
+        .select(fields)
+        .from(trainingSessions)
+        .innerJoin(markets, eq(markets.id, trainingSessions.marketId))
+        .leftJoin(workKinds, eq(workKinds.id, trainingSessions.workKindId))
+        .where(where),
+    orderBy: order,
+    page,
+    size: PAGE_SIZE,
+  });
 }
 
 /** Open sessions that have not ended, soonest first; filtered by kind and county. */
@@ -86,35 +103,13 @@ export async function listUpcoming(db: Queryable, f: { today: string; kind?: str
     f.kind ? eq(trainingSessions.kind, f.kind as never) : undefined,
     f.county ? eq(markets.countyCode, f.county) : undefined,
   );
-  return pageQuery(
-    db
-      .select(sessionColumns)
-      .from(trainingSessions)
-      .innerJoin(markets, eq(markets.id, trainingSessions.marketId))
-      .leftJoin(workKinds, eq(workKinds.id, trainingSessions.workKindId))
-      .where(where)
-      .orderBy(asc(trainingSessions.startDate), asc(trainingSessions.id)),
-    db.select({ n: count() }).from(trainingSessions).innerJoin(markets, eq(markets.id, trainingSessions.marketId)).where(where),
-    f.page,
-    PAGE_SIZE,
-  );
+  return sessionList(db, where, [asc(trainingSessions.startDate), asc(trainingSessions.id)], f.page);
 }
 
 /** Sessions a staff member may manage, newest first. */
 export async function listForStaff(db: Queryable, user: CurrentUser, page: number) {
   const where = marketScope(user, trainingSessions.marketId);
-  return pageQuery(
-    db
-      .select(sessionColumns)
-      .from(trainingSessions)
-      .innerJoin(markets, eq(markets.id, trainingSessions.marketId))
-      .leftJoin(workKinds, eq(workKinds.id, trainingSessions.workKindId))
-      .where(where)
-      .orderBy(desc(trainingSessions.startDate), desc(trainingSessions.id)),
-    db.select({ n: count() }).from(trainingSessions).innerJoin(markets, eq(markets.id, trainingSessions.marketId)).where(where),
-    page,
-    PAGE_SIZE,
-  );
+  return sessionList(db, where, [desc(trainingSessions.startDate), desc(trainingSessions.id)], page);
 }
 
 /** 1 + the number of people ahead in the queue. */
@@ -131,18 +126,17 @@ async function positionOf(db: Queryable, sessionId: number, waitNo: number): Pro
 const positionSql = sql<number | null>`case when ${trainingSignups.status} = 'waiting' then 1 + (select count(*) from training_signups a where a.session_id = "training_signups"."session_id" and a.status = 'waiting' and a.wait_no < "training_signups"."wait_no") end`;
 
 export async function findSignupOf(db: Queryable, sessionId: number, workerId: number) {
-  return (
-    await db
+  return firstRow(
+    db
       .select({ id: trainingSignups.id, status: trainingSignups.status, position: positionSql, completedAt: trainingSignups.completedAt })
       .from(trainingSignups)
-      .where(and(eq(trainingSignups.sessionId, sessionId), eq(trainingSignups.workerId, workerId)))
-      .limit(1)
-  )[0] ?? null;
+      .where(and(eq(trainingSignups.sessionId, sessionId), eq(trainingSignups.workerId, workerId))),
+  );
 }
 
 export async function findSignup(db: Queryable, id: number) {
-  return (
-    await db
+  return firstRow(
+    db
       .select({
         id: trainingSignups.id,
         sessionId: trainingSignups.sessionId,
@@ -154,58 +148,49 @@ export async function findSignup(db: Queryable, id: number) {
       })
       .from(trainingSignups)
       .innerJoin(users, eq(users.id, trainingSignups.workerId))
-      .where(eq(trainingSignups.id, id))
-      .limit(1)
-  )[0] ?? null;
+      .where(eq(trainingSignups.id, id)),
+  );
 }
 
 /** A worker's own sign-ups, newest first, with the session and who did it for them. */
 export async function signupsOfWorker(db: Queryable, workerId: number, page: number) {
   const via = sql<string | null>`(select m.name from markets m where m.id = ${trainingSignups.viaMarketId})`;
   const where = eq(trainingSignups.workerId, workerId);
-  return pageQuery(
-    db
-      .select({
-        id: trainingSignups.id,
-        status: trainingSignups.status,
-        position: positionSql,
-        completedAt: trainingSignups.completedAt,
-        viaMarket: via,
-        sessionId: trainingSessions.id,
-        title: trainingSessions.title,
-        kind: trainingSessions.kind,
-        startDate: trainingSessions.startDate,
-        endDate: trainingSessions.endDate,
-        sessionStatus: trainingSessions.status,
-      })
-      .from(trainingSignups)
-      .innerJoin(trainingSessions, eq(trainingSessions.id, trainingSignups.sessionId))
-      .where(where)
-      .orderBy(desc(trainingSessions.startDate), desc(trainingSignups.id)),
-    db.select({ n: count() }).from(trainingSignups).where(where),
+  return pagedList({
+    columns: {
+      id: trainingSignups.id,
+      status: trainingSignups.status,
+      position: positionSql,
+      completedAt: trainingSignups.completedAt,
+      viaMarket: via,
+      sessionId: trainingSessions.id,
+      title: trainingSessions.title,
+      kind: trainingSessions.kind,
+      startDate: trainingSessions.startDate,
+      endDate: trainingSessions.endDate,
+      sessionStatus: trainingSessions.status,
+    },
+    from: (fields) => db.select(fields).from(trainingSignups).innerJoin(trainingSessions, eq(trainingSessions.id, trainingSignups.sessionId)).where(where),
+    orderBy: [desc(trainingSessions.startDate), desc(trainingSignups.id)],
     page,
-    PAGE_SIZE,
-  );
+    size: PAGE_SIZE,
+  });
 }
 
 /** Confirmed, then waiting (in queue order): the staff view of who signed up. */
 export async function signupList(db: Queryable, sessionId: number, page: number) {
   const via = sql<string | null>`(select m.name from markets m where m.id = ${trainingSignups.viaMarketId})`;
   const where = and(eq(trainingSignups.sessionId, sessionId), inArray(trainingSignups.status, ["confirmed", "waiting"]));
-  return pageQuery(
-    db
-      .select({
-        id: trainingSignups.id, name: users.name, phone: users.phone, status: trainingSignups.status, position: positionSql, viaMarket: via,
-        completedAt: trainingSignups.completedAt,
-      })
-      .from(trainingSignups)
-      .innerJoin(users, eq(users.id, trainingSignups.workerId))
-      .where(where)
-      .orderBy(sql`${trainingSignups.status} = 'waiting'`, asc(trainingSignups.waitNo), asc(trainingSignups.id)),
-    db.select({ n: count() }).from(trainingSignups).where(where),
+  return pagedList({
+    columns: {
+      id: trainingSignups.id, name: users.name, phone: users.phone, status: trainingSignups.status, position: positionSql, viaMarket: via,
+      completedAt: trainingSignups.completedAt,
+    },
+    from: (fields) => db.select(fields).from(trainingSignups).innerJoin(users, eq(users.id, trainingSignups.workerId)).where(where),
+    orderBy: [sql`${trainingSignups.status} = 'waiting'`, asc(trainingSignups.waitNo), asc(trainingSignups.id)],
     page,
-    PAGE_SIZE,
-  );
+    size: PAGE_SIZE,
+  });
 }
 
 /** Confirmed sign-ups with the days each attended; `page` null = everyone (the printed sheet, the CSV). */
@@ -256,9 +241,7 @@ interface Person {
 }
 
 export async function findPersonByPhone(db: Queryable, phone: string) {
-  return (
-    await db.select({ id: users.id, role: users.role, name: users.name, phone: users.phone, pinHash: users.pinHash }).from(users).where(eq(users.phone, phone)).limit(1)
-  )[0] ?? null;
+  return firstRow(db.select({ id: users.id, role: users.role, name: users.name, phone: users.phone, pinHash: users.pinHash }).from(users).where(eq(users.phone, phone)));
 }
 
 export async function idNumberOwner(db: Queryable, idNumber: string): Promise<number | null> {
@@ -266,7 +249,7 @@ export async function idNumberOwner(db: Queryable, idNumber: string): Promise<nu
 }
 
 async function sessionForUpdate(tx: Queryable, id: number) {
-  return (await tx.select().from(trainingSessions).where(eq(trainingSessions.id, id)).limit(1))[0] ?? null;
+  return firstRow(tx.select().from(trainingSessions).where(eq(trainingSessions.id, id)));
 }
 
 /** What a class is, for telling people about it (training.notices.ts). */
@@ -304,8 +287,7 @@ export async function signUp(
       existingId: trainingSignups.id,
       existingStatus: trainingSignups.status,
       countyCode: markets.countyCode,
-      phone: sql<string | null>`(SELECT ${users.phone} FROM ${users} WHERE ${users.id} = ${a.workerId})`,
-      hasPin: sql<number | null>`(SELECT ${users.pinHash} IS NOT NULL FROM ${users} WHERE ${users.id} = ${a.workerId})`,
+      ...recipientColumns(a.workerId),
     })
     .from(trainingSessions)
     .leftJoin(trainingSignups, and(eq(trainingSignups.sessionId, trainingSessions.id), eq(trainingSignups.workerId, a.workerId)))
@@ -499,8 +481,8 @@ export function saveAttendanceStatements(
 }
 
 export async function certificateData(db: Queryable, signupId: number) {
-  return (
-    await db
+  return firstRow(
+    db
       .select({
         signupId: trainingSignups.id,
         workerId: trainingSignups.workerId,
@@ -514,9 +496,8 @@ export async function certificateData(db: Queryable, signupId: number) {
       .from(trainingSignups)
       .innerJoin(users, eq(users.id, trainingSignups.workerId))
       .leftJoin(workerProfiles, eq(workerProfiles.userId, trainingSignups.workerId))
-      .where(eq(trainingSignups.id, signupId))
-      .limit(1)
-  )[0] ?? null;
+      .where(eq(trainingSignups.id, signupId)),
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { requireRole, isStaff, ensure } from "../../shared/authz.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { chinaDate } from "../../shared/clock.ts";
+import { pagesFor } from "../../shared/params.ts";
 import { employerForUser, isVerified } from "../employers/index.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { MyCardsPage, WorkersListPage } from "../../../views/workers/cards.tsx";
@@ -29,7 +30,7 @@ export function workerCardRoutes() {
     const page = pageNumber(c.req.query("page"));
     const { total, rows } = await repo.myCards(deps.database.db, user.id, page, PER_PAGE);
     return c.render(
-      <MyCardsPage cards={rows.map((r) => ({ ...r, place: placeName(deps, r.countyCode, r.townshipCode) }))} page={page} pages={Math.max(1, Math.ceil(total / PER_PAGE))} />,
+      <MyCardsPage cards={rows.map((r) => ({ ...r, place: placeName(deps, r.countyCode, r.townshipCode) }))} page={page} pages={pagesFor(total, PER_PAGE)} />,
       { title: t.cardsTitle },
     );
   });
@@ -109,7 +110,7 @@ export function workerCardRoutes() {
         townships={townshipOptions(deps, county)}
         filter={filter}
         page={page}
-        pages={Math.max(1, Math.ceil(total / PER_PAGE))}
+        pages={pagesFor(total, PER_PAGE)}
         href={href}
         showPhoneNote={!full && !isStaff(viewer)}
       />,

@@ -4,6 +4,7 @@ import { users, workerProfiles, workerKinds, workKinds, seekingCards } from "../
 import type { WageUnit } from "../../../db/schema/constants.ts";
 import type { Queryable } from "../../shared/db.ts";
 import { newCardCode } from "./workers.domain.ts";
+import { pagedList, firstRow } from "../../shared/queries.ts";
 
 export interface NewWorker {
   phone: string;
@@ -54,14 +55,13 @@ export async function insertWorker(tx: Queryable, w: NewWorker, now: number, ran
 }
 
 export async function findWorkerByPhone(db: Queryable, phone: string) {
-  return (
-    await db
+  return firstRow(
+    db
       .select({ id: users.id, name: users.name, phone: users.phone, role: users.role, cardCode: workerProfiles.cardCode })
       .from(users)
       .leftJoin(workerProfiles, eq(workerProfiles.userId, users.id))
-      .where(eq(users.phone, phone))
-      .limit(1)
-  )[0] ?? null;
+      .where(eq(users.phone, phone)),
+  );
 }
 
 // --- Profile -----------------------------------------------------------------
@@ -146,7 +146,7 @@ export const setCardStatus = (db: Queryable, workerId: number, id: number, to: "
     .where(and(eq(seekingCards.id, id), eq(seekingCards.workerId, workerId), sql`${seekingCards.status} <> ${to}`));
 
 export const findOwnCard = async (db: Queryable, workerId: number, id: number) =>
-  (await db.select().from(seekingCards).where(and(eq(seekingCards.id, id), eq(seekingCards.workerId, workerId))).limit(1))[0] ?? null;
+  firstRow(db.select().from(seekingCards).where(and(eq(seekingCards.id, id), eq(seekingCards.workerId, workerId))));
 
 const cardColumns = {
   id: seekingCards.id,
@@ -164,16 +164,13 @@ const cardColumns = {
 
 export async function myCards(db: Queryable, workerId: number, page: number, perPage: number) {
   const where = eq(seekingCards.workerId, workerId);
-  const [{ n }] = await db.select({ n: count() }).from(seekingCards).where(where);
-  const rows = await db
-    .select(cardColumns)
-    .from(seekingCards)
-    .innerJoin(workKinds, eq(workKinds.id, seekingCards.kindId))
-    .where(where)
-    .orderBy(sql`${seekingCards.status} = 'closed'`, desc(seekingCards.updatedAt), desc(seekingCards.id))
-    .limit(perPage)
-    .offset((page - 1) * perPage);
-  return { total: n, rows };
+  return pagedList({
+    columns: cardColumns,
+    from: (fields) => db.select(fields).from(seekingCards).innerJoin(workKinds, eq(workKinds.id, seekingCards.kindId)).where(where),
+    orderBy: [sql`${seekingCards.status} = 'closed'`, desc(seekingCards.updatedAt), desc(seekingCards.id)],
+    page,
+    size: perPage,
+  });
 }
 
 export interface CardFilter {
