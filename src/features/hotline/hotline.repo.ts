@@ -111,17 +111,13 @@ export async function findCaseByNumber(db: Queryable, number: string) {
  * what the case-number check shows: no names, no description, no staff.
  */
 export async function casesByPhone(db: Queryable, phone: string, limit: number) {
-  const where = eq(hotlineCases.callerPhone, phone);
-  const [rows, [all]] = await Promise.all([
-    db
-      .select({ id: hotlineCases.id, number: hotlineCases.number, status: hotlineCases.status, category: hotlineCases.category, day: hotlineCases.day })
-      .from(hotlineCases)
-      .where(where)
-      .orderBy(desc(hotlineCases.createdAt), desc(hotlineCases.id))
-      .limit(limit),
-    db.select({ n: sql<number>`count(*)` }).from(hotlineCases).where(where),
-  ]);
-  return { rows, total: Number(all.n) };
+  return pagedList({
+    columns: { id: hotlineCases.id, number: hotlineCases.number, status: hotlineCases.status, category: hotlineCases.category, day: hotlineCases.day },
+    from: (fields) => db.select(fields).from(hotlineCases).where(eq(hotlineCases.callerPhone, phone)),
+    orderBy: [desc(hotlineCases.createdAt), desc(hotlineCases.id)],
+    page: 1,
+    size: limit,
+  });
 }
 
 /** The timeline entries staff made public, of several cases at once, oldest first. */

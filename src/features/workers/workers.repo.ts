@@ -187,21 +187,26 @@ const openCardsWhere = (f: CardFilter) =>
     f.townshipCode ? eq(seekingCards.townshipCode, f.townshipCode) : undefined,
   );
 
-/** Open cards for the public list, newest first, with who posted them. */
+/**
+ * Open cards for the public list, newest first, with who posted them. The
+ * count runs over the same joins and conditions as the rows (a disabled
+ * worker's cards are in neither), so the number of pages is right.
+ */
 export async function browseCards(db: Queryable, f: CardFilter, page: number, perPage: number) {
-  const where = openCardsWhere(f);
-  const [{ n }] = await db.select({ n: count() }).from(seekingCards).where(where);
-  const rows = await db
-    .select({ ...cardColumns, name: users.name, phone: users.phone, birthYear: workerProfiles.birthYear, gender: workerProfiles.gender })
-    .from(seekingCards)
-    .innerJoin(workKinds, eq(workKinds.id, seekingCards.kindId))
-    .innerJoin(users, eq(users.id, seekingCards.workerId))
-    .leftJoin(workerProfiles, eq(workerProfiles.userId, seekingCards.workerId))
-    .where(and(where, sql`${users.disabledAt} is null`))
-    .orderBy(desc(seekingCards.updatedAt), desc(seekingCards.id))
-    .limit(perPage)
-    .offset((page - 1) * perPage);
-  return { total: n, rows };
+  return pagedList({
+    columns: { ...cardColumns, name: users.name, phone: users.phone, birthYear: workerProfiles.birthYear, gender: workerProfiles.gender },
+    from: (fields) =>
+      db
+        .select(fields)
+        .from(seekingCards)
+        .innerJoin(workKinds, eq(workKinds.id, seekingCards.kindId))
+        .innerJoin(users, eq(users.id, seekingCards.workerId))
+        .leftJoin(workerProfiles, eq(workerProfiles.userId, seekingCards.workerId))
+        .where(and(openCardsWhere(f), sql`${users.disabledAt} is null`)),
+    orderBy: [desc(seekingCards.updatedAt), desc(seekingCards.id)],
+    page,
+    size: perPage,
+  });
 }
 
 /**

@@ -324,6 +324,25 @@ test("the public list filters by kind, county and township, newest first, 20 a p
   assert.not.ok(anon.last.html.includes("<script>"));
 });
 
+test("a disabled worker's cards are in neither the public list nor its count", async () => {
+  const shown = await addWorker(app, { name: "在用账号", countyCode: "411082" });
+  const gone = await addWorker(app, { name: "停用账号", countyCode: "411082" });
+  const at = app.clock.now() + 20 * 60_000;
+  await addCards(app, shown.id, [{ kind: "搬运装卸", countyCode: "411082", note: "在用的卡片", at }]);
+  await addCards(app, gone.id, [
+    { kind: "搬运装卸", countyCode: "411082", note: "停用的卡片一", at },
+    { kind: "搬运装卸", countyCode: "411082", note: "停用的卡片二", at },
+  ]);
+  await app.deps.database.write((db) => db.update(users).set({ disabledAt: app.clock.now() }).where(eq(users.id, gone.id)));
+  const anon = app.client();
+  await anon.get(`${paths.workers.list}?kind=${await kindId(app, "搬运装卸")}&county=411082`);
+  assert.ok(anon.last.html.includes("在用的卡片"));
+  assert.not.ok(anon.last.html.includes("停用的卡片"));
+  // The count (and so the number of pages) is 1, not 3: it runs over the same joins as the rows.
+  assert.ok(anon.last.html.includes(t.count(1)), "one card counted");
+  assert.not.ok(anon.last.html.includes(t.count(3)));
+});
+
 test("phone numbers are masked for the public and pending employers, full for verified employers and staff", async () => {
   const w = await addWorker(app, { name: "刘建国" });
   await addCards(app, w.id, [{ kind: "水电安装", note: "会修水管电路的卡片", at: app.clock.now() + 3600_000 }]);
