@@ -163,6 +163,31 @@ test(`exactly ${MAX_GROUP} transactions queued together commit as one group; one
   d.close();
 });
 
+test("a transaction (alone or in a group) holds the write lock from its BEGIN: another process's write meanwhile is refused busy, not let in to fail ours later", async () => {
+  // BEGIN IMMEDIATE. With BEGIN DEFERRED a transaction that reads and then
+  // writes could be overtaken by another instance on the same file and fail
+  // with SQLITE_BUSY_SNAPSHOT, which the busy timeout does not wait out.
+  // (drizzle-orm 0.45's libSQL driver ignores `{ behavior }`; the client's
+  // default, "write", is what gives IMMEDIATE: this pins it across upgrades.)
+  const { d, path } = await fresh();
+  const other = createClient({ url: `file:${path}`, timeout: 1 } as Parameters<typeof createClient>[0]);
+  for (const n of [1, 2]) {
+    const seen: string[] = [];
+    await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        d.transaction(async (tx) => {
+          seen.push(await other.execute("INSERT INTO t VALUES (100)").then(() => "written", (e) => e.code));
+          await tx.run(`INSERT INTO t VALUES (${i})`);
+        }),
+      ),
+    );
+    assert.equal(seen, Array(n).fill("SQLITE_BUSY"), `${n} transaction(s) at once`);
+  }
+  assert.is(await count(d), 3);
+  other.close();
+  d.close();
+});
+
 test("checkPragmas: returns what it read, accepts an in-memory DB's journal, and names the PRAGMA that is off", async () => {
   const mem = await openDatabase(":memory:");
   assert.equal(await checkPragmas(mem.client), { foreign_keys: 1, synchronous: 2, journal_mode: "memory" });
