@@ -38,7 +38,7 @@ export const MODULES = {
 			{ mutate: `src/features/${f}/${f}.domain.ts`, tests: [`test/features/${f}/${f}.domain.test.ts`] },
 		]),
 	),
-	'messages.domain': { mutate: 'src/features/messages/messages.domain.ts', tests: ['test/features/messages/messages.test.ts'] },
+	'messages.domain': { mutate: 'src/features/messages/messages.domain.ts', tests: ['test/features/messages/messages.domain.test.ts'] },
 	'policy.domain': { mutate: 'src/features/policy/policy.domain.ts', tests: ['test/features/policy/policy.markup.test.ts'] },
 };
 
