@@ -18,8 +18,10 @@ export default {
   reporters: ['clear-text', 'json', 'progress-append-only'],
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
   clearTextReporter: { allowColor: false, logTests: false },
-  tempDirName: '.stryker-tmp',
+  // One temp dir per module, so two modules can run side by side; each run's
+  // sandbox copies the project without the other runs' sandboxes.
+  tempDirName: `.stryker-tmp/${name}`,
   cleanTempDir: true,
-  ignorePatterns: ['dist', 'docs', 'deploy', 'reports', 'backups', 'tmp', '*.db', '*.db-wal', '*.db-shm'],
+  ignorePatterns: ['dist', 'docs', 'deploy', 'reports', 'backups', 'tmp', '.stryker-tmp', '*.db', '*.db-wal', '*.db-shm'],
   disableTypeChecks: false,
 };

@@ -33,12 +33,12 @@ export const MODULES = {
 	db: { mutate: 'src/shared/db.ts', tests: ['test/shared/db.test.ts', 'test/shared/db-writer.test.ts'] },
 	// The domain modules: pure rules, each with its table test.
 	...Object.fromEntries(
-		['accounts', 'desk', 'employers', 'hires', 'hotline', 'jobs', 'markets', 'monitoring', 'ops', 'training', 'workers'].map((f) => [
+		['accounts', 'desk', 'employers', 'hires', 'hotline', 'jobs', 'markets', 'monitoring', 'ops', 'phone', 'records', 'supervision', 'training', 'workers'].map((f) => [
 			`${f}.domain`,
 			{ mutate: `src/features/${f}/${f}.domain.ts`, tests: [`test/features/${f}/${f}.domain.test.ts`] },
 		]),
 	),
-	'messages.domain': { mutate: 'src/features/messages/messages.domain.ts', tests: ['test/features/messages/messages.test.ts'] },
+	'messages.domain': { mutate: 'src/features/messages/messages.domain.ts', tests: ['test/features/messages/messages.domain.test.ts'] },
 	'policy.domain': { mutate: 'src/features/policy/policy.domain.ts', tests: ['test/features/policy/policy.markup.test.ts'] },
 };
 

@@ -5,10 +5,11 @@
 // db.test.ts it covers `npm run mutation -- db`.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtempSync, rmSync, renameSync, copyFileSync } from "node:fs";
+import { mkdtempSync, rmSync, renameSync, copyFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase, storageErrorCode, DbFileError, WriteQueue, MAX_GROUP } from "../../src/shared/db.ts";
+import { createClient } from "@libsql/client";
+import { openDatabase, storageErrorCode, DbFileError, WriteQueue, MAX_GROUP, checkPragmas } from "../../src/shared/db.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "lingong-writer-"));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,7 +50,8 @@ test("storage errors by SQLite code, also when wrapped (up to 5 levels); a const
   assert.is(storageErrorCode(wrap({ code: "SQLITE_FULL" }, 5)), null, "five levels down is not searched");
   assert.is(storageErrorCode(new DbFileError("DB_MISSING")), "DB_MISSING");
   assert.is(storageErrorCode(wrap(new DbFileError("DB_REPLACED"), 2)), "DB_REPLACED");
-  for (const other of [{ code: "SQLITE_CONSTRAINT" }, { code: "SQLITE_BUSY" }, { code: "XSQLITE_FULL" }, { code: 13 }, new Error("ours"), null, undefined, "SQLITE_FULL"]) {
+  // Only a string code counts: an array whose text reads "SQLITE_FULL" is not one.
+  for (const other of [{ code: "SQLITE_CONSTRAINT" }, { code: "SQLITE_BUSY" }, { code: "XSQLITE_FULL" }, { code: 13 }, { code: ["SQLITE_FULL"] }, new Error("ours"), null, undefined, "SQLITE_FULL"]) {
     assert.is(storageErrorCode(other), null, JSON.stringify(other));
   }
   assert.is(new DbFileError("DB_MISSING").message, "the database file is gone");
@@ -68,7 +70,7 @@ test("write health: the last storage failure (code and a short message) and the 
     throw Object.assign(new Error("disk full ".repeat(40)), { code: "SQLITE_FULL" });
   }).catch(() => {});
   assert.is(d.writeHealth.lastFailure?.code, "SQLITE_FULL");
-  assert.is(d.writeHealth.lastFailure?.message.length, 200);
+  assert.is(d.writeHealth.lastFailure?.message, "disk full ".repeat(20), "the error's own message, cut to 200 characters");
   assert.ok(d.writeHealth.lastFailure!.at >= before);
   await d.transaction(async () => {
     throw Object.assign(new Error("io"), { code: "SQLITE_IOERR" });
@@ -98,8 +100,16 @@ test("the file guard: a deleted DB file refuses every write and transaction (DB_
   assert.is(d.fileState(), "replaced");
   const e3 = await d.write((db) => db.run("INSERT INTO t VALUES (6)")).catch((e) => e);
   assert.ok(e3 instanceof DbFileError && e3.code === "DB_REPLACED", String(e3));
-  await d.drain(); // no checkpoint on a file that is not ours, and no throw
+  // No checkpoint on a file that is not ours (it would fold our WAL into the
+  // moved file and empty the WAL beside the new one), and no throw.
+  const wal = statSync(path + "-wal").size;
+  assert.ok(wal > 0, "the first write is still in the WAL");
+  await d.drain();
+  assert.is(statSync(path + "-wal").size, wal, "the WAL beside the new file was left alone");
   d.close();
+  assert.is(d.client.closed, true);
+  const e4 = await d.client.execute("SELECT 1").catch((e) => e);
+  assert.is(e4?.code, "CLIENT_CLOSED");
   d.close(); // twice is harmless
   const mem = await openDatabase(":memory:");
   assert.is(mem.fileState(), null, "no file to watch");
@@ -150,6 +160,54 @@ test(`exactly ${MAX_GROUP} transactions queued together commit as one group; one
     assert.is(d.commits.transactions - before.transactions, n);
   }
   assert.is(await count(d), 2 * MAX_GROUP + 1);
+  d.close();
+});
+
+test("a transaction (alone or in a group) holds the write lock from its BEGIN: another process's write meanwhile is refused busy, not let in to fail ours later", async () => {
+  // BEGIN IMMEDIATE. With BEGIN DEFERRED a transaction that reads and then
+  // writes could be overtaken by another instance on the same file and fail
+  // with SQLITE_BUSY_SNAPSHOT, which the busy timeout does not wait out.
+  // (drizzle-orm 0.45's libSQL driver ignores `{ behavior }`; the client's
+  // default, "write", is what gives IMMEDIATE: this pins it across upgrades.)
+  const { d, path } = await fresh();
+  const other = createClient({ url: `file:${path}`, timeout: 1 } as Parameters<typeof createClient>[0]);
+  for (const n of [1, 2]) {
+    const seen: string[] = [];
+    await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        d.transaction(async (tx) => {
+          seen.push(await other.execute("INSERT INTO t VALUES (100)").then(() => "written", (e) => e.code));
+          await tx.run(`INSERT INTO t VALUES (${i})`);
+        }),
+      ),
+    );
+    assert.equal(seen, Array(n).fill("SQLITE_BUSY"), `${n} transaction(s) at once`);
+  }
+  assert.is(await count(d), 3);
+  other.close();
+  d.close();
+});
+
+test("checkPragmas: returns what it read, accepts an in-memory DB's journal, and names the PRAGMA that is off", async () => {
+  const mem = await openDatabase(":memory:");
+  assert.equal(await checkPragmas(mem.client), { foreign_keys: 1, synchronous: 2, journal_mode: "memory" });
+  mem.close();
+  // A plain client on a new file: SQLite's own default journal (delete), not WAL.
+  const raw = createClient({ url: `file:${join(dir, "plain.db")}` });
+  const e1 = await checkPragmas(raw).catch((e) => e);
+  assert.is(e1?.message, "PRAGMA journal_mode is delete, expected wal");
+  raw.close();
+  // One connection (the pool reuses its idle one), so the PRAGMA set is the PRAGMA read.
+  const { d } = await fresh();
+  await d.client.execute("PRAGMA foreign_keys=OFF");
+  const e2 = await checkPragmas(d.client).catch((e) => e);
+  assert.is(e2?.message, "PRAGMA foreign_keys is 0, expected 1");
+  await d.client.execute("PRAGMA foreign_keys=ON");
+  await d.client.execute("PRAGMA synchronous=NORMAL");
+  const e3 = await checkPragmas(d.client).catch((e) => e);
+  assert.is(e3?.message, "PRAGMA synchronous is 1, expected 2");
+  await d.client.execute("PRAGMA synchronous=FULL");
+  assert.equal(await checkPragmas(d.client), { foreign_keys: 1, synchronous: 2, journal_mode: "wal" });
   d.close();
 });
 

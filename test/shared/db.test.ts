@@ -23,6 +23,8 @@ test("foreign keys, synchronous=FULL and WAL hold on every pooled connection, al
   });
   const after = await checkPragmas(d.client);
   assert.equal(after, { foreign_keys: 1, synchronous: 2, journal_mode: "wal" });
+  // drizzle knows the schema: the relational queries (db.query.*) the repos use work.
+  assert.equal(await d.db.query.settings.findMany(), [{ key: "a", value: "1" }]);
   // And foreign keys are really enforced on whichever connection the write gets.
   let refused = false;
   try {

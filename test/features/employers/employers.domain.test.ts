@@ -54,6 +54,7 @@ test("UNIQUE violations are told apart by column", () => {
     ["UNIQUE constraint failed: employers.user_id", "phone"],
     ["UNIQUE constraint failed: worker_profiles.card_code", null],
     ["FOREIGN KEY constraint failed", null],
+    ["NOT NULL constraint failed: users.phone", null], // names our column, but no duplicate
     ["", null],
   ];
   for (const [message, field] of cases) assert.is(duplicateField(message), field, message);
@@ -62,6 +63,7 @@ test("UNIQUE violations are told apart by column", () => {
 test("page numbers from the query string", () => {
   const cases: [string | string[] | undefined, number][] = [
     [undefined, 1], ["", 1], ["0", 1], ["-3", 1], ["2", 2], ["2.5", 1], ["abc", 1], ["999999999", 1], [["3", "4"], 3],
+    ["1", 1], ["100000", 100000], ["100001", 1], // the last page allowed, and one past it
   ];
   for (const [raw, n] of cases) assert.is(pageNumber(raw), n, String(raw));
 });
@@ -70,6 +72,9 @@ test("check characters make valid USCCs and ID numbers (published samples includ
   assert.is(completeUscc("91350100M000100Y4"), "91350100M000100Y43");
   assert.is(completeResidentId("11010519491231002"), "11010519491231002X");
   assert.is(completeOrgCode("D2143569"), "D2143569X"); // the sample in GB 11714
+  // 11 − (sum mod 11) = 11 is written "0": "B" is 11, 11 × 3 = 33, 33 mod 11 = 0.
+  assert.is(completeOrgCode("B0000000"), "B00000000");
+  assert.is(completeOrgCode("00000000"), "000000000");
   for (const body of ["92411081MA3XK7P2", "93411024MA9C4LD1", "52411002MJY12345"]) {
     const code = completeUscc(body.slice(0, 8) + completeOrgCode(body.slice(8, 16)));
     assert.ok(isValidUscc(code), code);

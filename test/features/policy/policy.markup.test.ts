@@ -120,6 +120,8 @@ test("who may write for which market", () => {
     ["staff, other market", { role: "staff", marketId: 6, countyCode: "411024" }, m, false],
     ["staff, whole city", { role: "staff", marketId: 5, countyCode: "411024" }, null, false],
     ["worker", { role: "worker", marketId: null, countyCode: null }, m, false],
+    // Only staff are matched by market: any other role is refused even if it carries this market's id.
+    ["employer carrying the market's id", { role: "employer", marketId: 5, countyCode: "411024" }, m, false],
   ];
   for (const [name, user, market, want] of cases) assert.is(canWriteFor(user, market), want, name);
 });
