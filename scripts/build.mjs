@@ -4,7 +4,7 @@
 // matters on a county's one-core box. `npm start` runs this first, so the
 // bundle can never be older than the sources; it takes well under a second.
 import { build } from "esbuild";
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -21,8 +21,12 @@ const result = await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  // Dependencies stay in node_modules, loaded as they are under tsx.
-  packages: "external",
+  // The pure-JS dependencies (hono, drizzle, valibot) go into the bundle: loaded from node_modules as ~400
+  // separate ES modules, each resolved, read and compiled on its own, they were a third of the start's CPU
+  // (docs/performance.md, "Memory and start-up, 2026-12-05 evening"). Kept outside: libSQL (a native
+  // library, and src/shared/statement-cache.ts patches the very module @libsql/client loads), opencc-js
+  // (its dictionaries are data) and qrcode (imported on the first printout only).
+  external: ["libsql", "@libsql/*", "opencc-js", "opencc-js/*", "qrcode"],
   jsx: "automatic",
   jsxImportSource: "hono/jsx",
   // For stack traces in TypeScript terms: NODE_OPTIONS=--enable-source-maps.
@@ -33,4 +37,9 @@ const result = await build({
   define: { LINGONG_BUNDLE: "true", LINGONG_COMMIT: JSON.stringify(commit) },
   metafile: true,
 });
-writeFileSync(`${root}/dist/sources.json`, JSON.stringify(Object.keys(result.metafile.inputs)));
+// What the stale check (src/shared/bundle.ts) compares against the bundle's time: our sources, and for the
+// dependencies inside the bundle package-lock.json — npm gives a package's files a fixed 1985 mtime, so an
+// upgrade shows in the lock file, not in node_modules.
+const sources = Object.keys(result.metafile.inputs).filter((f) => !f.includes("node_modules/"));
+if (existsSync(`${root}/package-lock.json`)) sources.push("package-lock.json");
+writeFileSync(`${root}/dist/sources.json`, JSON.stringify(sources));

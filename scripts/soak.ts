@@ -23,6 +23,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
+import { productionNodeFlags } from "./node-flags.ts";
 import { runDemo } from "../db/seed/demo.ts";
 import { chinaDate } from "../src/shared/clock.ts";
 
@@ -192,8 +193,8 @@ async function main() {
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    // As in production: the bundle (built once at the top of main()).
-    child = spawn(process.execPath, ["--max-semi-space-size=4", "dist/main.js"], {
+    // As in production: the bundle (built once at the top of main()), with `npm start`'s Node flags.
+    child = spawn(process.execPath, [...productionNodeFlags(), "dist/main.js"], {
       cwd: join(import.meta.dirname, ".."),
       // Behind the county's proxy, reports from many phones arrive with X-Forwarded-For.
       // The soak drives the server from one address with many connections: it tests staying up and losing

@@ -48,6 +48,8 @@ export interface PrepareOptions {
   clock?: Clock;
   log?: Logger;
   sms?: SmsSender;
+  /** Called after each step of the start with its name (src/main.ts logs when each ended: where a slow start goes). */
+  mark?: (step: string) => void;
 }
 
 /** Opens and migrates the DB, seeds the region data, loads the server secret. */
@@ -59,12 +61,17 @@ export async function prepare(opts: PrepareOptions): Promise<Deps> {
   const clock = opts.clock ?? systemClock;
   const sms = opts.sms ?? smsSender(smsSettings(config.env ?? {}), () => clock.now());
   // Writes made while a keyed form is handled claim its key first (one submission, one record).
+  const mark = opts.mark ?? (() => {});
   const database: Database = withSubmissionClaims(await openDatabase(config.databaseUrl));
+  mark("dbOpen");
   const applied = await migrate(database.client);
   if (applied.length) log.info("migrated", { applied });
   if (config.databaseUrl.startsWith("file:")) await checkPragmas(database.client);
+  mark("migrations");
   await seedRegions(database, config.region);
+  mark("regions");
   const secret = await loadSecret(database);
+  mark("secret");
   return {
     database,
     config,

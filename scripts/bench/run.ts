@@ -21,6 +21,7 @@ import { prepare } from "../../src/app.tsx";
 import { jsonLogger } from "../../src/shared/context.ts";
 import { sha256, randomToken, hashSecret } from "../../src/shared/crypto.ts";
 import { defaultSizes, generate, type Generated } from "./generate.ts";
+import { productionNodeFlags } from "../node-flags.ts";
 
 interface Options {
   sizes: number[];
@@ -103,10 +104,10 @@ function peakRss(pid: number): number {
 
 async function startServer(dbUrl: string, port: number, ceilingPath: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; startMs: number }> {
   const t0 = performance.now();
-  // The production path: the bundle made by scripts/build.mjs (main() builds it first).
+  // The production path: the bundle made by scripts/build.mjs (main() builds it first), with `npm start`'s Node flags.
   // The rows of the table drive the server from one address with many connections: they measure what a
   // render costs, so the per-client limit is off there (FAIR_SHARE=false); the fairness row turns it on.
-  const child = spawn(process.execPath, ["--max-semi-space-size=4", "dist/main.js"], {
+  const child = spawn(process.execPath, [...productionNodeFlags(), "dist/main.js"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: dbUrl, BENCH_CEILING_PATH: ceilingPath, FAIR_SHARE: "false", ...extraEnv },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

@@ -15,9 +15,11 @@
 // is on disk (so an acknowledged write is never lost). If that COMMIT fails,
 // all of the group fail. Nothing changes for a lone transaction.
 import { statSync } from "node:fs";
-import { createClient, type Client, type ResultSet } from "@libsql/client";
+import type { Client, ResultSet } from "@libsql/client";
+import { createClient as createFileClient } from "@libsql/client/sqlite3";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
-import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+// driver-core, not "drizzle-orm/libsql": that one imports @libsql/client's network clients too (see below).
+import { construct as drizzle, type LibSQLDatabase } from "drizzle-orm/libsql/driver-core";
 import * as schema from "../../db/schema/index.ts";
 import { dbFilePath } from "../ops/dbfile.ts";
 import { watchWrites, WriteEffects } from "./shown-tables.ts";
@@ -213,6 +215,10 @@ export async function openDatabase(url: string, opts: { busyTimeoutMs?: number }
   // a connection only for the tick it runs in; the one long holder is the
   // writer's open transaction (one at a time). Each connection has its own
   // SQLite page cache (up to 2 MB) and statement cache, so 8 cost memory for nothing.
+  // A file (every install we ship) needs only the SQLite client. The full client also loads the network
+  // clients (WebSocket, HTTP) for a libsql:/http(s):/ws(s): DATABASE_URL: about a quarter of the start's module
+  // loading and ~9 MB of memory (docs/performance.md, "Memory and start-up, 2026-12-05 evening"), so only then.
+  const createClient = url.startsWith("file:") || url === ":memory:" ? createFileClient : (await import("@libsql/client")).createClient;
   const client = createClient({ url, timeout: opts.busyTimeoutMs ?? 5000, concurrency: POOL_CONNECTIONS } as Parameters<typeof createClient>[0]);
   if (url.startsWith("file:")) {
     // journal_mode=WAL is stored in the file; foreign_keys and synchronous are
