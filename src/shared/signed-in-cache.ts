@@ -41,6 +41,7 @@ import { ONCE_PLACEHOLDER, newOnceKey } from "./once.ts";
 import { randomToken } from "./crypto.ts";
 import { perApp } from "./memo.ts";
 import { sessionCookieName } from "./session.ts";
+import { applySecurityHeaders, markWhole } from "./http.ts";
 
 /** Stands in for the signed-in person's name (and phone) while a shared page renders. */
 export const NAME_PLACEHOLDER = "name-" + randomToken(16);
@@ -58,7 +59,8 @@ interface Entry {
   slots: Slot[];
   chars: number;
   status: number;
-  headers: [string, string][];
+  /** Its headers with the security headers of a signed-in page (no-store) put in once, as a plain object. */
+  headers: Record<string, string>;
   at: number;
   generation: number;
 }
@@ -140,7 +142,9 @@ function fill(c: Ctx, e: Entry): Response {
     const s = e.slots[i];
     body += (s === Slot.Name ? name : s === Slot.Token ? token : newOnceKey()) + e.parts[i + 1];
   }
-  return new Response(body, { status: e.status, headers: e.headers });
+  // Built whole, as the anonymous cache's hits (http.ts markWhole): no Headers object to fill per request.
+  const id = c.get("requestId");
+  return markWhole(new Response(body, { status: e.status, headers: id ? { ...e.headers, "x-request-id": id } : e.headers }));
 }
 
 /**
@@ -184,7 +188,9 @@ export async function sharedForSignedIn(c: Ctx, variant: string | null, render: 
     store.refused.set(key, generation);
     return render();
   }
-  const entry: Entry = { ...cutUp, chars: body.length, status: res.status, headers: [...res.headers], at: now, generation };
+  const headers = new Headers(res.headers);
+  applySecurityHeaders(headers, deps.config.https, true);
+  const entry: Entry = { ...cutUp, chars: body.length, status: res.status, headers: Object.fromEntries(headers), at: now, generation };
   if (generation === deps.database.generation) {
     const old = store.entries.get(key);
     if (old) store.total -= old.chars;
