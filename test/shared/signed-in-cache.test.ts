@@ -94,6 +94,8 @@ test("job page: her own sign-up and her own posting are hers alone; others share
     const [row] = await t.deps.database.write((db) =>
       db.insert(employers).values({ userId: boss.user.id, kind: "private", name: "赵老板", contactName: "赵老板", contactPhone: boss.user.phone, countyCode: "411024", address: "城关镇", status: "verified", createdAt: t.clock.now() }).returning({ id: employers.id }),
     );
+    // Other postings first, so the posting's id and her sign-up's id differ (a query that confused them passed by luck).
+    for (const title of ["仓库理货", "小区保洁", "餐馆帮厨"]) await addPosting(t, row.id, { title });
     const id = await addPosting(t, row.id, { title: "搬家帮工" });
     const other = await signedIn(t, { role: "employer", name: "钱老板" });
     const a = await worker(t, "王秀英");

@@ -40,8 +40,10 @@ export async function kindsAndBrands(db: Queryable) {
 export const personalMarksQuery = perApp((db: Queryable) =>
   db
     .select({
-      applied: sql<number>`exists (select 1 from ${applications} where ${applications.postingId} = ${jobPostings.id} and ${applications.workerId} = ${sql.placeholder("userId")})`,
-      owns: sql<number>`exists (select 1 from ${employers} where ${employers.id} = ${jobPostings.employerId} and ${employers.userId} = ${sql.placeholder("userId")})`,
+      // Written out with their table names: drizzle leaves columns unqualified inside a select's sql, and in the
+      // subquery a bare "id" would be the application's own id, not the posting's.
+      applied: sql<number>`exists (select 1 from applications a where a.posting_id = job_postings.id and a.worker_id = ${sql.placeholder("userId")})`,
+      owns: sql<number>`exists (select 1 from employers e where e.id = job_postings.employer_id and e.user_id = ${sql.placeholder("userId")})`,
     })
     .from(jobPostings)
     .where(eq(jobPostings.id, sql.placeholder("postingId")))
