@@ -33,6 +33,7 @@
 // The session check (and its once-a-minute touch) ran before the handler, as
 // for every request.
 import { getCookie } from "hono/cookie";
+import { escapeToBuffer } from "hono/utils/html";
 import type { Ctx, CurrentUser, Deps } from "./context.ts";
 import { isStaff } from "./authz.ts";
 import { anonCookieNames } from "./csrf.ts";
@@ -100,8 +101,12 @@ function eligible(c: Ctx): boolean {
   return true;
 }
 
-const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => escapes[ch]);
+/** Her name escaped exactly as hono/jsx escapes text (the stand-in's name went through it). */
+function escapeHtml(s: string): string {
+  const buffer: [string] = [""];
+  escapeToBuffer(s, buffer);
+  return buffer[0];
+}
 
 const count = (s: string, part: string) => s.split(part).length - 1;
 
