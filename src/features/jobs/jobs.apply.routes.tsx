@@ -7,7 +7,8 @@ import type { Hono } from "hono";
 import type { AppEnv, Ctx } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { readForm, check } from "../../shared/forms.ts";
-import { requireRole } from "../../shared/authz.ts";
+import { requireRole, isStaff } from "../../shared/authz.ts";
+import { sharedForSignedIn } from "../../shared/signed-in-cache.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { NotFound, Refused } from "../../shared/errors.ts";
 import { startSession } from "../../shared/session.ts";
@@ -43,8 +44,22 @@ definePurpose<actions.JobSignUpPayload>("jobSignUp", {
   },
 });
 
+/**
+ * A posting's page is the same for every worker who has not signed up for it, and for every employer whose
+ * posting it is not: one cheap query says which (src/shared/signed-in-cache.ts). Null: render it for her alone.
+ */
+async function sharedVariant(c: Ctx, id: number): Promise<string | null> {
+  const user = c.var.user;
+  if (!user || isStaff(user)) return null;
+  const [marks] = await repo.personalMarksQuery(c.var.deps.database.db).all({ postingId: id, userId: user.id });
+  return marks && !marks.applied && !marks.owns ? "" : null;
+}
+
 export function postingRoutes(app: Hono<AppEnv>) {
-  app.get(paths.jobs.showPattern, (c) => renderPosting(c, idParam(c)));
+  app.get(paths.jobs.showPattern, async (c) => {
+    const id = idParam(c);
+    return sharedForSignedIn(c, await sharedVariant(c, id), () => renderPosting(c, id));
+  });
 
   app.post(paths.jobs.applyPattern, async (c) => {
     const deps = c.var.deps;

@@ -2,7 +2,8 @@
 // Home and browsing: public pages, cached for visitors without a session.
 import type { Hono } from "hono";
 import { RequestContext } from "hono/jsx-renderer";
-import type { AppEnv } from "../../shared/context.ts";
+import type { AppEnv, Ctx } from "../../shared/context.ts";
+import { sharedForSignedIn } from "../../shared/signed-in-cache.ts";
 import { paths } from "../../paths.ts";
 import { readQuery } from "../../shared/forms.ts";
 import { isStaff } from "../../shared/authz.ts";
@@ -30,7 +31,10 @@ export function browseRoutes(app: Hono<AppEnv>) {
     return c.render(<HomePage counties={deps.regions.countyOptions()} quick={quick} newest={newest} />, { title: copy.home.title });
   });
 
-  app.get(paths.jobs.list, async (c) => {
+  // Signed-in workers and employers share one copy per role and URL (src/shared/signed-in-cache.ts); staff get flags.
+  app.get(paths.jobs.list, (c) => sharedForSignedIn(c, "", () => jobList(c)));
+
+  async function jobList(c: Ctx) {
     const deps = c.var.deps;
     const query = readQuery(c);
     const filters = filtersOf(deps, query);
@@ -54,5 +58,5 @@ export function browseRoutes(app: Hono<AppEnv>) {
     };
     const values = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, String(v)]));
     return c.render(<JobListPage values={values} options={options} rows={rowsProps} />, { title: t.listTitle });
-  });
+  }
 }

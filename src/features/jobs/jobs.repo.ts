@@ -8,6 +8,7 @@ import {
 import type { PostingStatus } from "../../../db/schema/constants.ts";
 import type { Queryable, Tx } from "../../shared/db.ts";
 import { firstRow } from "../../shared/queries.ts";
+import { perApp } from "../../shared/memo.ts";
 import { notifyStatements, recipientColumns, shortDate, shortDates, type Notice } from "../messages/index.ts";
 import { insertHire } from "../hires/index.ts";
 import { tell, type JobNews } from "./jobs.news.ts";
@@ -30,6 +31,24 @@ export async function kindsAndBrands(db: Queryable) {
 }
 
 // --- One posting ----------------------------------------------------------------
+
+/**
+ * What of one person shows on a posting's page, in one statement built once per DB: whether she signed up
+ * for it (a worker) and whether it is hers (an employer). No row: no such posting. The job page is shared
+ * by everyone of her role only when both are 0 (src/shared/signed-in-cache.ts).
+ */
+export const personalMarksQuery = perApp((db: Queryable) =>
+  db
+    .select({
+      // Written out with their table names: drizzle leaves columns unqualified inside a select's sql, and in the
+      // subquery a bare "id" would be the application's own id, not the posting's.
+      applied: sql<number>`exists (select 1 from applications a where a.posting_id = job_postings.id and a.worker_id = ${sql.placeholder("userId")})`,
+      owns: sql<number>`exists (select 1 from employers e where e.id = job_postings.employer_id and e.user_id = ${sql.placeholder("userId")})`,
+    })
+    .from(jobPostings)
+    .where(eq(jobPostings.id, sql.placeholder("postingId")))
+    .prepare(),
+);
 
 /** A posting with what its pages show beside it: kind name, brand tags, employer, the station that helped. */
 export async function findPosting(db: Queryable, id: number) {
