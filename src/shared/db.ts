@@ -19,13 +19,18 @@ import type { Client, ResultSet } from "@libsql/client";
 import { createClient as createFileClient } from "@libsql/client/sqlite3";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 // driver-core, not "drizzle-orm/libsql": that one imports @libsql/client's network clients too (see below).
-import { construct as drizzle, type LibSQLDatabase } from "drizzle-orm/libsql/driver-core";
+import * as driverCore from "drizzle-orm/libsql/driver-core";
+import type { LibSQLDatabase } from "drizzle-orm/libsql/driver-core";
+import type { DrizzleConfig } from "drizzle-orm";
 import * as schema from "../../db/schema/index.ts";
 import { dbFilePath } from "../ops/dbfile.ts";
 import { watchWrites, WriteEffects } from "./shown-tables.ts";
 import { installStatementCache } from "./statement-cache.ts";
 
 export type Db = LibSQLDatabase<typeof schema>;
+// drizzle-orm 0.45.4 exports `construct` from driver-core at run time (its own
+// "drizzle-orm/libsql" entry calls it) but leaves it out of the .d.ts: typed here.
+const drizzle = (driverCore as unknown as { construct: <S extends Record<string, unknown>>(client: Client, config: DrizzleConfig<S>) => LibSQLDatabase<S> }).construct;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** What a repo function queries: the DB for reads, or a transaction inside `transaction()`. */
 export type Queryable = BaseSQLiteDatabase<"async", ResultSet, typeof schema>;
