@@ -222,16 +222,21 @@ export type SignUpCode = Exclude<SignUpRefusal, "notWorker">;
  * Before the form is read: is there a public posting `id`, and may this viewer
  * (null: a visitor without an account) sign up for it?
  */
-export async function signUpCheck(deps: Deps, user: CurrentUser | null, id: number): Promise<{ ok: true; posting: repo.Posting } | { ok: false; code: "notFound" } | { ok: false; code: SignUpRefusal }> {
-  const found = await repo.findPosting(deps.database.db, id);
+export async function signUpCheck(deps: Deps, user: CurrentUser | null, id: number): Promise<{ ok: true; posting: repo.SignUpLook } | { ok: false; code: "notFound" } | { ok: false; code: SignUpRefusal }> {
+  // One statement: the posting's rule fields and whether she signed up already.
+  const found = await repo.signUpLook(deps.database.db, id, user?.role === "worker" ? user.id : null);
   const today = todayOf(deps);
-  if (!found || !isPublic(effectiveStatus(found.posting, today))) return { ok: false, code: "notFound" };
-  const already = user?.role === "worker" ? !!(await repo.findApplication(deps.database.db, id, user.id)) : false;
-  const refusal = signUpRefusal(found.posting, user?.role ?? null, already, today);
-  return refusal ? { ok: false, code: refusal } : { ok: true, posting: found.posting };
+  if (!found || !isPublic(effectiveStatus(found, today))) return { ok: false, code: "notFound" };
+  const refusal = signUpRefusal(found, user?.role ?? null, found.already, today);
+  return refusal ? { ok: false, code: refusal } : { ok: true, posting: found };
 }
 
-export type SignUpInput = { postingId: number; quoteFen?: number | null; quoteNote?: string | null };
+/**
+ * `looked`: the posting as `signUpCheck` read it just before (the route passes
+ * it on, so the posting is not read twice); the rules are checked again inside
+ * the transaction whatever it says.
+ */
+export type SignUpInput = { postingId: number; quoteFen?: number | null; quoteNote?: string | null; looked?: repo.SignUpLook };
 export type SignUpOutcome = { ok: true; applicationId: number; postingId: number; title: string } | { ok: false; code: "notFound" } | { ok: false; code: "quoteNeeded" } | { ok: false; code: SignUpCode };
 
 /**
@@ -245,9 +250,8 @@ export async function signUp(
   input: SignUpInput,
   desk?: AtDesk & { alsoInside?: (tx: Tx, applicationId: number) => Promise<unknown> },
 ): Promise<SignUpOutcome> {
-  const found = await repo.findPosting(deps.database.db, input.postingId);
-  if (!found) return { ok: false, code: "notFound" };
-  const p = found.posting;
+  const p = input.looked?.id === input.postingId ? input.looked : await repo.signUpLook(deps.database.db, input.postingId, null);
+  if (!p) return { ok: false, code: "notFound" };
   const isQuote = p.payMode === "quote";
   if (isQuote && (input.quoteFen === undefined || input.quoteFen === null)) return { ok: false, code: "quoteNeeded" };
   const now = deps.clock.now();

@@ -75,7 +75,7 @@ export function postingRoutes(app: Hono<AppEnv>) {
     const quoteFen = quote ? (form.value.quote as number) : null;
     const quoteNote = quote ? form.value.quoteNote ?? null : null;
     if (user) {
-      const r = await actions.signUp(deps, user.id, { postingId: id, quoteFen, quoteNote });
+      const r = await actions.signUp(deps, user.id, { postingId: id, quoteFen, quoteNote, looked: may.posting });
       if (!r.ok) return r.code === "notFound" || r.code === "quoteNeeded" ? renderPosting(c, id, { code: 422 }) : renderPosting(c, id, { message: t.refusals[r.code], code: refusalStatus[r.code] });
       return redirectWithFlash(c, paths.jobs.show(id), t.signedUp);
     }

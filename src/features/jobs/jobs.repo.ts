@@ -6,7 +6,7 @@ import {
   applications, brands, employers, hires, jobPostings, markets, postingBrands, users, workKinds,
 } from "../../../db/schema/index.ts";
 import type { PostingStatus } from "../../../db/schema/constants.ts";
-import type { Queryable, Tx } from "../../shared/db.ts";
+import type { Db, Queryable, Tx } from "../../shared/db.ts";
 import { firstRow } from "../../shared/queries.ts";
 import { perApp } from "../../shared/memo.ts";
 import { notifyStatements, recipientColumns, shortDate, shortDates, type Notice } from "../messages/index.ts";
@@ -79,6 +79,38 @@ export async function findPosting(db: Queryable, id: number) {
   return { ...row, brands: tags };
 }
 export type PostingView = NonNullable<Awaited<ReturnType<typeof findPosting>>>;
+
+/**
+ * Before a sign-up's form is read: what the sign-up rules need of the posting
+ * and whether this worker has signed up for it already, in one statement (it
+ * was the posting with its joins, its brand tags and her sign-up: four, and the
+ * action read the posting and its tags again). Built by drizzle once per DB
+ * and compiled once per connection (statement-cache.ts). `workerId` null: a
+ * visitor without an account (never "already").
+ */
+const signUpLookQuery = perApp((db: Db) =>
+  db
+    .select({
+      id: jobPostings.id,
+      status: jobPostings.status,
+      endDate: jobPostings.endDate,
+      headcount: jobPostings.headcount,
+      filledCount: jobPostings.filledCount,
+      payMode: jobPostings.payMode,
+      title: jobPostings.title,
+      // Table names written out: drizzle leaves columns unqualified in a one-table select, and a bare
+      // "id" inside the subquery would be the sign-up's own id.
+      already: sql<number>`exists (select 1 from applications a where a.posting_id = job_postings.id and a.worker_id = ${sql.placeholder("workerId")})`,
+    })
+    .from(jobPostings)
+    .where(eq(jobPostings.id, sql.placeholder("postingId")))
+    .prepare(),
+);
+export type SignUpLook = { id: number; status: PostingStatus; endDate: string; headcount: number; filledCount: number; payMode: Posting["payMode"]; title: string; already: boolean };
+export async function signUpLook(db: Db, postingId: number, workerId: number | null): Promise<SignUpLook | null> {
+  const [row] = await signUpLookQuery(db).all({ postingId, workerId });
+  return row ? { ...row, already: !!Number(row.already) } : null;
+}
 
 export function draftOf(p: Posting, brandIds: number[]): PostingDraft {
   return {

@@ -3,7 +3,9 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { eq, and } from "drizzle-orm";
-import { makeTestApp, addMarket, nextPhone, type TestApp } from "../../helpers/app.ts";
+import { makeTestApp, addMarket, nextPhone, signedIn, type TestApp } from "../../helpers/app.ts";
+import { paths } from "../../../src/paths.ts";
+import { statementCacheStats } from "../../../src/shared/statement-cache.ts";
 import { actorFor, actorOf } from "../../helpers/actor.ts";
 import { applications, hires, jobPostings, auditLog, users } from "../../../db/schema/index.ts";
 import type { CurrentUser } from "../../../src/shared/context.ts";
@@ -204,6 +206,38 @@ test("signUpCheck: notFound for a draft, notWorker for an employer, already, and
   assert.ok((await actions.signUpCheck(t.deps, null, open)).ok);
   await actions.signUp(t.deps, w.id, { postingId: open });
   assert.equal(await actions.signUpCheck(t.deps, worker, open), { ok: false, code: "already" });
+});
+
+test("signUpCheck: 'already' is her own sign-up for this posting only (one statement reads both)", async () => {
+  const e = await employerOf();
+  const [w, other] = [await addWorker(t), await addWorker(t)];
+  const [a, b] = [await addPosting(t, e.employerId), await addPosting(t, e.employerId)];
+  const worker = await actorOf(t, w.id);
+  // Another worker on this posting, and she on another posting: neither makes her "already" here.
+  await actions.signUp(t.deps, other.id, { postingId: a });
+  await actions.signUp(t.deps, w.id, { postingId: b });
+  const may = await actions.signUpCheck(t.deps, worker, a);
+  assert.ok(may.ok);
+  assert.equal(await actions.signUpCheck(t.deps, worker, b), { ok: false, code: "already" });
+  // The route hands the posting it checked to signUp; one checked for another id is not used.
+  const r = await actions.signUp(t.deps, w.id, { postingId: a, looked: may.ok ? { ...may.posting, id: b } : undefined });
+  assert.ok(r.ok && r.postingId === a);
+  const rows = await t.db.select().from(applications).where(and(eq(applications.workerId, w.id), eq(applications.postingId, a)));
+  assert.is(rows.length, 1);
+});
+
+test("a signed-in sign-up hands SQLite 7 statements: session, check, BEGIN, posting, insert, notice, COMMIT", async () => {
+  const e = await employerOf();
+  const id = await addPosting(t, e.employerId);
+  // With a PIN, as the bench's workers: the employer's notice only (a worker without one is also texted).
+  const b = await signedIn(t, { role: "worker", pin: "802613" });
+  await b.get(paths.jobs.show(id)); // her session touched (once a minute), the form's token read
+  const handed = () => statementCacheStats.prepared + statementCacheStats.reused;
+  const before = handed();
+  await b.post(paths.jobs.apply(id), {});
+  assert.is(b.last.status, 303);
+  // Before: 11 (the posting and its brand tags read twice, her earlier sign-up read apart).
+  assert.is(handed() - before, 7);
 });
 
 test("signUpByPhone: a new number makes a worker; an employer's number is notWorker; a refusal leaves no account", async () => {
