@@ -404,67 +404,26 @@ export async function browse(db: Queryable, f: Filters, today: string, page: num
 
 /**
  * A page of keyword results (perPage + 1 rows) in start order, without making
- * SQLite collect every match of the word first (7,000 for 保洁 among 100,000
- * postings: the started part's `id IN (matches)` builds that list before it
- * walks the index, so the page's cost grew with the city — 5.3 ms against
- * 3.1 ms a page, docs/performance.md). Take a window of the newest `window`
- * matches from the search index (FTS5 reads them newest-first by id):
- * - when it holds every match, sort those by start order;
- * - when it is full (older matches exist), the page usually lies in the
- *   started part, which is newest first: posting ids grow with creation and
- *   most postings are published when created, so the newest matches by id are
- *   almost always the newest by publication. Rank the window's started
- *   postings newest first and prove nothing outside the window belongs on the
- *   page — no started posting below the window's smallest id that matches and
- *   was published after the page's last row (a draft published late). When
- *   the window's started postings do not fill the page, or the proof fails,
- *   fall back to browseQuery.
- * The result is always exactly browseQuery's (tested with tiny windows in
- * jobs.searchdb.test.ts, and page by page in jobs.startorder.test.ts).
+ * SQLite collect every posting of the word first when there are few: take the
+ * newest `window` matches from the search index (FTS5 reads them newest-first);
+ * when that window holds every match, sort those. When it is full (older
+ * matches exist), start order needs them all: browseQuery. The result is
+ * always exactly browseQuery's (tested with tiny windows in jobs.searchdb.test.ts).
  */
 async function keywordPage(db: Queryable, f: Filters, match: string, today: string, page: number, perPage: number, window?: number) {
   const need = page * perPage + 1;
   const size = window ?? Math.max(200, need * 3);
   const newest = sql`(SELECT rowid AS id FROM posting_search WHERE posting_search MATCH ${match} ORDER BY rowid DESC LIMIT ${size})`;
-  const [span] = await db.all<{ n: number; low: number | null }>(sql`SELECT count(*) AS n, min(id) AS low FROM ${newest}`);
-  if (Number(span.n) < size) {
-    return db
-      .select(rowColumns)
-      .from(jobPostings)
-      .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
-      .where(and(inArray(jobPostings.id, sql`(SELECT id FROM ${newest})`), browseWhere(f, today, { keywordIndex: false })))
-      .orderBy(...startOrder(today))
-      .limit(perPage + 1)
-      .offset((page - 1) * perPage);
-  }
-  // The window is full. Its started postings, newest first (CROSS JOIN: the window first, then each posting by id).
-  const started = sql`${browseWhere(f, today, { keywordIndex: false })} AND +${jobPostings.startDate} <= ${today}`;
-  const ranked = await db.all<{ id: number; at: number }>(
-    sql`SELECT ${jobPostings.id} AS id, ${jobPostings.publishedAt} AS at FROM ${newest} AS m CROSS JOIN ${jobPostings} ON ${jobPostings.id} = m.id
-        WHERE ${started} ORDER BY ${jobPostings.publishedAt} DESC, ${jobPostings.id} DESC LIMIT ${need}`,
-  );
-  if (ranked.length < need) return browseQuery(db, f, today, page, perPage, 1);
-  const last = ranked[ranked.length - 1];
-  // A posting outside the window has a smaller id than the last row, so one published at the same
-  // instant comes after it: only a later publication can belong on the page. "+id" keeps SQLite on the
-  // (status, published_at) index: only postings published after the page's last row are looked at,
-  // and of those only the few below the window are probed in the search index.
-  const [outside] = await db.all(
-    sql`SELECT 1 FROM ${jobPostings}
-        WHERE ${jobPostings.status} = 'open' AND ${jobPostings.publishedAt} > ${last.at} AND +${jobPostings.id} < ${span.low}
-          AND ${started}
-          AND EXISTS (SELECT 1 FROM posting_search WHERE posting_search MATCH ${match} AND rowid = ${jobPostings.id})
-        LIMIT 1`,
-  );
-  if (outside) return browseQuery(db, f, today, page, perPage, 1);
-  const ids = ranked.slice((page - 1) * perPage).map((r) => r.id);
-  const rows = await db
+  const [span] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${newest}`);
+  if (Number(span.n) >= size) return browseQuery(db, f, today, page, perPage, 1);
+  return db
     .select(rowColumns)
     .from(jobPostings)
     .innerJoin(workKinds, eq(workKinds.id, jobPostings.kindId))
-    .where(inArray(jobPostings.id, ids))
-    .orderBy(desc(jobPostings.publishedAt), desc(jobPostings.id));
-  return rows;
+    .where(and(inArray(jobPostings.id, sql`(SELECT id FROM ${newest})`), browseWhere(f, today, { keywordIndex: false })))
+    .orderBy(...startOrder(today))
+    .limit(perPage + 1)
+    .offset((page - 1) * perPage);
 }
 
 /** The home page: today's quick jobs, then the newest open ones. */
