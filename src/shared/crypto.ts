@@ -1,10 +1,34 @@
 // Small wrappers over node:crypto (also available on Deno through its Node layer).
-import { randomBytes, createHash, createHmac, scrypt as scryptCb, timingSafeEqual } from "node:crypto";
+import { randomBytes, createHash, createHmac, createSecretKey, scrypt as scryptCb, timingSafeEqual, type KeyObject } from "node:crypto";
 
 /** 128 bits of randomness, URL-safe. */
 export const randomToken = (bytes = 16) => randomBytes(bytes).toString("base64url");
+
+// Tokens cut from a pool of random bytes filled 4 KB at a time, for the ones
+// made on every request (request ids, an anonymous visitor's CSRF seed, a
+// cached page's one-time form keys): randomBytes per token is a call into C++
+// and a new buffer each time — it cost more than the rest of a cached page's
+// per-visitor work (docs/performance.md, 2026-12-05 evening). The bytes come
+// from the same generator and each is used once: as random as randomToken.
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+export function pooledToken(bytes = 16): string {
+  if (poolAt + bytes > pool.length) {
+    pool = randomBytes(4096);
+    poolAt = 0;
+  }
+  poolAt += bytes;
+  return pool.toString("base64url", poolAt - bytes, poolAt);
+}
+
 export const sha256 = (s: string) => createHash("sha256").update(s).digest("base64url");
-export const hmac = (key: string, s: string) => createHmac("sha256", key).update(s).digest("base64url");
+
+// The HMAC key as a KeyObject, made once per key (a string key is turned into
+// one on every call: about half of an HMAC's cost). One entry: an app has one
+// secret; tests that build several apps only make it again when they alternate.
+let lastKey: { text: string; key: KeyObject } | null = null;
+const keyObject = (text: string) => (lastKey?.text === text ? lastKey.key : (lastKey = { text, key: createSecretKey(Buffer.from(text)) }).key);
+export const hmac = (key: string, s: string) => createHmac("sha256", keyObject(key)).update(s).digest("base64url");
 
 export function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);

@@ -9,7 +9,7 @@
 import { getCookie } from "hono/cookie";
 import { serialize } from "hono/utils/cookie";
 import type { MiddlewareHandler } from "hono";
-import { hmac, randomToken, safeEqual } from "./crypto.ts";
+import { hmac, pooledToken, safeEqual } from "./crypto.ts";
 import type { AppEnv, Ctx } from "./context.ts";
 
 export const CSRF_FIELD = "_csrf";
@@ -21,7 +21,7 @@ export function anonymousCsrf(c: Ctx): { token: string; setCookie?: string } {
   const secret = c.var.deps.secret;
   const seed = getCookie(c, anonCookie(c));
   if (seed && /^[\w-]{22}$/.test(seed)) return { token: hmac(secret, "a:" + seed) };
-  const fresh = randomToken(16);
+  const fresh = pooledToken(16);
   return {
     token: hmac(secret, "a:" + fresh),
     setCookie: serialize(anonCookie(c), fresh, { path: "/", httpOnly: true, sameSite: "Lax", secure: c.var.deps.config.https }),

@@ -2,7 +2,7 @@
 import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import { gzipSync, brotliCompressSync, constants as z } from "node:zlib";
-import { randomBytes } from "node:crypto";
+import { pooledToken } from "./crypto.ts";
 import { requestContext, type AppEnv } from "./context.ts";
 
 // No inline script anywhere, so script-src needs no 'unsafe-inline'. Inline
@@ -44,7 +44,21 @@ export function applySecurityHeaders(h: Headers, https: boolean, signedIn: boole
  * than the rest of a cached page (docs/performance.md, 2026-12-05).
  */
 const wholeResponses = new WeakSet<Response>();
-export const markWhole = (res: Response): Response => (wholeResponses.add(res), res);
+/** Whole responses whose body is already compressed for this request (a cached page's stored copy): compression() leaves them alone. */
+const packedResponses = new WeakSet<Response>();
+export const markWhole = (res: Response, packed = false): Response => {
+  wholeResponses.add(res);
+  if (packed) packedResponses.add(res);
+  return res;
+};
+
+/** The encoding to answer a request with, by its Accept-Encoding: brotli if it takes it, else gzip, else none. */
+export function chosenEncoding(accept: string | undefined): "br" | "gzip" | null {
+  if (!accept) return null;
+  return /\bbr\b/.test(accept) ? "br" : /\bgzip\b/.test(accept) ? "gzip" : null;
+}
+/** Smaller bodies are sent as they are (the headers would eat the saving). */
+export const COMPRESS_MIN_BYTES = 600;
 
 export const securityHeaders = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   await next();
@@ -54,55 +68,56 @@ export const securityHeaders = (): MiddlewareHandler<AppEnv> => async (c, next) 
 
 /**
  * gzip or brotli for HTML, JSON, CSV and XML. Pages are small (under 100 KB),
- * and every response is compressed anew (the page cache keeps pages
- * uncompressed, and signed-in pages are rendered each time), so the level is
- * chosen by cost per page. Measured on a signed-in job list (10.4 KB of HTML,
- * µs of CPU / bytes): brotli 5 149 / 2,932, brotli 4 123 / 3,195, brotli 2
+ * and most responses here are compressed anew (signed-in pages are rendered
+ * each time; a cached page with a form carries each visitor's own token), so
+ * the level is chosen by cost per page. (A cached page without a form keeps
+ * copies compressed once, at the STORED_* levels, and passes by: page-cache.ts.)
+ * Measured on a signed-in job list (10.4 KB of HTML, µs of CPU / bytes): brotli 5 149 / 2,932, brotli 4 123 / 3,195, brotli 2
  * 49 / 3,432, brotli 1 42 / 3,646; gzip 6 67 / 3,349, gzip 3 41 / 3,435.
  * Brotli 2 and gzip 3 cost a third and two thirds of before for 500 and 90
  * more bytes on a page (docs/performance.md).
  */
 export const BROTLI_QUALITY = 2;
 export const GZIP_LEVEL = 3;
+/**
+ * A copy kept in the page cache is compressed once and sent many times: a
+ * higher level costs once and saves bytes on every weak-data phone.
+ */
+export const STORED_BROTLI_QUALITY = 6;
+export const STORED_GZIP_LEVEL = 6;
+export function compressed(raw: Uint8Array, encoding: "br" | "gzip", stored = false) {
+  return encoding === "br"
+    ? brotliCompressSync(raw, { params: { [z.BROTLI_PARAM_QUALITY]: stored ? STORED_BROTLI_QUALITY : BROTLI_QUALITY, [z.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+    : gzipSync(raw, { level: stored ? STORED_GZIP_LEVEL : GZIP_LEVEL });
+}
 export const compression = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   await next();
   // Cheap checks first: touching res.body makes @hono/node-server build a
   // stream for a response it would otherwise write out as a plain string.
-  const accept = c.req.header("accept-encoding") ?? "";
-  const useBr = /\bbr\b/.test(accept);
-  if ((!useBr && !/\bgzip\b/.test(accept)) || c.req.method === "HEAD") return;
+  const encoding = chosenEncoding(c.req.header("accept-encoding"));
+  if (!encoding || c.req.method === "HEAD") return;
   const res = c.res;
+  if (packedResponses.has(res)) return;
   const type = res.headers.get("content-type") ?? "";
   if (!/^(text\/html|application\/json|text\/csv|application\/atom\+xml|text\/plain|image\/svg)/.test(type)) return;
   if (res.headers.has("content-encoding") || !res.body) return;
   const raw = new Uint8Array(await res.arrayBuffer());
   const headers = new Headers(res.headers);
   headers.append("vary", "Accept-Encoding");
-  if (raw.length < 600) {
+  if (raw.length < COMPRESS_MIN_BYTES) {
     c.res = new Response(raw, { status: res.status, headers });
     return;
   }
-  const packed = useBr
-    ? brotliCompressSync(raw, { params: { [z.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [z.BROTLI_PARAM_SIZE_HINT]: raw.length } })
-    : gzipSync(raw, { level: GZIP_LEVEL });
-  headers.set("content-encoding", useBr ? "br" : "gzip");
+  const packed = compressed(raw, encoding);
+  headers.set("content-encoding", encoding);
   headers.delete("content-length");
   c.res = new Response(packed, { status: res.status, headers });
 };
 
-// Request ids from a pool of random bytes filled 4 KB at a time: randomBytes(6)
+// Request ids from the pool of random bytes (crypto.ts pooledToken): randomBytes(6)
 // per request was a call into C++ and a new buffer each time (2% of a cached
 // page's CPU in --cpu-prof). The ids are as random as before.
-let idPool = Buffer.alloc(0);
-let idAt = 0;
-function requestId(): string {
-  if (idAt + 6 > idPool.length) {
-    idPool = randomBytes(4096);
-    idAt = 0;
-  }
-  idAt += 6;
-  return idPool.toString("base64url", idAt - 6, idAt);
-}
+const requestId = () => pooledToken(6);
 
 /**
  * One JSON line per request: method, route, status, time. The route is the

@@ -39,7 +39,7 @@ import type { MiddlewareHandler } from "hono";
 import { and, eq, isNull, lt } from "drizzle-orm";
 import type { AppEnv, Ctx } from "./context.ts";
 import type { Database, Db, Tx } from "./db.ts";
-import { hmac, randomToken } from "./crypto.ts";
+import { hmac, pooledToken, randomToken } from "./crypto.ts";
 import { csrfTokenFor } from "./csrf.ts";
 import { formSubmissions } from "../../db/schema/index.ts";
 import { sessionCookieName } from "./session.ts";
@@ -57,7 +57,7 @@ export const SAME_WORDS_MS = 10 * 60_000;
 export const STALE_MS = 60_000;
 const PURGE_EVERY_MS = 3600_000;
 
-export const newOnceKey = () => randomToken(16);
+export const newOnceKey = () => pooledToken(16);
 const KEY_SHAPE = /^[\w-]{16,64}$/;
 
 /** Fresh keys in place of every placeholder of a cached page. */

@@ -33,8 +33,8 @@ import { getCookie } from "hono/cookie";
 import type { AppEnv, Ctx } from "./context.ts";
 import { anonymousCsrf, anonCookieNames } from "./csrf.ts";
 import { randomToken } from "./crypto.ts";
-import { fillOnceKeys } from "./once.ts";
-import { markWhole } from "./http.ts";
+import { fillOnceKeys, newOnceKey, ONCE_PLACEHOLDER } from "./once.ts";
+import { markWhole, chosenEncoding, compressed, COMPRESS_MIN_BYTES } from "./http.ts";
 
 /** Stands in for an anonymous visitor's CSRF token while a page renders. */
 export const CSRF_PLACEHOLDER = "csrf-" + randomToken(16);
@@ -49,6 +49,60 @@ interface Entry {
   generation: number;
   /** The headers a hit is served with, as a plain object (security headers in): see `hitHeaders`. */
   hit?: Record<string, string>;
+  /**
+   * What a hit sends, made once when the page is stored (with `hit`): a page
+   * without a form as UTF-8 bytes — turning the string into bytes for every
+   * hit was the largest part of a hit's own work (a page of Chinese text is a
+   * two-byte string) — and its compressed copies, each made on the first hit
+   * that asks for it; a page with a form as bytes cut at its placeholders,
+   * joined around each visitor's token and keys (no search of the page's text
+   * per visitor).
+   */
+  bytes?: Bytes;
+  packed?: { br?: Bytes; gzip?: Bytes };
+  cut?: Cut;
+  /** What the entry counts against `maxTotal`: its characters, and the bytes of its copies. */
+  size: number;
+  /** In the cache now (a visitor who waited on the render may still hold an entry that is gone). */
+  stored?: boolean;
+}
+
+/** A page's bytes between its placeholders: parts[0] slots[0] parts[1] … parts[n]. */
+type Bytes = Buffer<ArrayBuffer>;
+
+interface Cut {
+  parts: Bytes[];
+  slots: ("csrf" | "once")[];
+}
+
+const placeholders = new RegExp(`${CSRF_PLACEHOLDER}|${ONCE_PLACEHOLDER}`, "g");
+
+function cutPage(page: string): Cut {
+  const parts: Bytes[] = [];
+  const slots: Cut["slots"] = [];
+  let at = 0;
+  for (const m of page.matchAll(placeholders)) {
+    parts.push(Buffer.from(page.slice(at, m.index)));
+    slots.push(m[0] === CSRF_PLACEHOLDER ? "csrf" : "once");
+    at = m.index + m[0].length;
+  }
+  parts.push(Buffer.from(page.slice(at)));
+  return { parts, slots };
+}
+
+/** The cut page with this visitor's token and fresh one-time keys (both ASCII: one byte a character). */
+function joinCut(cut: Cut, token: string): Bytes {
+  const fills = cut.slots.map((s) => (s === "csrf" ? token : newOnceKey()));
+  let length = 0;
+  for (const p of cut.parts) length += p.length;
+  for (const f of fills) length += f.length;
+  const out = Buffer.allocUnsafe(length);
+  let at = cut.parts[0].copy(out, 0);
+  for (let i = 0; i < fills.length; i++) {
+    at += out.write(fills[i], at, "latin1");
+    at += cut.parts[i + 1].copy(out, at);
+  }
+  return out;
 }
 
 export interface PageCacheOptions {
@@ -151,11 +205,30 @@ function fill(c: Ctx, e: Pick<Entry, "body" | "needsToken" | "status" | "headers
   return new Response(body, { status: e.status, headers: setCookie ? [...e.headers, ["set-cookie", setCookie]] : e.headers });
 }
 
-/** A hit, built whole (see `hitHeaders`); the plain way when there is no request id to put in. */
-function fillHit(c: Ctx, e: Entry): Response {
+/** A hit, built whole (see `hitHeaders`); the plain way when there is no request id to put in. `grew`: a compressed copy was added. */
+function fillHit(c: Ctx, e: Entry, grew: (e: Entry, bytes: number) => void): Response {
   const id = c.get("requestId");
   if (!e.hit || !id) return fill(c, e);
   const headers: Record<string, string> = { ...e.hit, "x-request-id": id };
+  if (e.cut) {
+    const { token, setCookie } = anonymousCsrf(c);
+    if (setCookie) headers["set-cookie"] = setCookie;
+    return markWhole(new Response(joinCut(e.cut, token), { status: e.status, headers }));
+  }
+  if (e.bytes) {
+    // The stored compressed copy for a client that takes one (as compression() would choose; it passes these by).
+    const encoding = e.bytes.length >= COMPRESS_MIN_BYTES ? chosenEncoding(c.req.header("accept-encoding")) : null;
+    if (!encoding) return markWhole(new Response(e.bytes, { status: e.status, headers }));
+    const packed = (e.packed ??= {});
+    let body = packed[encoding];
+    if (!body) {
+      body = packed[encoding] = compressed(e.bytes, encoding, true);
+      grew(e, body.length);
+    }
+    headers["content-encoding"] = encoding;
+    headers.vary = "Accept-Encoding";
+    return markWhole(new Response(body, { status: e.status, headers }), true);
+  }
   let body = e.body;
   if (e.needsToken) {
     const filled = forVisitor(c, body);
@@ -177,18 +250,28 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
   const shapes = new Map<string, Reads>();
   const maxEntries = opts.maxEntries ?? 300;
   const maxBody = opts.maxBody ?? 256 * 1024;
-  // 2 M characters: at most 4 MB of page text (a JS string of Chinese text is 2 bytes a character), where
+  // 2 M characters: at most 4 MB of page text (a JS string of Chinese text is 2 bytes a character; the
+  // bytes a hit sends, about 1.5 a character, and compressed copies count 1 each), where
   // 300 pages of up to 256 K characters could otherwise hold 150 MB. Public pages are 5–30 K characters.
   const maxTotal = opts.maxTotal ?? 2 * 1024 * 1024;
   let total = 0;
   const drop = (key: string) => {
     const e = entries.get(key);
-    if (e) total -= e.body.length;
+    if (e) {
+      total -= e.size;
+      e.stored = false;
+    }
     entries.delete(key);
   };
   const clearAll = () => {
+    for (const e of entries.values()) e.stored = false;
     entries.clear();
     total = 0;
+  };
+  // A compressed copy made by a hit counts too, while its entry is in the cache.
+  const grew = (e: Entry, bytes: number) => {
+    e.size += bytes;
+    if (e.stored) total += bytes;
   };
   const now = opts.now ?? (() => performance.now());
   let seenGeneration = opts.generation();
@@ -203,7 +286,7 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
     const res = c.res;
     if (!isHtml(res) || !res.body) return null;
     const raw = await res.text();
-    const entry: Entry = { body: raw, needsToken: raw.includes(CSRF_PLACEHOLDER), status: res.status, headers: [...res.headers], at: now(), generation: gen };
+    const entry: Entry = { body: raw, needsToken: raw.includes(CSRF_PLACEHOLDER), status: res.status, headers: [...res.headers], at: now(), generation: gen, size: raw.length };
     const storable = res.status === 200 && !res.headers.has("set-cookie") && !/no-store|private/.test(res.headers.get("cache-control") ?? "");
     c.res = undefined; // the handler's response is read: start afresh, keeping the status and headers in `entry`
     c.res = fill(c, entry);
@@ -211,6 +294,9 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
       const h = new Headers(entry.headers);
       opts.hitHeaders(h);
       entry.hit = Object.fromEntries(h);
+      if (entry.needsToken) entry.cut = cutPage(raw);
+      else entry.bytes = Buffer.from(raw);
+      entry.size += entry.cut ? entry.cut.parts.reduce((n, p) => n + p.length, 0) : entry.bytes!.length;
     }
     return storable ? entry : null;
   }
@@ -243,7 +329,7 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
     }
     const hit = entries.get(key);
     if (fresh(hit)) {
-      c.res = fillHit(c, hit);
+      c.res = fillHit(c, hit, grew);
       return;
     }
     // Not served from the cache: the render notes the query names it reads (a hit needs none of this).
@@ -252,7 +338,7 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
     if (pending) {
       const e = await pending;
       if (e) {
-        c.res = fillHit(c, e);
+        c.res = fillHit(c, e, grew);
         return;
       }
       await render(c, next, gen);
@@ -269,7 +355,8 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
       if (e && e.body.length <= maxBody && gen === opts.generation()) {
         drop(storeKey);
         entries.set(storeKey, e);
-        total += e.body.length;
+        total += e.size;
+        e.stored = true;
         while (entries.size > maxEntries || (total > maxTotal && entries.size > 1)) drop(entries.keys().next().value!);
         stored = e;
       }

@@ -10,6 +10,8 @@ import { makeTestApp, addMarket, signedIn } from "../helpers/app.ts";
 import * as v from "valibot";
 import { check, readQuery } from "../../src/shared/forms.ts";
 import { paths } from "../../src/paths.ts";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { compressed } from "../../src/shared/http.ts";
 
 /** A bare app around the cache, with a counter of renders and a clock the test moves. */
 function harness(opts: { ttlMs?: number; maxEntries?: number; maxBody?: number; maxTotal?: number } = {}) {
@@ -268,6 +270,79 @@ test("every visitor gets their own CSRF token on a shared page, and it works", a
     assert.ok(r.status === 400 || r.status === 422 || r.status === 401, `status ${r.status}`);
     const stolen = await a.post(paths.accounts.login, { phone: "13900000000", secret: "wrong wrong", _csrf: b.csrf });
     assert.is(stolen.status, 403, "another visitor's token is refused");
+  } finally {
+    t.close();
+  }
+});
+
+test("a cached page with a form is joined per visitor from its stored parts: her own seed, token and one-time key, the rest byte for byte the same; compressed for her when she asks", async () => {
+  const t = await makeTestApp();
+  try {
+    const get = (headers: Record<string, string> = {}) => t.app.request("http://localhost" + paths.accounts.login, { headers });
+    const seedOf = (r: Response) => r.headers.getSetCookie().find((l) => l.startsWith("csrf="))?.split(";")[0].slice(5);
+    const fields = (html: string) => ({ csrf: html.match(/name="_csrf" value="([^"]+)"/)?.[1], once: html.match(/name="_once" value="([^"]+)"/)?.[1] });
+    const blank = (html: string) => html.replace(/(name="_(csrf|once)" value=")[^"]+"/g, '$1"');
+    const first = await get(); // rendered and stored
+    const firstHtml = await first.text();
+    const visitors = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await get();
+      const html = await r.text();
+      assert.is(blank(html), blank(firstHtml), "the same page around the filled fields");
+      assert.not.match(html, CSRF_PLACEHOLDER);
+      visitors.push({ seed: seedOf(r), html, ...fields(html) });
+    }
+    for (const v of visitors) assert.ok(v.seed && v.csrf && v.once, JSON.stringify(v));
+    for (const k of ["seed", "csrf", "once"] as const) assert.is(new Set(visitors.map((v) => v[k])).size, 3, `${k}: one each`);
+    // Her seed back: no new cookie, the same token; it passes the check, another visitor's does not.
+    const [a, b] = visitors;
+    const back = await get({ cookie: `csrf=${a.seed}` });
+    assert.is(seedOf(back), undefined);
+    assert.is(fields(await back.text()).csrf, a.csrf);
+    const post = (seed: string, token: string) =>
+      t.app.request("http://localhost" + paths.accounts.logout, { method: "POST", headers: { cookie: `csrf=${seed}`, "content-type": "application/x-www-form-urlencoded" }, body: `_csrf=${encodeURIComponent(token)}` });
+    assert.is((await post(a.seed!, a.csrf!)).status, 303);
+    assert.is((await post(a.seed!, b.csrf!)).status, 403);
+    // Asking for brotli: the same page for her, compressed.
+    const br = await get({ cookie: `csrf=${a.seed}`, "accept-encoding": "br" });
+    assert.is(br.headers.get("content-encoding"), "br");
+    const unpacked = brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString();
+    assert.is(fields(unpacked).csrf, a.csrf);
+    assert.is(blank(unpacked), blank(firstHtml));
+  } finally {
+    t.close();
+  }
+});
+
+test("a cached page without a form keeps one compressed copy per encoding, made once: every client that asks gets the same bytes, which unpack to the page", async () => {
+  const t = await makeTestApp();
+  try {
+    const get = (encoding?: string) => t.app.request(paths.markets.list, { headers: encoding ? { "accept-encoding": encoding } : {} });
+    await get(); // rendered and stored
+    const plainHit = await get();
+    assert.is(plainHit.headers.get("content-encoding"), null);
+    const page = await plainHit.text();
+    for (const [accept, encoding, unpack] of [["gzip, deflate, br", "br", brotliDecompressSync], ["gzip", "gzip", gunzipSync]] as const) {
+      const one = await get(accept);
+      const two = await get(accept);
+      for (const r of [one, two]) {
+        assert.is(r.headers.get("content-encoding"), encoding);
+        assert.match(r.headers.get("vary") ?? "", "Accept-Encoding");
+        assert.ok(r.headers.get("content-security-policy"), "security headers on a compressed hit");
+        assert.ok(r.headers.get("x-request-id"));
+      }
+      const bytes = [Buffer.from(await one.arrayBuffer()), Buffer.from(await two.arrayBuffer())];
+      assert.ok(bytes[0].equals(bytes[1]), `${encoding}: the same copy`);
+      assert.is(unpack(bytes[0]).toString(), page);
+      // The stored copy, at the stored level (not made again at the per-request level).
+      assert.is(bytes[0].length, compressed(Buffer.from(page), encoding, true).length, encoding);
+    }
+    // A write empties the cache and its copies: the next copy is of the new page.
+    await addMarket(t, { name: "丙街道零工驿站", tier: "station" });
+    await t.deps.database.write(async () => undefined);
+    const after = brotliDecompressSync(Buffer.from(await (await get("br")).arrayBuffer())).toString();
+    assert.match(after, "丙街道零工驿站");
+    assert.is(after, await (await get()).text());
   } finally {
     t.close();
   }
