@@ -64,6 +64,11 @@ export interface Database {
   readonly writeHealth: { lastFailure: { at: number; code: string; message: string } | null; lastOkAt: number | null };
   /** Goes up after every write that pages may show (shown-tables.ts); the page cache and memos key on it. */
   readonly generation: number;
+  /**
+   * Goes up after every write that touched sessions, users or markets (or a table not understood), whatever
+   * `{ pages }` says: the memo of session rows (session.ts) keys on it.
+   */
+  readonly accountsGeneration: number;
   readonly commits: TransactionGrouper["stats"];
 }
 
@@ -264,14 +269,20 @@ export async function openDatabase(url: string, opts: { busyTimeoutMs?: number }
   const db = drizzle(watchWrites(client, effects), { schema });
   const queue = new WriteQueue();
   let generation = 0;
+  let accountsGeneration = 0;
   const afterWrite = (pages = true) => {
-    if (effects.take() && pages) generation++;
+    const { shown, accounts } = effects.take();
+    if (shown && pages) generation++;
+    if (accounts) accountsGeneration++;
   };
   const grouper = new TransactionGrouper(queue, db, () => afterWrite(), guard);
   let closed = false;
   return {
     get generation() {
       return generation;
+    },
+    get accountsGeneration() {
+      return accountsGeneration;
     },
     db,
     client,
