@@ -159,14 +159,16 @@ export function createApp(deps: Deps) {
   );
   app.use(fair.early);
   app.use(layout());
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new Refused(t.tooLarge, 413);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new Refused(t.tooLarge, 413);
+    },
+  });
+  // GET and HEAD bodies are never read here. bodyLimit's first look (c.req.raw.body) makes @hono/node-server
+  // build a whole undici Request and an AbortController for every request: about 5 % of a signed-in shared
+  // page's CPU in --cpu-prof (docs/performance.md, issue #20).
+  app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
   app.use(async (c, next) => {
     if (c.req.path.startsWith("/api/") || c.req.path === paths.healthz) return next();
     await loadSession(c);

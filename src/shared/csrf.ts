@@ -10,7 +10,8 @@ import { getCookie } from "hono/cookie";
 import { serialize } from "hono/utils/cookie";
 import type { MiddlewareHandler } from "hono";
 import { hmac, pooledToken, safeEqual } from "./crypto.ts";
-import type { AppEnv, Ctx } from "./context.ts";
+import type { AppEnv, Ctx, Deps } from "./context.ts";
+import { perApp } from "./memo.ts";
 
 export const CSRF_FIELD = "_csrf";
 export const anonCookieNames = ["csrf", "__Host-csrf"] as const;
@@ -28,8 +29,24 @@ export function anonymousCsrf(c: Ctx): { token: string; setCookie?: string } {
   };
 }
 
+/**
+ * A signed-in token is a pure function of the secret and the session's hash: kept per app (issue #20: the
+ * HMAC was a visible share of a signed-in shared page's CPU). Bounded; emptied when full.
+ */
+const sessionTokens = perApp((_deps: Deps) => new Map<string, string>());
+const SESSION_TOKENS_MAX = 10_000;
+
 export function csrfTokenFor(c: Ctx): string {
-  if (c.var.sessionHash) return hmac(c.var.deps.secret, "s:" + c.var.sessionHash);
+  const hash = c.var.sessionHash;
+  if (hash) {
+    const memo = sessionTokens(c.var.deps);
+    let token = memo.get(hash);
+    if (token === undefined) {
+      if (memo.size >= SESSION_TOKENS_MAX) memo.clear();
+      memo.set(hash, (token = hmac(c.var.deps.secret, "s:" + hash)));
+    }
+    return token;
+  }
   const { token, setCookie } = anonymousCsrf(c);
   if (setCookie) c.header("set-cookie", setCookie, { append: true });
   return token;

@@ -43,6 +43,7 @@ import { randomToken } from "./crypto.ts";
 import { perApp } from "./memo.ts";
 import { sessionCookieName } from "./session.ts";
 import { applySecurityHeaders, markWhole } from "./http.ts";
+import { BoundedStore, joinParts, type Stored } from "./bounded-store.ts";
 
 /** Stands in for the signed-in person's name (and phone) while a shared page renders. */
 export const NAME_PLACEHOLDER = "name-" + randomToken(16);
@@ -54,21 +55,24 @@ const enum Slot {
   Once,
 }
 
-interface Entry {
-  /** The page cut at its placeholders: parts[0], slot[0], parts[1], … */
-  parts: string[];
+interface Entry extends Stored {
+  /**
+   * The page as UTF-8 bytes cut at its placeholders: parts[0], slot[0], parts[1], … A copy is joined from
+   * them around her name, token and keys: no string of the whole page per request, and none to turn into
+   * bytes on the way out (a page of Chinese text is a two-byte string: that transcoding was most of
+   * `writev`'s share in the profile, docs/performance.md).
+   */
+  parts: Buffer[];
   slots: Slot[];
-  chars: number;
   status: number;
   /** Its headers with the security headers of a signed-in page (no-store) put in once, as a plain object. */
   headers: Record<string, string>;
   at: number;
-  generation: number;
 }
 
 interface Store {
-  entries: Map<string, Entry>;
-  total: number;
+  /** Copies by key; `size` is the page's bytes. */
+  entries: BoundedStore<Entry>;
   /** Keys whose shared copy could not be stored, with the generation: rendered for each person until a write. */
   refused: Map<string, number>;
   /** For tests: how many requests were served from a stored copy. */
@@ -77,10 +81,16 @@ interface Store {
 
 const MAX_ENTRIES = 300;
 const MAX_BODY = 256 * 1024;
-/** All copies together, in characters (about 4 MB), as the anonymous cache. */
-const MAX_TOTAL = 2 * 1024 * 1024;
+/** All copies together, in bytes (4 MB), as the anonymous cache's bound. */
+const MAX_TOTAL = 4 * 1024 * 1024;
 
-const storeOf = perApp((_deps: Deps): Store => ({ entries: new Map(), total: 0, refused: new Map(), hits: 0 }));
+const storeOf = perApp(
+  (deps: Deps): Store => ({
+    entries: new BoundedStore<Entry>({ maxEntries: MAX_ENTRIES, maxTotal: MAX_TOTAL, generation: () => deps.database.generation }),
+    refused: new Map(),
+    hits: 0,
+  }),
+);
 
 /** How many requests of this app were answered from a shared copy (tests). */
 export const sharedHits = (deps: Deps) => storeOf(deps).hits;
@@ -130,11 +140,11 @@ function cut(body: string): Pick<Entry, "parts" | "slots"> | null {
       if (i >= 0 && (next < 0 || i < next)) [next, slot, len] = [i, s, mark.length];
     }
     if (next < 0) break;
-    parts.push(body.slice(at, next));
+    parts.push(Buffer.from(body.slice(at, next)));
     slots.push(slot);
     at = next + len;
   }
-  parts.push(body.slice(at));
+  parts.push(Buffer.from(body.slice(at)));
   return { parts, slots };
 }
 
@@ -142,11 +152,7 @@ function cut(body: string): Pick<Entry, "parts" | "slots"> | null {
 function fill(c: Ctx, e: Entry): Response {
   const name = escapeHtml(c.var.user!.name);
   const token = c.var.csrfToken;
-  let body = e.parts[0];
-  for (let i = 0; i < e.slots.length; i++) {
-    const s = e.slots[i];
-    body += (s === Slot.Name ? name : s === Slot.Token ? token : newOnceKey()) + e.parts[i + 1];
-  }
+  const body = joinParts(e.parts, e.slots.map((s) => (s === Slot.Name ? name : s === Slot.Token ? token : newOnceKey())));
   // Built whole, as the anonymous cache's hits (http.ts markWhole): no Headers object to fill per request.
   const id = c.get("requestId");
   return markWhole(new Response(body, { status: e.status, headers: id ? { ...e.headers, "x-request-id": id } : e.headers }));
@@ -195,22 +201,9 @@ export async function sharedForSignedIn(c: Ctx, variant: string | null, render: 
   }
   const headers = new Headers(res.headers);
   applySecurityHeaders(headers, deps.config.https, true);
-  const entry: Entry = { ...cutUp, chars: body.length, status: res.status, headers: Object.fromEntries(headers), at: now, generation };
-  if (generation === deps.database.generation) {
-    const old = store.entries.get(key);
-    if (old) store.total -= old.chars;
-    store.entries.delete(key);
-    if (store.entries.size && store.entries.values().next().value!.generation !== generation) {
-      store.entries.clear();
-      store.total = 0;
-    }
-    store.entries.set(key, entry);
-    store.total += entry.chars;
-    while (store.entries.size > MAX_ENTRIES || (store.total > MAX_TOTAL && store.entries.size > 1)) {
-      const first = store.entries.keys().next().value!;
-      store.total -= store.entries.get(first)!.chars;
-      store.entries.delete(first);
-    }
-  }
+  const size = cutUp.parts.reduce((n, p) => n + p.length, 0);
+  const entry: Entry = { ...cutUp, size, status: res.status, headers: Object.fromEntries(headers), at: now, generation };
+  // Kept only if no write came while it rendered (the store refuses an older generation).
+  store.entries.set(key, entry);
   return fill(c, entry);
 }

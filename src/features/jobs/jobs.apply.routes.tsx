@@ -4,7 +4,8 @@
 // own list, first PIN and withdrawals. Handlers read, call the action
 // (jobs.actions.ts), then render or redirect.
 import type { Hono } from "hono";
-import type { AppEnv, Ctx } from "../../shared/context.ts";
+import type { AppEnv, Ctx, Deps } from "../../shared/context.ts";
+import { perApp } from "../../shared/memo.ts";
 import { paths } from "../../paths.ts";
 import { readForm, check } from "../../shared/forms.ts";
 import { requireRole, isStaff } from "../../shared/authz.ts";
@@ -47,13 +48,28 @@ definePurpose<actions.JobSignUpPayload>("jobSignUp", {
 /**
  * A posting's page is the same for every worker who has not signed up for it, and for every employer whose
  * posting it is not: one cheap query says which (src/shared/signed-in-cache.ts). Null: render it for her alone.
+ * The answer is kept per (person, posting) on the same terms as the shared copy itself: until the DB's
+ * generation changes (a sign-up, a withdrawal, a posting or employer change all write shown tables) and
+ * at most PAGE_CACHE_SECONDS (writes by another process).
  */
 async function sharedVariant(c: Ctx, id: number): Promise<string | null> {
   const user = c.var.user;
   if (!user || isStaff(user)) return null;
-  const [marks] = await repo.personalMarksQuery(c.var.deps.database.db).all({ postingId: id, userId: user.id });
-  return marks && !marks.applied && !marks.owns ? "" : null;
+  const deps = c.var.deps;
+  const memo = marksMemo(deps);
+  const key = `${user.id}|${id}`;
+  const generation = deps.database.generation;
+  const now = performance.now();
+  const known = memo.get(key);
+  if (known && known.generation === generation && now - known.at < deps.config.pageCacheSeconds * 1000) return known.variant;
+  const [marks] = await repo.personalMarksQuery(deps.database.db).all({ postingId: id, userId: user.id });
+  const variant = marks && !marks.applied && !marks.owns ? "" : null;
+  if (memo.size >= MARKS_MEMO_MAX) memo.clear();
+  memo.set(key, { variant, generation, at: now });
+  return variant;
 }
+const MARKS_MEMO_MAX = 10_000;
+const marksMemo = perApp((_deps: Deps) => new Map<string, { variant: string | null; generation: number; at: number }>());
 
 export function postingRoutes(app: Hono<AppEnv>) {
   app.get(paths.jobs.showPattern, async (c) => {
