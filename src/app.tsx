@@ -174,7 +174,7 @@ export function createApp(deps: Deps) {
     await loadSession(c);
     // Signed in: the real token now. Not signed in, pages keep the placeholder
     // that the page cache fills in per visitor, so they can be shared.
-    if (c.var.sessionHash) c.set("csrfToken", csrfTokenFor(c));
+    if (c.get("sessionHash")) c.set("csrfToken", csrfTokenFor(c));
     return next();
   });
   // After the session: requests with a session cookie that are not staff (staff are never limited).
@@ -276,7 +276,7 @@ export function createApp(deps: Deps) {
       return c.render(<ErrorPage title={t.notFoundTitle} body={t.notFoundBody} />, { title: t.notFoundTitle });
     }
     // The same id in the log line and on the page, so the clerk can find one from the other.
-    const id = c.var.requestId;
+    const id = c.get("requestId");
     deps.log.error("unhandled", {
       path: routePath(c, -1),
       error: safeErrorMessage(err),

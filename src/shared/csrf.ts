@@ -15,17 +15,17 @@ import { perApp } from "./memo.ts";
 
 export const CSRF_FIELD = "_csrf";
 export const anonCookieNames = ["csrf", "__Host-csrf"] as const;
-const anonCookie = (c: Ctx) => anonCookieNames[c.var.deps.config.https ? 1 : 0];
+const anonCookie = (c: Ctx) => anonCookieNames[c.get("deps").config.https ? 1 : 0];
 
 /** The token of a visitor who is not signed in, and the Set-Cookie line for a new seed (when they had none). */
 export function anonymousCsrf(c: Ctx): { token: string; setCookie?: string } {
-  const secret = c.var.deps.secret;
+  const secret = c.get("deps").secret;
   const seed = getCookie(c, anonCookie(c));
   if (seed && /^[\w-]{22}$/.test(seed)) return { token: hmac(secret, "a:" + seed) };
   const fresh = pooledToken(16);
   return {
     token: hmac(secret, "a:" + fresh),
-    setCookie: serialize(anonCookie(c), fresh, { path: "/", httpOnly: true, sameSite: "Lax", secure: c.var.deps.config.https }),
+    setCookie: serialize(anonCookie(c), fresh, { path: "/", httpOnly: true, sameSite: "Lax", secure: c.get("deps").config.https }),
   };
 }
 
@@ -37,13 +37,13 @@ const sessionTokens = perApp((_deps: Deps) => new Map<string, string>());
 const SESSION_TOKENS_MAX = 10_000;
 
 export function csrfTokenFor(c: Ctx): string {
-  const hash = c.var.sessionHash;
+  const hash = c.get("sessionHash");
   if (hash) {
-    const memo = sessionTokens(c.var.deps);
+    const memo = sessionTokens(c.get("deps"));
     let token = memo.get(hash);
     if (token === undefined) {
       if (memo.size >= SESSION_TOKENS_MAX) memo.clear();
-      memo.set(hash, (token = hmac(c.var.deps.secret, "s:" + hash)));
+      memo.set(hash, (token = hmac(c.get("deps").secret, "s:" + hash)));
     }
     return token;
   }
@@ -57,7 +57,7 @@ function sameOrigin(c: Ctx): boolean {
   if (c.req.header("sec-fetch-site") === "cross-site") return false;
   if (!origin) return true; // not sent: the token decides
   if (origin === "null") return false;
-  const host = (c.var.deps.config.trustProxy && c.req.header("x-forwarded-host")) || c.req.header("host") || new URL(c.req.url).host;
+  const host = (c.get("deps").config.trustProxy && c.req.header("x-forwarded-host")) || c.req.header("host") || new URL(c.req.url).host;
   try {
     return new URL(origin).host === host;
   } catch {

@@ -109,7 +109,7 @@ function remembered(deps: Deps, raw: string, now: number): Remembered | null {
 }
 
 export async function loadSession(c: Ctx): Promise<void> {
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   c.set("user", null);
   c.set("sessionHash", null);
   const raw = getCookie(c, sessionCookieName(deps));
@@ -157,11 +157,11 @@ function cookieOptions(deps: Deps) {
 
 /** Signs `userId` in with a fresh session id, ending any session this browser had. */
 export async function startSession(c: Ctx, userId: number): Promise<void> {
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const raw = randomToken(16);
   const idHash = sha256(raw);
   const now = deps.clock.now();
-  const old = c.var.sessionHash;
+  const old = c.get("sessionHash");
   await deps.database.write((db) =>
     db.batch([
       db.delete(sessions).where(eq(sessions.idHash, old ?? "")),
@@ -176,8 +176,8 @@ export async function startSession(c: Ctx, userId: number): Promise<void> {
 }
 
 export async function endSession(c: Ctx): Promise<void> {
-  const deps = c.var.deps;
-  const hash = c.var.sessionHash;
+  const deps = c.get("deps");
+  const hash = c.get("sessionHash");
   if (hash) await deps.database.write((db) => db.delete(sessions).where(eq(sessions.idHash, hash)));
   deleteCookie(c, sessionCookieName(deps), cookieOptions(deps));
   c.set("user", null);

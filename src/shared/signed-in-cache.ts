@@ -13,8 +13,8 @@
 //    is this her own posting?) and opts out when there are any: the page is
 //    then rendered for her alone, as before;
 //  - the shared copy is rendered for a *stand-in* of her role, not for her:
-//    `c.var.user` is a user with id -1 (no row has it), her role, and
-//    placeholders for name and phone; `c.var.csrfToken` is the placeholder
+//    `c.get("user")` is a user with id -1 (no row has it), her role, and
+//    placeholders for name and phone; `c.get("csrfToken")` is the placeholder
 //    (so forms get one-time-key placeholders too). The render never sees who
 //    she is, so the stored text cannot hold anything of hers. The real user
 //    and token are put back before anything else runs;
@@ -102,10 +102,10 @@ function standIn(user: CurrentUser): CurrentUser {
 
 /** Whether this request may be answered with a shared copy at all. */
 function eligible(c: Ctx): boolean {
-  const user = c.var.user;
-  if (!user || isStaff(user) || !c.var.sessionHash) return false;
+  const user = c.get("user");
+  if (!user || isStaff(user) || !c.get("sessionHash")) return false;
   if (c.req.method !== "GET" || c.req.header("hx-request") || c.req.header("authorization")) return false;
-  const sid = sessionCookieName(c.var.deps);
+  const sid = sessionCookieName(c.get("deps"));
   const cookies = getCookie(c);
   for (const name in cookies) if (name !== sid && name !== "big" && !(anonCookieNames as readonly string[]).includes(name)) return false;
   return true;
@@ -150,8 +150,8 @@ function cut(body: string): Pick<Entry, "parts" | "slots"> | null {
 
 /** The stored copy with this person's name, token and fresh one-time keys. */
 function fill(c: Ctx, e: Entry): Response {
-  const name = escapeHtml(c.var.user!.name);
-  const token = c.var.csrfToken;
+  const name = escapeHtml(c.get("user")!.name);
+  const token = c.get("csrfToken");
   const body = joinParts(e.parts, e.slots.map((s) => (s === Slot.Name ? name : s === Slot.Token ? token : newOnceKey())));
   // Built whole, as the anonymous cache's hits (http.ts markWhole): no Headers object to fill per request.
   const id = c.get("requestId");
@@ -166,12 +166,12 @@ function fill(c: Ctx, e: Entry): Response {
  * rendered for her alone. Anyone else (staff, visitors) is rendered as before.
  */
 export async function sharedForSignedIn(c: Ctx, variant: string | null, render: () => Response | Promise<Response>): Promise<Response> {
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const ttlMs = deps.config.pageCacheSeconds * 1000;
   if (variant === null || ttlMs <= 0 || !eligible(c)) return render();
   const store = storeOf(deps);
-  const user = c.var.user!;
-  const key = `${user.role}|${variant}|${c.var.big ? 1 : 0}|${c.req.url.slice(c.req.url.indexOf("/", 8))}`;
+  const user = c.get("user")!;
+  const key = `${user.role}|${variant}|${c.get("big") ? 1 : 0}|${c.req.url.slice(c.req.url.indexOf("/", 8))}`;
   const generation = deps.database.generation;
   const now = performance.now();
   const hit = store.entries.get(key);
@@ -180,7 +180,7 @@ export async function sharedForSignedIn(c: Ctx, variant: string | null, render: 
     return fill(c, hit);
   }
   if (store.refused.get(key) === generation) return render();
-  const token = c.var.csrfToken;
+  const token = c.get("csrfToken");
   c.set("user", standIn(user));
   c.set("csrfToken", CSRF_PLACEHOLDER);
   let res: Response;
