@@ -2,9 +2,10 @@
 // The app factory. Node, Deno and the tests all build the app here, from
 // dependencies passed in (DB, config, clock, SMS sender), so a test runs the
 // whole site through app.request() on a temp DB file with a fixed clock.
+import { cookieOf } from "./shared/cookies.ts";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { getCookie, setCookie } from "hono/cookie";
+import { setCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import { routePath } from "hono/route";
 import { cors } from "hono/cors";
@@ -132,7 +133,7 @@ export function createApp(deps: Deps) {
       c.set("deps", deps);
     c.set("user", null);
     c.set("sessionHash", null);
-      c.set("big", getCookie(c, "big") === "1");
+      c.set("big", cookieOf(c, "big") === "1");
       // The injected clock for checks that are not handed deps (a birth date in a form field).
       await withClock(deps.clock, next);
     } finally {
@@ -154,7 +155,7 @@ export function createApp(deps: Deps) {
   // A fair share of what is left to render, per client: anonymous requests are judged here, before any work.
   const fair = fairShare(
     deps.config.fairShare,
-    (c) => getCookie(c, sessionCookieName(deps)) !== undefined,
+    (c) => cookieOf(c, sessionCookieName(deps)) !== undefined,
     (c, seconds) => tooManyResponse(c.req.path.startsWith("/api/"), seconds),
   );
   app.use(fair.early);

@@ -28,8 +28,8 @@
 // any URL that agrees on N, so a page keyed by a superset of N is never wrong.
 // A page that reads every parameter (c.req.query() with no name) is keyed by
 // all of them, sorted.
+import { cookiesOf } from "./cookies.ts";
 import type { MiddlewareHandler } from "hono";
-import { getCookie } from "hono/cookie";
 import type { AppEnv, Ctx } from "./context.ts";
 import { anonymousCsrf, anonCookieNames } from "./csrf.ts";
 import { randomToken } from "./crypto.ts";
@@ -151,7 +151,7 @@ function watchQuery(c: Ctx): void {
 /** Base of the key: text size, htmx fragment, path (no query). Null: this request is not served from the cache. */
 function baseKey(c: Ctx): string | null {
   if (c.req.method !== "GET") return null;
-  const cookies = getCookie(c);
+  const cookies = cookiesOf(c);
   for (const name in cookies) if (!SHAREABLE_COOKIES.has(name)) return null;
   if (c.req.header("authorization")) return null;
   // htmx asks for fragments of the same URL: they are different responses.

@@ -1,8 +1,9 @@
 // Sessions stored in the DB. The cookie holds 128 random bits; the DB holds
 // only their hash. A new id is issued at every login (no fixation), and logout
 // or disabling an account deletes the rows, so the cookie dies on the server.
+import { cookieOf } from "./cookies.ts";
 import { eq, and, lt, sql } from "drizzle-orm";
-import { getCookie, setCookie, deleteCookie } from "hono/cookie";
+import { setCookie, deleteCookie } from "hono/cookie";
 import { sessions, users, markets } from "../../db/schema/index.ts";
 import { randomToken, sha256 } from "./crypto.ts";
 import type { Ctx, CurrentUser, Deps } from "./context.ts";
@@ -112,7 +113,7 @@ export async function loadSession(c: Ctx): Promise<void> {
   const deps = c.get("deps");
   c.set("user", null);
   c.set("sessionHash", null);
-  const raw = getCookie(c, sessionCookieName(deps));
+  const raw = cookieOf(c, sessionCookieName(deps));
   if (!raw || raw.length > 64) return;
   const now = deps.clock.now();
   const m = remembered(deps, raw, now);

@@ -32,7 +32,7 @@
 //    may change a shown table: docs/architecture.md, "Invalidation").
 // The session check (and its once-a-minute touch) ran before the handler, as
 // for every request.
-import { getCookie } from "hono/cookie";
+import { cookiesOf } from "./cookies.ts";
 import { escapeToBuffer } from "hono/utils/html";
 import type { Ctx, CurrentUser, Deps } from "./context.ts";
 import { isStaff } from "./authz.ts";
@@ -106,7 +106,7 @@ function eligible(c: Ctx): boolean {
   if (!user || isStaff(user) || !c.get("sessionHash")) return false;
   if (c.req.method !== "GET" || c.req.header("hx-request") || c.req.header("authorization")) return false;
   const sid = sessionCookieName(c.get("deps"));
-  const cookies = getCookie(c);
+  const cookies = cookiesOf(c);
   for (const name in cookies) if (name !== sid && name !== "big" && !(anonCookieNames as readonly string[]).includes(name)) return false;
   return true;
 }
