@@ -31,7 +31,9 @@
 //    and are dropped with the anonymous cache's generation (every write that
 //    may change a shown table: docs/architecture.md, "Invalidation").
 // The session check (and its once-a-minute touch) ran before the handler, as
-// for every request.
+// for every request (from the memo of session rows when it may answer:
+// session.ts). Copies are kept as UTF-8 byte parts in the store both page
+// caches share (bounded-store.ts).
 import { cookiesOf } from "./cookies.ts";
 import { escapeToBuffer } from "hono/utils/html";
 import type { Ctx, CurrentUser, Deps } from "./context.ts";
