@@ -130,7 +130,7 @@ function cut(body: string): Pick<Entry, "parts" | "slots"> | null {
     [CSRF_PLACEHOLDER, Slot.Token],
     [ONCE_PLACEHOLDER, Slot.Once],
   ];
-  const parts: string[] = [];
+  const parts: Buffer[] = [];
   const slots: Slot[] = [];
   let at = 0;
   for (;;) {
