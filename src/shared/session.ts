@@ -68,7 +68,7 @@ export function currentUserOf(row: {
 }
 
 /**
- * Session rows kept in memory between requests, keyed by the cookie's value (issue #20: on a signed-in
+ * Session rows kept in memory between requests, keyed by the session id's hash (issue #20: on a signed-in
  * shared page the session query was the largest part of a request's own work). Safe by construction:
  *  - an entry is used only while `database.accountsGeneration` is the one read *before* its row was
  *    queried: every write through this process's writer that touches sessions, users or markets (sign-out,
@@ -100,8 +100,8 @@ const sessionMemo = (deps: Deps) => memoOf(deps).rows;
 export const sessionMemoHits = (deps: Deps) => memoOf(deps).hits;
 
 /** The memo's entry for this cookie if it may answer now (see above), else null. */
-function remembered(deps: Deps, raw: string, now: number): Remembered | null {
-  const m = sessionMemo(deps).get(raw);
+function remembered(deps: Deps, idHash: string, now: number): Remembered | null {
+  const m = sessionMemo(deps).get(idHash);
   if (!m) return null;
   if (m.generation !== deps.database.accountsGeneration || performance.now() - m.at >= SESSION_MEMO_MS) return null;
   const idle = now - m.lastSeenAt;
@@ -116,7 +116,9 @@ export async function loadSession(c: Ctx): Promise<void> {
   const raw = cookieOf(c, sessionCookieName(deps));
   if (!raw || raw.length > 64) return;
   const now = deps.clock.now();
-  const m = remembered(deps, raw, now);
+  // Keyed by the hash, as the DB: no raw session id is kept beyond the request that carries it.
+  const idHash = sha256(raw);
+  const m = remembered(deps, idHash, now);
   if (m) {
     memoOf(deps).hits++;
     // A copy: nothing a handler does to its user can reach the next request's.
@@ -125,11 +127,10 @@ export async function loadSession(c: Ctx): Promise<void> {
     return;
   }
   const memo = sessionMemo(deps);
-  memo.delete(raw);
+  memo.delete(idHash);
   // Read before the query: a write that commits after it raises the generation and retires what is read here.
   const generation = deps.database.accountsGeneration;
   const at = performance.now();
-  const idHash = sha256(raw);
   const [row] = await sessionQuery(deps.database.db).all({ idHash });
   if (!row) return;
   if (row.disabledAt !== null || now - row.lastSeenAt > idleLimitMs(deps, row.role)) {
@@ -146,7 +147,7 @@ export async function loadSession(c: Ctx): Promise<void> {
     await deps.database.transaction((tx) => tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash)));
   } else {
     if (memo.size >= SESSION_MEMO_MAX) memo.clear();
-    memo.set(raw, { user: { ...user }, idHash, lastSeenAt: row.lastSeenAt, generation, at });
+    memo.set(idHash, { user: { ...user }, idHash, lastSeenAt: row.lastSeenAt, generation, at });
   }
   c.set("user", user);
   c.set("sessionHash", idHash);
