@@ -28,7 +28,6 @@
 // any URL that agrees on N, so a page keyed by a superset of N is never wrong.
 // A page that reads every parameter (c.req.query() with no name) is keyed by
 // all of them, sorted.
-import { cookiesOf } from "./cookies.ts";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv, Ctx } from "./context.ts";
 import { anonymousCsrf, anonCookieNames } from "./csrf.ts";
@@ -36,6 +35,7 @@ import { randomToken } from "./crypto.ts";
 import { fillOnceKeys, newOnceKey, ONCE_PLACEHOLDER } from "./once.ts";
 import { markWhole, chosenEncoding, compressed, COMPRESS_MIN_BYTES } from "./http.ts";
 import { BoundedStore, joinParts } from "./bounded-store.ts";
+import { cookiesOf } from "./cookies.ts";
 
 /** Stands in for an anonymous visitor's CSRF token while a page renders. */
 export const CSRF_PLACEHOLDER = "csrf-" + randomToken(16);
