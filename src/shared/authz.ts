@@ -7,7 +7,7 @@ import { LoginRequired, NotFound } from "./errors.ts";
 
 /** The signed-in user, or a redirect to the login page that comes back here. */
 export function requireUser(c: Ctx): CurrentUser {
-  const user = c.get("user");
+  const user = c.var.user;
   if (!user) throw new LoginRequired(c.req.method === "GET" ? c.req.path : "/");
   return user;
 }
