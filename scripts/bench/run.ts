@@ -194,6 +194,8 @@ interface MemorySample {
   heapUsed: number;
   external: number;
   arrayBuffers: number;
+  /** V8's spaces (bytes): which part of the heap the peak is (new space: the young generation; old space: what survived). */
+  spaces?: Record<string, { size: number; used: number }>;
   /** The row being measured when this sample was taken. */
   during?: string;
 }
@@ -439,6 +441,9 @@ function printTable(results: SizeResult[], o: Options) {
         `first /healthz ${fmt(r.startMs)} ms after start; server peak RSS ${fmt(r.rss / 1048576)} MB` +
         (r.memory
           ? ` (sampled at its highest, ${fmt(r.memory.rss / 1048576)} MB: V8 heap ${fmt(r.memory.heapUsed / 1048576)} used of ${fmt(r.memory.heapTotal / 1048576)} MB, ` +
+            (r.memory.spaces
+              ? `(old space ${fmt((r.memory.spaces.old_space?.used ?? 0) / 1048576)} used of ${fmt((r.memory.spaces.old_space?.size ?? 0) / 1048576)}, new space ${fmt((r.memory.spaces.new_space?.size ?? 0) / 1048576)}, code ${fmt((r.memory.spaces.code_space?.size ?? 0) / 1048576)}, large objects ${fmt((r.memory.spaces.large_object_space?.size ?? 0) / 1048576)}), `
+              : "") +
             `outside the heap ${fmt(r.memory.external / 1048576)} MB of which buffers ${fmt(r.memory.arrayBuffers / 1048576)} MB; the rest — code, stacks, SQLite's page caches, the allocator — ` +
             `${fmt((r.memory.rss - r.memory.heapTotal - r.memory.external) / 1048576)} MB; during "${r.memory.during}")`
           : ""),
