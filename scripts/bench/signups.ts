@@ -50,6 +50,7 @@ async function main() {
     }
     // 32 in flight, as the bench's connections.
     const c0 = { ...deps.database.commits };
+    const s0 = { ...(deps.database.walSyncs ?? { syncs: 0, requests: 0 }) };
     const g0 = deps.database.generation;
     tr.start();
     const t0 = process.cpuUsage();
@@ -66,7 +67,8 @@ async function main() {
     print(out, "32 at a time", tr.stop(), n, cpu, commits / n);
     out.push(
       `groups: ${commits} commits for ${deps.database.commits.transactions - c0.transactions} transactions (${((deps.database.commits.transactions - c0.transactions) / commits).toFixed(1)} a group); ` +
-        `page-cache generation raised ${deps.database.generation - g0} times (${(generation0 - g0) || 0}); wall ${(wall / n).toFixed(2)} ms per sign-up`,
+        `page-cache generation raised ${deps.database.generation - g0} times (${(generation0 - g0) || 0}); wall ${(wall / n).toFixed(2)} ms per sign-up` +
+        (deps.database.walSyncs ? `; WAL syncs (fdatasync in the thread pool) ${deps.database.walSyncs.syncs - s0.syncs} for ${deps.database.walSyncs.requests - s0.requests} answers waiting on them` : ""),
     );
     console.log(out.join("\n"));
     await app.stop();
