@@ -85,13 +85,7 @@ export async function loadSession(c: Ctx): Promise<void> {
     // that holds the event loop — about 10 ms each on the shared machine, 1,000 of them a quarter of a sign-up
     // run's time (2026-12-05). Now the touches of requests arriving together share one COMMIT with the
     // transactions waiting beside them (group commit). sessions is an unshown table: no page cache is emptied.
-    // Not awaited (2026-12-05 night): the request does not wait for its touch's group commit and WAL sync
-    // (2,000 of the bench's 10,000 sign-ups waited for two: the touch's and their own). A last-seen time lost
-    // in a crash only moves the idle limit a minute earlier; a failed touch is logged (and a storage failure
-    // still reaches /healthz through writeHealth), never the request's error.
-    void deps.database
-      .transaction((tx) => tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash)))
-      .catch((e: Error) => deps.log.warn("session touch failed", { error: String(e?.message ?? e).slice(0, 200) }));
+    await deps.database.transaction((tx) => tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash)));
   }
   c.set("user", currentUserOf(row));
   c.set("sessionHash", idHash);
