@@ -108,8 +108,8 @@ export class TransactionGrouper {
   constructor(
     private readonly queue: WriteQueue,
     private readonly db: Db,
-    /** Called when a group has been answered; `synced` false when its answers did not wait for a WAL sync (nothing committed). */
-    private readonly afterCommit: () => void,
+    /** Called once a group has been answered (after its WAL sync, or at once when nothing was committed), with what onCommit said. */
+    private readonly afterCommit: (changed: boolean) => void,
     /** Throws when the DB file is no longer the one opened (checked once per group). */
     private readonly guard: () => void = () => {},
     /**
@@ -117,8 +117,8 @@ export class TransactionGrouper {
      * the group's answers wait for it, the writer does not: the next group runs meanwhile.
      */
     private readonly sync: () => Promise<void> = () => Promise.resolve(),
-    /** Called right after a group's COMMIT, before its sync (takes the statements' effects). */
-    private readonly onCommit: () => void = () => {},
+    /** Called right after a group's COMMIT (or its failure), before its sync: did it change what pages show (its statements' effects)? */
+    private readonly onCommit: () => boolean = () => true,
   ) {}
 
   run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -141,9 +141,9 @@ export class TransactionGrouper {
     this.stats.transactions += group.length;
     /** Answers the group now (nothing was committed: a refused guard, a failed COMMIT). */
     const failAll = (e: unknown) => {
-      this.onCommit();
+      const changed = this.onCommit();
       for (const job of group) job.reject(e);
-      this.afterCommit();
+      this.afterCommit(changed);
     };
     try {
       this.guard();
@@ -179,7 +179,7 @@ export class TransactionGrouper {
         return failAll(e);
       }
     }
-    this.onCommit();
+    const changed = this.onCommit();
     // Committed (visible to readers), not yet known to be on disk: the answers wait for a WAL sync
     // that begins after this point; the writer goes on to the next group (this function returns).
     const answer = (syncError: unknown) => {
@@ -189,7 +189,7 @@ export class TransactionGrouper {
         else if (syncError !== undefined) job.reject(syncError);
         else job.resolve(o.value);
       });
-      this.afterCommit();
+      this.afterCommit(changed);
     };
     this.sync().then(
       () => answer(undefined),
@@ -495,19 +495,15 @@ export async function openDatabase(url: string, opts: { busyTimeoutMs?: number; 
   const sync = syncer ? () => syncer.sync() : () => Promise.resolve();
   // The effects are taken at COMMIT (the next group's statements are not this one's); the generation goes
   // up only after the sync, so the page cache and memos drop their pages once the write is on disk.
-  let changedAtCommit = false;
   const grouper = new TransactionGrouper(
     queue,
     writerDb,
-    () => {
-      if (changedAtCommit) generation++;
-      changedAtCommit = false;
+    (changed) => {
+      if (changed) generation++;
     },
     guard,
     sync,
-    () => {
-      changedAtCommit = effects.take() || changedAtCommit;
-    },
+    () => effects.take(),
   );
   // A write(): the same, one at a time in the queue; answered after the sync (also when it failed: a
   // function of several statements may have committed some). A refused guard wrote nothing.

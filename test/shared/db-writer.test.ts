@@ -276,6 +276,7 @@ test("durability: a transaction is answered only after a WAL sync that began aft
   await g.waitStarted(3);
   g.gates[2].open();
   await Promise.all([b, w]);
+  assert.is(d.generation, gen + 3, "each group and write raises the generation after its own sync (B's change was not folded into A's)");
   assert.is(g.started(), 3, "B and the write shared one sync");
   assert.is(d.walSyncs?.syncs, 3);
   // A transaction that throws wrote nothing: answered without waiting for a sync.
