@@ -71,6 +71,8 @@ export class WriteEffects {
   #statements = 0;
   #shown = false;
   #accounts = false;
+  /** `accountsChanged`: called by `take()` when the statements taken touched an account table (ACCOUNT_TABLES) or none at all. */
+  constructor(private readonly accountsChanged: () => void = () => {}) {}
   note(sql: string): void {
     const table = writtenTable(sql);
     if (table === null) return;
@@ -79,13 +81,14 @@ export class WriteEffects {
     if (table === "?" || ACCOUNT_TABLES.has(table)) this.#accounts = true;
   }
   /** Whether the caches must be emptied (a shown table, or no write statement at all), and starts afresh. */
-  take(): { shown: boolean; accounts: boolean } {
+  take(): boolean {
     const none = this.#statements === 0;
-    const out = { shown: this.#shown || none, accounts: this.#accounts || none };
+    const shown = this.#shown || none;
+    if (this.#accounts || none) this.accountsChanged();
     this.#statements = 0;
     this.#shown = false;
     this.#accounts = false;
-    return out;
+    return shown;
   }
 }
 
