@@ -429,4 +429,13 @@ test("two years after, averages and months: more rows", () => {
   for (const [d, n, want] of months) assert.is(monthBefore(d, n), want, `${d} ${n}`);
 });
 
+test("prefix: every city of Henan this build knows", () => {
+  const cities: [string, string][] = [
+    ["许昌市", "XC"], ["郑州市", "ZZ"], ["开封市", "KF"], ["洛阳市", "LY"], ["平顶山市", "PDS"], ["安阳市", "AY"],
+    ["鹤壁市", "HB"], ["新乡市", "XX"], ["焦作市", "JZ"], ["濮阳市", "PY"], ["漯河市", "LH"], ["三门峡市", "SMX"],
+    ["南阳市", "NY"], ["商丘市", "SQ"], ["信阳市", "XY"], ["周口市", "ZK"], ["驻马店市", "ZMD"], ["济源市", "JY"],
+  ];
+  for (const [name, want] of cities) assert.is(casePrefix(name), want, name);
+});
+
 test.run();

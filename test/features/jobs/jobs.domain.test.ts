@@ -4,7 +4,7 @@ import * as assert from "uvu/assert";
 import {
   addMonths, draftProblems, normalizeDraft, minimumShortfall, dayRateFen, canDo, effectiveStatus, isPublic,
   statusAfterEdit, publishProblem, signUpRefusal, contactVisible, hireTerms, dateWindow, quickDraft,
-  postingLimitProblem, refusalStatus, canDecide, canWithdraw, GIG_MAX_MONTHS, HOURS_PER_DAY,
+  postingLimitProblem, refusalStatus, canDecide, canWithdraw, GIG_MAX_MONTHS, HOURS_PER_DAY, draftFieldsAsIs, draftColumnFields,
   type PostingDraft, type DraftContext, type PostingAction,
 } from "../../../src/features/jobs/jobs.domain.ts";
 import { applicationStatuses, type PostingStatus, type Role } from "../../../db/schema/constants.ts";
@@ -207,7 +207,7 @@ const moreProblemCases: [string, Partial<PostingDraft>, Partial<DraftContext>, R
   ["end before start and in the past: the order is told", { startDate: "2026-11-20", endDate: "2026-11-10" }, {}, { endDate: "endBeforeStart" }],
   ["ends today", { startDate: today, endDate: today }, {}, {}],
   ["a start date that is no date: no date rule applies", { startDate: "2026-02-30", endDate: "2026-11-01" }, {}, {}],
-  ["an end date that is no date: no date rule applies", { startDate: today, endDate: "2026-13-01" }, {}, {}],
+  ["an end date that is no date: no date rule applies", { startDate: today, endDate: "2027-13-01" }, {}, {}], // as text it is after start + 6 months
   ["a part-time job may last longer than six months", { form: "part_time", endDate: "2027-12-31" }, {}, {}],
   ["a past end date is told even for a long gig", { form: "gig", startDate: "2025-01-01", endDate: "2026-11-27" }, {}, { endDate: "endPast" }],
   ["an unknown county: the township is not checked against it", { countyCode: "110101", townshipCode: "411081001" }, {}, { countyCode: "unknownCounty" }],
@@ -330,6 +330,14 @@ test("quickDraft: every field written out", () => {
     startDate: today, endDate: today, hours: "", countyCode: "411081", townshipCode: null, address: "东街 3 号",
     duties: "", requirements: "", contactName: "张", contactPhone: "13900001111", brandIds: [],
   });
+});
+
+test("the draft's fields: which are copied as they are, which are posting columns", () => {
+  // Copied as they are between the form, the draft and the row; the numbers, the money and the
+  // codes that may be missing change on the way; the brands live in a table of their own.
+  assert.equal([...draftFieldsAsIs].sort(), ["address", "contactName", "contactPhone", "countyCode", "duties", "endDate", "form", "hours", "payMode", "requirements", "startDate", "title"]);
+  assert.equal([...draftColumnFields].sort(), [...draftFieldsAsIs, "headcount", "kindId", "townshipCode", "wageFen", "wageUnit"].sort());
+  assert.equal(Object.keys(draft).filter((k) => !(draftColumnFields as readonly string[]).includes(k)), ["brandIds"]);
 });
 
 test.run();
