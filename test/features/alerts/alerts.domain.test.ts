@@ -53,6 +53,8 @@ test("replies: 报名/BM and a number sign up; TD, T, N, 退订 stop; anything e
     ["bm77", signUp(77)],
     ["Bm 77", signUp(77)],
     ["ＢＭ７７", signUp(77)], // full-width letters
+    ["报名7", signUp(7)],
+    ["BM0", signUp(0)], // no posting has number 0; the sign-up step refuses it, not this parser
     ["报名123456789", signUp(123456789)], // nine digits: the most a posting number has
     ["报名1234567890", other], // ten: not a posting number
     ["报名", other],
