@@ -321,6 +321,7 @@ test("case numbers: more ways to type one", () => {
     ["XC\t20261128\n0042", "XC-20261128-0042"],
     ["XC20261128-0042", "XC-20261128-0042"],
     ["XC--20261128-0042", null],
+    ["XC-\u201320261128-0042", null], // a typed dash beside another is still two dashes
     ["ABCDE-20261128-0042", "ABCDE-20261128-0042"],
     ["ABCDEF-20261128-0042", null],
     ["XC-20261128-123456", "XC-20261128-123456"],
@@ -375,6 +376,7 @@ test("scope and assigning: the edges", () => {
   const t = (role: string, marketId: number | null, scopeCounty: string | null, disabled = false) => ({ role, marketId, scopeCounty, disabled });
   const cases: [string, Parameters<typeof canAssignTo>[0], Parameters<typeof canAssignTo>[2], boolean][] = [
     ["station staff to their county admin", staffA, t("county_admin", null, "411024"), false],
+    ["station staff to a county admin carrying their market's id", staffA, t("county_admin", 1, "411024"), false],
     ["station staff to a disabled colleague", staffA, t("staff", 1, "411024", true), false],
     ["station staff to a colleague of another county", staffA, t("staff", 1, "411081"), false],
     ["to someone with no county", city, t("staff", 1, null), false],
