@@ -13,7 +13,7 @@ import { eq } from "drizzle-orm";
 import type { Config } from "./config.ts";
 import type { AppEnv, Deps, Logger } from "./shared/context.ts";
 import { jsonLogger, rememberErrors, safeErrorMessage, type RecentError } from "./shared/context.ts";
-import { openDatabase, checkPragmas, storageErrorCode, type Database } from "./shared/db.ts";
+import { openDatabase, checkPragmas, writerPragmas, storageErrorCode, type Database } from "./shared/db.ts";
 import { migrate } from "./shared/migrate.ts";
 import { seedRegions, Regions } from "./shared/regions.ts";
 import { systemClock, withClock, type Clock } from "./shared/clock.ts";
@@ -66,7 +66,11 @@ export async function prepare(opts: PrepareOptions): Promise<Deps> {
   mark("dbOpen");
   const applied = await migrate(database.client);
   if (applied.length) log.info("migrated", { applied });
-  if (config.databaseUrl.startsWith("file:")) await checkPragmas(database.client);
+  if (config.databaseUrl.startsWith("file:")) {
+    // Reads: FULL as libSQL opens them. The writer: NORMAL, its WAL synced by WalSyncer before a write is answered (db.ts).
+    await checkPragmas(database.client);
+    if (database.writer !== database.client) await checkPragmas(database.writer, writerPragmas);
+  }
   mark("migrations");
   await seedRegions(database, config.region);
   mark("regions");

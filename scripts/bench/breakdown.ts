@@ -6,16 +6,9 @@
 // signed-in worker — the filtered job list, a job page, her own sign-ups — and
 // a job sign-up, with the time each statement takes (from the call to its
 // answer). Printed as one table per request; docs/performance.md quotes it.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Client } from "@libsql/client";
 import { gzipSync, brotliCompressSync, constants as z } from "node:zlib";
-import { loadConfig } from "../../src/config.ts";
-import { prepare, createApp } from "../../src/app.tsx";
-import { jsonLogger } from "../../src/shared/context.ts";
 import { statementCacheSwitch, statementCacheStats } from "../../src/shared/statement-cache.ts";
-import { defaultSizes, generate } from "./generate.ts";
+import { traceStatements, benchApp, printStatements, cpuMs, type Stat } from "./tracer.ts";
 
 const argv = process.argv.slice(2);
 const arg = (name: string, d: number) => {
@@ -27,90 +20,12 @@ const rounds = arg("--rounds", 300);
 /** Only the pages (for node --cpu-prof). */
 const pagesOnly = argv.includes("--pages-only");
 
-interface Stat {
-  n: number;
-  ms: number;
-}
-
-/** Wraps the client's statement calls: each one is counted under a short name of its SQL, with its time. */
-function trace(client: Client) {
-  let stats = new Map<string, Stat>();
-  let on = false;
-  const add = (sql: string, ms: number) => {
-    if (!on) return;
-    const key = sql.replace(/\s+/g, " ").replace(/"/g, "").slice(0, 110);
-    const s = stats.get(key) ?? { n: 0, ms: 0 };
-    s.n++;
-    s.ms += ms;
-    stats.set(key, s);
-  };
-  const c = client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-  const sqlOf = (stmt: unknown) => (typeof stmt === "string" ? stmt : String((stmt as { sql?: string })?.sql ?? "?"));
-  const execute = c.execute.bind(client);
-  c.execute = async (stmt: unknown, ...rest: unknown[]) => {
-    const t = performance.now();
-    try {
-      return await execute(stmt, ...rest);
-    } finally {
-      add(sqlOf(stmt), performance.now() - t);
-    }
-  };
-  const batch = c.batch.bind(client);
-  c.batch = async (stmts: unknown, ...rest: unknown[]) => {
-    const t = performance.now();
-    try {
-      return await batch(stmts, ...rest);
-    } finally {
-      add("BATCH[" + (stmts as unknown[]).map(sqlOf).map((s) => s.slice(0, 30)).join(" ; ") + "]", performance.now() - t);
-    }
-  };
-  const transaction = c.transaction.bind(client);
-  c.transaction = async (...a: unknown[]) => {
-    const tx = (await transaction(...a)) as Record<string, (...a: unknown[]) => Promise<unknown>>;
-    add("BEGIN (client.transaction)", 0);
-    const ex = tx.execute.bind(tx);
-    tx.execute = async (stmt: unknown, ...rest: unknown[]) => {
-      const t = performance.now();
-      try {
-        return await ex(stmt, ...rest);
-      } finally {
-        add("tx: " + sqlOf(stmt), performance.now() - t);
-      }
-    };
-    const commit = tx.commit.bind(tx);
-    tx.commit = async () => {
-      const t = performance.now();
-      try {
-        return await commit();
-      } finally {
-        add("COMMIT", performance.now() - t);
-      }
-    };
-    return tx;
-  };
-  return {
-    start() {
-      stats = new Map();
-      on = true;
-    },
-    stop() {
-      on = false;
-      return stats;
-    },
-  };
-}
-
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), "lingong-breakdown-"));
-  const dbUrl = `file:${join(dir, "bench.db")}`;
+  const { deps, gen, app, cleanup } = await benchApp(postings, "lingong-breakdown-");
   try {
-    const config = loadConfig({ DATABASE_URL: dbUrl, NODE_ENV: "production", FAIR_SHARE: "false" });
-    const deps = await prepare({ config, log: jsonLogger(() => {}, true) });
-    const now = Date.now();
-    const gen = await generate(deps.database.client, config.region, defaultSizes(postings), now);
     const kind = Number((await deps.database.client.execute("SELECT id FROM work_kinds WHERE name = '家政保洁'")).rows[0][0]);
-    const app = createApp(deps);
-    const tr = trace(deps.database.client);
+    // At libsql's prepare: the read pool's statements and the writer's own connection's alike.
+    const tr = traceStatements(110);
     const s = gen.sessions[0];
     const pages: [string, string][] = [
       ["signed-in job list, 2 filters", `/jobs?county=411024&kind=${kind}`],
@@ -118,7 +33,6 @@ async function main() {
       ["signed-in worker's own list (/me/jobs)", "/me/jobs"],
     ];
     const out: string[] = [`Statements per request, ${postings.toLocaleString("en-US")} postings, ${rounds} rounds each, in-process (no HTTP), node ${process.version}`];
-    const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
     for (const [name, path] of pages) {
       for (let i = 0; i < 20; i++) await app.request(path, { headers: { cookie: s.cookie } }); // warm up
       // Side by side: the statement cache off and on, in alternating blocks, by this process's CPU time.
@@ -205,20 +119,12 @@ async function main() {
     console.log(out.join("\n"));
     await app.stop();
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    cleanup();
   }
 }
 
 function print(out: string[], name: string, stats: Map<string, Stat>, rounds: number, totalMs: number) {
-  let n = 0;
-  let ms = 0;
-  out.push("", `### ${name}: ${totalMs.toFixed(2)} ms of CPU per request in all`, "", "| statement | per request | ms each (wall) |", "|---|---:|---:|");
-  for (const [sql, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms)) {
-    n += s.n;
-    ms += s.ms;
-    out.push(`| \`${sql.replace(/\|/g, "\\|")}\` | ${(s.n / rounds).toFixed(2)} | ${(s.ms / s.n).toFixed(3)} |`);
-  }
-  out.push(`| **all statements** | **${(n / rounds).toFixed(2)}** | ${(ms / rounds).toFixed(2)} ms per request |`);
+  printStatements(out, `${name}: ${totalMs.toFixed(2)} ms of CPU per request in all`, stats, rounds, "request", "ms each (run)");
 }
 
 main().catch((e) => {

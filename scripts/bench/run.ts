@@ -22,6 +22,7 @@ import { jsonLogger } from "../../src/shared/context.ts";
 import { sha256, randomToken, hashSecret } from "../../src/shared/crypto.ts";
 import { defaultSizes, generate, type Generated } from "./generate.ts";
 import { productionNodeFlags } from "../node-flags.ts";
+import { fsyncProbe, describeProbe, type SyncProbe } from "./fsync-probe.ts";
 
 interface Options {
   sizes: number[];
@@ -194,6 +195,8 @@ interface MemorySample {
   heapUsed: number;
   external: number;
   arrayBuffers: number;
+  /** V8's spaces (bytes): which part of the heap the peak is (new space: the young generation; old space: what survived). */
+  spaces?: Record<string, { size: number; used: number }>;
   /** The row being measured when this sample was taken. */
   during?: string;
 }
@@ -233,7 +236,7 @@ interface SizeResult {
   startMs: number;
   rss: number;
   reads: Measure[];
-  writes: (Measure & { stored: number })[];
+  writes: (Measure & { stored: number; sync?: { before: SyncProbe; after: SyncProbe } })[];
   fairness?: FairnessRun[];
 }
 
@@ -327,6 +330,8 @@ async function benchSize(postings: number, o: Options, writes: boolean): Promise
       const amount = o.smoke ? 300 : 10_000;
       let k = 0;
       phase = "write: job sign-up";
+      // The disk's sync latency in the DB's directory just before and after the row (it bounds the row; it varies run to run).
+      const syncBefore = fsyncProbe(dir);
       const signUp = await load(base, {
         ...lo,
         amount,
@@ -342,6 +347,7 @@ async function benchSize(postings: number, o: Options, writes: boolean): Promise
           },
         ],
       });
+      const syncAfter = fsyncProbe(dir);
       let j = 0;
       phase = "write: training sign-up";
       const training = await load(base, {
@@ -365,7 +371,7 @@ async function benchSize(postings: number, o: Options, writes: boolean): Promise
       const storedSignUps = Number((await c.execute(`SELECT count(*) FROM applications WHERE worker_id IN (${ids})`)).rows[0][0]);
       const storedTraining = Number((await c.execute(`SELECT count(*) FROM training_signups WHERE worker_id IN (${ids})`)).rows[0][0]);
       c.close();
-      writeResults.push({ ...summarize("write: job sign-up (CSRF + checks)", signUp, "3xx"), stored: storedSignUps });
+      writeResults.push({ ...summarize("write: job sign-up (CSRF + checks)", signUp, "3xx"), stored: storedSignUps, sync: { before: syncBefore, after: syncAfter } });
       writeResults.push({ ...summarize("write: training sign-up", training, "3xx"), stored: storedTraining });
     }
     const rss = peakRss(child.pid!);
@@ -421,8 +427,10 @@ function printTable(results: SizeResult[], o: Options) {
       "vs ceiling: against the ceiling measured just before that page. slower: the smaller size's figure against the larger's, by rendered req/s and by 1-connection time.",
   );
   lines.push("");
-  for (const w of big.writes)
+  for (const w of big.writes) {
     lines.push(`${w.name}: ${fmt(w.ok)} answered 303 (stored), ${fmt(w.stored)} rows found afterwards → ${w.ok <= w.stored ? "none lost" : `LOST ${w.ok - w.stored}`}${w.bad ? `; ${w.bad} requests not answered 303` : ""}`);
+    if (w.sync) lines.push(`  disk sync in the DB's directory, just before that row: ${describeProbe(w.sync.before)}; just after: ${describeProbe(w.sync.after)}`);
+  }
   for (const f of big.fairness ?? []) {
     const ratio = f.busy.p50 / Math.max(1, f.idle.p50);
     // Not one answer while under attack: there is no p50 to compare (autocannon reports 0).
@@ -439,6 +447,9 @@ function printTable(results: SizeResult[], o: Options) {
         `first /healthz ${fmt(r.startMs)} ms after start; server peak RSS ${fmt(r.rss / 1048576)} MB` +
         (r.memory
           ? ` (sampled at its highest, ${fmt(r.memory.rss / 1048576)} MB: V8 heap ${fmt(r.memory.heapUsed / 1048576)} used of ${fmt(r.memory.heapTotal / 1048576)} MB, ` +
+            (r.memory.spaces
+              ? `(old space ${fmt((r.memory.spaces.old_space?.used ?? 0) / 1048576)} used of ${fmt((r.memory.spaces.old_space?.size ?? 0) / 1048576)}, new space ${fmt((r.memory.spaces.new_space?.size ?? 0) / 1048576)}, code ${fmt((r.memory.spaces.code_space?.size ?? 0) / 1048576)}, large objects ${fmt((r.memory.spaces.large_object_space?.size ?? 0) / 1048576)}), `
+              : "") +
             `outside the heap ${fmt(r.memory.external / 1048576)} MB of which buffers ${fmt(r.memory.arrayBuffers / 1048576)} MB; the rest — code, stacks, SQLite's page caches, the allocator — ` +
             `${fmt((r.memory.rss - r.memory.heapTotal - r.memory.external) / 1048576)} MB; during "${r.memory.during}")`
           : ""),

@@ -9,14 +9,7 @@
 // (as the bench's 32 connections): how many commits the writer made, and how
 // long each group held it. docs/performance.md ("Sign-ups, 2026-12-05 evening")
 // quotes it. For a CPU profile: `node --cpu-prof --import tsx scripts/bench/signups.ts --only-concurrent`.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createRequire } from "node:module";
-import { loadConfig } from "../../src/config.ts";
-import { prepare, createApp } from "../../src/app.tsx";
-import { jsonLogger } from "../../src/shared/context.ts";
-import { defaultSizes, generate } from "./generate.ts";
+import { traceStatements, benchApp, printStatements, cpuMs, type Stat } from "./tracer.ts";
 
 const argv = process.argv.slice(2);
 const arg = (name: string, d: number) => {
@@ -27,67 +20,11 @@ const postings = arg("--postings", 5_000);
 const n = arg("--n", 600);
 const onlyConcurrent = argv.includes("--only-concurrent");
 
-interface Stat {
-  n: number;
-  ms: number;
-}
-type Stmt = Record<"all" | "run" | "get", (...a: unknown[]) => unknown>;
-
-/** Counts every statement handed to libsql (after the statement cache), with the time of its run. */
-function traceStatements() {
-  const req = createRequire(createRequire(import.meta.url).resolve("@libsql/client"));
-  const Database = req("libsql") as { prototype: { prepare: (this: object, sql: string) => Stmt } };
-  const prepareNow = Database.prototype.prepare;
-  let stats = new Map<string, Stat>();
-  let on = false;
-  const wrapped = new WeakSet<object>();
-  Database.prototype.prepare = function (this: object, sql: string) {
-    const stmt = prepareNow.call(this, sql);
-    if (!wrapped.has(stmt)) {
-      wrapped.add(stmt);
-      for (const m of ["all", "run", "get"] as const) {
-        const f = stmt[m];
-        stmt[m] = function (this: Stmt, ...a: unknown[]) {
-          const t = performance.now();
-          try {
-            return f.apply(this, a);
-          } finally {
-            if (on) {
-              const key = sql.replace(/\s+/g, " ").replace(/"/g, "").slice(0, 100);
-              const s = stats.get(key) ?? { n: 0, ms: 0 };
-              s.n++;
-              s.ms += performance.now() - t;
-              stats.set(key, s);
-            }
-          }
-        };
-      }
-    }
-    return stmt;
-  };
-  return {
-    start() {
-      stats = new Map();
-      on = true;
-    },
-    stop() {
-      on = false;
-      return stats;
-    },
-  };
-}
-
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), "lingong-signups-"));
-  const dbUrl = `file:${join(dir, "bench.db")}`;
+  const { deps, gen, app, cleanup } = await benchApp(postings, "lingong-signups-");
   try {
-    const config = loadConfig({ DATABASE_URL: dbUrl, NODE_ENV: "production", FAIR_SHARE: "false" });
-    const deps = await prepare({ config, log: jsonLogger(() => {}, true) });
-    const gen = await generate(deps.database.client, config.region, defaultSizes(postings), Date.now());
-    const app = createApp(deps);
     const tr = traceStatements();
     const out: string[] = [`Job sign-ups in-process, ${postings.toLocaleString("en-US")} postings, ${n} sign-ups per part, node ${process.version}`];
-    const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
     let k = 0;
     const one = async () => {
       const i = k++;
@@ -113,6 +50,7 @@ async function main() {
     }
     // 32 in flight, as the bench's connections.
     const c0 = { ...deps.database.commits };
+    const s0 = { ...(deps.database.walSyncs ?? { syncs: 0, requests: 0 }) };
     const g0 = deps.database.generation;
     tr.start();
     const t0 = process.cpuUsage();
@@ -129,25 +67,18 @@ async function main() {
     print(out, "32 at a time", tr.stop(), n, cpu, commits / n);
     out.push(
       `groups: ${commits} commits for ${deps.database.commits.transactions - c0.transactions} transactions (${((deps.database.commits.transactions - c0.transactions) / commits).toFixed(1)} a group); ` +
-        `page-cache generation raised ${deps.database.generation - g0} times (${(generation0 - g0) || 0}); wall ${(wall / n).toFixed(2)} ms per sign-up`,
+        `page-cache generation raised ${deps.database.generation - g0} times (${(generation0 - g0) || 0}); wall ${(wall / n).toFixed(2)} ms per sign-up` +
+        (deps.database.walSyncs ? `; WAL syncs (fdatasync in the thread pool) ${deps.database.walSyncs.syncs - s0.syncs} for ${deps.database.walSyncs.requests - s0.requests} answers waiting on them` : ""),
     );
     console.log(out.join("\n"));
     await app.stop();
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    cleanup();
   }
 }
 
 function print(out: string[], name: string, stats: Map<string, Stat>, rounds: number, cpuMs: number, commits: number) {
-  let count = 0;
-  let ms = 0;
-  out.push("", `### ${name}: ${cpuMs.toFixed(2)} ms of CPU per sign-up, ${commits.toFixed(2)} commits per sign-up`, "", "| statement | per sign-up | ms each |", "|---|---:|---:|");
-  for (const [sql, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms)) {
-    count += s.n;
-    ms += s.ms;
-    out.push(`| \`${sql.replace(/\|/g, "\\|")}\` | ${(s.n / rounds).toFixed(2)} | ${(s.ms / s.n).toFixed(3)} |`);
-  }
-  out.push(`| **all statements** | **${(count / rounds).toFixed(2)}** | ${(ms / rounds).toFixed(2)} ms per sign-up |`);
+  printStatements(out, `${name}: ${cpuMs.toFixed(2)} ms of CPU per sign-up, ${commits.toFixed(2)} commits per sign-up`, stats, rounds, "sign-up");
 }
 
 main().catch((e) => {

@@ -62,6 +62,15 @@ function probe(deps: Deps, now: number): Promise<string | null> {
   return result;
 }
 
+/**
+ * The write probe, made once right after the server starts listening, so the first /healthz (a supervisor
+ * or a load balancer waiting for the server) finds it done instead of making it then: it is answered from
+ * this probe like any check within PROBE_EVERY_MS. Never throws (a failure is what /healthz reports).
+ */
+export function probeAtStart(deps: Deps, now = Date.now()): Promise<string | null> {
+  return probe(deps, now);
+}
+
 export async function checkHealth(deps: Deps, now = Date.now()): Promise<Health> {
   const h = copy.ops.health;
   const problems: Health["problems"] = [];

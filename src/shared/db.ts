@@ -7,14 +7,26 @@
 // Across processes (two app instances on one file) the client's `timeout`
 // (SQLite's busy_timeout) makes a second writer wait instead of failing.
 //
-// Group commit: with synchronous=FULL every COMMIT waits for the disk (about
-// 5 ms here), which capped sign-ups at ~150 a second. Transactions that queue
+// Group commit: every COMMIT must reach the disk before it is answered (about
+// 5–10 ms here), which capped sign-ups at ~150 a second. Transactions that queue
 // up while one runs are therefore run together in one BEGIN … COMMIT, each in
 // its own SAVEPOINT: one that throws is rolled back to its savepoint alone,
 // the others go on, and every one is answered only after the shared COMMIT
 // is on disk (so an acknowledged write is never lost). If that COMMIT fails,
 // all of the group fail. Nothing changes for a lone transaction.
-import { statSync } from "node:fs";
+//
+// The WAL's fsync off the event loop (docs/architecture.md, "Durability"):
+// libsql runs statements synchronously on the main thread, so under
+// synchronous=FULL the COMMIT's fsync of the WAL blocked every request (29 % of
+// a sign-up run's samples). Writes therefore run on a connection of their own
+// (the writer) with synchronous=NORMAL — in WAL mode that leaves out exactly
+// the one WAL sync per commit; checkpoints still sync — and `WalSyncer` does that
+// sync itself, with fdatasync on the -wal file in libuv's thread pool, before a
+// write is answered. Meanwhile the writer runs the next group; a write is
+// answered only after a sync that began after its COMMIT. Reads use the pool
+// (synchronous=FULL, as libSQL opens them; they never commit anything).
+import { statSync, closeSync, open as fsOpen, close as fsClose, fdatasync as fsFdatasync, fstat as fsFstat, stat as fsStat } from "node:fs";
+import { dirname } from "node:path";
 import type { Client, ResultSet } from "@libsql/client";
 import { createClient as createFileClient } from "@libsql/client/sqlite3";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
@@ -38,7 +50,10 @@ export type Queryable = BaseSQLiteDatabase<"async", ResultSet, typeof schema>;
 export interface Database {
   /** For reads. Writes must go through `write` or `transaction`. */
   readonly db: Db;
+  /** The read pool (synchronous=FULL); also what migrations, backups and health reads use. */
   readonly client: Client;
+  /** The writer's own connection (synchronous=NORMAL + WalSyncer) for a file DB; the read client otherwise. */
+  readonly writer: Client;
   /**
    * Runs `fn` alone among this process's writers (use `db.batch` inside for
    * several statements). Whether it empties the page cache and the memos is
@@ -65,10 +80,12 @@ export interface Database {
   /** Goes up after every write that pages may show (shown-tables.ts); the page cache and memos key on it. */
   readonly generation: number;
   readonly commits: TransactionGrouper["stats"];
+  /** The WAL syncs done (null without a file DB). */
+  readonly walSyncs: WalSyncer["stats"] | null;
 }
 
-/** Connections in the client's pool (see openDatabase). */
-export const POOL_CONNECTIONS = 4;
+/** Connections in the read pool (see openDatabase); a file DB's writer has one more of its own. */
+export const POOL_CONNECTIONS = 3;
 
 /** Most transactions committed together (bounds the wait of the first in a group). */
 export const MAX_GROUP = 64;
@@ -91,9 +108,17 @@ export class TransactionGrouper {
   constructor(
     private readonly queue: WriteQueue,
     private readonly db: Db,
-    private readonly afterCommit: () => void,
+    /** Called once a group has been answered (after its WAL sync, or at once when nothing was committed), with what onCommit said. */
+    private readonly afterCommit: (changed: boolean) => void,
     /** Throws when the DB file is no longer the one opened (checked once per group). */
     private readonly guard: () => void = () => {},
+    /**
+     * Resolves once everything committed before the call is on disk (WalSyncer.sync);
+     * the group's answers wait for it, the writer does not: the next group runs meanwhile.
+     */
+    private readonly sync: () => Promise<void> = () => Promise.resolve(),
+    /** Called right after a group's COMMIT (or its failure), before its sync: did it change what pages show (its statements' effects)? */
+    private readonly onCommit: () => boolean = () => true,
   ) {}
 
   run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -114,19 +139,27 @@ export class TransactionGrouper {
     else this.#draining = false;
     this.stats.commits++;
     this.stats.transactions += group.length;
+    /** Answers the group now (nothing was committed: a refused guard, a failed COMMIT). */
+    const failAll = (e: unknown) => {
+      const changed = this.onCommit();
+      for (const job of group) job.reject(e);
+      this.afterCommit(changed);
+    };
     try {
+      this.guard();
+    } catch (e) {
+      return failAll(e);
+    }
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    if (group.length === 1) {
+      const [job] = group;
       try {
-        this.guard();
+        outcomes.push({ ok: true, value: await this.db.transaction(job.fn, { behavior: "immediate" }) });
       } catch (e) {
-        for (const job of group) job.reject(e);
-        return;
+        // Rolled back (or its COMMIT failed): nothing of it is in the WAL to wait for.
+        return failAll(e);
       }
-      if (group.length === 1) {
-        const [job] = group;
-        await this.db.transaction(job.fn, { behavior: "immediate" }).then(job.resolve, job.reject);
-        return;
-      }
-      const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    } else {
       try {
         await this.db.transaction(
           async (outer) => {
@@ -143,18 +176,200 @@ export class TransactionGrouper {
           { behavior: "immediate" },
         );
       } catch (e) {
-        for (const job of group) job.reject(e);
-        return;
+        return failAll(e);
       }
+    }
+    const changed = this.onCommit();
+    // Committed (visible to readers), not yet known to be on disk: the answers wait for a WAL sync
+    // that begins after this point; the writer goes on to the next group (this function returns).
+    const answer = (syncError: unknown) => {
       group.forEach((job, i) => {
         const o = outcomes[i];
-        if (o.ok) job.resolve(o.value);
-        else job.reject(o.error);
+        if (!o.ok) job.reject(o.error);
+        else if (syncError !== undefined) job.reject(syncError);
+        else job.resolve(o.value);
       });
-    } finally {
-      this.afterCommit();
+      this.afterCommit(changed);
+    };
+    this.sync().then(
+      () => answer(undefined),
+      (e) => answer(e ?? new Error("WAL sync failed")),
+    );
+  }
+}
+
+/** An fsync of the WAL failed: the writes it was to cover are not known to be on disk. Same code as a failed COMMIT under synchronous=FULL. */
+export class WalSyncError extends Error {
+  readonly code = "SQLITE_IOERR_FSYNC";
+  constructor(readonly cause: unknown) {
+    super(`fsync of the WAL failed: ${(cause as { code?: string })?.code ?? String((cause as Error)?.message ?? cause)}`);
+  }
+}
+
+/** The file operations WalSyncer uses (node:fs, in libuv's thread pool; Deno runs the same through its node:fs). Swappable for tests. */
+export interface SyncFs {
+  /** The file's identity, or null when there is no file at the path. */
+  stat(path: string): Promise<{ dev: number; ino: number } | null>;
+  open(path: string): Promise<number>;
+  fstat(fd: number): Promise<{ dev: number; ino: number }>;
+  fdatasync(fd: number): Promise<void>;
+  close(fd: number): Promise<void>;
+  /** fsync of a directory (a new file's name); errors are ignored, as SQLite ignores them. */
+  syncDir(dir: string): Promise<void>;
+}
+
+const cb = <T>(f: (done: (e: NodeJS.ErrnoException | null, v: T) => void) => void) =>
+  new Promise<T>((resolve, reject) => f((e, v) => (e ? reject(e) : resolve(v))));
+const ident = (s: { dev: number | bigint; ino: number | bigint }) => ({ dev: Number(s.dev), ino: Number(s.ino) });
+
+export const nodeSyncFs: SyncFs = {
+  stat: (path) =>
+    cb<{ dev: number; ino: number }>((d) => fsStat(path, (e, s) => d(e, e ? (undefined as never) : ident(s)))).catch((e) => {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw e;
+    }),
+  // O_RDONLY is enough for fsync/fdatasync on Linux and macOS.
+  open: (path) => cb<number>((d) => fsOpen(path, "r", d)),
+  fstat: (fd) => cb<{ dev: number; ino: number }>((d) => fsFstat(fd, (e, s) => d(e, e ? (undefined as never) : ident(s)))),
+  fdatasync: (fd) => cb<void>((d) => fsFdatasync(fd, (e) => d(e, undefined))),
+  close: (fd) => cb<void>((d) => fsClose(fd, (e) => d(e, undefined))),
+  syncDir: async (dir) => {
+    try {
+      const fd = await nodeSyncFs.open(dir);
+      await nodeSyncFs.fdatasync(fd).finally(() => nodeSyncFs.close(fd));
+    } catch {
+      // A platform or file system without directory sync (SQLite goes on too).
+    }
+  },
+};
+
+/**
+ * The WAL sync that synchronous=FULL does inside COMMIT, done in the thread pool.
+ * `sync()` resolves once a sync that began after the call is done, so it covers
+ * every COMMIT made before the call. At most one sync runs and one waits: every
+ * caller who comes while one runs shares the next.
+ *
+ * The -wal file is held open; before each sync its path is stat'ed, and a WAL
+ * deleted and made anew (every connection closed, in this or another process)
+ * is opened again (and its directory synced once, as SQLite does for a new
+ * WAL). No WAL at all means it was checkpointed into the DB file and removed:
+ * then the DB file is synced (the checkpoint did it already; this is cheap).
+ *
+ * A failed fdatasync poisons the syncer: every later write fails too, until a
+ * restart. After an fsync error Linux may have dropped the pages it could not
+ * write and report success next time ("fsyncgate"), and every later commit is
+ * chained after the lost frames in the WAL — so none may be acknowledged. The
+ * restart's WAL recovery sees what really is on disk. /healthz says write_failed.
+ */
+export class WalSyncer {
+  #fd: number | null = null;
+  #id: { dev: number; ino: number } | null = null;
+  #running: Promise<void> | null = null;
+  #next: Promise<void> | null = null;
+  #broken: WalSyncError | null = null;
+  /** Syncs begun, and how many callers they served (for the tests and the bench). */
+  readonly stats = { syncs: 0, requests: 0, reopened: 0 };
+  constructor(
+    private readonly walPath: string,
+    private readonly dbPath: string,
+    private readonly fs: SyncFs = nodeSyncFs,
+  ) {}
+
+  sync(): Promise<void> {
+    this.stats.requests++;
+    if (this.#broken) return Promise.reject(this.#broken);
+    if (!this.#running) return this.#start();
+    if (!this.#next) {
+      this.#next = this.#running.then(
+        () => this.#start(),
+        () => this.#start(),
+      );
+    }
+    return this.#next;
+  }
+
+  /** Resolves when no sync runs or waits (errors ignored): for drain and close. */
+  async settled(): Promise<void> {
+    while (this.#running || this.#next) await (this.#next ?? this.#running)!.catch(() => {});
+  }
+
+  #start(): Promise<void> {
+    this.#next = null;
+    if (this.#broken) return Promise.reject(this.#broken);
+    this.stats.syncs++;
+    const p = this.#once();
+    this.#running = p;
+    const done = () => {
+      if (this.#running === p) this.#running = null;
+    };
+    p.then(done, done);
+    return p;
+  }
+
+  async #once(): Promise<void> {
+    const now = await this.fs.stat(this.walPath);
+    if (!now) {
+      await this.#closeFd();
+      const fd = await this.fs.open(this.dbPath);
+      try {
+        await this.#datasync(fd);
+      } finally {
+        await this.fs.close(fd).catch(() => {});
+      }
+      return;
+    }
+    if (this.#fd === null || !this.#id || now.ino !== this.#id.ino || now.dev !== this.#id.dev) {
+      const first = this.#fd === null && !this.#id;
+      await this.#closeFd();
+      const fd = await this.fs.open(this.walPath);
+      this.#fd = fd;
+      this.#id = await this.fs.fstat(fd);
+      if (!first) this.stats.reopened++;
+      // A WAL made since we last looked has a new name in the directory: sync that too, once.
+      await this.fs.syncDir(dirname(this.walPath));
+    }
+    await this.#datasync(this.#fd);
+  }
+
+  async #datasync(fd: number): Promise<void> {
+    try {
+      await this.fs.fdatasync(fd);
+    } catch (e) {
+      this.#broken ??= new WalSyncError(e);
+      throw this.#broken;
     }
   }
+
+  async #closeFd(): Promise<void> {
+    const fd = this.#fd;
+    this.#fd = null;
+    this.#id = null;
+    if (fd !== null) await this.fs.close(fd).catch(() => {});
+  }
+
+  /** Closes the held descriptor now (the process is stopping). */
+  closeSync(): void {
+    if (this.#fd !== null) {
+      try {
+        closeSync(this.#fd);
+      } catch {
+        // already closed
+      }
+      this.#fd = null;
+    }
+  }
+}
+
+/**
+ * The libSQL transaction under a drizzle transaction (or one of its savepoints), for fixed SQL that the
+ * writer runs on every request of a hot path: drizzle builds a query anew on each call (10.7 % of a sign-up
+ * run's samples), and `.prepare()` on the DB cannot serve a transaction's own connection. Statements sent
+ * here are still watched for the caches (watchWrites wraps this transaction too).
+ */
+export function txClient(tx: Tx): Pick<import("@libsql/client").Transaction, "execute"> {
+  const c = (tx as unknown as { session?: { tx?: { execute?: unknown } } }).session?.tx;
+  if (!c || typeof c.execute !== "function") throw new Error("txClient: not a drizzle libSQL transaction");
+  return c as Pick<import("@libsql/client").Transaction, "execute">;
 }
 
 /** A FIFO mutex: each task starts when the one before it has settled. */
@@ -179,7 +394,7 @@ export class WriteQueue {
   }
 }
 
-/** PRAGMAs every connection must have; checked at start and in the tests. */
+/** PRAGMAs every read-pool connection must have (the writer's: writerPragmas); checked at start and in the tests. */
 export const requiredPragmas = { foreign_keys: 1, synchronous: 2 /* FULL */, journal_mode: "wal" } as const;
 
 /**
@@ -213,28 +428,40 @@ function fileId(path: string): { dev: number; ino: number } | null {
   }
 }
 
-export async function openDatabase(url: string, opts: { busyTimeoutMs?: number } = {}): Promise<Database> {
+export async function openDatabase(url: string, opts: { busyTimeoutMs?: number; syncFs?: SyncFs } = {}): Promise<Database> {
   // Statements compiled once per connection and reused (src/shared/statement-cache.ts).
   installStatementCache();
-  // Four connections: libsql runs each statement synchronously, so a read holds
+  // Three read connections and the writer's own: libsql runs each statement synchronously, so a read holds
   // a connection only for the tick it runs in; the one long holder is the
-  // writer's open transaction (one at a time). Each connection has its own
+  // writer's open transaction (one at a time), now on its own connection. Each connection has its own
   // SQLite page cache (up to 2 MB) and statement cache, so 8 cost memory for nothing.
   // A file (every install we ship) needs only the SQLite client. The full client also loads the network
   // clients (WebSocket, HTTP) for a libsql:/http(s):/ws(s): DATABASE_URL: about a quarter of the start's module
   // loading and ~9 MB of memory (docs/performance.md, "Memory and start-up, 2026-12-05 evening"), so only then.
   const createClient = url.startsWith("file:") || url === ":memory:" ? createFileClient : (await import("@libsql/client")).createClient;
-  const client = createClient({ url, timeout: opts.busyTimeoutMs ?? 5000, concurrency: POOL_CONNECTIONS } as Parameters<typeof createClient>[0]);
+  const timeout = opts.busyTimeoutMs ?? 5000;
+  const client = createClient({ url, timeout, concurrency: POOL_CONNECTIONS } as Parameters<typeof createClient>[0]);
   if (url.startsWith("file:")) {
     // journal_mode=WAL is stored in the file; foreign_keys and synchronous are
-    // per connection, and the pool opens new connections after transactions.
-    // libSQL's defaults (foreign_keys=1, synchronous=FULL under WAL) are what we
-    // want, and `checkPragmas` proves it on every start.
+    // per connection. libSQL's defaults (foreign_keys=1, synchronous=FULL under WAL)
+    // are what the read pool wants, and `checkPragmas` proves it on every start.
     await client.execute("PRAGMA journal_mode=WAL");
   }
   // The file's identity now, to notice a delete or a swap under us: SQLite
   // would go on writing to the unlinked inode and every write would be lost.
   const path = dbFilePath(url);
+  // A file DB: the writer's own connection, synchronous=NORMAL, and the WAL synced by WalSyncer before a
+  // write is answered (durable exactly as FULL, without the event loop waiting for the disk). An in-memory
+  // DB (one connection) or a database server keeps one client, as before.
+  let writer = client;
+  let syncer: WalSyncer | null = null;
+  if (path) {
+    writer = createFileClient({ url, timeout, concurrency: 1 } as Parameters<typeof createFileClient>[0]);
+    // If libSQL ever opened this connection anew (it drops one whose ROLLBACK failed), the new one is
+    // FULL again: slower, never less durable; checkPragmas(writer, writerPragmas) then fails at the next start.
+    await writer.execute("PRAGMA synchronous=NORMAL");
+    syncer = new WalSyncer(`${path}-wal`, path, opts.syncFs);
+  }
   const opened = path ? fileId(path) : null;
   const fileState = (): "ok" | "missing" | "replaced" | null => {
     if (!path || !opened || !opened.ino) return null;
@@ -262,12 +489,48 @@ export async function openDatabase(url: string, opts: { busyTimeoutMs?: number }
   // tables (sessions, throttles, the audit log) leaves the caches alone.
   const effects = new WriteEffects();
   const db = drizzle(watchWrites(client, effects), { schema });
+  const writerDb = writer === client ? db : drizzle(watchWrites(writer, effects), { schema });
   const queue = new WriteQueue();
   let generation = 0;
-  const afterWrite = (pages = true) => {
-    if (effects.take() && pages) generation++;
-  };
-  const grouper = new TransactionGrouper(queue, db, () => afterWrite(), guard);
+  const sync = syncer ? () => syncer.sync() : () => Promise.resolve();
+  // The effects are taken at COMMIT (the next group's statements are not this one's); the generation goes
+  // up only after the sync, so the page cache and memos drop their pages once the write is on disk.
+  const grouper = new TransactionGrouper(
+    queue,
+    writerDb,
+    (changed) => {
+      if (changed) generation++;
+    },
+    guard,
+    sync,
+    () => effects.take(),
+  );
+  // A write(): the same, one at a time in the queue; answered after the sync (also when it failed: a
+  // function of several statements may have committed some). A refused guard wrote nothing.
+  const write = <T>(fn: (db: Db) => Promise<T>, o?: { pages?: boolean }): Promise<T> =>
+    queue
+      .run(async () => {
+        guard();
+        const outcome = await fn(writerDb).then(
+          (value) => ({ ok: true as const, value }),
+          (error: unknown) => ({ ok: false as const, error }),
+        );
+        return { outcome, changed: effects.take() && o?.pages !== false };
+      })
+      .then(({ outcome, changed }) => {
+        const bump = () => void (changed && generation++);
+        return sync().then(
+          () => {
+            bump();
+            if (outcome.ok) return outcome.value;
+            throw outcome.error;
+          },
+          (syncError: unknown) => {
+            bump();
+            throw outcome.ok ? syncError : outcome.error;
+          },
+        );
+      });
   let closed = false;
   return {
     get generation() {
@@ -275,32 +538,40 @@ export async function openDatabase(url: string, opts: { busyTimeoutMs?: number }
     },
     db,
     client,
-    write: (fn, opts) => track(queue.run(() => (guard(), fn(db)).finally(() => afterWrite(opts?.pages !== false)))),
+    writer,
+    write: (fn, o) => track(write(fn, o)),
     transaction: (fn) => track(grouper.run(fn)),
     commits: grouper.stats,
+    walSyncs: syncer?.stats ?? null,
     fileState,
     writeHealth,
     async drain() {
       await queue.idle();
-      if (url.startsWith("file:") && fileState() === "ok") await client.execute("PRAGMA wal_checkpoint(TRUNCATE)").catch(() => {});
+      await syncer?.settled();
+      if (url.startsWith("file:") && fileState() === "ok") await writer.execute("PRAGMA wal_checkpoint(TRUNCATE)").catch(() => {});
     },
     close: () => {
       if (closed) return;
       closed = true;
+      syncer?.closeSync();
+      if (writer !== client) writer.close();
       client.close();
     },
   };
 }
 
-/** Reads the PRAGMAs on a connection from the pool; throws if one is off. */
-export async function checkPragmas(client: Client): Promise<Record<string, unknown>> {
+/** PRAGMAs of the writer's own connection (a file DB): NORMAL, because WalSyncer does FULL's WAL sync itself. */
+export const writerPragmas = { foreign_keys: 1, synchronous: 1 /* NORMAL + WalSyncer */, journal_mode: "wal" } as const;
+
+/** Reads the PRAGMAs on a connection from the pool (or the writer's, with writerPragmas); throws if one is off. */
+export async function checkPragmas(client: Client, required: typeof requiredPragmas | typeof writerPragmas = requiredPragmas): Promise<Record<string, unknown>> {
   const found: Record<string, unknown> = {};
-  for (const name of Object.keys(requiredPragmas) as (keyof typeof requiredPragmas)[]) {
+  for (const name of Object.keys(required) as (keyof typeof required)[]) {
     const rs = await client.execute(`PRAGMA ${name}`);
     const value = rs.rows[0]?.[0];
     found[name] = value;
-    if (String(value).toLowerCase() !== String(requiredPragmas[name]) && !(name === "journal_mode" && value === "memory")) {
-      throw new Error(`PRAGMA ${name} is ${String(value)}, expected ${requiredPragmas[name]}`);
+    if (String(value).toLowerCase() !== String(required[name]) && !(name === "journal_mode" && value === "memory")) {
+      throw new Error(`PRAGMA ${name} is ${String(value)}, expected ${required[name]}`);
     }
   }
   return found;

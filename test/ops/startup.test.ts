@@ -5,7 +5,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync, utimesSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -129,6 +129,23 @@ test("a stale bundle (sources newer than dist/main.js): exit 78, says to run npm
     assert.match(r.stderr, "npm run build");
   } finally {
     utimesSync(bundle, was, was);
+    tmp.cleanup();
+  }
+});
+
+test("the bundle is pure ASCII (a start decodes and parses it on the fast path), and its escaped Chinese prints as Chinese", async () => {
+  assert.is(spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT }).status, 0);
+  const bytes = readFileSync(join(ROOT, "dist", "main.js"));
+  const at = bytes.findIndex((b) => b > 0x7f);
+  assert.is(at, -1, `non-ASCII byte in dist/main.js at ${at}: ${bytes.subarray(Math.max(0, at - 40), at + 10).toString()}`);
+  // The bundle itself, run: its escaped copy reaches stderr as Chinese.
+  const tmp = tempDir();
+  try {
+    const r = await runToExit(prod(tmp.url), { args: ["dist/main.js"], node: [] });
+    assert.is(r.code, 78);
+    oneLine(r.stderr);
+    assert.match(r.stderr, "找不到数据库文件");
+  } finally {
     tmp.cleanup();
   }
 });

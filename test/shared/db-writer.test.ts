@@ -9,7 +9,9 @@ import { mkdtempSync, rmSync, renameSync, copyFileSync, statSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
-import { openDatabase, storageErrorCode, DbFileError, WriteQueue, MAX_GROUP, checkPragmas } from "../../src/shared/db.ts";
+import { openDatabase, storageErrorCode, DbFileError, WriteQueue, MAX_GROUP, checkPragmas, nodeSyncFs, WalSyncer, WalSyncError, type SyncFs } from "../../src/shared/db.ts";
+import { checkHealth } from "../../src/ops/health.ts";
+import type { Deps } from "../../src/shared/context.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "lingong-writer-"));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -209,6 +211,179 @@ test("checkPragmas: returns what it read, accepts an in-memory DB's journal, and
   await d.client.execute("PRAGMA synchronous=FULL");
   assert.equal(await checkPragmas(d.client), { foreign_keys: 1, synchronous: 2, journal_mode: "wal" });
   d.close();
+});
+
+
+// The WAL's sync (WalSyncer): the real node:fs calls, with fdatasync held at a gate the test opens,
+// so the order of COMMIT, sync and answer can be seen. Nothing here is timed.
+function gatedFs(base: SyncFs = nodeSyncFs) {
+  const calls: string[] = [];
+  const gates: { open: () => void; fail: (e: unknown) => void }[] = [];
+  let started = 0;
+  const fs: SyncFs = {
+    ...base,
+    stat: (p) => (calls.push(`stat ${p.endsWith("-wal") ? "wal" : p}`), base.stat(p)),
+    open: (p) => (calls.push(`open ${p.endsWith("-wal") ? "wal" : p.endsWith(".db") ? "db" : "dir"}`), base.open(p)),
+    syncDir: (p) => (calls.push("syncDir"), base.syncDir(p)),
+    fdatasync: async (fd) => {
+      started++;
+      calls.push("fdatasync");
+      await new Promise<void>((open, fail) => gates.push({ open, fail }));
+      return base.fdatasync(fd);
+    },
+  };
+  const waitStarted = async (n: number) => {
+    for (let i = 0; i < 10_000 && started < n; i++) await new Promise((r) => setImmediate(r));
+    assert.is(started, n, `${n} syncs begun`);
+  };
+  return { fs, calls, gates, waitStarted, started: () => started };
+}
+const settledYet = async (p: Promise<unknown>) => {
+  let done = false;
+  p.then(() => (done = true), () => (done = true));
+  for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+  return done;
+};
+
+test("durability: a transaction is answered only after a WAL sync that began after its COMMIT; the writer commits the next group meanwhile", async () => {
+  const path = join(dir, `sync${++n}.db`);
+  const g = gatedFs();
+  const d = await openDatabase(`file:${path}`, { syncFs: g.fs });
+  // The table through the writer, answered after a sync too: let it through.
+  const made = d.write((db) => db.run("CREATE TABLE t (x INTEGER NOT NULL)"));
+  await g.waitStarted(1);
+  g.gates[0].open();
+  await made;
+  assert.equal(g.calls.slice(0, 4), ["stat wal", "open wal", "syncDir", "fdatasync"], "the -wal opened once, its directory synced once");
+  const gen = d.generation;
+  const a = d.transaction((tx) => tx.run("INSERT INTO t VALUES (1)"));
+  await g.waitStarted(2);
+  // A is committed (a reader sees it) but not answered, and the page cache's generation waits too.
+  assert.is(await count(d), 1);
+  assert.is(await settledYet(a), false, "not answered before its sync is done");
+  assert.is(d.generation, gen, "the caches are emptied after the sync, not at COMMIT");
+  // B arrives while A's sync runs: the writer commits it at once (the event loop and the writer are free) …
+  const b = d.transaction((tx) => tx.run("INSERT INTO t VALUES (2)"));
+  const w = d.write((db) => db.run("INSERT INTO t VALUES (3)"));
+  for (let i = 0; i < 10_000 && (await count(d)) < 3; i++) await new Promise((r) => setImmediate(r));
+  assert.is(await count(d), 3, "B and the write committed while A's sync was still running");
+  // … but A's sync began before B's COMMIT, so it does not answer B.
+  g.gates[1].open();
+  await a;
+  assert.is(d.generation, gen + 1);
+  assert.is(await settledYet(b), false, "B waits for a sync that began after its COMMIT");
+  assert.is(await settledYet(w), false);
+  await g.waitStarted(3);
+  g.gates[2].open();
+  await Promise.all([b, w]);
+  assert.is(d.generation, gen + 3, "each group and write raises the generation after its own sync (B's change was not folded into A's)");
+  assert.is(g.started(), 3, "B and the write shared one sync");
+  assert.is(d.walSyncs?.syncs, 3);
+  // A transaction that throws wrote nothing: answered without waiting for a sync.
+  const e = await d.transaction(async () => {
+    throw new Error("rule");
+  }).catch((x) => x);
+  assert.is(e?.message, "rule");
+  assert.is(g.started(), 3);
+  await d.drain();
+  d.close();
+});
+
+test("durability: an fsync error fails the whole group (and a write), /healthz says write_failed, and every later write fails until a restart", async () => {
+  const { d: setup, path } = await fresh();
+  // What /healthz reads and its write probe writes.
+  await setup.client.execute("CREATE TABLE schema_migrations (name TEXT)");
+  await setup.client.execute("CREATE TABLE health_probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL)");
+  setup.close();
+  const g = gatedFs();
+  const d = await openDatabase(`file:${path}`, { syncFs: g.fs });
+  const group = [1, 2, 3].map((i) => d.transaction((tx) => tx.run(`INSERT INTO t VALUES (${i})`)));
+  await g.waitStarted(1);
+  const eio = Object.assign(new Error("EIO: i/o error, fdatasync"), { code: "EIO" });
+  g.gates[0].fail(eio);
+  const results = await Promise.allSettled(group);
+  assert.equal(results.map((r) => r.status), ["rejected", "rejected", "rejected"], "no member of the group is acknowledged");
+  const err = (results[0] as PromiseRejectedResult).reason;
+  assert.ok(err instanceof WalSyncError, String(err));
+  assert.is(err.code, "SQLITE_IOERR_FSYNC", "the code a failed COMMIT has under synchronous=FULL");
+  assert.is(err.cause, eio);
+  assert.is(storageErrorCode(err), "SQLITE_IOERR_FSYNC");
+  assert.is(d.writeHealth.lastFailure?.code, "SQLITE_IOERR_FSYNC");
+  // Poisoned: the kernel may have dropped what it could not write; later commits are chained after it.
+  const later = await d.write((db) => db.run("INSERT INTO t VALUES (4)")).catch((x) => x);
+  assert.ok(later instanceof WalSyncError, String(later));
+  const later2 = await d.transaction((tx) => tx.run("INSERT INTO t VALUES (5)")).catch((x) => x);
+  assert.ok(later2 instanceof WalSyncError, String(later2));
+  assert.is(g.started(), 1, "no second fdatasync is trusted");
+  const logged: unknown[] = [];
+  const deps = {
+    database: d,
+    log: { error: (...a: unknown[]) => logged.push(a), warn: () => {}, info: () => {} },
+    config: { databaseUrl: `file:${path}`, diskMinFreeMb: 0 },
+  } as unknown as Deps;
+  const h = await checkHealth(deps);
+  assert.is(h.ok, false);
+  assert.is(h.code, "write_failed");
+  assert.is(h.lastWriteFailure?.code, "SQLITE_IOERR_FSYNC");
+  d.close();
+  // After a restart the DB opens, and whatever reached the disk is whole (the group all or nothing).
+  const again = await openDatabase(`file:${path}`);
+  assert.is((await again.client.execute("PRAGMA integrity_check")).rows[0][0], "ok");
+  const c = await count(again);
+  assert.ok(c === 0 || c === 5 || c === 3 || c === 4, `whole groups only, found ${c}`);
+  await again.write((db) => db.run("INSERT INTO t VALUES (6)"));
+  again.close();
+});
+
+test("the WAL syncer: a -wal made anew (other inode) is opened again before the sync; no -wal means it was checkpointed away: the DB file is synced", async () => {
+  const base = join(dir, `ws${++n}.db`);
+  const files = new Map<string, { dev: number; ino: number } | null>([[`${base}-wal`, { dev: 1, ino: 10 }]]);
+  const calls: string[] = [];
+  let nextFd = 100;
+  const fdIno = new Map<number, number>();
+  const fs: SyncFs = {
+    stat: async (p) => files.get(p) ?? null,
+    open: async (p) => {
+      const fd = nextFd++;
+      fdIno.set(fd, files.get(p)?.ino ?? -1);
+      calls.push(`open ${p.slice(base.length) || "db"} -> ${fd}`);
+      return fd;
+    },
+    fstat: async (fd) => ({ dev: 1, ino: fdIno.get(fd)! }),
+    fdatasync: async (fd) => void calls.push(`fdatasync ${fd}`),
+    close: async (fd) => void calls.push(`close ${fd}`),
+    syncDir: async () => void calls.push("syncDir"),
+  };
+  const s = new WalSyncer(`${base}-wal`, base, fs);
+  await s.sync();
+  await s.sync();
+  assert.equal(calls, ["open -wal -> 100", "syncDir", "fdatasync 100", "fdatasync 100"], "opened once, then the held descriptor");
+  calls.length = 0;
+  files.set(`${base}-wal`, { dev: 1, ino: 11 });
+  await s.sync();
+  assert.equal(calls, ["close 100", "open -wal -> 101", "syncDir", "fdatasync 101"], "a new WAL: the old descriptor closed, the new file synced, its name too");
+  assert.is(s.stats.reopened, 1);
+  calls.length = 0;
+  files.delete(`${base}-wal`);
+  await s.sync();
+  assert.equal(calls, ["close 101", "open db -> 102", "fdatasync 102", "close 102"]);
+  calls.length = 0;
+  files.set(`${base}-wal`, { dev: 1, ino: 12 });
+  await s.sync();
+  assert.equal(calls, ["open -wal -> 103", "syncDir", "fdatasync 103"]);
+  // Callers who come while a sync runs share the next one; three syncs at most for five callers here.
+  const before = s.stats.syncs;
+  await Promise.all([s.sync(), s.sync(), s.sync(), s.sync(), s.sync()]);
+  assert.is(s.stats.syncs - before, 2, "the first runs, the other four wait for one more");
+  // An open() that fails (not fdatasync) fails that sync only.
+  const failing: SyncFs = { ...fs, stat: async () => ({ dev: 1, ino: 99 }), open: async () => { throw Object.assign(new Error("EMFILE"), { code: "EMFILE" }); } };
+  const t = new WalSyncer(`${base}-wal`, base, failing);
+  const e = await t.sync().catch((x) => x);
+  assert.is(e?.code, "EMFILE");
+  const t2 = new WalSyncer(`${base}-wal`, base, { ...fs, fdatasync: async () => { throw Object.assign(new Error("EIO"), { code: "EIO" }); } });
+  const e2 = await t2.sync().catch((x) => x);
+  assert.ok(e2 instanceof WalSyncError);
+  assert.is(await t2.sync().catch((x) => x), e2, "poisoned: the same error, no new sync");
 });
 
 test.run();

@@ -5,17 +5,17 @@ import * as assert from "uvu/assert";
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase, checkPragmas, WriteQueue, MAX_GROUP } from "../../src/shared/db.ts";
+import { openDatabase, checkPragmas, WriteQueue, MAX_GROUP, POOL_CONNECTIONS, writerPragmas } from "../../src/shared/db.ts";
 import { migrate, loadMigrations, NewerDatabaseError } from "../../src/shared/migrate.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "lingong-db-"));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
-test("foreign keys, synchronous=FULL and WAL hold on every pooled connection, also after transactions", async () => {
+test("foreign keys, synchronous=FULL and WAL hold on every pooled connection, also after transactions; the writer's own connection is NORMAL (its WAL synced by WalSyncer)", async () => {
   const d = await openDatabase(`file:${join(dir, "p.db")}`);
   await migrate(d.client);
-  // Hold several transactions open at once so the pool must open new connections.
-  const txs = await Promise.all([1, 2, 3].map(() => d.client.transaction("read")));
+  // Hold several transactions open at once so the pool must open new connections (one left for the check).
+  const txs = await Promise.all(Array.from({ length: POOL_CONNECTIONS - 1 }, () => d.client.transaction("read")));
   for (let i = 0; i < 5; i++) await checkPragmas(d.client);
   await Promise.all(txs.map((t) => t.commit()));
   await d.transaction(async (tx) => {
@@ -23,6 +23,10 @@ test("foreign keys, synchronous=FULL and WAL hold on every pooled connection, al
   });
   const after = await checkPragmas(d.client);
   assert.equal(after, { foreign_keys: 1, synchronous: 2, journal_mode: "wal" });
+  assert.is.not(d.writer, d.client, "a file DB's writer has a connection of its own");
+  assert.equal(await checkPragmas(d.writer, writerPragmas), { foreign_keys: 1, synchronous: 1, journal_mode: "wal" });
+  const e = await checkPragmas(d.writer).catch((x) => x);
+  assert.is(e?.message, "PRAGMA synchronous is 1, expected 2", "the read pool's rule does not fit the writer");
   // drizzle knows the schema: the relational queries (db.query.*) the repos use work.
   assert.equal(await d.db.query.settings.findMany(), [{ key: "a", value: "1" }]);
   // And foreign keys are really enforced on whichever connection the write gets.

@@ -6,12 +6,12 @@ import {
   applications, brands, employers, hires, jobPostings, markets, postingBrands, users, workKinds,
 } from "../../../db/schema/index.ts";
 import type { PostingStatus } from "../../../db/schema/constants.ts";
-import type { Db, Queryable, Tx } from "../../shared/db.ts";
+import { txClient, type Db, type Queryable, type Tx } from "../../shared/db.ts";
 import { firstRow } from "../../shared/queries.ts";
 import { perApp } from "../../shared/memo.ts";
-import { notifyStatements, recipientColumns, shortDate, shortDates, type Notice } from "../messages/index.ts";
+import { notifyStatements, shortDate, shortDates, type Notice } from "../messages/index.ts";
 import { insertHire } from "../hires/index.ts";
-import { tell, type JobNews } from "./jobs.news.ts";
+import { tell, tellFixed, type JobNews } from "./jobs.news.ts";
 import { canDecide, canWithdraw, dateWindow, effectiveStatus, hireTerms, publishProblem, signUpRefusal, draftColumnFields, type PostingDraft } from "./jobs.domain.ts";
 import { pickFields } from "../../shared/pick.ts";
 import { grams, keywordQuery } from "./jobs.search.ts";
@@ -622,33 +622,29 @@ export async function signUp(
 ): Promise<SignUpResult> {
   // Three statements, not five: the worker's phone and PIN come with the posting
   // (subqueries), and the unique index (posting, worker) answers "already" by
-  // inserting nothing instead of a read before the insert.
-  const [posting] = await tx
-    .select({
-      status: jobPostings.status,
-      startDate: jobPostings.startDate,
-      endDate: jobPostings.endDate,
-      headcount: jobPostings.headcount,
-      filledCount: jobPostings.filledCount,
-      title: jobPostings.title,
-      countyCode: jobPostings.countyCode,
-      employerUserId: employers.userId,
-      // The worker's phone and PIN, for the notice.
-      ...recipientColumns(p.workerId),
-    })
-    .from(jobPostings)
-    .innerJoin(employers, eq(employers.id, jobPostings.employerId))
-    .where(eq(jobPostings.id, p.postingId));
+  // inserting nothing instead of a read before the insert. Fixed SQL through the
+  // transaction's client (db.ts txClient): no query is built per sign-up.
+  const c = txClient(tx);
+  const [r] = (await c.execute({ sql: SIGN_UP_POSTING_SQL, args: [p.workerId, p.workerId, p.postingId] })).rows;
+  const posting = r && {
+    status: r[0] as Posting["status"],
+    startDate: r[1] as string,
+    endDate: r[2] as string,
+    headcount: Number(r[3]),
+    filledCount: Number(r[4]),
+    title: r[5] as string,
+    countyCode: r[6] as string,
+    employerUserId: Number(r[7]),
+    phone: r[8] as string | null,
+    hasPin: r[9] as number | null,
+  };
   if (!posting) return { ok: false, reason: "notOpen" };
   // The same rule the page applies (jobs.domain.ts signUpRefusal), again inside the transaction;
   // the duplicate is answered by the unique index below (nothing inserted → "already").
   const refusal = signUpRefusal(posting, "worker", false, today);
   if (refusal) return { ok: false, reason: refusal === "already" || refusal === "notWorker" ? "notOpen" : refusal };
-  const [row] = await tx
-    .insert(applications)
-    .values({ postingId: p.postingId, workerId: p.workerId, quoteFen: p.quoteFen, quoteNote: p.quoteNote, createdAt: now })
-    .onConflictDoNothing({ target: [applications.postingId, applications.workerId] })
-    .returning({ id: applications.id });
+  const [inserted] = (await c.execute({ sql: SIGN_UP_INSERT_SQL, args: [p.postingId, p.workerId, p.quoteFen, p.quoteNote, now] })).rows;
+  const row = inserted && { id: Number(inserted[0]) };
   if (!row) return { ok: false, reason: "already" };
   const news: JobNews[] = [{ code: "newApplicant", userId: posting.employerUserId, title: posting.title, postingId: p.postingId }];
   // A worker without a PIN cannot look online: the text tells her what happens next and by when.
@@ -661,9 +657,19 @@ export async function signUp(
       sms: { to: posting.phone, template: "signupReceived", countyCode: posting.countyCode, params: { job: posting.title, date: shortDate(posting.startDate) } },
     });
   }
-  await tell(tx, news, now);
+  await tellFixed(tx, news, now);
   return { ok: true, applicationId: row.id };
 }
+
+/** signUp's read inside the transaction: the posting's rule fields, its employer's account, the worker's phone and PIN (as messages.repo.ts recipientColumns). */
+export const SIGN_UP_POSTING_SQL =
+  "SELECT p.status, p.start_date, p.end_date, p.headcount, p.filled_count, p.title, p.county_code, e.user_id, " +
+  "(SELECT u.phone FROM users u WHERE u.id = ?), (SELECT u.pin_hash IS NOT NULL FROM users u WHERE u.id = ?) " +
+  "FROM job_postings p INNER JOIN employers e ON e.id = p.employer_id WHERE p.id = ?";
+/** signUp's insert: nothing (no row back) when she signed up for it before (the unique index applications_once_idx). */
+export const SIGN_UP_INSERT_SQL =
+  "INSERT INTO applications (posting_id, worker_id, quote_fen, quote_note, created_at) VALUES (?, ?, ?, ?, ?) " +
+  "ON CONFLICT (posting_id, worker_id) DO NOTHING RETURNING id";
 
 /** A sign-up with its posting, for the employer's decisions. */
 export async function applicationWithPosting(tx: Queryable, applicationId: number) {
