@@ -18,6 +18,8 @@ test("the 12 months end today and start the day after the same date last year", 
   // 29 February: a year back there is no 29th, so from 28 February 2027 on: 2027-03-01 … 2028-02-29.
   assert.is(yearWindowStart("2028-02-29"), "2027-03-01");
   assert.is(yearWindowStart("2027-03-01"), "2026-03-02");
+  // The 31st of a month that has one (only February is cut to the 28th).
+  assert.is(yearWindowStart("2026-12-31"), "2026-01-01");
 });
 
 test("a hire counts once completed, or once its last day has passed; never when cancelled", () => {
@@ -89,6 +91,26 @@ test("a wage case alone is a record, not a new employer", () => {
   const r = employerRecord({ today, verifiedOn: null, hires: [], wageCases: [{ day: "2026-12-01", status: "accepted" }] });
   assert.not.ok(r.isNew);
   assert.is(r.wageCasesOpen, 1);
+  // Closed, but taken in this year: still a record.
+  const closed = employerRecord({ today, verifiedOn: null, hires: [], wageCases: [{ day: "2026-06-01", status: "closed" }] });
+  assert.equal([closed.wageCasesOpened, closed.wageCasesOpen, closed.isNew], [1, 0, false]);
+  // Taken in long ago, still open: a record too.
+  const old = employerRecord({ today, verifiedOn: null, hires: [], wageCases: [{ day: "2024-06-01", status: "processing" }] });
+  assert.equal([old.wageCasesOpened, old.wageCasesOpen, old.isNew], [0, 1, false]);
+});
+
+test("wage cases taken in on the window's first day and today count; the day before it does not", () => {
+  const r = employerRecord({
+    today,
+    verifiedOn: null,
+    hires: [],
+    wageCases: [
+      { day: "2025-12-06", status: "closed" },
+      { day: today, status: "closed" },
+      { day: "2025-12-05", status: "closed" },
+    ],
+  });
+  assert.is(r.wageCasesOpened, 2);
 });
 
 test("whole months", () => {
@@ -107,6 +129,7 @@ test("percentiles by linear interpolation, worked by hand", () => {
   assert.is(percentile([100, 200], 0.5), 150);
   assert.is(percentile([100, 200, 400], 0.25), 150); // position 0.5
   assert.is(percentile([1000, 2000, 3000, 4000], 0.75), 3250); // position 2.25
+  assert.throws(() => percentile([], 0.5), /percentile of nothing/);
   // Order of input does not matter.
   assert.equal(rateFigures([4000, 1000, 3000, 2000]), rateFigures([1000, 2000, 3000, 4000]));
 });
@@ -149,6 +172,9 @@ test("every rate a county can show, for the posting form", () => {
   const t = rateTable([...samples(2, YANLING, "hour", Array(10).fill(30)), ...samples(1, YUZHOU, "day", Array(12).fill(150))]);
   const rs = goingRatesFor(t, YANLING);
   assert.equal(rs.map((r) => [r.kindId, r.unit, r.scope]), [[1, "day", "city"], [2, "hour", "county"]]);
+  // One kind in several units: in the order day, hour, piece, whatever the order of the hires.
+  const units = rateTable([...samples(3, YANLING, "piece", Array(10).fill(5)), ...samples(3, YANLING, "hour", Array(10).fill(30)), ...samples(3, YANLING, "day", Array(10).fill(150))]);
+  assert.equal(goingRatesFor(units, YANLING).map((r) => [r.kindId, r.unit]), [[3, "day"], [3, "hour"], [3, "piece"]]);
 });
 
 test("well below: under 85% of the median", () => {

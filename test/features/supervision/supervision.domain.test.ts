@@ -57,6 +57,13 @@ test("roadside trend: each point by its last count of the month, per county and 
     { countyCode: "411081", month: "2026-11", points: 1, people: 5 },
   ]);
   assert.equal(roadsideTrend([]), []);
+  // Given in any order, the rows come by county, then by month.
+  const shuffled = roadsideTrend([
+    { pointId: 3, countyCode: "411081", date: "2026-11-02", people: 9 },
+    { pointId: 1, countyCode: "411024", date: "2026-11-18", people: 20 },
+    { pointId: 1, countyCode: "411024", date: "2026-10-03", people: 40 },
+  ]);
+  assert.equal(shuffled.map((r) => [r.countyCode, r.month]), [["411024", "2026-10"], ["411024", "2026-11"], ["411081", "2026-11"]]);
 });
 
 test.run();
