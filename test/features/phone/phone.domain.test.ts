@@ -1,7 +1,7 @@
 // The pure rules of phone codes, as tables of cases.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { weakPin, addressKey, limitRefusal, codeState, normalizeCode, budgetState, newCode, resendWait, MAX_WRONG_TRIES, type SendCounts } from "../../../src/features/phone/phone.domain.ts";
+import { weakPin, addressKey, limitRefusal, codeState, normalizeCode, budgetState, newCode, resendWait, MAX_WRONG_TRIES, CODE_TTL_MS, PROVEN_TTL_MS, PROOF_TTL_MS, type SendCounts } from "../../../src/features/phone/phone.domain.ts";
 
 // ID number of someone born 1963-07-15 (check digit not checked by the rule).
 const ID = "411024196307152345";
@@ -27,6 +27,7 @@ test("weak PINs: same digit, runs, birth date in the ID number, the ID's last si
     ["630715", "not-an-id", null],
     ["274913", ID, null],
     ["12345", null, null], // not a PIN at all: the format rule answers
+    ["1234567", null, null], // seven digits are no PIN either (not a "run")
     ["630715", "41102419630715234x", "birthDate"], // the check letter typed small is still an ID number
     ["630715", "4110241963071523451", null], // 19 digits: no ID number, nothing read from it
     ["963071", "9411024196307152345", null], // nor from its last 18 (that date would be "96-30-71")
@@ -50,6 +51,9 @@ test("addresses: IPv4 as is, IPv6 by /64, mapped IPv4 as IPv4", () => {
     ["::FFFF:1.2.3.4", "1.2.3.4"], // mapped IPv4 in capitals
     ["LOCAL", "local"],
     ["2001:db8", "2001:db8:0:0::/64"], // fewer than four groups and no "::": filled with zeros
+    ["::ffff:192.168.10.200", "192.168.10.200"], // mapped IPv4 with numbers of several digits
+    ["1::ffff:1.2.3.4", "1:0:0:0::/64"], // IPv4 at the end of another IPv6 address is not mapped IPv4
+    ["2001:db8::1:2:3:4:5", "2001:db8:0:1::/64"], // "::" stands for one group here: the tail reaches the fourth
   ];
   for (const [ip, want] of cases) assert.is(addressKey(ip), want, ip);
   assert.is(addressKey("2001:db8:1:2:aaaa::1"), addressKey("2001:db8:1:2:bbbb::2"), "one /64, one key");
@@ -75,6 +79,7 @@ test("limits: the first one reached, in order budget → number → address; sta
     [{ instanceToday: 99 }, false, null],
   ];
   for (const [counts, staff, want] of cases) assert.is(limitRefusal({ ...none, ...counts }, limits, NOW, staff)?.key ?? null, want, JSON.stringify(counts));
+  assert.is(limitRefusal({ ...none, addressHour: 10 }, limits, NOW)?.key, "addressHour", "a request is not staff's unless said");
   const wait = limitRefusal({ ...none, numberLastAt: NOW - 15_500 }, limits, NOW);
   assert.equal(wait, { key: "numberWait", seconds: 45 });
 });
@@ -93,6 +98,8 @@ test("a code's state: open, expired after 5 minutes, ended by 5 wrong tries, gon
     [{ codeExpiresAt: NOW + 40 * 60_000 }, NOW + 30 * 60_000 + 1, "gone"],
   ];
   for (const [p, at, want] of cases) assert.is(codeState({ ...base, ...p }, at), want, JSON.stringify(p));
+  // The lifetimes the actions stamp on a step (docs: a code 5 minutes, the step 30, a new PIN within 10 after the code).
+  assert.equal([CODE_TTL_MS, PROOF_TTL_MS, PROVEN_TTL_MS], [300_000, 1_800_000, 600_000]);
 });
 
 test("codes as typed; new codes are 6 digits; resend wait; budget state", () => {
