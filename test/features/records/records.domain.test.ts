@@ -66,6 +66,11 @@ test("one unpaid answer among four hires; one too old to count", () => {
   assert.not.ok(r.isNew);
 });
 
+test("three paid, one not: each answer counted as itself", () => {
+  const r = employerRecord({ today, verifiedOn: null, hires: [hire("2026-12-01", "paid"), hire("2026-11-01", "paid"), hire("2026-10-01", "paid"), hire("2026-09-01", "not_paid")], wageCases: [] });
+  assert.equal([r.hires, r.paid, r.notPaid, r.unanswered], [4, 3, 1, 0]);
+});
+
 test("the first day of the window counts", () => {
   assert.is(employerRecord({ today, verifiedOn: null, hires: [hire("2025-12-06", "paid")], wageCases: [] }).hires, 1);
 });
@@ -108,6 +113,7 @@ test("wage cases taken in on the window's first day and today count; the day bef
       { day: "2025-12-06", status: "closed" },
       { day: today, status: "closed" },
       { day: "2025-12-05", status: "closed" },
+      { day: "2026-12-06", status: "closed" }, // dated after today (a clock set back): not in the window
     ],
   });
   assert.is(r.wageCasesOpened, 2);
@@ -161,6 +167,9 @@ test("city fallback: too few in the county, enough across the city", () => {
   assert.is(goingRate(t, 1, YANLING, "hour"), null);
   assert.is(goingRate(t, 1, YANLING, "month"), null);
   assert.is(goingRate(t, 1, YANLING, null), null);
+  // Monthly wages are no going rate, even when a table holds enough of them.
+  const monthly = rateTable(samples(1, YANLING, "month" as RateSample["unit"], Array(12).fill(3000)));
+  assert.is(goingRate(monthly, 1, YANLING, "month"), null);
 });
 
 test("units are never mixed", () => {
@@ -169,8 +178,8 @@ test("units are never mixed", () => {
 });
 
 test("every rate a county can show, for the posting form", () => {
-  const t = rateTable([...samples(2, YANLING, "hour", Array(10).fill(30)), ...samples(1, YUZHOU, "day", Array(12).fill(150))]);
-  const rs = goingRatesFor(t, YANLING);
+  const t = rateTable([...samples(2, YANLING, "hour", Array(10).fill(30)), ...samples(1, YUZHOU, "day", Array(12).fill(150)), ...samples(4, YANLING, "day", [100, 120])]);
+  const rs = goingRatesFor(t, YANLING); // kind 4: two hires, nothing to show
   assert.equal(rs.map((r) => [r.kindId, r.unit, r.scope]), [[1, "day", "city"], [2, "hour", "county"]]);
   // One kind in several units: in the order day, hour, piece, whatever the order of the hires.
   const units = rateTable([...samples(3, YANLING, "piece", Array(10).fill(5)), ...samples(3, YANLING, "hour", Array(10).fill(30)), ...samples(3, YANLING, "day", Array(10).fill(150))]);
@@ -188,8 +197,8 @@ test("well below: under 85% of the median", () => {
 test("a worker's printed summary: hires done, their answers, first and last dates", () => {
   const s = printSummary(
     [
-      { ...hire("2026-03-02", "paid"), startDate: "2026-03-01" },
       { ...hire("2026-11-30", "not_paid", "confirmed"), startDate: "2026-11-28" },
+      { ...hire("2026-03-02", "paid"), startDate: "2026-03-01" },
       { ...hire("2026-12-09", null, "working"), startDate: "2026-12-01" }, // not done
       { ...hire("2026-07-01", null, "cancelled"), startDate: "2026-07-01" },
       { ...hire("2026-08-10"), startDate: "2026-08-08" },
