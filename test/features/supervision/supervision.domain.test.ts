@@ -1,7 +1,7 @@
 // The supervision rules with hand-worked cases.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { inspectionOutcome, inspectionProblems, roadsideTrend, type InspectionDraft } from "../../../src/features/supervision/supervision.domain.ts";
+import { inspectionOutcome, inspectionProblems, roadsideTrend, needsRectification, type InspectionDraft } from "../../../src/features/supervision/supervision.domain.ts";
 
 const today = "2026-12-05";
 
@@ -17,6 +17,16 @@ test("an inspection's outcome, every case", () => {
     ["failed without a deadline (old record): still open, never overdue", { failedItems: 1, rectifyBy: null, rectifiedAt: null }, "open"],
   ];
   for (const [name, s, want] of cases) assert.is(inspectionOutcome(s, today), want, name);
+});
+
+test("what still needs work: open and overdue; not passed nor put right", () => {
+  const cases: [Parameters<typeof needsRectification>[0], boolean][] = [
+    ["open", true],
+    ["overdue", true],
+    ["passed", false],
+    ["rectified", false],
+  ];
+  for (const [o, want] of cases) assert.is(needsRectification(o), want, o);
 });
 
 const allPass = (): InspectionDraft["items"] => ({
