@@ -168,7 +168,7 @@ test("city fallback: too few in the county, enough across the city", () => {
   assert.is(goingRate(t, 1, YANLING, "month"), null);
   assert.is(goingRate(t, 1, YANLING, null), null);
   // Monthly wages are no going rate, even when a table holds enough of them.
-  const monthly = rateTable(samples(1, YANLING, "month" as RateSample["unit"], Array(12).fill(3000)));
+  const monthly = rateTable(samples(1, YANLING, "month" as unknown as RateSample["unit"], Array(12).fill(3000)));
   assert.is(goingRate(monthly, 1, YANLING, "month"), null);
 });
 
