@@ -125,6 +125,9 @@ export interface PageCacheOptions {
   hitHeaders?: (headers: Headers) => void;
 }
 
+/** Query strings longer than this are keyed afresh on every request rather than kept (keyOf). */
+const MAX_KEPT_QUERY = 512;
+
 const SHAREABLE_COOKIES = new Set<string>(["big", ...anonCookieNames]);
 
 /** The query parameter names a page read while it rendered ("all": it asked for every one). */
@@ -301,12 +304,38 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
     return storable ? entry : null;
   }
 
-  /** After a render: the path's shape grows by the names this render read. */
+  /**
+   * The key of a URL by its path's shape as it is now, kept per raw URL: a hit
+   * then parses no query string. Parsing, percent-decoding (a search's Chinese
+   * word), sorting and encoding the parameters again was 5–8 µs of a 110–130 µs
+   * hit (docs/performance.md, "Anonymous page 50 and search"). A kept key is
+   * used only while the path's shape is the very object it was made with: a
+   * shape that grows is a new object, and every URL of the path is keyed anew.
+   * Bounded like the shapes (the oldest go first), and long query strings are
+   * not kept, so random URLs cannot make it hold much.
+   */
+  const keys = new Map<string, { shape: Reads | undefined; key: string }>();
+  function keyOf(base: string, query: string): string {
+    const shape = shapes.get(base);
+    const raw = `${base}?${query}`;
+    const kept = keys.get(raw);
+    if (kept && kept.shape === shape) return kept.key;
+    const key = `${base}?${queryKey(query, shape ?? "all")}`;
+    if (query.length <= MAX_KEPT_QUERY) {
+      keys.delete(raw);
+      keys.set(raw, { shape, key });
+      if (keys.size > maxEntries * 4) keys.delete(keys.keys().next().value!);
+    }
+    return key;
+  }
+
+  /** After a render: the path's shape grows by the names this render read (the same object if it did not grow: see `keyOf`). */
   function learn(base: string, c: Ctx): void {
     const read = readsOf.get(c.req.raw) ?? "all";
     const known = shapes.get(base);
     if (known === "all") return;
-    const union: Reads = read === "all" ? "all" : new Set([...(known ?? []), ...read]);
+    const grows = read === "all" || known === undefined || [...read].some((n) => !known.has(n));
+    const union: Reads = !grows ? known! : read === "all" ? "all" : new Set([...(known ?? []), ...read]);
     shapes.delete(base);
     shapes.set(base, union);
     if (shapes.size > maxEntries * 4) shapes.delete(shapes.keys().next().value!);
@@ -321,7 +350,7 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
     }
     const query = rawQuery(c);
     // A path whose shape is not known yet is keyed by every parameter until its first render tells.
-    const key = `${base}?${queryKey(query, shapes.get(base) ?? "all")}`;
+    const key = keyOf(base, query);
     const gen = opts.generation();
     if (gen !== seenGeneration) {
       clearAll();

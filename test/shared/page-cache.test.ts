@@ -75,6 +75,13 @@ function harness(opts: { ttlMs?: number; maxEntries?: number; maxBody?: number; 
     const x = i === "all" ? (c.req.query(), c.req.query("x")) : "";
     return c.html(`<p>i=${i}${x} render ${renders}</p>`);
   });
+  // Reads "b" only when a=deep: the path's shape grows when the first a=deep is rendered.
+  app.get("/grow", (c) => {
+    renders++;
+    const a = c.req.query("a");
+    const b = a === "deep" ? ` b=${c.req.query("b")}` : "";
+    return c.html(`<p>a=${a}${b} render ${renders}</p>`);
+  });
   app.post("/page", (c) => {
     renders++;
     return c.html(`<p>render ${renders}</p>`);
@@ -139,6 +146,29 @@ test("the key keeps only the parameters the page reads, in a fixed order: junk p
   await h.get("/all?a=1&b=2");
   await h.get("/all?b=2&a=1");
   assert.is(h.renders(), 7);
+});
+
+test("a URL keyed before its path's shape grew is keyed by the grown shape afterwards (the kept keys follow the shape)", async () => {
+  const h = harness();
+  assert.is(await h.get("/grow?a=1&b=1"), "<p>a=1 render 1</p>");
+  assert.is(await h.get("/grow?a=1&b=2"), "<p>a=1 render 1</p>", "shape {a}: b is junk");
+  // Keyed by {a} when it arrives ("a=deep"); its render reads b, so it is stored under a=deep&b=1.
+  assert.is(await h.get("/grow?a=deep&b=1"), "<p>a=deep b=1 render 2</p>");
+  assert.is(await h.get("/grow?a=deep&b=1"), "<p>a=deep b=1 render 2</p>", "the same URL again is a hit: keyed by the grown shape, not by the key kept from before");
+  assert.is(await h.get("/grow?a=deep&b=2"), "<p>a=deep b=2 render 3</p>", "b is part of the key now");
+  assert.is(await h.get("/grow?a=1&b=2"), "<p>a=1 render 4</p>", "a URL keyed under the old shape is keyed anew (the page stored under a=1 is not under a=1&b=2)");
+  assert.is(await h.get("/grow?a=1&b=2"), "<p>a=1 render 4</p>");
+  assert.is(await h.get("/grow?a=1&b=1"), "<p>a=1 render 5</p>", "its first render was stored under a=1 (the shape then): keyed anew, it is another page");
+  assert.is(h.renders(), 5);
+});
+
+test("many different query strings of one path (a client making up URLs) are all answered right, and the path's page stays shared", async () => {
+  const h = harness({ maxEntries: 2 });
+  assert.is(await h.get("/grow?a=1"), "<p>a=1 render 1</p>");
+  for (let k = 0; k < 40; k++) assert.is(await h.get(`/grow?a=1&junk=${k}`), "<p>a=1 render 1</p>");
+  assert.is(await h.get(`/grow?a=1&junk=${"x".repeat(600)}`), "<p>a=1 render 1</p>", "a long query string is keyed too (just not kept)");
+  assert.is(await h.get("/grow?a=2"), "<p>a=2 render 2</p>");
+  assert.is(h.renders(), 2);
 });
 
 const bypass: [string, Record<string, string>][] = [
