@@ -33,7 +33,7 @@ export const MODULES = {
 	db: { mutate: 'src/shared/db.ts', tests: ['test/shared/db.test.ts', 'test/shared/db-writer.test.ts'] },
 	// The domain modules: pure rules, each with its table test.
 	...Object.fromEntries(
-		['accounts', 'desk', 'employers', 'hires', 'hotline', 'jobs', 'markets', 'monitoring', 'ops', 'phone', 'records', 'supervision', 'training', 'workers'].map((f) => [
+		['accounts', 'alerts', 'desk', 'employers', 'hires', 'hotline', 'jobs', 'markets', 'monitoring', 'ops', 'phone', 'records', 'supervision', 'training', 'workers'].map((f) => [
 			`${f}.domain`,
 			{ mutate: `src/features/${f}/${f}.domain.ts`, tests: [`test/features/${f}/${f}.domain.test.ts`] },
 		]),

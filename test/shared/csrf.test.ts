@@ -4,6 +4,11 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { makeTestApp, signedIn, addUser, type TestApp } from "../helpers/app.ts";
 import { paths } from "../../src/paths.ts";
+import { createHash, createHmac } from "node:crypto";
+import { Hono } from "hono";
+import { setCookie } from "hono/cookie";
+import { csrfTokenFor } from "../../src/shared/csrf.ts";
+import type { AppEnv } from "../../src/shared/context.ts";
 
 let t: TestApp;
 test.before(async () => {
@@ -207,6 +212,45 @@ test("HEAD is not checked, like GET; a body that cannot be parsed is a refusal (
   const b = await anon();
   const broken = await b.request("POST", paths.accounts.logout, "--nope\r\nno headers here", "multipart/form-data; boundary=XyZ");
   assert.is(broken.status, 403);
+});
+
+// Written out with node:crypto, not with the app's helpers: HMAC-SHA256 of the
+// secret, base64url; a session hash is the SHA-256 of the session id, base64url.
+const hmacOf = (secret: string, text: string) => createHmac("sha256", secret).update(text).digest("base64url");
+const sha256Of = (text: string) => createHash("sha256").update(text).digest("base64url");
+
+test("the two kinds of token are kept apart: signed in HMAC(secret, \"s:\" + session hash), signed out HMAC(secret, \"a:\" + seed)", async () => {
+  const b = await signedIn(t, { role: "worker", pin: "445566" });
+  await b.get(paths.accounts.me);
+  assert.is(b.csrf, hmacOf(t.deps.secret, "s:" + sha256Of(b.cookies.get("sid")!)));
+  const a = await anon();
+  assert.is(a.csrf, hmacOf(t.deps.secret, "a:" + a.cookies.get("csrf")!));
+});
+
+test("csrfTokenFor keeps the cookies the response already sets: a new seed is added beside them, a kept seed removes none", async () => {
+  // No route of the app sets a cookie before the token is made today; a
+  // handler that sets a flash (or any cookie) and then asks for the token must
+  // not lose it.
+  const secret = "x".repeat(32);
+  const mini = new Hono<AppEnv>();
+  mini.use(async (c, next) => {
+    c.set("deps", { secret, config: { https: false } } as unknown as AppEnv["Variables"]["deps"]);
+    c.set("sessionHash", null);
+    await next();
+  });
+  mini.get("/", (c) => {
+    setCookie(c, "flash", "hi", { path: "/" });
+    return c.text(csrfTokenFor(c));
+  });
+  const fresh = await mini.request("/");
+  const lines = fresh.headers.getSetCookie();
+  assert.is(lines.length, 2, lines.join(" | "));
+  assert.is(lines[0], "flash=hi; Path=/");
+  const seed = seedOf(lines)!.split(";")[0].slice("csrf=".length);
+  assert.is(await fresh.text(), hmacOf(secret, "a:" + seed));
+  const kept = await mini.request("/", { headers: { cookie: `csrf=${seed}` } });
+  assert.equal(kept.headers.getSetCookie(), ["flash=hi; Path=/"]);
+  assert.is(await kept.text(), hmacOf(secret, "a:" + seed));
 });
 
 test.run();

@@ -9,6 +9,8 @@ import { mkdtempSync, rmSync, renameSync, copyFileSync, statSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { openDatabase, storageErrorCode, DbFileError, WriteQueue, MAX_GROUP, checkPragmas, nodeSyncFs, WalSyncer, WalSyncError, type SyncFs } from "../../src/shared/db.ts";
 import { checkHealth } from "../../src/ops/health.ts";
 import type { Deps } from "../../src/shared/context.ts";
@@ -384,6 +386,32 @@ test("the WAL syncer: a -wal made anew (other inode) is opened again before the 
   const e2 = await t2.sync().catch((x) => x);
   assert.ok(e2 instanceof WalSyncError);
   assert.is(await t2.sync().catch((x) => x), e2, "poisoned: the same error, no new sync");
+});
+
+test("a file or in-memory DB opens with the SQLite client alone (the network clients are not loaded); an http: URL gets the network client", () => {
+  // In a fresh process: this file imports @libsql/client itself. Its WebSocket
+  // client pulls in the `ws` package (CommonJS, so it shows in require.cache);
+  // the SQLite client never does (docs/performance.md: a quarter of the
+  // start's module loading and ~9 MB for an install that only has a file).
+  const dbModule = fileURLToPath(new URL("../../src/shared/db.ts", import.meta.url));
+  const code = `
+    const wsLoaded = () => Object.keys(require.cache).some((p) => /[\\\\/]node_modules[\\\\/]ws[\\\\/]/.test(p));
+    import(${JSON.stringify(dbModule)}).then(async ({ openDatabase }) => {
+      const out = {};
+      for (const url of [${JSON.stringify(`file:${join(dir, "client-kind.db")}`)}, ":memory:", "http://127.0.0.1:9"]) {
+        const d = await openDatabase(url);
+        out[url.slice(0, 5)] = [d.client.protocol, wsLoaded()];
+        d.close();
+      }
+      console.log(JSON.stringify(out));
+    });`;
+  const r = spawnSync(process.execPath, ["--import", "tsx", "-e", code], { encoding: "utf8", timeout: 60_000 });
+  assert.is(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout.trim().split("\n").pop()!), {
+    "file:": ["file", false],
+    ":memo": ["file", false],
+    "http:": ["http", true],
+  });
 });
 
 test.run();

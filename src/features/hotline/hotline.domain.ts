@@ -116,8 +116,9 @@ export const FALLBACK_PREFIX = "RX";
 /** A short letter prefix for case numbers, from the configured one or the city's name. */
 export function casePrefix(cityName: string, configured?: string): string {
   if (configured && PREFIX_PATTERN.test(configured)) return configured;
+  // The name as given first: "郑州" ends in 州 but is the whole name, not 郑 + a suffix.
   const bare = cityName.replace(/(市|地区|州|盟)$/, "");
-  return cityInitials[bare] ?? FALLBACK_PREFIX;
+  return cityInitials[cityName] ?? cityInitials[bare] ?? FALLBACK_PREFIX;
 }
 
 /** XC-20261128-0042 */

@@ -5,6 +5,7 @@ import * as assert from "uvu/assert";
 import {
   parseLookup, waitingDays, categoriesOf, canSeeSensitive, drawOrder, fairOrder, mulberry32,
   resolveBirthYear, olderBirthYearLimit, ageOn, pageNumber, defaultPrioritySettings, type PriorityFacts,
+  queueThresholds, newSeed, birthYearBounds,
 } from "../../../src/features/desk/desk.domain.ts";
 import { readDeskSettings } from "../../../src/features/desk/desk.settings.ts";
 import { ConfigError } from "../../../src/config.ts";
@@ -138,6 +139,58 @@ test("settings: defaults, overrides, and a bad value stops the start", () => {
   for (const env of [{ DESK_LONG_WAIT_DAYS: "0" }, { DESK_LONG_WAIT_DAYS: "abc" }, { DESK_OLDER_AGE: "101" }, { DESK_OLDER_AGE: "4.5" }]) {
     assert.throws(() => readDeskSettings(env), (e: Error) => e instanceof ConfigError && /DESK_/.test(e.message), JSON.stringify(env));
   }
+});
+
+// --- Rows added after the Stryker run of 2026-12-05 (mutation testing) -----------
+
+test("the lookup box: spaces around a name go, long names are cut, digits only when all of it is digits", () => {
+  const cases: [string, ReturnType<typeof parseLookup>][] = [
+    ["  王秀英  ", { by: "name", name: "王秀英" }],
+    ["12345a", { by: "name", name: "12345a" }],
+    ["a12345", { by: "name", name: "a12345" }],
+    ["+86 123", null],
+    ["138-1234", null],
+    ["欧阳娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜", { by: "name", name: "欧阳娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜" }], // 25 characters → the first 20
+    ["K7QX3MA", { by: "name", name: "K7QX3MA" }],
+  ];
+  for (const [raw, want] of cases) assert.equal(parseLookup(raw), want, raw);
+});
+
+test("never checked in is never 待工时间长, whatever the threshold", () => {
+  const f: PriorityFacts = { birthYear: null, firstCheckIn: null, lastHire: "2026-01-01", sensitive: [] };
+  assert.equal(categoriesOf(f, today, { longWaitDays: 0, olderAge: 50 }), []);
+  assert.equal(categoriesOf({ ...f, firstCheckIn: today }, today, { longWaitDays: 0, olderAge: 50 }), ["long_wait"]);
+  assert.is(waitingDays({ firstCheckIn: "2026-11-30", lastHire: null }, today), 0, "a check-in dated after today is a wait of 0 days");
+});
+
+test("the queue's SQL thresholds come from the same settings", () => {
+  assert.equal(queueThresholds(today, s), { waitCutoff: "2026-10-29", olderBornBy: 1976 });
+  assert.equal(queueThresholds("2027-01-10", { longWaitDays: 45, olderAge: 55 }), { waitCutoff: "2026-11-26", olderBornBy: 1972 });
+});
+
+test("a fresh seed is the random source's number as an unsigned 32-bit integer", () => {
+  const cases: [number, number][] = [[7, 7], [-1, 4294967295], [4294967296 + 5, 5], [0, 0]];
+  for (const [raw, want] of cases) assert.is(newSeed(() => raw), want, String(raw));
+});
+
+test("the fair order: two check-ins in the same millisecond go by worker id", () => {
+  const arrived = [
+    { workerId: 5, at: 100 },
+    { workerId: 3, at: 100 },
+    { workerId: 9, at: 50 },
+    { workerId: 4, at: 100 },
+  ];
+  assert.equal(fairOrder("checkin", arrived), [9, 3, 4, 5]);
+  assert.equal(fairOrder("priority", arrived), [9, 3, 4, 5], "no priority set given: by arrival");
+  assert.equal(fairOrder("draw", arrived, { drawn: [] }), [9, 3, 4, 5], "an empty draw: everyone came after it");
+});
+
+test("birth years a walk-in may give, and page numbers at the edges", () => {
+  assert.equal(birthYearBounds("2026-11-28"), { min: 1936, max: 2010 });
+  assert.equal(birthYearBounds("2030-01-01"), { min: 1940, max: 2014 });
+  const pages: [unknown, number][] = [["1", 1], ["10000", 10000], ["10001", 1], [7, 7], ["1e3", 1000], [null, 1]];
+  for (const [raw, want] of pages) assert.is(pageNumber(raw), want, String(raw));
+  assert.equal(resolveBirthYear(1960, ""), { ok: true, year: 1960 }, "an empty ID number is none");
 });
 
 test.run();

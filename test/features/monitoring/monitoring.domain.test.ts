@@ -5,7 +5,7 @@ import * as assert from "uvu/assert";
 import {
   dayCount, periodProblem, previousPeriod, averageWindow, defaultPeriod, perDay, weekStart, buckets, effectiveGrain, trend, formatTrend,
   balanceOf, kindBalance, niceMax, polylinePoints, yAt, xAt, barLength, parseScope, scopeParam, mayView, defaultScope,
-  buildStatsFile, parseStatsFile, rowsOf, importChanges, zeroCounts, metrics,
+  buildStatsFile, parseStatsFile, rowsOf, importChanges, zeroCounts, metrics, totalOf,
   type Counts, type Frame, type Viewer,
 } from "../../../src/features/monitoring/monitoring.domain.ts";
 import { csvCell, toCsv } from "../../../src/shared/csv.ts";
@@ -62,6 +62,17 @@ test("buckets: zero-filled days, weeks cut at the ends, long periods by week", (
   assert.is(year.length, 53);
 });
 
+test("totals: the days of the period, both ends included, nothing outside", () => {
+  const daily = new Map([
+    ["2026-10-31", counts({ hires: 100 })],
+    ["2026-11-01", counts({ hires: 1, seekers: 2 })],
+    ["2026-11-15", counts({ hires: 10 })],
+    ["2026-11-30", counts({ hires: 1000, complaints: 3 })],
+    ["2026-12-01", counts({ hires: 10000 })],
+  ]);
+  assert.equal(totalOf(daily, { from: "2026-11-01", to: "2026-11-30" }), counts({ hires: 1011, seekers: 2, complaints: 3 }));
+});
+
 test("trend: percent against the period before", () => {
   const cases: [number, number, string][] = [
     [12, 10, "+20%"],
@@ -84,6 +95,7 @@ test("supply and demand by kind: shortages and surpluses first", () => {
     [0, 0, "even"],
     [0, 1, "surplus"],
     [1, 0, "short"],
+    [20, 18, "short"], // a gap of 2 is not within 10% of 20
   ];
   for (const [asked, seekers, want] of cases) assert.is(balanceOf({ asked, seekers }), want, `${asked} vs ${seekers}`);
   const rows = kindBalance([
@@ -91,8 +103,10 @@ test("supply and demand by kind: shortages and surpluses first", () => {
     { kindId: 2, name: "乙", asked: 0, seekers: 0 },
     { kindId: 3, name: "丙", asked: 1, seekers: 9 },
     { kindId: 4, name: "丁", asked: 12, seekers: 2 },
+    { kindId: 6, name: "己", asked: 0, seekers: 3 }, // seekers only
+    { kindId: 5, name: "戊", asked: 3, seekers: 0 }, // postings only; the same size of gap as 己: by kind
   ]);
-  assert.equal(rows.map((r) => [r.name, r.gap]), [["丁", 10], ["丙", -8], ["甲", 0]]);
+  assert.equal(rows.map((r) => [r.name, r.gap]), [["丁", 10], ["丙", -8], ["戊", 3], ["己", -3], ["甲", 0]]);
 });
 
 test("chart scaling: round axis maxima and integer coordinates", () => {
@@ -144,6 +158,8 @@ test("scopes: parsing and who may see what", () => {
   assert.equal(defaultScope(county), { kind: "county", county: "411024" });
   assert.equal(defaultScope(staff), { kind: "market", marketId: 5 });
   assert.is(defaultScope(worker), null);
+  assert.is(defaultScope({ role: "county_admin", marketId: null, scopeCounty: null }), null, "a county admin without a county");
+  assert.is(defaultScope({ role: "staff", marketId: null, scopeCounty: "411024" }), null, "staff without a market");
 });
 
 test("CSV: quoting, formulas defused, BOM and CRLF", () => {
@@ -188,6 +204,42 @@ test("statistics file: written and read back, zero days left out", () => {
   assert.ok(parseStatsFile("\uFEFF" + text, ctx).ok, "a BOM in front is fine");
 });
 
+test("statistics file: days written in date order; the period's first and last day, a count of 1,000,000 and a padded name are fine", () => {
+  const f = good();
+  f.markets[0].days = new Map([
+    ["2026-11-28", counts({ hires: 1 })],
+    ["2026-11-02", counts({ seekers: 1_000_000 })],
+    ["2026-11-01", counts({ postings: 1 })],
+  ]);
+  f.markets[1].name = " 线上 ";
+  const back = parseStatsFile(buildStatsFile(f, "2026-11-28T01:00:00.000Z"), ctx);
+  assert.ok(back.ok, JSON.stringify(back));
+  if (!back.ok) return;
+  assert.equal([...back.value.markets[0].days.keys()], ["2026-11-01", "2026-11-02", "2026-11-28"]);
+  assert.is(back.value.markets[0].days.get("2026-11-02")!.seekers, 1_000_000);
+  assert.is(back.value.markets[1].name, "线上");
+  // Dates from 2000 on; a period of 731 days with a row on each day.
+  const y2k = { cityCode: "411000", counties: ctx.counties, today: "2001-12-31" };
+  const days = new Map<string, Counts>();
+  for (let d = new Date("2000-01-01T00:00:00Z"); d <= new Date("2001-12-31T00:00:00Z"); d.setUTCDate(d.getUTCDate() + 1)) days.set(d.toISOString().slice(0, 10), counts({ hires: 1 }));
+  assert.is(days.size, 731);
+  const long = { city: "411000", county: "411024", from: "2000-01-01", to: "2001-12-31", markets: [{ key: "7", name: "长葛市零工市场", tier: "county", days }] };
+  const longText = buildStatsFile(long, "2001-12-31T01:00:00.000Z");
+  const r = parseStatsFile(longText, y2k);
+  assert.ok(r.ok, JSON.stringify(r).slice(0, 200));
+  if (r.ok) assert.is(r.value.markets[0].days.size, 731);
+  // One row more than a period can hold (the last day twice): refused by its length before its rows are read.
+  const j = JSON.parse(longText);
+  j.markets[0].days.push(j.markets[0].days.at(-1));
+  const r2 = parseStatsFile(JSON.stringify(j), y2k);
+  assert.equal(r2.ok ? null : r2.problem, { kind: "malformed", detail: "days" });
+  // 300 markets are fine, 301 are not.
+  const many = (n: number) => buildStatsFile({ ...good(), markets: Array.from({ length: n }, (_, i) => ({ key: String(i + 1), name: `市场${i + 1}`, tier: "station", days: new Map() })) }, "x");
+  assert.ok(parseStatsFile(many(300), ctx).ok);
+  const r3 = parseStatsFile(many(301), ctx);
+  assert.equal(r3.ok ? null : r3.problem, { kind: "malformed", detail: "markets" });
+});
+
 test("statistics file: every kind of bad file is refused", () => {
   const base = JSON.parse(buildStatsFile(good(), "2026-11-28T01:00:00.000Z"));
   const edit = (f: (j: any) => void) => {
@@ -195,34 +247,65 @@ test("statistics file: every kind of bad file is refused", () => {
     f(j);
     return JSON.stringify(j);
   };
-  const cases: [string, string, string][] = [
-    ["not JSON", "{ nope", "malformed"],
-    ["empty", "", "malformed"],
-    ["an array", "[]", "malformed"],
-    ["other format", edit((j) => (j.format = "other")), "malformed"],
-    ["other version", edit((j) => (j.version = 2)), "malformed"],
-    ["wrong city", edit((j) => (j.city = "410100")), "wrongCity"],
-    ["unknown county", edit((j) => (j.county = "410102")), "unknownCounty"],
-    ["fields changed", edit((j) => j.fields.reverse()), "malformed"],
-    ["end before start", edit((j) => (j.to = "2026-10-01")), "dates"],
-    ["period in the future", edit((j) => (j.to = "2026-11-29")), "dates"],
-    ["period too long", edit((j) => (j.from = "2024-01-01")), "dates"],
-    ["not a date", edit((j) => (j.from = "2026-02-30")), "dates"],
-    ["day outside the period", edit((j) => (j.markets[0].days[0][0] = "2026-10-31")), "dates"],
-    ["negative count", edit((j) => (j.markets[0].days[0][2] = -1)), "negative"],
-    ["fraction", edit((j) => (j.markets[0].days[0][2] = 1.5)), "malformed"],
-    ["count as text", edit((j) => (j.markets[0].days[0][2] = "5")), "malformed"],
-    ["short row", edit((j) => j.markets[0].days[0].pop()), "malformed"],
-    ["same day twice", edit((j) => j.markets[0].days.push([...j.markets[0].days[0]])), "malformed"],
-    ["same market twice", edit((j) => j.markets.push({ ...j.markets[0] })), "malformed"],
-    ["bad key", edit((j) => (j.markets[0].key = "../x")), "malformed"],
-    ["empty name", edit((j) => (j.markets[0].name = " ")), "malformed"],
-    ["huge count", edit((j) => (j.markets[0].days[0][2] = 1e9)), "malformed"],
+  // Each case with the check that refuses it (the detail, or the code shown for wrongCity / unknownCounty): a
+  // case refused by an earlier check would prove nothing about the one it is named for.
+  const cases: [string, string, string, string][] = [
+    ["not JSON", "{ nope", "malformed", "json"],
+    ["empty", "", "malformed", "json"],
+    ["an array", "[]", "malformed", "format"],
+    ["null", "null", "malformed", "format"],
+    ["other format", edit((j) => (j.format = "other")), "malformed", "format"],
+    ["other version", edit((j) => (j.version = 2)), "malformed", "version"],
+    ["city as a number", edit((j) => (j.city = 411000)), "malformed", "codes"],
+    ["county as a number", edit((j) => (j.county = 411024)), "malformed", "codes"],
+    ["wrong city", edit((j) => (j.city = "410100")), "wrongCity", "410100"],
+    ["a long city code: 12 characters shown", edit((j) => (j.city = "4100000000000000")), "wrongCity", "410000000000"],
+    ["unknown county", edit((j) => (j.county = "410102")), "unknownCounty", "410102"],
+    ["a long county code: 12 characters shown", edit((j) => (j.county = "4110240000000000")), "unknownCounty", "411024000000"],
+    ["fields changed", edit((j) => j.fields.reverse()), "malformed", "fields"],
+    ["fields as one text", edit((j) => (j.fields = j.fields.join(","))), "malformed", "fields"],
+    ["end before start", edit((j) => (j.to = "2026-10-01")), "dates", "period"],
+    ["period in the future", edit((j) => (j.to = "2026-11-29")), "dates", "period"],
+    ["period too long", edit((j) => (j.from = "2024-01-01")), "dates", "period"],
+    ["not a date", edit((j) => (j.from = "2026-02-30")), "dates", "period"],
+    ["a date as a number", edit((j) => (j.from = 20261101)), "dates", "period"],
+    ["the end as a number", edit((j) => (j.to = 20261128)), "dates", "period"],
+    ["before 2000", edit((j) => (j.from = "1999-12-31")), "dates", "period"],
+    ["markets not a list", edit((j) => (j.markets = {})), "malformed", "markets"],
+    ["a market that is null", edit((j) => (j.markets[0] = null)), "malformed", "key"],
+    ["a key as a number", edit((j) => (j.markets[0].key = 3)), "malformed", "key"],
+    ["key 0", edit((j) => (j.markets[0].key = "0")), "malformed", "key"],
+    ["a key of 10 digits", edit((j) => (j.markets[0].key = "1234567890")), "malformed", "key"],
+    ["a key after online", edit((j) => (j.markets[0].key = "online2")), "malformed", "key"],
+    ["name as a number", edit((j) => (j.markets[0].name = 5)), "malformed", "name"],
+    ["a name of 51 characters", edit((j) => (j.markets[0].name = "市".repeat(51))), "malformed", "name"],
+    ["tier in capitals", edit((j) => (j.markets[0].tier = "County")), "malformed", "tier"],
+    ["tier of 13 letters", edit((j) => (j.markets[0].tier = "abcdefghijklm")), "malformed", "tier"],
+    ["tier as a number", edit((j) => (j.markets[0].tier = 1)), "malformed", "tier"],
+    ["days not a list", edit((j) => (j.markets[0].days = {})), "malformed", "days"],
+    ["a row that is not a list", edit((j) => (j.markets[0].days[0] = "2026-11-02")), "malformed", "row"],
+    ["a long row", edit((j) => j.markets[0].days[0].push(1)), "malformed", "row"],
+    ["day outside the period", edit((j) => (j.markets[0].days[0][0] = "2026-10-31")), "dates", "2026-10-31"],
+    ["day after the period", edit((j) => ((j.to = "2026-11-27"), (j.markets[0].days[0][0] = "2026-11-28"))), "dates", "2026-11-28"],
+    ["a day that is no date", edit((j) => (j.markets[0].days[0][0] = "2026-11-31")), "dates", "2026-11-31"],
+    ["a day as a number, cut to 12 characters", edit((j) => (j.markets[0].days[0][0] = 20261102123456)), "dates", "202611021234"],
+    ["negative count", edit((j) => (j.markets[0].days[0][2] = -1)), "negative", "2026-11-02"],
+    ["fraction", edit((j) => (j.markets[0].days[0][2] = 1.5)), "malformed", "number"],
+    ["count as text", edit((j) => (j.markets[0].days[0][2] = "5")), "malformed", "number"],
+    ["count null", edit((j) => (j.markets[0].days[0][2] = null)), "malformed", "number"],
+    ["short row", edit((j) => j.markets[0].days[0].pop()), "malformed", "row"],
+    ["same day twice", edit((j) => j.markets[0].days.push([...j.markets[0].days[0]])), "malformed", "duplicate"],
+    ["same market twice", edit((j) => j.markets.push({ ...j.markets[0] })), "malformed", "key"],
+    ["bad key", edit((j) => (j.markets[0].key = "../x")), "malformed", "key"],
+    ["empty name", edit((j) => (j.markets[0].name = " ")), "malformed", "name"],
+    ["huge count", edit((j) => (j.markets[0].days[0][2] = 1e9)), "malformed", "number"],
+    ["one over the largest count", edit((j) => (j.markets[0].days[0][2] = 1_000_001)), "malformed", "number"],
   ];
-  for (const [what, text, kind] of cases) {
+  for (const [what, text, kind, detail] of cases) {
     const r = parseStatsFile(text, ctx);
     assert.is(r.ok, false, what);
     if (!r.ok) assert.is(r.problem.kind, kind, what);
+    if (!r.ok) assert.is("detail" in r.problem ? r.problem.detail : "city" in r.problem ? r.problem.city : r.problem.county, detail, what);
   }
 });
 
@@ -233,6 +316,12 @@ test("import changes: the same rows again change nothing; corrections and remova
   const corrected = rows.map((r, i) => (i === 0 ? { ...r, counts: counts({ ...r.counts, hires: 3 }) } : r));
   assert.is(importChanges(rows, corrected), 1);
   assert.is(importChanges(rows, rows.slice(1)), 1, "a day that is gone from the file");
+  assert.is(importChanges(rows, rows.map((r, i) => (i === 0 ? { ...r, marketName: "鄢陵县零工市场（新）" } : r))), 1, "a market renamed");
+  assert.is(importChanges(rows, rows.map((r, i) => (i === 0 ? { ...r, marketTier: "station" } : r))), 1, "a market of another tier");
+  // Figures that read the same run together are still different figures.
+  const a = rowsOf({ ...good(), markets: [{ key: "3", name: "甲", tier: "county", days: new Map([["2026-11-02", counts({ seekers: 1, postings: 11 })]]) }] });
+  const b = rowsOf({ ...good(), markets: [{ key: "3", name: "甲", tier: "county", days: new Map([["2026-11-02", counts({ seekers: 11, postings: 1 })]]) }] });
+  assert.is(importChanges(a, b), 1);
   assert.is(metrics.length, 7);
 });
 

@@ -1,7 +1,7 @@
 // The pure rules of phone codes, as tables of cases.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { weakPin, addressKey, limitRefusal, codeState, normalizeCode, budgetState, newCode, resendWait, MAX_WRONG_TRIES, type SendCounts } from "../../../src/features/phone/phone.domain.ts";
+import { weakPin, addressKey, limitRefusal, codeState, normalizeCode, budgetState, newCode, resendWait, MAX_WRONG_TRIES, CODE_TTL_MS, PROVEN_TTL_MS, PROOF_TTL_MS, type SendCounts } from "../../../src/features/phone/phone.domain.ts";
 
 // ID number of someone born 1963-07-15 (check digit not checked by the rule).
 const ID = "411024196307152345";
@@ -27,6 +27,10 @@ test("weak PINs: same digit, runs, birth date in the ID number, the ID's last si
     ["630715", "not-an-id", null],
     ["274913", ID, null],
     ["12345", null, null], // not a PIN at all: the format rule answers
+    ["1234567", null, null], // seven digits are no PIN either (not a "run")
+    ["630715", "41102419630715234x", "birthDate"], // the check letter typed small is still an ID number
+    ["630715", "4110241963071523451", null], // 19 digits: no ID number, nothing read from it
+    ["963071", "9411024196307152345", null], // nor from its last 18 (that date would be "96-30-71")
   ];
   for (const [pin, id, want] of cases) assert.is(weakPin(pin, id), want, `${pin} ${id}`);
 });
@@ -43,6 +47,13 @@ test("addresses: IPv4 as is, IPv6 by /64, mapped IPv4 as IPv4", () => {
     ["fe80::1%eth0", "fe80:0:0:0::/64"],
     ["::1", "0:0:0:0::/64"],
     ["local", "local"],
+    [" 1.2.3.4 ", "1.2.3.4"], // spaces around, as a proxy header may carry them
+    ["::FFFF:1.2.3.4", "1.2.3.4"], // mapped IPv4 in capitals
+    ["LOCAL", "local"],
+    ["2001:db8", "2001:db8:0:0::/64"], // fewer than four groups and no "::": filled with zeros
+    ["::ffff:192.168.10.200", "192.168.10.200"], // mapped IPv4 with numbers of several digits
+    ["1::ffff:1.2.3.4", "1:0:0:0::/64"], // IPv4 at the end of another IPv6 address is not mapped IPv4
+    ["2001:db8::1:2:3:4:5", "2001:db8:0:1::/64"], // "::" stands for one group here: the tail reaches the fourth
   ];
   for (const [ip, want] of cases) assert.is(addressKey(ip), want, ip);
   assert.is(addressKey("2001:db8:1:2:aaaa::1"), addressKey("2001:db8:1:2:bbbb::2"), "one /64, one key");
@@ -68,6 +79,7 @@ test("limits: the first one reached, in order budget → number → address; sta
     [{ instanceToday: 99 }, false, null],
   ];
   for (const [counts, staff, want] of cases) assert.is(limitRefusal({ ...none, ...counts }, limits, NOW, staff)?.key ?? null, want, JSON.stringify(counts));
+  assert.is(limitRefusal({ ...none, addressHour: 10 }, limits, NOW)?.key, "addressHour", "a request is not staff's unless said");
   const wait = limitRefusal({ ...none, numberLastAt: NOW - 15_500 }, limits, NOW);
   assert.equal(wait, { key: "numberWait", seconds: 45 });
 });
@@ -82,9 +94,12 @@ test("a code's state: open, expired after 5 minutes, ended by 5 wrong tries, gon
     [{ wrongTries: MAX_WRONG_TRIES }, NOW, "tooManyTries"],
     [{ usedAt: NOW }, NOW, "gone"],
     [{ provenAt: NOW }, NOW, "gone"],
+    [{ codeExpiresAt: NOW + 40 * 60_000 }, NOW + 30 * 60_000, "open"], // exactly 30 minutes: still open
     [{ codeExpiresAt: NOW + 40 * 60_000 }, NOW + 30 * 60_000 + 1, "gone"],
   ];
   for (const [p, at, want] of cases) assert.is(codeState({ ...base, ...p }, at), want, JSON.stringify(p));
+  // The lifetimes the actions stamp on a step (docs: a code 5 minutes, the step 30, a new PIN within 10 after the code).
+  assert.equal([CODE_TTL_MS, PROOF_TTL_MS, PROVEN_TTL_MS], [300_000, 1_800_000, 600_000]);
 });
 
 test("codes as typed; new codes are 6 digits; resend wait; budget state", () => {
@@ -93,6 +108,7 @@ test("codes as typed; new codes are 6 digits; resend wait; budget state", () => 
     [" 123 456 ", "123456"],
     ["１２３４５６", "123456"],
     ["123-456", "123456"],
+    ["１２３\u3000４５６", "123456"], // a full-width space between
     ["12345", null],
     ["1234567", null],
     ["abcdef", null],
@@ -102,6 +118,7 @@ test("codes as typed; new codes are 6 digits; resend wait; budget state", () => 
   for (let i = 0; i < 200; i++) assert.match(newCode(), /^\d{6}$/);
   assert.is(resendWait(NOW, NOW + 15_000, 60), 45);
   assert.is(resendWait(NOW, NOW + 61_000, 60), 0);
+  assert.is(resendWait(NOW, NOW + 15_500, 60), 45, "44.5 seconds left: wait 45, not 44");
   assert.is(budgetState(0, 100), "ok");
   assert.is(budgetState(80, 100), "warning");
   assert.is(budgetState(100, 100), "exhausted");

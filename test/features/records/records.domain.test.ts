@@ -18,6 +18,8 @@ test("the 12 months end today and start the day after the same date last year", 
   // 29 February: a year back there is no 29th, so from 28 February 2027 on: 2027-03-01 … 2028-02-29.
   assert.is(yearWindowStart("2028-02-29"), "2027-03-01");
   assert.is(yearWindowStart("2027-03-01"), "2026-03-02");
+  // The 31st of a month that has one (only February is cut to the 28th).
+  assert.is(yearWindowStart("2026-12-31"), "2026-01-01");
 });
 
 test("a hire counts once completed, or once its last day has passed; never when cancelled", () => {
@@ -64,6 +66,11 @@ test("one unpaid answer among four hires; one too old to count", () => {
   assert.not.ok(r.isNew);
 });
 
+test("three paid, one not: each answer counted as itself", () => {
+  const r = employerRecord({ today, verifiedOn: null, hires: [hire("2026-12-01", "paid"), hire("2026-11-01", "paid"), hire("2026-10-01", "paid"), hire("2026-09-01", "not_paid")], wageCases: [] });
+  assert.equal([r.hires, r.paid, r.notPaid, r.unanswered], [4, 3, 1, 0]);
+});
+
 test("the first day of the window counts", () => {
   assert.is(employerRecord({ today, verifiedOn: null, hires: [hire("2025-12-06", "paid")], wageCases: [] }).hires, 1);
 });
@@ -89,6 +96,27 @@ test("a wage case alone is a record, not a new employer", () => {
   const r = employerRecord({ today, verifiedOn: null, hires: [], wageCases: [{ day: "2026-12-01", status: "accepted" }] });
   assert.not.ok(r.isNew);
   assert.is(r.wageCasesOpen, 1);
+  // Closed, but taken in this year: still a record.
+  const closed = employerRecord({ today, verifiedOn: null, hires: [], wageCases: [{ day: "2026-06-01", status: "closed" }] });
+  assert.equal([closed.wageCasesOpened, closed.wageCasesOpen, closed.isNew], [1, 0, false]);
+  // Taken in long ago, still open: a record too.
+  const old = employerRecord({ today, verifiedOn: null, hires: [], wageCases: [{ day: "2024-06-01", status: "processing" }] });
+  assert.equal([old.wageCasesOpened, old.wageCasesOpen, old.isNew], [0, 1, false]);
+});
+
+test("wage cases taken in on the window's first day and today count; the day before it does not", () => {
+  const r = employerRecord({
+    today,
+    verifiedOn: null,
+    hires: [],
+    wageCases: [
+      { day: "2025-12-06", status: "closed" },
+      { day: today, status: "closed" },
+      { day: "2025-12-05", status: "closed" },
+      { day: "2026-12-06", status: "closed" }, // dated after today (a clock set back): not in the window
+    ],
+  });
+  assert.is(r.wageCasesOpened, 2);
 });
 
 test("whole months", () => {
@@ -107,6 +135,7 @@ test("percentiles by linear interpolation, worked by hand", () => {
   assert.is(percentile([100, 200], 0.5), 150);
   assert.is(percentile([100, 200, 400], 0.25), 150); // position 0.5
   assert.is(percentile([1000, 2000, 3000, 4000], 0.75), 3250); // position 2.25
+  assert.throws(() => percentile([], 0.5), /percentile of nothing/);
   // Order of input does not matter.
   assert.equal(rateFigures([4000, 1000, 3000, 2000]), rateFigures([1000, 2000, 3000, 4000]));
 });
@@ -138,6 +167,9 @@ test("city fallback: too few in the county, enough across the city", () => {
   assert.is(goingRate(t, 1, YANLING, "hour"), null);
   assert.is(goingRate(t, 1, YANLING, "month"), null);
   assert.is(goingRate(t, 1, YANLING, null), null);
+  // Monthly wages are no going rate, even when a table holds enough of them.
+  const monthly = rateTable(samples(1, YANLING, "month" as unknown as RateSample["unit"], Array(12).fill(3000)));
+  assert.is(goingRate(monthly, 1, YANLING, "month"), null);
 });
 
 test("units are never mixed", () => {
@@ -146,9 +178,12 @@ test("units are never mixed", () => {
 });
 
 test("every rate a county can show, for the posting form", () => {
-  const t = rateTable([...samples(2, YANLING, "hour", Array(10).fill(30)), ...samples(1, YUZHOU, "day", Array(12).fill(150))]);
-  const rs = goingRatesFor(t, YANLING);
+  const t = rateTable([...samples(2, YANLING, "hour", Array(10).fill(30)), ...samples(1, YUZHOU, "day", Array(12).fill(150)), ...samples(4, YANLING, "day", [100, 120])]);
+  const rs = goingRatesFor(t, YANLING); // kind 4: two hires, nothing to show
   assert.equal(rs.map((r) => [r.kindId, r.unit, r.scope]), [[1, "day", "city"], [2, "hour", "county"]]);
+  // One kind in several units: in the order day, hour, piece, whatever the order of the hires.
+  const units = rateTable([...samples(3, YANLING, "piece", Array(10).fill(5)), ...samples(3, YANLING, "hour", Array(10).fill(30)), ...samples(3, YANLING, "day", Array(10).fill(150))]);
+  assert.equal(goingRatesFor(units, YANLING).map((r) => [r.kindId, r.unit]), [[3, "day"], [3, "hour"], [3, "piece"]]);
 });
 
 test("well below: under 85% of the median", () => {
@@ -162,8 +197,8 @@ test("well below: under 85% of the median", () => {
 test("a worker's printed summary: hires done, their answers, first and last dates", () => {
   const s = printSummary(
     [
-      { ...hire("2026-03-02", "paid"), startDate: "2026-03-01" },
       { ...hire("2026-11-30", "not_paid", "confirmed"), startDate: "2026-11-28" },
+      { ...hire("2026-03-02", "paid"), startDate: "2026-03-01" },
       { ...hire("2026-12-09", null, "working"), startDate: "2026-12-01" }, // not done
       { ...hire("2026-07-01", null, "cancelled"), startDate: "2026-07-01" },
       { ...hire("2026-08-10"), startDate: "2026-08-08" },

@@ -1,7 +1,7 @@
 // The supervision rules with hand-worked cases.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { inspectionOutcome, inspectionProblems, roadsideTrend, type InspectionDraft } from "../../../src/features/supervision/supervision.domain.ts";
+import { inspectionOutcome, inspectionProblems, roadsideTrend, needsRectification, type InspectionDraft } from "../../../src/features/supervision/supervision.domain.ts";
 
 const today = "2026-12-05";
 
@@ -17,6 +17,16 @@ test("an inspection's outcome, every case", () => {
     ["failed without a deadline (old record): still open, never overdue", { failedItems: 1, rectifyBy: null, rectifiedAt: null }, "open"],
   ];
   for (const [name, s, want] of cases) assert.is(inspectionOutcome(s, today), want, name);
+});
+
+test("what still needs work: open and overdue; not passed nor put right", () => {
+  const cases: [Parameters<typeof needsRectification>[0], boolean][] = [
+    ["open", true],
+    ["overdue", true],
+    ["passed", false],
+    ["rectified", false],
+  ];
+  for (const [o, want] of cases) assert.is(needsRectification(o), want, o);
 });
 
 const allPass = (): InspectionDraft["items"] => ({
@@ -57,6 +67,13 @@ test("roadside trend: each point by its last count of the month, per county and 
     { countyCode: "411081", month: "2026-11", points: 1, people: 5 },
   ]);
   assert.equal(roadsideTrend([]), []);
+  // Given in any order, the rows come by county, then by month.
+  const shuffled = roadsideTrend([
+    { pointId: 3, countyCode: "411081", date: "2026-11-02", people: 9 },
+    { pointId: 1, countyCode: "411024", date: "2026-11-18", people: 20 },
+    { pointId: 1, countyCode: "411024", date: "2026-10-03", people: 40 },
+  ]);
+  assert.equal(shuffled.map((r) => [r.countyCode, r.month]), [["411024", "2026-10"], ["411024", "2026-11"], ["411081", "2026-11"]]);
 });
 
 test.run();
