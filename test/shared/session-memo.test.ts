@@ -6,9 +6,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Hono } from "hono";
+import { createClient } from "@libsql/client";
 import { eq } from "drizzle-orm";
 import { makeTestApp, addUser, type TestApp } from "../helpers/app.ts";
-import { loadSession, startSession, endSession, endAllSessions, sessionMemoHits } from "../../src/shared/session.ts";
+import { loadSession, startSession, endSession, endAllSessions, sessionMemoHits, SESSION_MEMO_MS } from "../../src/shared/session.ts";
 import { sessions, users, jobPostings } from "../../db/schema/index.ts";
 import type { AppEnv } from "../../src/shared/context.ts";
 
@@ -142,6 +143,75 @@ test("a handler that changes its user object does not change the next request's"
   await mutating.request("http://localhost/", { headers: { cookie } });
   await mutating.request("http://localhost/", { headers: { cookie } });
   assert.is.not((await who(cookie)).name, "改过");
+});
+
+/** Runs `f` with performance.now() reading `at()` (the memo's real-time limit), restoring it after. */
+async function withRealTime<T>(at: () => number, f: () => Promise<T>): Promise<T> {
+  const real = performance.now;
+  performance.now = at;
+  try {
+    return await f();
+  } finally {
+    performance.now = real;
+  }
+}
+
+test("another process's write (npm run admin disabling an account) is not seen by the generation: the memo answers for less than SESSION_MEMO_MS of real time, then the DB does", async () => {
+  assert.is(SESSION_MEMO_MS, 1000);
+  const { id, cookie } = await signedIn();
+  let realNow = 5_000_000;
+  await withRealTime(() => realNow, async () => {
+    await remembered(cookie, id); // read at realNow: the entry's time
+    const other = createClient({ url: t.deps.config.databaseUrl });
+    try {
+      await other.execute({ sql: "UPDATE users SET disabled_at = ? WHERE id = ?", args: [t.clock.now(), id] });
+    } finally {
+      other.close();
+    }
+    const generation = t.deps.database.accountsGeneration;
+    realNow += 999;
+    const hits = sessionMemoHits(t.deps);
+    assert.is((await who(cookie)).id, id, "999 ms after the read: still the memo's copy (the documented window)");
+    assert.is(sessionMemoHits(t.deps), hits + 1);
+    assert.is(t.deps.database.accountsGeneration, generation, "the other process's write moved no generation of ours");
+    realNow += 1;
+    assert.is((await who(cookie)).id, null, "1000 ms after the read: the DB answers, and the account is disabled");
+    assert.is(sessionMemoHits(t.deps), hits + 1);
+  });
+  assert.is((await t.db.select().from(sessions).where(eq(sessions.userId, id))).length, 0, "its session row is deleted");
+});
+
+test("exactly one minute after last seen the memo still answers and nothing is written; 1 ms more and the DB answers with the touch", async () => {
+  const { id, cookie } = await signedIn();
+  await withRealTime(() => 6_000_000, async () => {
+    const start = t.clock.now();
+    await remembered(cookie, id);
+    t.clock.advance(MIN);
+    const hits = sessionMemoHits(t.deps);
+    assert.is((await who(cookie)).id, id);
+    assert.is(sessionMemoHits(t.deps), hits + 1, "60 000 ms idle: not due for a touch, the memo answers");
+    const [row] = await t.db.select().from(sessions).where(eq(sessions.userId, id));
+    assert.is(row.lastSeenAt, start);
+    t.clock.advance(1);
+    assert.is((await who(cookie)).id, id);
+    assert.is(sessionMemoHits(t.deps), hits + 1, "60 001 ms: the DB, which touches");
+    const [touched] = await t.db.select().from(sessions).where(eq(sessions.userId, id));
+    assert.is(touched.lastSeenAt, start + MIN + 1);
+    t.clock.set(start);
+  }); // real time stands still: only the injected clock moves
+});
+
+test("two people's sessions are remembered side by side: one's request does not drop the other's entry", async () => {
+  const a = await signedIn();
+  const b = await signedIn("employer");
+  await withRealTime(() => 7_000_000, async () => {
+    assert.is((await who(a.cookie)).id, a.id);
+    assert.is((await who(b.cookie)).id, b.id);
+    const hits = sessionMemoHits(t.deps);
+    assert.is((await who(a.cookie)).id, a.id);
+    assert.is((await who(b.cookie)).id, b.id);
+    assert.is(sessionMemoHits(t.deps), hits + 2, "both from the memo");
+  });
 });
 
 test.run();
