@@ -77,6 +77,17 @@ test("growth after storing counts while stored, and pushes the oldest out at the
   assert.is(store.size, 0);
 });
 
+test("exactly maxTotal together is within the bound: nothing goes until the total is over it", () => {
+  const { store, e } = setup(10, 100);
+  store.set("a", e("a", 40));
+  store.set("b", e("b", 60));
+  assert.is(store.total, 100);
+  assert.equal(["a", "b"].map((k) => store.get(k)?.name), ["a", "b"], "100 of 100: both stay");
+  store.set("c", e("c", 1));
+  assert.is(store.get("a"), undefined, "101 of 100: the oldest goes");
+  assert.is(store.total, 61);
+});
+
 test("joinParts: parts and fills in order, text fills as UTF-8", () => {
   const parts = ["<p>", "说", "</p>"].map((s) => Buffer.from(s));
   assert.is(joinParts(parts, ["王秀英", Buffer.from("tok")]).toString(), "<p>王秀英说tok</p>");
