@@ -2,9 +2,10 @@
 // The app factory. Node, Deno and the tests all build the app here, from
 // dependencies passed in (DB, config, clock, SMS sender), so a test runs the
 // whole site through app.request() on a temp DB file with a fixed clock.
+import { cookieOf } from "./shared/cookies.ts";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { getCookie, setCookie } from "hono/cookie";
+import { setCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import { routePath } from "hono/route";
 import { cors } from "hono/cors";
@@ -136,7 +137,7 @@ export function createApp(deps: Deps) {
       c.set("deps", deps);
     c.set("user", null);
     c.set("sessionHash", null);
-      c.set("big", getCookie(c, "big") === "1");
+      c.set("big", cookieOf(c, "big") === "1");
       // The injected clock for checks that are not handed deps (a birth date in a form field).
       await withClock(deps.clock, next);
     } finally {
@@ -158,25 +159,27 @@ export function createApp(deps: Deps) {
   // A fair share of what is left to render, per client: anonymous requests are judged here, before any work.
   const fair = fairShare(
     deps.config.fairShare,
-    (c) => getCookie(c, sessionCookieName(deps)) !== undefined,
+    (c) => cookieOf(c, sessionCookieName(deps)) !== undefined,
     (c, seconds) => tooManyResponse(c.req.path.startsWith("/api/"), seconds),
   );
   app.use(fair.early);
   app.use(layout());
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new Refused(t.tooLarge, 413);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new Refused(t.tooLarge, 413);
+    },
+  });
+  // GET and HEAD bodies are never read here. bodyLimit's first look (c.req.raw.body) makes @hono/node-server
+  // build a whole undici Request and an AbortController for every request: about 5 % of a signed-in shared
+  // page's CPU in --cpu-prof (docs/performance.md, issue #20).
+  app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
   app.use(async (c, next) => {
     if (c.req.path.startsWith("/api/") || c.req.path === paths.healthz) return next();
     await loadSession(c);
     // Signed in: the real token now. Not signed in, pages keep the placeholder
     // that the page cache fills in per visitor, so they can be shared.
-    if (c.var.sessionHash) c.set("csrfToken", csrfTokenFor(c));
+    if (c.get("sessionHash")) c.set("csrfToken", csrfTokenFor(c));
     return next();
   });
   // After the session: requests with a session cookie that are not staff (staff are never limited).
@@ -278,7 +281,7 @@ export function createApp(deps: Deps) {
       return c.render(<ErrorPage title={t.notFoundTitle} body={t.notFoundBody} />, { title: t.notFoundTitle });
     }
     // The same id in the log line and on the page, so the clerk can find one from the other.
-    const id = c.var.requestId;
+    const id = c.get("requestId");
     deps.log.error("unhandled", {
       path: routePath(c, -1),
       error: safeErrorMessage(err),

@@ -10,26 +10,43 @@ import { getCookie } from "hono/cookie";
 import { serialize } from "hono/utils/cookie";
 import type { MiddlewareHandler } from "hono";
 import { hmac, pooledToken, safeEqual } from "./crypto.ts";
-import type { AppEnv, Ctx } from "./context.ts";
+import type { AppEnv, Ctx, Deps } from "./context.ts";
+import { perApp } from "./memo.ts";
 
 export const CSRF_FIELD = "_csrf";
 export const anonCookieNames = ["csrf", "__Host-csrf"] as const;
-const anonCookie = (c: Ctx) => anonCookieNames[c.var.deps.config.https ? 1 : 0];
+const anonCookie = (c: Ctx) => anonCookieNames[c.get("deps").config.https ? 1 : 0];
 
 /** The token of a visitor who is not signed in, and the Set-Cookie line for a new seed (when they had none). */
 export function anonymousCsrf(c: Ctx): { token: string; setCookie?: string } {
-  const secret = c.var.deps.secret;
+  const secret = c.get("deps").secret;
   const seed = getCookie(c, anonCookie(c));
   if (seed && /^[\w-]{22}$/.test(seed)) return { token: hmac(secret, "a:" + seed) };
   const fresh = pooledToken(16);
   return {
     token: hmac(secret, "a:" + fresh),
-    setCookie: serialize(anonCookie(c), fresh, { path: "/", httpOnly: true, sameSite: "Lax", secure: c.var.deps.config.https }),
+    setCookie: serialize(anonCookie(c), fresh, { path: "/", httpOnly: true, sameSite: "Lax", secure: c.get("deps").config.https }),
   };
 }
 
+/**
+ * A signed-in token is a pure function of the secret and the session's hash: kept per app (issue #20: the
+ * HMAC was a visible share of a signed-in shared page's CPU). Bounded; emptied when full.
+ */
+const sessionTokens = perApp((_deps: Deps) => new Map<string, string>());
+const SESSION_TOKENS_MAX = 10_000;
+
 export function csrfTokenFor(c: Ctx): string {
-  if (c.var.sessionHash) return hmac(c.var.deps.secret, "s:" + c.var.sessionHash);
+  const hash = c.get("sessionHash");
+  if (hash) {
+    const memo = sessionTokens(c.get("deps"));
+    let token = memo.get(hash);
+    if (token === undefined) {
+      if (memo.size >= SESSION_TOKENS_MAX) memo.clear();
+      memo.set(hash, (token = hmac(c.get("deps").secret, "s:" + hash)));
+    }
+    return token;
+  }
   const { token, setCookie } = anonymousCsrf(c);
   if (setCookie) c.header("set-cookie", setCookie, { append: true });
   return token;
@@ -40,7 +57,7 @@ function sameOrigin(c: Ctx): boolean {
   if (c.req.header("sec-fetch-site") === "cross-site") return false;
   if (!origin) return true; // not sent: the token decides
   if (origin === "null") return false;
-  const host = (c.var.deps.config.trustProxy && c.req.header("x-forwarded-host")) || c.req.header("host") || new URL(c.req.url).host;
+  const host = (c.get("deps").config.trustProxy && c.req.header("x-forwarded-host")) || c.req.header("host") || new URL(c.req.url).host;
   try {
     return new URL(origin).host === host;
   } catch {

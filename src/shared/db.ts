@@ -79,6 +79,12 @@ export interface Database {
   readonly writeHealth: { lastFailure: { at: number; code: string; message: string } | null; lastOkAt: number | null };
   /** Goes up after every write that pages may show (shown-tables.ts); the page cache and memos key on it. */
   readonly generation: number;
+  /**
+   * Goes up after every write that touched sessions, users or markets (or a table not understood), whatever
+   * `{ pages }` says, as soon as its statements are taken at COMMIT (before the WAL sync: earlier is the safe
+   * side for what keys on it): the memo of session rows (session.ts) keys on it.
+   */
+  readonly accountsGeneration: number;
   readonly commits: TransactionGrouper["stats"];
   /** The WAL syncs done (null without a file DB). */
   readonly walSyncs: WalSyncer["stats"] | null;
@@ -487,7 +493,8 @@ export async function openDatabase(url: string, opts: { busyTimeoutMs?: number; 
     );
   // Every statement drizzle runs is noted, so a write that touched only unshown
   // tables (sessions, throttles, the audit log) leaves the caches alone.
-  const effects = new WriteEffects();
+  let accountsGeneration = 0;
+  const effects = new WriteEffects(() => accountsGeneration++);
   const db = drizzle(watchWrites(client, effects), { schema });
   const writerDb = writer === client ? db : drizzle(watchWrites(writer, effects), { schema });
   const queue = new WriteQueue();
@@ -535,6 +542,9 @@ export async function openDatabase(url: string, opts: { busyTimeoutMs?: number; 
   return {
     get generation() {
       return generation;
+    },
+    get accountsGeneration() {
+      return accountsGeneration;
     },
     db,
     client,

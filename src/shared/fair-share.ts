@@ -223,7 +223,7 @@ export function fairShare(
       return limit(c, next);
     },
     late: async (c, next) => {
-      if (skip(c) || !hasSessionCookie(c) || isStaff(c.var.user)) return next();
+      if (skip(c) || !hasSessionCookie(c) || isStaff(c.get("user"))) return next();
       return limit(c, next);
     },
   };

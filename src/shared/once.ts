@@ -154,7 +154,7 @@ export function submissionOnce(): MiddlewareHandler<AppEnv> {
     if (c.req.method !== "POST") return next();
     const key = await sentKey(c);
     if (!key) return next();
-    const deps = c.var.deps;
+    const deps = c.get("deps");
     // Bound to the visitor (session or anonymous CSRF seed) and the form's action: a key seen elsewhere is worth nothing.
     const visitor = csrfTokenFor(c);
     const id = hmac(deps.secret, `once|${visitor}|${c.req.path}|${key}`);
@@ -247,7 +247,7 @@ async function typedWords(c: Ctx): Promise<string | null> {
 
 /** The answer given to the same words within SAME_WORDS_MS, if any. */
 async function recentAnswer(c: Ctx, sameWords: string): Promise<Answer | null> {
-  const { database, clock } = c.var.deps;
+  const { database, clock } = c.get("deps");
   const [row] = await database.db.select().from(formSubmissions).where(eq(formSubmissions.id, sameWords));
   if (!row?.location || clock.now() - row.createdAt > SAME_WORDS_MS) return null;
   return { location: row.location, cookies: parseCookies(row.cookies) };
@@ -268,13 +268,13 @@ function replayable(c: Ctx): Answer | null {
   const location = res.headers.get("location");
   if (res.status !== 303 || !location) return null;
   const cookies = res.headers.getSetCookie();
-  const session = sessionCookieName(c.var.deps) + "=";
+  const session = sessionCookieName(c.get("deps")) + "=";
   if (cookies.some((line) => line.startsWith(session))) return null;
   return { location, cookies };
 }
 
 function release(c: Ctx, id: string) {
-  return c.var.deps.database.write((db) => db.delete(formSubmissions).where(and(eq(formSubmissions.id, id), isNull(formSubmissions.location))), { pages: false });
+  return c.get("deps").database.write((db) => db.delete(formSubmissions).where(and(eq(formSubmissions.id, id), isNull(formSubmissions.location))), { pages: false });
 }
 
 /**
@@ -282,7 +282,7 @@ function release(c: Ctx, id: string) {
  * handled (in another process: reads the row again every 100 ms).
  */
 async function answerOf(c: Ctx, id: string): Promise<Answer | "none" | "stale"> {
-  const { database, clock } = c.var.deps;
+  const { database, clock } = c.get("deps");
   for (let waited = 0; ; waited += 100) {
     const [row] = await database.db.select().from(formSubmissions).where(eq(formSubmissions.id, id));
     if (!row || clock.now() - row.createdAt > KEEP_MS) return "none";

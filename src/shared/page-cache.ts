@@ -29,12 +29,13 @@
 // A page that reads every parameter (c.req.query() with no name) is keyed by
 // all of them, sorted.
 import type { MiddlewareHandler } from "hono";
-import { getCookie } from "hono/cookie";
 import type { AppEnv, Ctx } from "./context.ts";
 import { anonymousCsrf, anonCookieNames } from "./csrf.ts";
 import { randomToken } from "./crypto.ts";
 import { fillOnceKeys, newOnceKey, ONCE_PLACEHOLDER } from "./once.ts";
 import { markWhole, chosenEncoding, compressed, COMPRESS_MIN_BYTES } from "./http.ts";
+import { BoundedStore, joinParts } from "./bounded-store.ts";
+import { cookiesOf } from "./cookies.ts";
 
 /** Stands in for an anonymous visitor's CSRF token while a page renders. */
 export const CSRF_PLACEHOLDER = "csrf-" + randomToken(16);
@@ -90,19 +91,9 @@ function cutPage(page: string): Cut {
   return { parts, slots };
 }
 
-/** The cut page with this visitor's token and fresh one-time keys (both ASCII: one byte a character). */
+/** The cut page with this visitor's token and fresh one-time keys. */
 function joinCut(cut: Cut, token: string): Bytes {
-  const fills = cut.slots.map((s) => (s === "csrf" ? token : newOnceKey()));
-  let length = 0;
-  for (const p of cut.parts) length += p.length;
-  for (const f of fills) length += f.length;
-  const out = Buffer.allocUnsafe(length);
-  let at = cut.parts[0].copy(out, 0);
-  for (let i = 0; i < fills.length; i++) {
-    at += out.write(fills[i], at, "latin1");
-    at += cut.parts[i + 1].copy(out, at);
-  }
-  return out;
+  return joinParts(cut.parts, cut.slots.map((s) => (s === "csrf" ? token : newOnceKey())));
 }
 
 export interface PageCacheOptions {
@@ -163,7 +154,7 @@ function watchQuery(c: Ctx): void {
 /** Base of the key: text size, htmx fragment, path (no query). Null: this request is not served from the cache. */
 function baseKey(c: Ctx): string | null {
   if (c.req.method !== "GET") return null;
-  const cookies = getCookie(c);
+  const cookies = cookiesOf(c);
   for (const name in cookies) if (!SHAREABLE_COOKIES.has(name)) return null;
   if (c.req.header("authorization")) return null;
   // htmx asks for fragments of the same URL: they are different responses.
@@ -247,7 +238,6 @@ function fillHit(c: Ctx, e: Entry, grew: (e: Entry, bytes: number) => void): Res
  * signed-in user before anything renders.
  */
 export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & { size: () => number; clear: () => void; chars: () => number } {
-  const entries = new Map<string, Entry>();
   const rendering = new Map<string, Promise<Entry | null>>();
   /** Per base key (path): the union of the query names its renders read. */
   const shapes = new Map<string, Reads>();
@@ -257,27 +247,11 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
   // bytes a hit sends, about 1.5 a character, and compressed copies count 1 each), where
   // 300 pages of up to 256 K characters could otherwise hold 150 MB. Public pages are 5–30 K characters.
   const maxTotal = opts.maxTotal ?? 2 * 1024 * 1024;
-  let total = 0;
-  const drop = (key: string) => {
-    const e = entries.get(key);
-    if (e) {
-      total -= e.size;
-      e.stored = false;
-    }
-    entries.delete(key);
-  };
-  const clearAll = () => {
-    for (const e of entries.values()) e.stored = false;
-    entries.clear();
-    total = 0;
-  };
+  // Emptied when the generation moves, bounded, oldest first (bounded-store.ts, shared with signed-in-cache.ts).
+  const store = new BoundedStore<Entry>({ maxEntries, maxTotal, generation: opts.generation });
   // A compressed copy made by a hit counts too, while its entry is in the cache.
-  const grew = (e: Entry, bytes: number) => {
-    e.size += bytes;
-    if (e.stored) total += bytes;
-  };
+  const grew = (e: Entry, bytes: number) => store.grew(e, bytes);
   const now = opts.now ?? (() => performance.now());
-  let seenGeneration = opts.generation();
 
   const fresh = (e: Entry | undefined): e is Entry => !!e && e.generation === opts.generation() && now() - e.at < opts.ttlMs;
 
@@ -352,11 +326,7 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
     // A path whose shape is not known yet is keyed by every parameter until its first render tells.
     const key = keyOf(base, query);
     const gen = opts.generation();
-    if (gen !== seenGeneration) {
-      clearAll();
-      seenGeneration = gen;
-    }
-    const hit = entries.get(key);
+    const hit = store.get(key);
     if (fresh(hit)) {
       c.res = fillHit(c, hit, grew);
       return;
@@ -381,18 +351,11 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
       learn(base, c);
       // Stored under the key by the path's shape as it is now (a superset of what this render read).
       const storeKey = `${base}?${queryKey(query, shapes.get(base) ?? "all")}`;
-      if (e && e.body.length <= maxBody && gen === opts.generation()) {
-        drop(storeKey);
-        entries.set(storeKey, e);
-        total += e.size;
-        e.stored = true;
-        while (entries.size > maxEntries || (total > maxTotal && entries.size > 1)) drop(entries.keys().next().value!);
-        stored = e;
-      }
+      if (e && e.body.length <= maxBody && store.set(storeKey, e)) stored = e;
     } finally {
       rendering.delete(key);
       settle(stored);
     }
   };
-  return Object.assign(mw, { size: () => entries.size, clear: clearAll, chars: () => total });
+  return Object.assign(mw, { size: () => store.size, clear: () => store.clear(), chars: () => store.total });
 }

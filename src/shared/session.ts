@@ -1,8 +1,9 @@
 // Sessions stored in the DB. The cookie holds 128 random bits; the DB holds
 // only their hash. A new id is issued at every login (no fixation), and logout
 // or disabling an account deletes the rows, so the cookie dies on the server.
+import { cookieOf } from "./cookies.ts";
 import { eq, and, lt, sql } from "drizzle-orm";
-import { getCookie, setCookie, deleteCookie } from "hono/cookie";
+import { setCookie, deleteCookie } from "hono/cookie";
 import { sessions, users, markets } from "../../db/schema/index.ts";
 import { randomToken, sha256 } from "./crypto.ts";
 import type { Ctx, CurrentUser, Deps } from "./context.ts";
@@ -66,28 +67,89 @@ export function currentUserOf(row: {
   };
 }
 
+/**
+ * Session rows kept in memory between requests, keyed by the session id's hash (issue #20: on a signed-in
+ * shared page the session query was the largest part of a request's own work). Safe by construction:
+ *  - an entry is used only while `database.accountsGeneration` is the one read *before* its row was
+ *    queried: every write through this process's writer that touches sessions, users or markets (sign-out,
+ *    a new session, disabling an account, a password reset, a staff member's market), or a write the parser
+ *    does not understand, raises it after it commits (db.ts, shown-tables.ts), so a row read before such a
+ *    write is never used after it;
+ *  - only rows that passed every check are kept (not disabled, not idle), and the idle limit and the
+ *    once-a-minute touch are checked again by the injected clock on every request: a request due for a
+ *    touch, or past the idle limit, goes to the DB as before (and the touch, a write to sessions, empties
+ *    the memo);
+ *  - a write by another process on the same file (`npm run admin` disabling an account) is not seen by the
+ *    generation: an entry is used for at most SESSION_MEMO_MS of real time after its row was read;
+ *  - at most SESSION_MEMO_MAX entries (all dropped when full: the DB answers again).
+ * Sessions stay in the DB: this holds copies of rows, never a session the DB does not have.
+ */
+export const SESSION_MEMO_MS = 1000;
+export const SESSION_MEMO_MAX = 10_000;
+
+interface Remembered {
+  user: CurrentUser;
+  idHash: string;
+  lastSeenAt: number;
+  generation: number;
+  at: number;
+}
+const memoOf = perApp((_deps: Deps) => ({ rows: new Map<string, Remembered>(), hits: 0 }));
+const sessionMemo = (deps: Deps) => memoOf(deps).rows;
+/** How many requests of this app were answered by the memo, not the DB (tests). */
+export const sessionMemoHits = (deps: Deps) => memoOf(deps).hits;
+
+/** The memo's entry for this cookie if it may answer now (see above), else null. */
+function remembered(deps: Deps, idHash: string, now: number): Remembered | null {
+  const m = sessionMemo(deps).get(idHash);
+  if (!m) return null;
+  if (m.generation !== deps.database.accountsGeneration || performance.now() - m.at >= SESSION_MEMO_MS) return null;
+  const idle = now - m.lastSeenAt;
+  if (idle > TOUCH_EVERY_MS || idle > idleLimitMs(deps, m.user.role)) return null;
+  return m;
+}
+
 export async function loadSession(c: Ctx): Promise<void> {
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   c.set("user", null);
   c.set("sessionHash", null);
-  const raw = getCookie(c, sessionCookieName(deps));
+  const raw = cookieOf(c, sessionCookieName(deps));
   if (!raw || raw.length > 64) return;
+  const now = deps.clock.now();
+  // Keyed by the hash, as the DB: no raw session id is kept beyond the request that carries it.
   const idHash = sha256(raw);
+  const m = remembered(deps, idHash, now);
+  if (m) {
+    memoOf(deps).hits++;
+    // A copy: nothing a handler does to its user can reach the next request's.
+    c.set("user", { ...m.user });
+    c.set("sessionHash", m.idHash);
+    return;
+  }
+  const memo = sessionMemo(deps);
+  memo.delete(idHash);
+  // Read before the query: a write that commits after it raises the generation and retires what is read here.
+  const generation = deps.database.accountsGeneration;
+  const at = performance.now();
   const [row] = await sessionQuery(deps.database.db).all({ idHash });
   if (!row) return;
-  const now = deps.clock.now();
   if (row.disabledAt !== null || now - row.lastSeenAt > idleLimitMs(deps, row.role)) {
     await deps.database.write((db) => db.delete(sessions).where(eq(sessions.idHash, idHash)), { pages: false });
     return;
   }
+  const user = currentUserOf(row);
   if (now - row.lastSeenAt > TOUCH_EVERY_MS) {
     // Through transaction(), not write(): a touch alone was its own COMMIT, a wait for the disk (synchronous=FULL)
     // that holds the event loop — about 10 ms each on the shared machine, 1,000 of them a quarter of a sign-up
     // run's time (2026-12-05). Now the touches of requests arriving together share one COMMIT with the
     // transactions waiting beside them (group commit). sessions is an unshown table: no page cache is emptied.
+    // Not remembered: the touch itself raises the accounts generation; the next request reads the touched row.
     await deps.database.transaction((tx) => tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash)));
+  } else {
+    if (memo.size >= SESSION_MEMO_MAX) memo.clear();
+    memo.set(idHash, { user: { ...user }, idHash, lastSeenAt: row.lastSeenAt, generation, at });
   }
-  c.set("user", currentUserOf(row));
+  c.set("user", user);
   c.set("sessionHash", idHash);
 }
 
@@ -97,11 +159,11 @@ function cookieOptions(deps: Deps) {
 
 /** Signs `userId` in with a fresh session id, ending any session this browser had. */
 export async function startSession(c: Ctx, userId: number): Promise<void> {
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const raw = randomToken(16);
   const idHash = sha256(raw);
   const now = deps.clock.now();
-  const old = c.var.sessionHash;
+  const old = c.get("sessionHash");
   await deps.database.write((db) =>
     db.batch([
       db.delete(sessions).where(eq(sessions.idHash, old ?? "")),
@@ -116,8 +178,8 @@ export async function startSession(c: Ctx, userId: number): Promise<void> {
 }
 
 export async function endSession(c: Ctx): Promise<void> {
-  const deps = c.var.deps;
-  const hash = c.var.sessionHash;
+  const deps = c.get("deps");
+  const hash = c.get("sessionHash");
   if (hash) await deps.database.write((db) => db.delete(sessions).where(eq(sessions.idHash, hash)));
   deleteCookie(c, sessionCookieName(deps), cookieOptions(deps));
   c.set("user", null);

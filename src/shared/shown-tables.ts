@@ -37,34 +37,57 @@ const READ_ONLY = /^(select|pragma|savepoint|release|rollback|begin|commit|end|e
 const WRITE = /^(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+["`[]?([A-Za-z_][A-Za-z0-9_]*)/;
 
 /**
+ * The table one statement writes: null for a read or transaction control, "?"
+ * for a write whose table the parser does not understand.
+ */
+export function writtenTable(sql: string): string | null {
+  const s = sql.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)+/, "").toLowerCase();
+  if (READ_ONLY.test(s)) return null;
+  if (s.startsWith("with") && !/\b(insert|update|delete|replace)\b/.test(s)) return null;
+  return WRITE.exec(s)?.[1] ?? "?";
+}
+
+/**
  * What one statement means for the caches: "none" (reads or transaction
  * control), "unshown" (writes only a table in UNSHOWN_TABLES), "shown" (may
  * change a page: a shown table, or anything not understood).
  */
 export function statementEffect(sql: string): "none" | "unshown" | "shown" {
-  const s = sql.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)+/, "").toLowerCase();
-  if (READ_ONLY.test(s)) return "none";
-  if (s.startsWith("with") && !/\b(insert|update|delete|replace)\b/.test(s)) return "none";
-  const m = WRITE.exec(s);
-  if (m && UNSHOWN_TABLES.has(m[1])) return "unshown";
-  return "shown";
+  const table = writtenTable(sql);
+  if (table === null) return "none";
+  return UNSHOWN_TABLES.has(table) ? "unshown" : "shown";
 }
+
+/**
+ * The tables a signed-in request's session row is read from (session.ts: the
+ * session, its user, a staff member's market). A write to any of them, a write
+ * not understood, or a write that ran no statement empties the memo of session
+ * rows, whatever `{ pages }` says.
+ */
+export const ACCOUNT_TABLES: ReadonlySet<string> = new Set(["sessions", "users", "markets"]);
 
 /** Collects what the statements run since the last `take()` mean for the caches. */
 export class WriteEffects {
   #statements = 0;
   #shown = false;
+  #accounts = false;
+  /** `accountsChanged`: called by `take()` when the statements taken touched an account table (ACCOUNT_TABLES) or none at all. */
+  constructor(private readonly accountsChanged: () => void = () => {}) {}
   note(sql: string): void {
-    const effect = statementEffect(sql);
-    if (effect === "none") return;
+    const table = writtenTable(sql);
+    if (table === null) return;
     this.#statements++;
-    if (effect === "shown") this.#shown = true;
+    if (!UNSHOWN_TABLES.has(table)) this.#shown = true;
+    if (table === "?" || ACCOUNT_TABLES.has(table)) this.#accounts = true;
   }
   /** Whether the caches must be emptied (a shown table, or no write statement at all), and starts afresh. */
   take(): boolean {
-    const shown = this.#shown || this.#statements === 0;
+    const none = this.#statements === 0;
+    const shown = this.#shown || none;
+    if (this.#accounts || none) this.accountsChanged();
     this.#statements = 0;
     this.#shown = false;
+    this.#accounts = false;
     return shown;
   }
 }

@@ -13,8 +13,8 @@
 //    is this her own posting?) and opts out when there are any: the page is
 //    then rendered for her alone, as before;
 //  - the shared copy is rendered for a *stand-in* of her role, not for her:
-//    `c.var.user` is a user with id -1 (no row has it), her role, and
-//    placeholders for name and phone; `c.var.csrfToken` is the placeholder
+//    `c.get("user")` is a user with id -1 (no row has it), her role, and
+//    placeholders for name and phone; `c.get("csrfToken")` is the placeholder
 //    (so forms get one-time-key placeholders too). The render never sees who
 //    she is, so the stored text cannot hold anything of hers. The real user
 //    and token are put back before anything else runs;
@@ -31,8 +31,10 @@
 //    and are dropped with the anonymous cache's generation (every write that
 //    may change a shown table: docs/architecture.md, "Invalidation").
 // The session check (and its once-a-minute touch) ran before the handler, as
-// for every request.
-import { getCookie } from "hono/cookie";
+// for every request (from the memo of session rows when it may answer:
+// session.ts). Copies are kept as UTF-8 byte parts in the store both page
+// caches share (bounded-store.ts).
+import { cookiesOf } from "./cookies.ts";
 import { escapeToBuffer } from "hono/utils/html";
 import type { Ctx, CurrentUser, Deps } from "./context.ts";
 import { isStaff } from "./authz.ts";
@@ -43,6 +45,7 @@ import { randomToken } from "./crypto.ts";
 import { perApp } from "./memo.ts";
 import { sessionCookieName } from "./session.ts";
 import { applySecurityHeaders, markWhole } from "./http.ts";
+import { BoundedStore, joinParts, type Stored } from "./bounded-store.ts";
 
 /** Stands in for the signed-in person's name (and phone) while a shared page renders. */
 export const NAME_PLACEHOLDER = "name-" + randomToken(16);
@@ -54,21 +57,24 @@ const enum Slot {
   Once,
 }
 
-interface Entry {
-  /** The page cut at its placeholders: parts[0], slot[0], parts[1], … */
-  parts: string[];
+interface Entry extends Stored {
+  /**
+   * The page as UTF-8 bytes cut at its placeholders: parts[0], slot[0], parts[1], … A copy is joined from
+   * them around her name, token and keys: no string of the whole page per request, and none to turn into
+   * bytes on the way out (a page of Chinese text is a two-byte string: that transcoding was most of
+   * `writev`'s share in the profile, docs/performance.md).
+   */
+  parts: Buffer[];
   slots: Slot[];
-  chars: number;
   status: number;
   /** Its headers with the security headers of a signed-in page (no-store) put in once, as a plain object. */
   headers: Record<string, string>;
   at: number;
-  generation: number;
 }
 
 interface Store {
-  entries: Map<string, Entry>;
-  total: number;
+  /** Copies by key; `size` is the page's bytes. */
+  entries: BoundedStore<Entry>;
   /** Keys whose shared copy could not be stored, with the generation: rendered for each person until a write. */
   refused: Map<string, number>;
   /** For tests: how many requests were served from a stored copy. */
@@ -77,10 +83,16 @@ interface Store {
 
 const MAX_ENTRIES = 300;
 const MAX_BODY = 256 * 1024;
-/** All copies together, in characters (about 4 MB), as the anonymous cache. */
-const MAX_TOTAL = 2 * 1024 * 1024;
+/** All copies together, in bytes (4 MB), as the anonymous cache's bound. */
+const MAX_TOTAL = 4 * 1024 * 1024;
 
-const storeOf = perApp((_deps: Deps): Store => ({ entries: new Map(), total: 0, refused: new Map(), hits: 0 }));
+const storeOf = perApp(
+  (deps: Deps): Store => ({
+    entries: new BoundedStore<Entry>({ maxEntries: MAX_ENTRIES, maxTotal: MAX_TOTAL, generation: () => deps.database.generation }),
+    refused: new Map(),
+    hits: 0,
+  }),
+);
 
 /** How many requests of this app were answered from a shared copy (tests). */
 export const sharedHits = (deps: Deps) => storeOf(deps).hits;
@@ -92,11 +104,11 @@ function standIn(user: CurrentUser): CurrentUser {
 
 /** Whether this request may be answered with a shared copy at all. */
 function eligible(c: Ctx): boolean {
-  const user = c.var.user;
-  if (!user || isStaff(user) || !c.var.sessionHash) return false;
+  const user = c.get("user");
+  if (!user || isStaff(user) || !c.get("sessionHash")) return false;
   if (c.req.method !== "GET" || c.req.header("hx-request") || c.req.header("authorization")) return false;
-  const sid = sessionCookieName(c.var.deps);
-  const cookies = getCookie(c);
+  const sid = sessionCookieName(c.get("deps"));
+  const cookies = cookiesOf(c);
   for (const name in cookies) if (name !== sid && name !== "big" && !(anonCookieNames as readonly string[]).includes(name)) return false;
   return true;
 }
@@ -118,7 +130,7 @@ function cut(body: string): Pick<Entry, "parts" | "slots"> | null {
     [CSRF_PLACEHOLDER, Slot.Token],
     [ONCE_PLACEHOLDER, Slot.Once],
   ];
-  const parts: string[] = [];
+  const parts: Buffer[] = [];
   const slots: Slot[] = [];
   let at = 0;
   for (;;) {
@@ -130,23 +142,19 @@ function cut(body: string): Pick<Entry, "parts" | "slots"> | null {
       if (i >= 0 && (next < 0 || i < next)) [next, slot, len] = [i, s, mark.length];
     }
     if (next < 0) break;
-    parts.push(body.slice(at, next));
+    parts.push(Buffer.from(body.slice(at, next)));
     slots.push(slot);
     at = next + len;
   }
-  parts.push(body.slice(at));
+  parts.push(Buffer.from(body.slice(at)));
   return { parts, slots };
 }
 
 /** The stored copy with this person's name, token and fresh one-time keys. */
 function fill(c: Ctx, e: Entry): Response {
-  const name = escapeHtml(c.var.user!.name);
-  const token = c.var.csrfToken;
-  let body = e.parts[0];
-  for (let i = 0; i < e.slots.length; i++) {
-    const s = e.slots[i];
-    body += (s === Slot.Name ? name : s === Slot.Token ? token : newOnceKey()) + e.parts[i + 1];
-  }
+  const name = escapeHtml(c.get("user")!.name);
+  const token = c.get("csrfToken");
+  const body = joinParts(e.parts, e.slots.map((s) => (s === Slot.Name ? name : s === Slot.Token ? token : newOnceKey())));
   // Built whole, as the anonymous cache's hits (http.ts markWhole): no Headers object to fill per request.
   const id = c.get("requestId");
   return markWhole(new Response(body, { status: e.status, headers: id ? { ...e.headers, "x-request-id": id } : e.headers }));
@@ -160,12 +168,12 @@ function fill(c: Ctx, e: Entry): Response {
  * rendered for her alone. Anyone else (staff, visitors) is rendered as before.
  */
 export async function sharedForSignedIn(c: Ctx, variant: string | null, render: () => Response | Promise<Response>): Promise<Response> {
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const ttlMs = deps.config.pageCacheSeconds * 1000;
   if (variant === null || ttlMs <= 0 || !eligible(c)) return render();
   const store = storeOf(deps);
-  const user = c.var.user!;
-  const key = `${user.role}|${variant}|${c.var.big ? 1 : 0}|${c.req.url.slice(c.req.url.indexOf("/", 8))}`;
+  const user = c.get("user")!;
+  const key = `${user.role}|${variant}|${c.get("big") ? 1 : 0}|${c.req.url.slice(c.req.url.indexOf("/", 8))}`;
   const generation = deps.database.generation;
   const now = performance.now();
   const hit = store.entries.get(key);
@@ -174,7 +182,7 @@ export async function sharedForSignedIn(c: Ctx, variant: string | null, render: 
     return fill(c, hit);
   }
   if (store.refused.get(key) === generation) return render();
-  const token = c.var.csrfToken;
+  const token = c.get("csrfToken");
   c.set("user", standIn(user));
   c.set("csrfToken", CSRF_PLACEHOLDER);
   let res: Response;
@@ -195,22 +203,9 @@ export async function sharedForSignedIn(c: Ctx, variant: string | null, render: 
   }
   const headers = new Headers(res.headers);
   applySecurityHeaders(headers, deps.config.https, true);
-  const entry: Entry = { ...cutUp, chars: body.length, status: res.status, headers: Object.fromEntries(headers), at: now, generation };
-  if (generation === deps.database.generation) {
-    const old = store.entries.get(key);
-    if (old) store.total -= old.chars;
-    store.entries.delete(key);
-    if (store.entries.size && store.entries.values().next().value!.generation !== generation) {
-      store.entries.clear();
-      store.total = 0;
-    }
-    store.entries.set(key, entry);
-    store.total += entry.chars;
-    while (store.entries.size > MAX_ENTRIES || (store.total > MAX_TOTAL && store.entries.size > 1)) {
-      const first = store.entries.keys().next().value!;
-      store.total -= store.entries.get(first)!.chars;
-      store.entries.delete(first);
-    }
-  }
+  const size = cutUp.parts.reduce((n, p) => n + p.length, 0);
+  const entry: Entry = { ...cutUp, size, status: res.status, headers: Object.fromEntries(headers), at: now, generation };
+  // Kept only if no write came while it rendered (the store refuses an older generation).
+  store.entries.set(key, entry);
   return fill(c, entry);
 }

@@ -4,7 +4,8 @@
 // own list, first PIN and withdrawals. Handlers read, call the action
 // (jobs.actions.ts), then render or redirect.
 import type { Hono } from "hono";
-import type { AppEnv, Ctx } from "../../shared/context.ts";
+import type { AppEnv, Ctx, Deps } from "../../shared/context.ts";
+import { perApp } from "../../shared/memo.ts";
 import { paths } from "../../paths.ts";
 import { readForm, check } from "../../shared/forms.ts";
 import { requireRole, isStaff } from "../../shared/authz.ts";
@@ -36,7 +37,7 @@ definePurpose<actions.JobSignUpPayload>("jobSignUp", {
   title: t.signUpTitle,
   back: (x) => paths.jobs.show(x.postingId),
   complete: async (c, proven) => {
-    const r = await actions.signUpByPhone(c.var.deps, proven.phone, proven.payload);
+    const r = await actions.signUpByPhone(c.get("deps"), proven.phone, proven.payload);
     if (!r.ok && r.code === "notWorker") return phoneOutcome(c, t.notWorkerAfterProof);
     if (!r.ok) return renderPosting(c, proven.payload.postingId, { message: t.refusals[r.code], code: refusalStatus[r.code] });
     await startSession(c, r.workerId);
@@ -47,13 +48,28 @@ definePurpose<actions.JobSignUpPayload>("jobSignUp", {
 /**
  * A posting's page is the same for every worker who has not signed up for it, and for every employer whose
  * posting it is not: one cheap query says which (src/shared/signed-in-cache.ts). Null: render it for her alone.
+ * The answer is kept per (person, posting) on the same terms as the shared copy itself: until the DB's
+ * generation changes (a sign-up, a withdrawal, a posting or employer change all write shown tables) and
+ * at most PAGE_CACHE_SECONDS (writes by another process).
  */
 async function sharedVariant(c: Ctx, id: number): Promise<string | null> {
-  const user = c.var.user;
+  const user = c.get("user");
   if (!user || isStaff(user)) return null;
-  const [marks] = await repo.personalMarksQuery(c.var.deps.database.db).all({ postingId: id, userId: user.id });
-  return marks && !marks.applied && !marks.owns ? "" : null;
+  const deps = c.get("deps");
+  const memo = marksMemo(deps);
+  const key = `${user.id}|${id}`;
+  const generation = deps.database.generation;
+  const now = performance.now();
+  const known = memo.get(key);
+  if (known && known.generation === generation && now - known.at < deps.config.pageCacheSeconds * 1000) return known.variant;
+  const [marks] = await repo.personalMarksQuery(deps.database.db).all({ postingId: id, userId: user.id });
+  const variant = marks && !marks.applied && !marks.owns ? "" : null;
+  if (memo.size >= MARKS_MEMO_MAX) memo.clear();
+  memo.set(key, { variant, generation, at: now });
+  return variant;
 }
+const MARKS_MEMO_MAX = 10_000;
+const marksMemo = perApp((_deps: Deps) => new Map<string, { variant: string | null; generation: number; at: number }>());
 
 export function postingRoutes(app: Hono<AppEnv>) {
   app.get(paths.jobs.showPattern, async (c) => {
@@ -62,9 +78,9 @@ export function postingRoutes(app: Hono<AppEnv>) {
   });
 
   app.post(paths.jobs.applyPattern, async (c) => {
-    const deps = c.var.deps;
+    const deps = c.get("deps");
     const id = idParam(c);
-    const user = c.var.user;
+    const user = c.get("user");
     const may = await actions.signUpCheck(deps, user, id);
     if (!may.ok && may.code === "notFound") throw new NotFound("posting");
     if (!may.ok) return renderPosting(c, id, { message: t.refusals[may.code], code: refusalStatus[may.code] });
@@ -97,9 +113,9 @@ export function decisionRoutes(app: Hono<AppEnv>) {
   const decide = (kind: "confirm" | "decline") => async (c: Ctx) => {
     const { employer } = await currentEmployer(c);
     if (!employer) throw new NotFound("employer");
-    const r = await actions.decide(c.var.deps, kind, employer.id, idParam(c));
+    const r = await actions.decide(c.get("deps"), kind, employer.id, idParam(c));
     if (!r.ok && r.code === "notFound") throw new NotFound("application");
-    const found = await repo.findPosting(c.var.deps.database.db, r.postingId!);
+    const found = await repo.findPosting(c.get("deps").database.db, r.postingId!);
     if (!found) throw new NotFound("posting");
     if (!r.ok) return renderApplicants(c, found, t[r.code as "alreadyDecided" | "fullNow" | "postingNotOpen"], r.code === "alreadyDecided" ? 409 : 422);
     return redirectWithFlash(c, paths.jobs.applicants(found.posting.id), kind === "confirm" ? t.confirmed : t.declined);
@@ -111,7 +127,7 @@ export function decisionRoutes(app: Hono<AppEnv>) {
 
   app.get(paths.jobs.applications, async (c) => {
     const user = requireRole(c, "worker");
-    const deps = c.var.deps;
+    const deps = c.get("deps");
     const page = pageParam(c);
     const today = todayOf(deps);
     const [{ rows, total }, pinSet] = await Promise.all([repo.workerApplications(deps.database.db, user.id, page, PER_PAGE), repo.hasPin(deps.database.db, user.id)]);
@@ -135,14 +151,14 @@ export function decisionRoutes(app: Hono<AppEnv>) {
 
   app.get(paths.jobs.firstPin, async (c) => {
     const user = requireRole(c, "worker");
-    if (await repo.hasPin(c.var.deps.database.db, user.id)) return c.redirect(paths.workers.pin, 303);
+    if (await repo.hasPin(c.get("deps").database.db, user.id)) return c.redirect(paths.workers.pin, 303);
     return c.render(<FirstPinPage />, { title: t.pinTitle });
   });
 
   app.post(paths.jobs.firstPin, async (c) => {
     const user = requireRole(c, "worker");
     const form = check(FirstPinForm, await readForm(c));
-    const r = form.ok ? await actions.setFirstPin(c.var.deps, user, form.value.pin) : null;
+    const r = form.ok ? await actions.setFirstPin(c.get("deps"), user, form.value.pin) : null;
     if (!form.ok || (r && !r.ok && r.code === "weak")) {
       c.status(400);
       return c.render(<FirstPinPage errors={form.ok ? { pin: (r as { message: string }).message } : form.errors} />, { title: t.pinTitle });
@@ -154,7 +170,7 @@ export function decisionRoutes(app: Hono<AppEnv>) {
 
   app.post(paths.jobs.withdrawPattern, async (c) => {
     const user = requireRole(c, "worker");
-    const r = await actions.withdraw(c.var.deps, user, idParam(c));
+    const r = await actions.withdraw(c.get("deps"), user, idParam(c));
     if (!r.ok && r.code === "notFound") throw new NotFound("application");
     if (!r.ok) throw new Refused(t.cantWithdraw, 422);
     return redirectWithFlash(c, paths.jobs.applications, t.withdrawn);

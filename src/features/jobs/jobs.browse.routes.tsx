@@ -24,7 +24,7 @@ const t = copy.jobs;
 
 export function browseRoutes(app: Hono<AppEnv>) {
   app.get(paths.home, async (c) => {
-    const deps = c.var.deps;
+    const deps = c.get("deps");
     const lists = await repo.homeLists(deps.database.db, todayOf(deps), 5);
     const quick = lists.quick.map((r) => ({ ...r, title: maskPersonalNumbers(r.title) }));
     const newest = lists.newest.map((r) => ({ ...r, title: maskPersonalNumbers(r.title) }));
@@ -35,7 +35,7 @@ export function browseRoutes(app: Hono<AppEnv>) {
   app.get(paths.jobs.list, (c) => sharedForSignedIn(c, "", () => jobList(c)));
 
   async function jobList(c: Ctx) {
-    const deps = c.var.deps;
+    const deps = c.get("deps");
     const query = readQuery(c);
     const filters = filtersOf(deps, query);
     const page = pageParam(c);
@@ -43,7 +43,7 @@ export function browseRoutes(app: Hono<AppEnv>) {
     const { total, capped, hasNext } = browsed;
     // A public list: numbers typed into titles are masked.
     const rows = browsed.rows.map((r) => ({ ...r, title: maskPersonalNumbers(r.title) }));
-    const flags = isStaff(c.var.user) ? await flagsFor(deps, [...new Set(rows.map((r) => r.employerId))]) : undefined;
+    const flags = isStaff(c.get("user")) ? await flagsFor(deps, [...new Set(rows.map((r) => r.employerId))]) : undefined;
     const rowsProps = { rows, total, capped, hasNext, page, pages: capped ? null : pagesFor(total, PER_PAGE), pageHref: (n: number) => `${paths.jobs.list}${filterQuery(filters, n)}`, flags };
     c.header("vary", "HX-Request");
     // The fragment is rendered outside the page shell, so it gets the request context itself.

@@ -1,0 +1,86 @@
+// The store under both page caches (src/shared/bounded-store.ts): generation,
+// entry and size bounds, oldest first, growth after storing, and the byte join
+// both caches send their copies with.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { BoundedStore, joinParts, type Stored } from "../../src/shared/bounded-store.ts";
+
+interface E extends Stored {
+  name: string;
+}
+
+function setup(maxEntries = 3, maxTotal = 100) {
+  const db = { generation: 0 };
+  const store = new BoundedStore<E>({ maxEntries, maxTotal, generation: () => db.generation });
+  const e = (name: string, size = 10): E => ({ name, size, generation: db.generation });
+  return { db, store, e };
+}
+
+test("a change of generation empties the store at the next look; an entry made before it is not stored", () => {
+  const { db, store, e } = setup();
+  const a = e("a");
+  assert.ok(store.set("a", a));
+  assert.is(store.get("a"), a);
+  const old = e("old");
+  db.generation++;
+  assert.is(store.get("a"), undefined);
+  assert.is(store.size, 0);
+  assert.is(store.total, 0);
+  assert.is(a.stored, false, "an entry held by a waiting request knows it is gone");
+  assert.not.ok(store.set("old", old), "rendered before the write: not kept");
+  assert.is(store.get("old"), undefined);
+});
+
+test("at most maxEntries, the oldest going first; replacing a key counts once", () => {
+  const { store, e } = setup(3, 1000);
+  for (const k of ["a", "b", "c"]) store.set(k, e(k));
+  store.set("b", e("b2", 20));
+  assert.is(store.size, 3);
+  assert.is(store.total, 40);
+  store.set("d", e("d"));
+  assert.is(store.get("a"), undefined, "the oldest went");
+  assert.equal(["b", "c", "d"].map((k) => store.get(k)?.name), ["b2", "c", "d"]);
+});
+
+test("at most maxTotal together, oldest first, but the newest stays even alone over it", () => {
+  const { store, e } = setup(10, 100);
+  store.set("a", e("a", 40));
+  store.set("b", e("b", 40));
+  store.set("c", e("c", 40));
+  assert.is(store.get("a"), undefined);
+  assert.is(store.total, 80);
+  store.set("big", e("big", 500));
+  assert.is(store.size, 1);
+  assert.is(store.get("big")?.name, "big");
+  assert.is(store.total, 500);
+});
+
+test("growth after storing counts while stored, and pushes the oldest out at the next store", () => {
+  const { store, e } = setup(10, 100);
+  const a = e("a", 30);
+  const b = e("b", 30);
+  store.set("a", a);
+  store.set("b", b);
+  store.grew(b, 30);
+  assert.is(store.total, 90);
+  store.delete("a");
+  assert.is(store.total, 60);
+  store.grew(a, 50);
+  assert.is(store.total, 60, "a is gone: its growth is not counted");
+  store.set("c", e("c", 30));
+  assert.is(store.total, 90);
+  store.set("d", e("d", 30));
+  assert.is(store.get("b"), undefined);
+  assert.is(store.total, 60);
+  store.clear();
+  assert.is(store.total, 0);
+  assert.is(store.size, 0);
+});
+
+test("joinParts: parts and fills in order, text fills as UTF-8", () => {
+  const parts = ["<p>", "说", "</p>"].map((s) => Buffer.from(s));
+  assert.is(joinParts(parts, ["王秀英", Buffer.from("tok")]).toString(), "<p>王秀英说tok</p>");
+  assert.is(joinParts([Buffer.from("只有一段")], []).toString(), "只有一段");
+});
+
+test.run();

@@ -1,0 +1,147 @@
+// The memo of session rows (src/shared/session.ts, issue #20): a signed-in
+// request answered without the session query, yet never for a session that is
+// signed out, a user who is disabled, or a session past its idle limit. Each
+// test first shows that the memo does answer (its hit count rises), then makes
+// the change and checks that the very next request is refused.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { Hono } from "hono";
+import { eq } from "drizzle-orm";
+import { makeTestApp, addUser, type TestApp } from "../helpers/app.ts";
+import { loadSession, startSession, endSession, endAllSessions, sessionMemoHits } from "../../src/shared/session.ts";
+import { sessions, users, jobPostings } from "../../db/schema/index.ts";
+import type { AppEnv } from "../../src/shared/context.ts";
+
+let t: TestApp;
+let app: Hono<AppEnv>;
+test.before(async () => {
+  t = await makeTestApp();
+  app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set("deps", t.deps);
+    await loadSession(c);
+    await next();
+  });
+  app.post("/start/:id", async (c) => {
+    await startSession(c, Number(c.req.param("id")));
+    return c.text("ok");
+  });
+  app.get("/who", (c) => c.json({ id: c.var.user?.id ?? null, name: c.var.user?.name ?? null, hash: c.var.sessionHash }));
+  app.post("/end", async (c) => {
+    await endSession(c);
+    return c.text("ok");
+  });
+});
+test.after(() => t.close());
+
+const MIN = 60_000;
+
+/** A signed-in cookie header for a new user of `role`. */
+async function signedIn(role: "worker" | "employer" = "worker") {
+  const u = await addUser(t, { role, countyCode: "411024" });
+  const res = await app.request("http://localhost/start/" + u.id, { method: "POST" });
+  const cookie = res.headers.getSetCookie()[0].split(";")[0];
+  return { id: u.id, cookie };
+}
+const who = async (cookie: string) => (await (await app.request("http://localhost/who", { headers: { cookie } })).json()) as { id: number | null; name: string | null; hash: string | null };
+
+/** Two requests: the second must come from the memo (else the memo is not used at all and the tests below prove nothing). */
+async function remembered(cookie: string, id: number) {
+  assert.is((await who(cookie)).id, id);
+  const hits = sessionMemoHits(t.deps);
+  assert.is((await who(cookie)).id, id);
+  assert.is(sessionMemoHits(t.deps), hits + 1, "the second request was answered by the memo");
+}
+
+test("a signed-out session is never served from the memo, even from another browser holding the same cookie", async () => {
+  const { id, cookie } = await signedIn();
+  await remembered(cookie, id);
+  await app.request("http://localhost/end", { method: "POST", headers: { cookie } });
+  assert.equal(await who(cookie), { id: null, name: null, hash: null });
+  assert.is((await t.db.select().from(sessions).where(eq(sessions.userId, id))).length, 0);
+});
+
+test("'end every session' (a password reset) and a disabled account: the next request is signed out", async () => {
+  const a = await signedIn();
+  await remembered(a.cookie, a.id);
+  await endAllSessions(t.deps, a.id);
+  assert.is((await who(a.cookie)).id, null, "after endAllSessions");
+
+  const b = await signedIn("employer");
+  await remembered(b.cookie, b.id);
+  await t.deps.database.write((db) => db.update(users).set({ disabledAt: t.clock.now() }).where(eq(users.id, b.id)), { pages: false });
+  assert.is((await who(b.cookie)).id, null, "a disabled user, even by a write that keeps the page caches");
+});
+
+test("past the idle limit (by the injected clock) the memo does not answer, and the session ends", async () => {
+  const { id, cookie } = await signedIn();
+  const start = t.clock.now();
+  await remembered(cookie, id);
+  t.clock.advance(t.deps.config.idleMinutes.other * MIN + 1);
+  assert.is((await who(cookie)).id, null);
+  t.clock.set(start);
+  assert.is((await who(cookie)).id, null, "the ended session does not come back");
+});
+
+test("a request due for the once-a-minute touch goes to the DB and writes last seen", async () => {
+  const { id, cookie } = await signedIn();
+  const start = t.clock.now();
+  await remembered(cookie, id);
+  t.clock.advance(MIN + 1);
+  const hits = sessionMemoHits(t.deps);
+  assert.is((await who(cookie)).id, id);
+  assert.is(sessionMemoHits(t.deps), hits, "not from the memo");
+  const [row] = await t.db.select().from(sessions).where(eq(sessions.userId, id));
+  assert.is(row.lastSeenAt, start + MIN + 1);
+  t.clock.set(start);
+});
+
+test("a change to the user (her name) shows on the next request; a write to another table keeps the memo", async () => {
+  const { id, cookie } = await signedIn();
+  await remembered(cookie, id);
+  await t.deps.database.write((db) => db.update(users).set({ name: "新名字" }).where(eq(users.id, id)));
+  assert.is((await who(cookie)).name, "新名字");
+  await remembered(cookie, id);
+  const generation = t.deps.database.accountsGeneration;
+  await t.deps.database.write((db) => db.update(jobPostings).set({ title: "x" }).where(eq(jobPostings.id, -1)));
+  assert.is(t.deps.database.accountsGeneration, generation, "job_postings is not an account table");
+  const hits = sessionMemoHits(t.deps);
+  assert.is((await who(cookie)).id, id);
+  assert.is(sessionMemoHits(t.deps), hits + 1);
+});
+
+test("the accounts generation: raised by sessions, users and markets (pages or not), a write not understood, a write with no statement", async () => {
+  const g = () => t.deps.database.accountsGeneration;
+  let before = g();
+  await t.deps.database.write((db) => db.delete(sessions).where(eq(sessions.idHash, "none")), { pages: false });
+  assert.is(g(), before + 1, "sessions, pages: false");
+  before = g();
+  await t.deps.database.transaction((tx) => tx.update(sessions).set({ lastSeenAt: 1 }).where(eq(sessions.idHash, "none")));
+  assert.is(g(), before + 1, "a transaction on sessions");
+  before = g();
+  await t.deps.database.write((db) => db.run("CREATE TEMP TABLE IF NOT EXISTS memo_probe (x)"));
+  assert.is(g(), before + 1, "a statement not understood");
+  before = g();
+  await t.deps.database.write(async () => {});
+  assert.is(g(), before + 1, "a write that ran nothing");
+});
+
+test("a handler that changes its user object does not change the next request's", async () => {
+  const { id, cookie } = await signedIn();
+  const mutating = new Hono<AppEnv>();
+  mutating.use(async (c, next) => {
+    c.set("deps", t.deps);
+    await loadSession(c);
+    await next();
+  });
+  mutating.get("/", (c) => {
+    c.var.user!.name = "改过";
+    return c.text("ok");
+  });
+  await remembered(cookie, id);
+  await mutating.request("http://localhost/", { headers: { cookie } });
+  await mutating.request("http://localhost/", { headers: { cookie } });
+  assert.is.not((await who(cookie)).name, "改过");
+});
+
+test.run();
