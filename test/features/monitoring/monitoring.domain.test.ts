@@ -5,7 +5,7 @@ import * as assert from "uvu/assert";
 import {
   dayCount, periodProblem, previousPeriod, averageWindow, defaultPeriod, perDay, weekStart, buckets, effectiveGrain, trend, formatTrend,
   balanceOf, kindBalance, niceMax, polylinePoints, yAt, xAt, barLength, parseScope, scopeParam, mayView, defaultScope,
-  buildStatsFile, parseStatsFile, rowsOf, importChanges, zeroCounts, metrics, totalOf,
+  buildStatsFile, parseStatsFile, rowsOf, importChanges, zeroCounts, metrics, totalOf, ONLINE,
   type Counts, type Frame, type Viewer,
 } from "../../../src/features/monitoring/monitoring.domain.ts";
 import { csvCell, toCsv } from "../../../src/shared/csv.ts";
@@ -96,6 +96,8 @@ test("supply and demand by kind: shortages and surpluses first", () => {
     [0, 1, "surplus"],
     [1, 0, "short"],
     [20, 18, "short"], // a gap of 2 is not within 10% of 20
+    [15, 14, "even"], // 10% of the larger figure: 1.5, rounded to 2 (of the smaller, 1.4, it would be 1)
+    [14, 15, "even"],
   ];
   for (const [asked, seekers, want] of cases) assert.is(balanceOf({ asked, seekers }), want, `${asked} vs ${seekers}`);
   const rows = kindBalance([
@@ -131,7 +133,7 @@ test("scopes: parsing and who may see what", () => {
   assert.equal(parseScope("city"), { kind: "city" });
   assert.equal(parseScope("c411024"), { kind: "county", county: "411024" });
   assert.equal(parseScope("m12"), { kind: "market", marketId: 12 });
-  for (const bad of [undefined, "", "m0", "m-1", "c4110", "county", "m12 ", "m1234567890"]) assert.is(parseScope(bad), null, String(bad));
+  for (const bad of [undefined, "", "m0", "m-1", "c4110", "county", "m12 ", "m1234567890", "xc411024", "c4110241", "xm12"]) assert.is(parseScope(bad), null, String(bad));
   for (const s of ["city", "c411024", "m7"]) assert.is(scopeParam(parseScope(s)!), s);
 
   const city: Viewer = { role: "city_admin", marketId: null, scopeCounty: null };
@@ -152,6 +154,11 @@ test("scopes: parsing and who may see what", () => {
     [staff, "c411024", null, false],
     [staff, "city", null, false],
     [worker, "m5", "411024", false],
+    // Fail closed: a county admin whose account names no county sees nothing; the city scope is not a county
+    // admin's even if a caller passes a county with it; only staff have a market of their own.
+    [{ role: "county_admin", marketId: null, scopeCounty: null }, "c411024", null, false],
+    [county, "city", "411024", false],
+    [{ role: "worker", marketId: 5, scopeCounty: "411024" }, "m5", "411024", false],
   ];
   for (const [v, s, mc, want] of cases) assert.is(mayView(v, parseScope(s)!, mc), want, `${v.role} ${s}`);
   assert.equal(defaultScope(city), { kind: "city" });
@@ -160,6 +167,7 @@ test("scopes: parsing and who may see what", () => {
   assert.is(defaultScope(worker), null);
   assert.is(defaultScope({ role: "county_admin", marketId: null, scopeCounty: null }), null, "a county admin without a county");
   assert.is(defaultScope({ role: "staff", marketId: null, scopeCounty: "411024" }), null, "staff without a market");
+  assert.is(defaultScope({ role: "worker", marketId: 5, scopeCounty: "411024" }), null, "only staff have a market of their own");
 });
 
 test("CSV: quoting, formulas defused, BOM and CRLF", () => {
@@ -240,6 +248,32 @@ test("statistics file: days written in date order; the period's first and last d
   assert.equal(r3.ok ? null : r3.problem, { kind: "malformed", detail: "markets" });
 });
 
+test("statistics file: the text written out, as a county clerk would see it", () => {
+  const text =
+    '{"format":"lingong-daily-stats","version":1,"city":"411000","county":"411024","from":"2026-11-01","to":"2026-11-28",' +
+    '"generatedAt":"2026-11-28T01:00:00.000Z","fields":["day","seekers","postings","headcount","signups","hires","priorityHires","complaints"],' +
+    '"markets":[{"key":"3","name":"鄢陵县零工市场","tier":"county","days":[["2026-11-02",5,0,0,0,2,0,0]]},' +
+    '{"key":"online","name":"线上","tier":"online","days":[["2026-11-02",0,0,0,4,0,0,0]]}]}';
+  assert.is(buildStatsFile(good(), "2026-11-28T01:00:00.000Z"), text);
+  const back = parseStatsFile(text, ctx);
+  assert.ok(back.ok, JSON.stringify(back));
+  if (back.ok) assert.equal(back.value.markets[0].days.get("2026-11-02"), counts({ seekers: 5, hires: 2 }));
+  // Days in any order are written in date order.
+  const f = good();
+  f.markets[0].days = new Map([["2026-11-02", counts({ hires: 2 })], ["2026-11-28", counts({ hires: 28 })], ["2026-11-01", counts({ hires: 1 })]]);
+  assert.match(buildStatsFile(f, "x"), '"days":[["2026-11-01",0,0,0,0,1,0,0],["2026-11-02",0,0,0,0,2,0,0],["2026-11-28",0,0,0,0,28,0,0]]');
+});
+
+test("statistics file: the online owner's key, a one-day period and a name of 50 characters are read", () => {
+  const f = { ...good(), from: "2026-11-28", to: "2026-11-28", markets: [{ key: ONLINE, name: "市".repeat(50), tier: "online", days: new Map([["2026-11-28", counts({ signups: 1 })]]) }] };
+  const r = parseStatsFile(buildStatsFile(f, "2026-11-28T01:00:00.000Z"), ctx);
+  assert.ok(r.ok, JSON.stringify(r));
+  if (!r.ok) return;
+  assert.is(r.value.markets[0].key, "online");
+  assert.is(r.value.markets[0].name.length, 50);
+  assert.equal([...r.value.markets[0].days.keys()], ["2026-11-28"]);
+});
+
 test("statistics file: every kind of bad file is refused", () => {
   const base = JSON.parse(buildStatsFile(good(), "2026-11-28T01:00:00.000Z"));
   const edit = (f: (j: any) => void) => {
@@ -252,6 +286,7 @@ test("statistics file: every kind of bad file is refused", () => {
   const cases: [string, string, string, string][] = [
     ["not JSON", "{ nope", "malformed", "json"],
     ["empty", "", "malformed", "json"],
+    ["a BOM after a space: only a BOM in front is dropped", " \uFEFF" + JSON.stringify(base), "malformed", "json"],
     ["an array", "[]", "malformed", "format"],
     ["null", "null", "malformed", "format"],
     ["other format", edit((j) => (j.format = "other")), "malformed", "format"],
@@ -271,6 +306,7 @@ test("statistics file: every kind of bad file is refused", () => {
     ["a date as a number", edit((j) => (j.from = 20261101)), "dates", "period"],
     ["the end as a number", edit((j) => (j.to = 20261128)), "dates", "period"],
     ["before 2000", edit((j) => (j.from = "1999-12-31")), "dates", "period"],
+    ["a short period that begins before 2000", edit((j) => ((j.from = "1999-12-31"), (j.to = "2000-01-05"))), "dates", "period"],
     ["markets not a list", edit((j) => (j.markets = {})), "malformed", "markets"],
     ["a market that is null", edit((j) => (j.markets[0] = null)), "malformed", "key"],
     ["a key as a number", edit((j) => (j.markets[0].key = 3)), "malformed", "key"],
@@ -282,6 +318,7 @@ test("statistics file: every kind of bad file is refused", () => {
     ["tier in capitals", edit((j) => (j.markets[0].tier = "County")), "malformed", "tier"],
     ["tier of 13 letters", edit((j) => (j.markets[0].tier = "abcdefghijklm")), "malformed", "tier"],
     ["tier as a number", edit((j) => (j.markets[0].tier = 1)), "malformed", "tier"],
+    ["tier as true (reads as the letters \"true\")", edit((j) => (j.markets[0].tier = true)), "malformed", "tier"],
     ["days not a list", edit((j) => (j.markets[0].days = {})), "malformed", "days"],
     ["a row that is not a list", edit((j) => (j.markets[0].days[0] = "2026-11-02")), "malformed", "row"],
     ["a long row", edit((j) => j.markets[0].days[0].push(1)), "malformed", "row"],
