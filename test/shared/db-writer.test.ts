@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { openDatabase, storageErrorCode, DbFileError, WriteQueue, MAX_GROUP, checkPragmas, nodeSyncFs, WalSyncer, WalSyncError, type SyncFs } from "../../src/shared/db.ts";
+import { openDatabase, storageErrorCode, DbFileError, WriteQueue, MAX_GROUP, checkPragmas, nodeSyncFs, WalSyncer, WalSyncError, txClient, type SyncFs, type Tx } from "../../src/shared/db.ts";
 import { checkHealth } from "../../src/ops/health.ts";
 import type { Deps } from "../../src/shared/context.ts";
 
@@ -412,6 +412,263 @@ test("a file or in-memory DB opens with the SQLite client alone (the network cli
     ":memo": ["file", false],
     "http:": ["http", true],
   });
+});
+
+// A fake SyncFs whose files have an identity (dev, ino) of their own, with the operations that may be held at a gate.
+function fakeFs(base: string) {
+  const files = new Map<string, { dev: number; ino: number }>([[`${base}-wal`, { dev: 1, ino: 10 }]]);
+  const calls: string[] = [];
+  const fdId = new Map<number, { dev: number; ino: number }>();
+  let nextFd = 100;
+  const held = new Set<string>();
+  /** The next call of `op` waits until the test opens its gate. */
+  const hold = (op: string) => void held.add(op);
+  const gates: { op: string; open: () => void; fail: (e: unknown) => void }[] = [];
+  const gate = async (op: string) => {
+    if (!held.has(op)) return;
+    held.delete(op);
+    await new Promise<void>((open, fail) => gates.push({ op, open, fail }));
+  };
+  const failNext = new Map<string, unknown>();
+  const maybeFail = (op: string) => {
+    if (failNext.has(op)) {
+      const e = failNext.get(op);
+      failNext.delete(op);
+      throw e;
+    }
+  };
+  const name = (p: string) => p.slice(base.length) || "db";
+  const fs: SyncFs = {
+    stat: async (p) => files.get(p) ?? null,
+    open: async (p) => {
+      calls.push(`open ${name(p)}`);
+      await gate("open");
+      maybeFail("open");
+      const fd = nextFd++;
+      fdId.set(fd, files.get(p) ?? { dev: 0, ino: -1 });
+      return fd;
+    },
+    fstat: async (fd) => {
+      calls.push(`fstat ${fd}`);
+      maybeFail("fstat");
+      return fdId.get(fd)!;
+    },
+    fdatasync: async (fd) => {
+      calls.push(`fdatasync ${fd}`);
+      await gate("fdatasync");
+      maybeFail("fdatasync");
+    },
+    close: async (fd) => void calls.push(`close ${fd}`),
+    syncDir: async () => void calls.push("syncDir"),
+  };
+  const waitGates = async (n: number) => {
+    for (let i = 0; i < 10_000 && gates.length < n; i++) await new Promise((r) => setImmediate(r));
+    assert.is(gates.length, n, `${n} operations held`);
+  };
+  return { fs, files, calls, hold, gates, waitGates, failNext };
+}
+
+test("the WAL syncer: a caller who came while a sync ran gets a sync of its own even when that one failed (not poisoned: open, fstat), and the same error without a second fdatasync when it was poisoned", async () => {
+  const base = join(dir, `wq${++n}.db`);
+  // 1. The running sync's open() fails (EMFILE): the waiting caller is not answered by that failure, nor without a sync.
+  const a = fakeFs(base);
+  const s = new WalSyncer(`${base}-wal`, base, a.fs);
+  a.hold("open");
+  const p1 = s.sync();
+  await a.waitGates(1);
+  const p2 = s.sync();
+  const p3 = s.sync();
+  assert.is(s.stats.requests, 3, "every caller is counted");
+  a.failNext.set("open", Object.assign(new Error("EMFILE"), { code: "EMFILE" }));
+  a.gates[0].open();
+  assert.is((await p1.catch((x) => x))?.code, "EMFILE");
+  await p2;
+  await p3;
+  assert.equal(a.calls, ["open -wal", "open -wal", "fstat 100", "syncDir", "fdatasync 100"], "the waiting callers shared one real sync after the failed one");
+  assert.is(s.stats.syncs, 2);
+  // 2. fstat fails after the open: that sync fails; the next opens the file again (the descriptor without an identity is closed).
+  a.calls.length = 0;
+  const t = new WalSyncer(`${base}-wal`, base, a.fs);
+  a.failNext.set("fstat", Object.assign(new Error("EIO"), { code: "EIO" }));
+  assert.is((await t.sync().catch((x) => x))?.code, "EIO");
+  await t.sync();
+  assert.equal(a.calls, ["open -wal", "fstat 101", "close 101", "open -wal", "fstat 102", "syncDir", "fdatasync 102"]);
+  // 3. Poisoned while a caller waits: the waiter gets the same WalSyncError and no fdatasync is tried again.
+  const b = fakeFs(base);
+  const u = new WalSyncer(`${base}-wal`, base, b.fs);
+  b.hold("fdatasync");
+  const q1 = u.sync();
+  await b.waitGates(1);
+  const q2 = u.sync();
+  b.failNext.set("fdatasync", Object.assign(new Error("EIO"), { code: "EIO" }));
+  b.gates[0].open();
+  const [e1, e2] = await Promise.all([q1.catch((x) => x), q2.catch((x) => x)]);
+  assert.ok(e1 instanceof WalSyncError, String(e1));
+  assert.is(e2, e1, "the waiter is refused with the same error");
+  assert.is(b.calls.filter((c) => c.startsWith("fdatasync")).length, 1, "no second fdatasync is trusted");
+  assert.is(u.stats.syncs, 1);
+  await u.settled();
+});
+
+test("the WAL syncer: a -wal on another device with the same inode number is another file: opened again", async () => {
+  const base = join(dir, `wd${++n}.db`);
+  const a = fakeFs(base);
+  const s = new WalSyncer(`${base}-wal`, base, a.fs);
+  await s.sync();
+  a.files.set(`${base}-wal`, { dev: 2, ino: 10 });
+  await s.sync();
+  await s.sync();
+  assert.equal(a.calls, ["open -wal", "fstat 100", "syncDir", "fdatasync 100", "close 100", "open -wal", "fstat 101", "syncDir", "fdatasync 101", "fdatasync 101"]);
+  assert.is(s.stats.reopened, 1);
+});
+
+test("WalSyncError says what failed: the cause's code, else its message, else the cause itself", () => {
+  assert.is(new WalSyncError(Object.assign(new Error("i/o error"), { code: "EIO" })).message, "fsync of the WAL failed: EIO");
+  assert.is(new WalSyncError(new Error("no space")).message, "fsync of the WAL failed: no space");
+  assert.is(new WalSyncError("odd").message, "fsync of the WAL failed: odd");
+  assert.is(new WalSyncError(undefined).message, "fsync of the WAL failed: undefined");
+  assert.is(new WalSyncError(null).code, "SQLITE_IOERR_FSYNC");
+});
+
+test("nodeSyncFs: no file is null, another stat error is thrown; the descriptor calls work on a real file; a directory is opened, synced and closed, its errors ignored", async () => {
+  const file = join(dir, `fs${++n}.bin`);
+  assert.is(await nodeSyncFs.stat(file), null, "ENOENT: no such file");
+  const { writeFileSync, fstatSync } = await import("node:fs");
+  writeFileSync(file, "x");
+  const e = await nodeSyncFs.stat(join(file, "inside")).catch((x) => x);
+  assert.is(e?.code, "ENOTDIR", "a path under a file is an error, not a missing file");
+  const st = statSync(file);
+  assert.equal(await nodeSyncFs.stat(file), { dev: Number(st.dev), ino: Number(st.ino) });
+  const fd = await nodeSyncFs.open(file);
+  assert.equal(await nodeSyncFs.fstat(fd), { dev: Number(st.dev), ino: Number(st.ino) });
+  await nodeSyncFs.fdatasync(fd);
+  await nodeSyncFs.close(fd);
+  assert.throws(() => fstatSync(fd), /EBADF/, "closed");
+  assert.is((await nodeSyncFs.fstat(fd).catch((x) => x))?.code, "EBADF");
+  assert.is((await nodeSyncFs.fdatasync(fd).catch((x) => x))?.code, "EBADF");
+  assert.is((await nodeSyncFs.close(fd).catch((x) => x))?.code, "EBADF");
+  assert.is((await nodeSyncFs.open(join(dir, "none", "x")).catch((x) => x))?.code, "ENOENT");
+  // syncDir goes through the same object: watch it.
+  const { open, fdatasync, close } = nodeSyncFs;
+  const seen: string[] = [];
+  Object.assign(nodeSyncFs, {
+    open: async (p: string) => { const f = await open(p); seen.push(`open ${p === dir ? "dir" : p}`); return f; },
+    fdatasync: async (f: number) => (seen.push("fdatasync"), fdatasync(f)),
+    close: async (f: number) => (seen.push("close"), close(f)),
+  });
+  try {
+    await nodeSyncFs.syncDir(dir);
+    assert.equal(seen, ["open dir", "fdatasync", "close"]);
+    seen.length = 0;
+    await nodeSyncFs.syncDir(join(dir, "none"));
+    assert.equal(seen, [], "a missing directory: nothing opened, no error");
+  } finally {
+    Object.assign(nodeSyncFs, { open, fdatasync, close });
+  }
+});
+
+test("the accounts generation (the session memo's key) goes up when a write or a group that touched sessions, users or markets is taken at COMMIT, before its WAL sync, whatever { pages } says; not for another table", async () => {
+  const { d: setup, path } = await fresh();
+  await setup.client.execute("CREATE TABLE sessions (x INTEGER)");
+  await setup.client.execute("CREATE TABLE users (x INTEGER)");
+  setup.close();
+  const g = gatedFs();
+  const d = await openDatabase(`file:${path}`, { syncFs: g.fs });
+  const acc = d.accountsGeneration;
+  assert.is(typeof acc, "number");
+  let syncs = 0;
+  const step = async <T>(p: Promise<T>) => {
+    await g.waitStarted(++syncs);
+    const during = { accounts: d.accountsGeneration, pages: d.generation };
+    g.gates[syncs - 1].open();
+    await p;
+    return during;
+  };
+  const gen = d.generation;
+  assert.equal(await step(d.write((db) => db.run("INSERT INTO t VALUES (1)"))), { accounts: acc, pages: gen }, "t is no account table");
+  assert.is(d.generation, gen + 1);
+  assert.equal(await step(d.write((db) => db.run("INSERT INTO sessions VALUES (1)"), { pages: false })), { accounts: acc + 1, pages: gen + 1 }, "raised at COMMIT, before the sync; pages: false keeps the page generation");
+  assert.is(d.accountsGeneration, acc + 1, "once");
+  assert.is(d.generation, gen + 1);
+  assert.equal((await step(d.transaction((tx) => tx.run("INSERT INTO users VALUES (1)")))).accounts, acc + 2, "a transaction too");
+  const group = [d.transaction((tx) => tx.run("INSERT INTO t VALUES (2)")), d.transaction((tx) => tx.run("UPDATE users SET x = 2"))];
+  assert.equal((await step(Promise.all(group))).accounts, acc + 3, "a group of two with one account write: once");
+  assert.is(d.accountsGeneration, acc + 3);
+  await d.drain();
+  d.close();
+});
+
+test("writes run on the writer's own connection, not the read pool; close closes both and the held -wal descriptor", async () => {
+  const path = join(dir, `own${++n}.db`);
+  const fds: number[] = [];
+  const d = await openDatabase(`file:${path}`, {
+    syncFs: { ...nodeSyncFs, open: async (p) => { const fd = await nodeSyncFs.open(p); if (p.endsWith("-wal")) fds.push(fd); return fd; } },
+  });
+  await d.client.execute("CREATE TABLE t (x INTEGER NOT NULL)");
+  await d.write((db) => db.run("INSERT INTO t VALUES (1)"));
+  await d.transaction((tx) => tx.run("INSERT INTO t VALUES (2)"));
+  await Promise.all([d.transaction((tx) => tx.run("INSERT INTO t VALUES (3)")), d.transaction((tx) => tx.run("INSERT INTO t VALUES (4)"))]);
+  // total_changes() counts the rows changed on one connection; the writer has one connection.
+  assert.is(Number((await d.writer.execute("SELECT total_changes()")).rows[0][0]), 4);
+  assert.is(fds.length, 1, "the -wal opened once");
+  const { fstatSync } = await import("node:fs");
+  fstatSync(fds[0]); // open while the DB is
+  d.close();
+  assert.is(d.writer.closed, true);
+  assert.is(d.client.closed, true);
+  assert.throws(() => fstatSync(fds[0]), /EBADF/, "the -wal descriptor is closed");
+});
+
+test("txClient: the libSQL transaction under a drizzle transaction, its statements in that transaction; anything else is refused", async () => {
+  const { d } = await fresh();
+  await d.transaction(async (tx) => {
+    await txClient(tx).execute({ sql: "INSERT INTO t VALUES (?)", args: [1] });
+  });
+  const e = await d.transaction(async (tx) => {
+    await txClient(tx).execute("INSERT INTO t VALUES (2)");
+    throw new Error("rule");
+  }).catch((x) => x);
+  assert.is(e?.message, "rule");
+  assert.is(await count(d), 1, "rolled back with its transaction");
+  for (const bad of [{}, { session: {} }, { session: { tx: { execute: 1 } } }, { session: { tx: null } }]) {
+    assert.throws(() => txClient(bad as unknown as Tx), (x: Error) => x.message === "txClient: not a drizzle libSQL transaction", JSON.stringify(bad));
+  }
+  d.close();
+});
+
+test("drain waits for a WAL sync still running after the last write left the queue, and for a sync that failed", async () => {
+  const { d: setup, path } = await fresh();
+  setup.close();
+  for (const outcome of ["open", "fail"] as const) {
+    const g = gatedFs();
+    const d = await openDatabase(`file:${path}`, { syncFs: g.fs });
+    const w = d.transaction((tx) => tx.run("INSERT INTO t VALUES (1)")).catch(() => {});
+    await g.waitStarted(1);
+    const drained = d.drain();
+    assert.is(await settledYet(drained), false, "the sync is still running");
+    if (outcome === "open") g.gates[0].open();
+    else g.gates[0].fail(Object.assign(new Error("EIO"), { code: "EIO" }));
+    await drained;
+    await w;
+    d.close();
+  }
+});
+
+test("a write that failed by itself reports its own error, also when the WAL sync failed too", async () => {
+  const { d: setup, path } = await fresh();
+  setup.close();
+  const g = gatedFs();
+  const d = await openDatabase(`file:${path}`, { syncFs: g.fs });
+  const w = d.write((db) => db.run("INSERT INTO t VALUES (1)"));
+  await g.waitStarted(1);
+  g.gates[0].fail(Object.assign(new Error("EIO"), { code: "EIO" }));
+  assert.ok((await w.catch((x) => x)) instanceof WalSyncError);
+  const own = await d.write(async () => {
+    throw new Error("own");
+  }).catch((x) => x);
+  assert.is(own?.message, "own");
+  await d.drain();
+  d.close();
 });
 
 test.run();
