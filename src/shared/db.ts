@@ -85,6 +85,14 @@ export interface Database {
    * side for what keys on it): the memo of session rows (session.ts) keys on it.
    */
   readonly accountsGeneration: number;
+  /**
+   * SQLite's `PRAGMA data_version` on a connection of its own that never writes: it changes after every
+   * commit by any other connection — this process's writer, or another process on the same file (a second
+   * server, `npm run admin`). What keys on accountsGeneration checks it too, because that counter sees only
+   * this process's writes. An in-memory DB has no other process: always 0. A database server: NaN (never
+   * equal to itself, so nothing is kept).
+   */
+  dataVersion(): Promise<number>;
   readonly commits: TransactionGrouper["stats"];
   /** The WAL syncs done (null without a file DB). */
   readonly walSyncs: WalSyncer["stats"] | null;
@@ -468,6 +476,14 @@ export async function openDatabase(url: string, opts: { busyTimeoutMs?: number; 
     await writer.execute("PRAGMA synchronous=NORMAL");
     syncer = new WalSyncer(`${path}-wal`, path, opts.syncFs);
   }
+  // The connection that only reads data_version (see Database.dataVersion): opened on first use.
+  let versionClient: Client | null = null;
+  const dataVersion = async (): Promise<number> => {
+    if (!path) return url === ":memory:" ? 0 : NaN;
+    versionClient ??= createFileClient({ url, timeout, concurrency: 1 } as Parameters<typeof createFileClient>[0]);
+    const rs = await versionClient.execute("PRAGMA data_version");
+    return Number(rs.rows[0]?.[0]);
+  };
   const opened = path ? fileId(path) : null;
   const fileState = (): "ok" | "missing" | "replaced" | null => {
     if (!path || !opened || !opened.ino) return null;
@@ -546,6 +562,7 @@ export async function openDatabase(url: string, opts: { busyTimeoutMs?: number; 
     get accountsGeneration() {
       return accountsGeneration;
     },
+    dataVersion,
     db,
     client,
     writer,
@@ -565,6 +582,7 @@ export async function openDatabase(url: string, opts: { busyTimeoutMs?: number; 
       closed = true;
       syncer?.closeSync();
       if (writer !== client) writer.close();
+      versionClient?.close();
       client.close();
     },
   };

@@ -79,8 +79,11 @@ export function currentUserOf(row: {
  *    once-a-minute touch are checked again by the injected clock on every request: a request due for a
  *    touch, or past the idle limit, goes to the DB as before (and the touch, a write to sessions, empties
  *    the memo);
- *  - a write by another process on the same file (`npm run admin` disabling an account) is not seen by the
- *    generation: an entry is used for at most SESSION_MEMO_MS of real time after its row was read;
+ *  - a write by another process on the same file (a second server, `npm run admin` disabling an account)
+ *    is not seen by the generation: SQLite's data_version (database.dataVersion(), read before the row was
+ *    queried and again on every use) changes after any other connection's commit, so such a write retires
+ *    every entry too (found by test/ops/two-processes.test.ts: a sign-out on server B must end the session
+ *    on server A at once); and an entry is used for at most SESSION_MEMO_MS of real time after its row was read;
  *  - at most SESSION_MEMO_MAX entries (all dropped when full: the DB answers again).
  * Sessions stay in the DB: this holds copies of rows, never a session the DB does not have.
  */
@@ -92,6 +95,7 @@ interface Remembered {
   idHash: string;
   lastSeenAt: number;
   generation: number;
+  dataVersion: number;
   at: number;
 }
 const memoOf = perApp((_deps: Deps) => ({ rows: new Map<string, Remembered>(), hits: 0 }));
@@ -100,12 +104,15 @@ const sessionMemo = (deps: Deps) => memoOf(deps).rows;
 export const sessionMemoHits = (deps: Deps) => memoOf(deps).hits;
 
 /** The memo's entry for this cookie if it may answer now (see above), else null. */
-function remembered(deps: Deps, idHash: string, now: number): Remembered | null {
+async function remembered(deps: Deps, idHash: string, now: number): Promise<Remembered | null> {
   const m = sessionMemo(deps).get(idHash);
   if (!m) return null;
   if (m.generation !== deps.database.accountsGeneration || performance.now() - m.at >= SESSION_MEMO_MS) return null;
   const idle = now - m.lastSeenAt;
   if (idle > TOUCH_EVERY_MS || idle > idleLimitMs(deps, m.user.role)) return null;
+  // Last, after an await: the generation is checked again with it, so a write of ours that committed meanwhile counts.
+  const version = await deps.database.dataVersion();
+  if (version !== m.dataVersion || m.generation !== deps.database.accountsGeneration) return null;
   return m;
 }
 
@@ -118,7 +125,7 @@ export async function loadSession(c: Ctx): Promise<void> {
   const now = deps.clock.now();
   // Keyed by the hash, as the DB: no raw session id is kept beyond the request that carries it.
   const idHash = sha256(raw);
-  const m = remembered(deps, idHash, now);
+  const m = await remembered(deps, idHash, now);
   if (m) {
     memoOf(deps).hits++;
     // A copy: nothing a handler does to its user can reach the next request's.
@@ -130,6 +137,7 @@ export async function loadSession(c: Ctx): Promise<void> {
   memo.delete(idHash);
   // Read before the query: a write that commits after it raises the generation and retires what is read here.
   const generation = deps.database.accountsGeneration;
+  const dataVersion = await deps.database.dataVersion();
   const at = performance.now();
   const [row] = await sessionQuery(deps.database.db).all({ idHash });
   if (!row) return;
@@ -147,7 +155,7 @@ export async function loadSession(c: Ctx): Promise<void> {
     await deps.database.transaction((tx) => tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash)));
   } else {
     if (memo.size >= SESSION_MEMO_MAX) memo.clear();
-    memo.set(idHash, { user: { ...user }, idHash, lastSeenAt: row.lastSeenAt, generation, at });
+    memo.set(idHash, { user: { ...user }, idHash, lastSeenAt: row.lastSeenAt, generation, dataVersion, at });
   }
   c.set("user", user);
   c.set("sessionHash", idHash);
