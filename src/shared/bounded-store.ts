@@ -93,12 +93,33 @@ export class BoundedStore<E extends Stored> {
   }
 }
 
-/** Byte parts joined around fills: parts[0] fills[0] parts[1] … parts[n], in one new buffer (no string of the whole page). */
+// Joined pages are cut from slabs, as Buffer.allocUnsafe cuts its own 8 KB pool
+// — which it does only for buffers under 4 KB, and a page is 4–30 KB: every
+// visitor's copy of a page with a form was a new ArrayBuffer of its own, made
+// and later swept by the GC (createUnsafeBuffer and GC time in --cpu-prof of
+// the cached job page; docs/performance.md, 2026-12-06). A slab is never
+// written again once cut: it is dropped when full, and lives until the last
+// response cut from it is gone.
+const SLAB_BYTES = 128 * 1024;
+let slab = Buffer.allocUnsafeSlow(0);
+let slabAt = 0;
+function slabBuffer(length: number): Buffer<ArrayBuffer> {
+  if (length > SLAB_BYTES / 4) return Buffer.allocUnsafe(length);
+  if (slabAt + length > slab.length) {
+    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    slabAt = 0;
+  }
+  const out = slab.subarray(slabAt, slabAt + length);
+  slabAt += (length + 7) & ~7; // the next one 8-byte aligned, as Buffer's own pool does
+  return out;
+}
+
+/** Byte parts joined around fills: parts[0] fills[0] parts[1] … parts[n], in one buffer of its own (no string of the whole page). */
 export function joinParts(parts: readonly Buffer[], fills: readonly (string | Buffer)[]): Buffer<ArrayBuffer> {
   let length = 0;
   for (const p of parts) length += p.length;
   for (const f of fills) length += typeof f === "string" ? Buffer.byteLength(f) : f.length;
-  const out = Buffer.allocUnsafe(length);
+  const out = slabBuffer(length);
   let at = parts[0].copy(out, 0);
   for (let i = 0; i < fills.length; i++) {
     const f = fills[i];

@@ -1,6 +1,7 @@
 // The types every handler shares: what the app is given (Deps) and what each
 // request carries (the signed-in user, the CSRF token, the text-size choice).
 import { AsyncLocalStorage } from "node:async_hooks";
+import { setImmediate } from "node:timers";
 import type { Context } from "hono";
 import type { Config } from "../config.ts";
 import type { Clock } from "./clock.ts";
@@ -76,10 +77,37 @@ export interface Logger {
  */
 export const requestContext = new AsyncLocalStorage<{ id: string }>();
 
+/**
+ * Lines to `out`, written together once per turn of the event loop. Every
+ * request writes a log line, and stdout to a file or a pipe (journald, the
+ * bench's /dev/null) is a synchronous write: one system call per request was
+ * the largest part of a cached page's own work after the socket's
+ * (docs/performance.md, 2026-12-06). The lines of one turn go in one call, in
+ * order; what is left is written when the process exits (exit, an uncaught
+ * error), so only a SIGKILL can lose the lines of the turn it lands in.
+ */
+export function batchedLines(out: (text: string) => void, atExit: (flush: () => void) => void = (f) => process.on("exit", f)): (line: string) => void {
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const text = pending.join("\n") + "\n";
+    pending = [];
+    out(text);
+  };
+  atExit(flush);
+  return (line) => {
+    if (pending.push(line) === 1) setImmediate(flush);
+  };
+}
+
+// One batch for the process (made on first use: one exit listener, whatever the number of loggers).
+let stdoutLines: ((line: string) => void) | undefined;
+const toStdout = (line: string) => (stdoutLines ??= batchedLines((text) => process.stdout.write(text)))(line);
+
 /** Structured log lines on stdout: one JSON object per line, never personal data. */
 // process.stdout.write, not console.log: the console's formatting cost a tenth
 // of the time of a cached page (measured with --cpu-prof).
-export function jsonLogger(write: (line: string) => void = (l) => process.stdout.write(l + "\n"), quiet = false): Logger {
+export function jsonLogger(write: (line: string) => void = toStdout, quiet = false): Logger {
   const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => {
     if (quiet && level === "info") return;
     const req = requestContext.getStore()?.id;

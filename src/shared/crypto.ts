@@ -21,6 +21,28 @@ export function pooledToken(bytes = 16): string {
   return pool.toString("base64url", poolAt - bytes, poolAt);
 }
 
+// A new visitor's CSRF seed and its HMAC, made SIGNED_BATCH at a time: an HMAC
+// on its own, between the other work of a request, took 15–30 µs of CPU where
+// the same call in a run of them takes 2–3 µs (OpenSSL's code and tables out
+// of the caches; docs/performance.md, 2026-12-06), and every visitor without a
+// cookie who opens a page with a form (a posting shared in a WeChat group) gets
+// one. Each token comes from pooledToken, is handed out once, and its HMAC is
+// the one hmac() gives; a batch belongs to one key and prefix and is dropped
+// when asked for another.
+const SIGNED_BATCH = 32;
+let signed: { key: string; prefix: string; ready: { token: string; mac: string }[] } | null = null;
+export function pooledSignedToken(key: string, prefix: string): { token: string; mac: string } {
+  if (signed === null || signed.key !== key || signed.prefix !== prefix || signed.ready.length === 0) {
+    const ready: { token: string; mac: string }[] = [];
+    for (let i = 0; i < SIGNED_BATCH; i++) {
+      const token = pooledToken(16);
+      ready.push({ token, mac: hmac(key, prefix + token) });
+    }
+    signed = { key, prefix, ready };
+  }
+  return signed.ready.pop()!;
+}
+
 export const sha256 = (s: string) => createHash("sha256").update(s).digest("base64url");
 
 // The HMAC key as a KeyObject, made once per key (a string key is turned into

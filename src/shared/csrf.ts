@@ -9,7 +9,7 @@
 import { getCookie } from "hono/cookie";
 import { serialize } from "hono/utils/cookie";
 import type { MiddlewareHandler } from "hono";
-import { hmac, pooledToken, safeEqual } from "./crypto.ts";
+import { hmac, pooledSignedToken, safeEqual } from "./crypto.ts";
 import type { AppEnv, Ctx, Deps } from "./context.ts";
 import { perApp } from "./memo.ts";
 
@@ -22,10 +22,10 @@ export function anonymousCsrf(c: Ctx): { token: string; setCookie?: string } {
   const secret = c.get("deps").secret;
   const seed = getCookie(c, anonCookie(c));
   if (seed && /^[\w-]{22}$/.test(seed)) return { token: hmac(secret, "a:" + seed) };
-  const fresh = pooledToken(16);
+  const fresh = pooledSignedToken(secret, "a:");
   return {
-    token: hmac(secret, "a:" + fresh),
-    setCookie: serialize(anonCookie(c), fresh, { path: "/", httpOnly: true, sameSite: "Lax", secure: c.get("deps").config.https }),
+    token: fresh.mac,
+    setCookie: serialize(anonCookie(c), fresh.token, { path: "/", httpOnly: true, sameSite: "Lax", secure: c.get("deps").config.https }),
   };
 }
 

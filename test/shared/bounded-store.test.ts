@@ -94,4 +94,19 @@ test("joinParts: parts and fills in order, text fills as UTF-8", () => {
   assert.is(joinParts([Buffer.from("只有一段")], []).toString(), "只有一段");
 });
 
+test("joinParts: each joined copy keeps its bytes while later copies are joined (copies are cut from shared slabs), large or small", () => {
+  const parts = ["<p>", "</p>"].map((s) => Buffer.from(s.padEnd(3000, "页")));
+  const big = [Buffer.from("<".repeat(40_000)), Buffer.from(">")];
+  const kept: [Buffer, string][] = [];
+  // Well over one slab of copies, with a copy too large for a slab now and then.
+  for (let i = 0; i < 200; i++) {
+    const fill = `tok-${i}-`.padEnd(22, "x");
+    const made = i % 50 === 7 ? joinParts(big, [fill]) : joinParts(parts, [fill]);
+    const expected = (i % 50 === 7 ? big : parts)[0].toString() + fill + (i % 50 === 7 ? big : parts)[1].toString();
+    assert.is(made.length, Buffer.byteLength(expected), `copy ${i}: its own length, no more`);
+    kept.push([made, expected]);
+  }
+  kept.forEach(([made, expected], i) => assert.ok(made.toString() === expected, `copy ${i} changed after later copies were joined`));
+});
+
 test.run();
