@@ -17,16 +17,18 @@ export const CSRF_FIELD = "_csrf";
 export const anonCookieNames = ["csrf", "__Host-csrf"] as const;
 const anonCookie = (c: Ctx) => anonCookieNames[c.get("deps").config.https ? 1 : 0];
 
+// What follows "name=seed" in a new seed's Set-Cookie line, per cookie name, made once by hono's serialize
+// (which checked and built the whole line for every new visitor; a seed is base64url, which it leaves as it is).
+const seedLineTails = anonCookieNames.map((name, i) => serialize(name, "", { path: "/", httpOnly: true, sameSite: "Lax", secure: i === 1 }).slice(name.length + 1));
+
 /** The token of a visitor who is not signed in, and the Set-Cookie line for a new seed (when they had none). */
 export function anonymousCsrf(c: Ctx): { token: string; setCookie?: string } {
   const secret = c.get("deps").secret;
   const seed = getCookie(c, anonCookie(c));
   if (seed && /^[\w-]{22}$/.test(seed)) return { token: hmac(secret, "a:" + seed) };
   const fresh = pooledSignedToken(secret, "a:");
-  return {
-    token: fresh.mac,
-    setCookie: serialize(anonCookie(c), fresh.token, { path: "/", httpOnly: true, sameSite: "Lax", secure: c.get("deps").config.https }),
-  };
+  const i = c.get("deps").config.https ? 1 : 0;
+  return { token: fresh.mac, setCookie: anonCookieNames[i] + "=" + fresh.token + seedLineTails[i] };
 }
 
 /**
