@@ -114,6 +114,12 @@ function tooManyResponse(api: boolean, seconds: number): Response {
   return new Response(html, { status: 429, headers });
 }
 
+/** A body's length when its Content-Length alone says it (digits, and no Transfer-Encoding beside it); else null. */
+export function declaredLength(contentLength: string | undefined, transferEncoding: string | undefined): number | null {
+  if (contentLength === undefined || transferEncoding !== undefined || !/^\d{1,15}$/.test(contentLength)) return null;
+  return Number(contentLength);
+}
+
 /** How long stop() waits for requests in flight and queued writes before closing anyway (systemd's TimeoutStopSec is 20 s). */
 export const STOP_WAIT_MS = 15_000;
 
@@ -173,7 +179,18 @@ export function createApp(deps: Deps) {
   // GET and HEAD bodies are never read here. bodyLimit's first look (c.req.raw.body) makes @hono/node-server
   // build a whole undici Request and an AbortController for every request: about 5 % of a signed-in shared
   // page's CPU in --cpu-prof (docs/performance.md, issue #20).
-  app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
+  // A body with a declared Content-Length (and no Transfer-Encoding, so Node reads exactly that many bytes) is
+  // judged by the header alone, as bodyLimit itself judges it, but without that first look: the form is then
+  // read by @hono/node-server's direct path (no undici Request, no web stream over the socket). That look and
+  // the stream were about 8 % of a job sign-up run's samples (docs/performance.md, "Sign-ups, 2026-12-06").
+  // Anything else (chunked, no length) goes through bodyLimit, which counts the bytes as they come.
+  app.use((c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    const declared = declaredLength(c.req.header("content-length"), c.req.header("transfer-encoding"));
+    if (declared === null) return limitBody(c, next);
+    if (declared > MAX_BODY_BYTES) throw new Refused(t.tooLarge, 413);
+    return next();
+  });
   app.use(async (c, next) => {
     if (c.req.path.startsWith("/api/") || c.req.path === paths.healthz) return next();
     await loadSession(c);

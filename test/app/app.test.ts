@@ -3,7 +3,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
-import { makeTestApp, signedIn, addMarket, type TestApp } from "../helpers/app.ts";
+import { makeTestApp, signedIn, addMarket, Browser, type TestApp } from "../helpers/app.ts";
+import { declaredLength, MAX_BODY_BYTES } from "../../src/app.tsx";
 import { paths } from "../../src/paths.ts";
 import { asset } from "../../src/shared/static.ts";
 
@@ -134,6 +135,51 @@ test("a body over the limit is refused with 413 and a Chinese message", async ()
   const r = await b.post(paths.accounts.login, { phone: "13812345678", secret: "x".repeat(200_000) });
   assert.is(r.status, 413);
   assert.match(r.html, "内容太多");
+});
+
+test("a form with a Content-Length is read without a look at the request's body stream, and judged by that length", async () => {
+  // On the Node server that look (bodyLimit's `c.req.raw.body`) builds a whole undici Request and a web
+  // stream over the socket for every POST (docs/performance.md, "Sign-ups, 2026-12-06"). Counted here on a
+  // Request whose body getter tells when it is used; the length is sent as a browser sends it.
+  let looks = 0;
+  class Watched extends Request {
+    override get body() {
+      looks++;
+      return super.body;
+    }
+  }
+  const withLength = (chunked: boolean) => ({
+    request: (input: string, init: RequestInit = {}) => {
+      const headers = new Headers(init.headers);
+      if (typeof init.body === "string") headers.set(chunked ? "transfer-encoding" : "content-length", chunked ? "chunked" : String(Buffer.byteLength(init.body)));
+      return t.app.fetch(new Watched(input, { ...init, headers }));
+    },
+  });
+  const b = new Browser(withLength(false));
+  await b.get(paths.accounts.login);
+  const wrong = await b.post(paths.accounts.login, { phone: "13812345678", secret: "wrong-secret-1" });
+  assert.is(wrong.status, 401, "the form was read: CSRF token and fields");
+  assert.is(looks, 0);
+  const big = await b.post(paths.accounts.login, { phone: "13812345678", secret: "x".repeat(MAX_BODY_BYTES) });
+  assert.is(big.status, 413);
+  assert.match(big.html, "内容太多");
+  assert.is(looks, 0);
+  // Without a length it can trust (chunked): bodyLimit counts the bytes, through the stream.
+  const c = new Browser(withLength(true));
+  await c.get(paths.accounts.login);
+  assert.is((await c.post(paths.accounts.login, { phone: "13812345678", secret: "x".repeat(MAX_BODY_BYTES) })).status, 413);
+  assert.ok(looks > 0);
+});
+
+test("declaredLength: only digits, and never beside a Transfer-Encoding", () => {
+  assert.is(declaredLength("0", undefined), 0);
+  assert.is(declaredLength("65536", undefined), 65536);
+  assert.is(declaredLength(undefined, undefined), null);
+  assert.is(declaredLength("10", "chunked"), null);
+  assert.is(declaredLength("-1", undefined), null);
+  assert.is(declaredLength("1e6", undefined), null);
+  assert.is(declaredLength(" 5", undefined), null);
+  assert.is(declaredLength("1".repeat(16), undefined), null);
 });
 
 test("a POST that is not a form is refused with 415 and a Chinese message", async () => {
