@@ -12,7 +12,7 @@ import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { eq } from "drizzle-orm";
 import type { Config } from "./config.ts";
-import type { AppEnv, Deps, Logger } from "./shared/context.ts";
+import type { AppEnv, Ctx, Deps, Logger } from "./shared/context.ts";
 import { jsonLogger, rememberErrors, safeErrorMessage, type RecentError } from "./shared/context.ts";
 import { openDatabase, checkPragmas, writerPragmas, storageErrorCode, type Database } from "./shared/db.ts";
 import { migrate } from "./shared/migrate.ts";
@@ -120,6 +120,36 @@ export function declaredLength(contentLength: string | undefined, transferEncodi
   return Number(contentLength);
 }
 
+const URLENCODED = "application/x-www-form-urlencoded";
+/** The media type of a Content-Type, as Hono's parseBody reads it (before any `;`, trimmed, lower case). */
+export const mediaTypeOf = (contentType: string | undefined) => contentType?.split(";")[0].trim().toLowerCase();
+
+/**
+ * A url-encoded form as undici's `Response#formData()` reads it (UTF-8 with a BOM kept, the URL standard's
+ * parser: `+` is a space, a bad escape stays as it is), without building a Response around it (Hono's
+ * bufferToFormData does: about 3 % of a job sign-up run's samples, docs/performance.md, "Sign-ups, 2026-12-06").
+ */
+export function urlencodedForm(body: ArrayBuffer): FormData {
+  const form = new FormData();
+  for (const [name, value] of new URLSearchParams(new TextDecoder("utf-8", { ignoreBOM: true }).decode(body))) form.append(name, value);
+  return form;
+}
+
+/**
+ * Hands Hono's parseBody (the CSRF check, readForm, the submission key) the form read by urlencodedForm: Hono
+ * takes a parsed form from `bodyCache.formData` when there is one. Read on first use only (a request refused
+ * before its form is read never reads it), and not enumerable, so Hono's other body readers never take it for
+ * the body itself.
+ */
+function readUrlencodedOnce(c: Ctx): void {
+  let form: Promise<FormData> | undefined;
+  Object.defineProperty(c.req.bodyCache, "formData", {
+    configurable: true,
+    enumerable: false,
+    get: () => (form ??= c.req.arrayBuffer().then(urlencodedForm)),
+  });
+}
+
 /** How long stop() waits for requests in flight and queued writes before closing anyway (systemd's TimeoutStopSec is 20 s). */
 export const STOP_WAIT_MS = 15_000;
 
@@ -189,6 +219,7 @@ export function createApp(deps: Deps) {
     const declared = declaredLength(c.req.header("content-length"), c.req.header("transfer-encoding"));
     if (declared === null) return limitBody(c, next);
     if (declared > MAX_BODY_BYTES) throw new Refused(t.tooLarge, 413);
+    if (mediaTypeOf(c.req.header("content-type")) === URLENCODED) readUrlencodedOnce(c);
     return next();
   });
   app.use(async (c, next) => {

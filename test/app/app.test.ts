@@ -4,7 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
 import { makeTestApp, signedIn, addMarket, Browser, type TestApp } from "../helpers/app.ts";
-import { declaredLength, MAX_BODY_BYTES } from "../../src/app.tsx";
+import { declaredLength, MAX_BODY_BYTES, urlencodedForm, mediaTypeOf } from "../../src/app.tsx";
 import { paths } from "../../src/paths.ts";
 import { asset } from "../../src/shared/static.ts";
 
@@ -169,6 +169,56 @@ test("a form with a Content-Length is read without a look at the request's body 
   await c.get(paths.accounts.login);
   assert.is((await c.post(paths.accounts.login, { phone: "13812345678", secret: "x".repeat(MAX_BODY_BYTES) })).status, 413);
   assert.ok(looks > 0);
+});
+
+test("urlencodedForm reads every body as undici's Response#formData() reads it", async () => {
+  const enc = new TextEncoder();
+  const bodies: (string | Uint8Array)[] = [
+    "",
+    "_csrf=abc&name=%E7%8E%8B%E7%A7%80%E8%8B%B1",
+    "a=1&a=2&b=&=x&c",
+    "q=%E4%BF%9D%E6%B4%81+%E5%AE%B6%E5%BA%AD&plus=1%2B1",
+    "bad=%zz%E4%&half=%E4%BF&amp;=&&&",
+    "\uFEFFbom=1",
+    "line=a%0D%0Ab\r\nnext=2",
+    "王秀英=是&full=１５０元",
+    new Uint8Array([0x61, 0x3d, 0xff, 0xfe, 0x26, 0x62, 0x3d, 0xc3]), // bytes that are not UTF-8
+    "x=" + "y".repeat(10_000),
+  ];
+  for (const body of bodies) {
+    const bytes = typeof body === "string" ? enc.encode(body) : body;
+    const buf = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const theirs = await new Response(buf, { headers: { "content-type": "application/x-www-form-urlencoded" } }).formData();
+    assert.equal([...urlencodedForm(buf)], [...theirs], JSON.stringify(typeof body === "string" ? body.slice(0, 40) : [...body]));
+  }
+  assert.is(mediaTypeOf("Application/X-WWW-Form-Urlencoded ; charset=UTF-8"), "application/x-www-form-urlencoded");
+  assert.is(mediaTypeOf(undefined), undefined);
+});
+
+test("a url-encoded form is read without a Response built around it, once for the CSRF check, the key and the handler", async () => {
+  let built = 0;
+  const formData = Response.prototype.formData;
+  Response.prototype.formData = function (this: Response) {
+    built++;
+    return formData.call(this);
+  };
+  try {
+    const withLength = {
+      request: (input: string, init: RequestInit = {}) => {
+        const headers = new Headers(init.headers);
+        if (typeof init.body === "string") headers.set("content-length", String(Buffer.byteLength(init.body)));
+        return t.app.fetch(new Request(input, { ...init, headers }));
+      },
+    };
+    const b = new Browser(withLength);
+    await b.get(paths.accounts.login);
+    const wrong = await b.post(paths.accounts.login, { phone: "13812345679", secret: "wrong-secret-2" });
+    assert.is(wrong.status, 401, "the CSRF token and the fields were read");
+    assert.match(wrong.html, 'value="13812345679"', "the phone typed is kept on the form");
+    assert.is(built, 0);
+  } finally {
+    Response.prototype.formData = formData;
+  }
 });
 
 test("declaredLength: only digits, and never beside a Transfer-Encoding", () => {
