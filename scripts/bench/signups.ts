@@ -9,6 +9,7 @@
 // (as the bench's 32 connections): how many commits the writer made, and how
 // long each group held it. docs/performance.md ("Sign-ups, 2026-12-05 evening")
 // quotes it. For a CPU profile: `node --cpu-prof --import tsx scripts/bench/signups.ts --only-concurrent`.
+import { performance } from "node:perf_hooks";
 import { traceStatements, benchApp, printStatements, cpuMs, type Stat } from "./tracer.ts";
 
 const argv = process.argv.slice(2);
