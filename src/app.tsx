@@ -12,7 +12,7 @@ import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { eq } from "drizzle-orm";
 import type { Config } from "./config.ts";
-import type { AppEnv, Deps, Logger } from "./shared/context.ts";
+import type { AppEnv, Ctx, Deps, Logger } from "./shared/context.ts";
 import { jsonLogger, rememberErrors, safeErrorMessage, type RecentError } from "./shared/context.ts";
 import { openDatabase, checkPragmas, writerPragmas, storageErrorCode, type Database } from "./shared/db.ts";
 import { migrate } from "./shared/migrate.ts";
@@ -114,6 +114,42 @@ function tooManyResponse(api: boolean, seconds: number): Response {
   return new Response(html, { status: 429, headers });
 }
 
+/** A body's length when its Content-Length alone says it (digits, and no Transfer-Encoding beside it); else null. */
+export function declaredLength(contentLength: string | undefined, transferEncoding: string | undefined): number | null {
+  if (contentLength === undefined || transferEncoding !== undefined || !/^\d{1,15}$/.test(contentLength)) return null;
+  return Number(contentLength);
+}
+
+const URLENCODED = "application/x-www-form-urlencoded";
+/** The media type of a Content-Type, as Hono's parseBody reads it (before any `;`, trimmed, lower case). */
+export const mediaTypeOf = (contentType: string | undefined) => contentType?.split(";")[0].trim().toLowerCase();
+
+/**
+ * A url-encoded form as undici's `Response#formData()` reads it (UTF-8 with a BOM kept, the URL standard's
+ * parser: `+` is a space, a bad escape stays as it is), without building a Response around it (Hono's
+ * bufferToFormData does: about 3 % of a job sign-up run's samples, docs/performance.md, "Sign-ups, 2026-12-06").
+ */
+export function urlencodedForm(body: ArrayBuffer): FormData {
+  const form = new FormData();
+  for (const [name, value] of new URLSearchParams(new TextDecoder("utf-8", { ignoreBOM: true }).decode(body))) form.append(name, value);
+  return form;
+}
+
+/**
+ * Hands Hono's parseBody (the CSRF check, readForm, the submission key) the form read by urlencodedForm: Hono
+ * takes a parsed form from `bodyCache.formData` when there is one. Read on first use only (a request refused
+ * before its form is read never reads it), and not enumerable, so Hono's other body readers never take it for
+ * the body itself.
+ */
+function readUrlencodedOnce(c: Ctx): void {
+  let form: Promise<FormData> | undefined;
+  Object.defineProperty(c.req.bodyCache, "formData", {
+    configurable: true,
+    enumerable: false,
+    get: () => (form ??= c.req.arrayBuffer().then(urlencodedForm)),
+  });
+}
+
 /** How long stop() waits for requests in flight and queued writes before closing anyway (systemd's TimeoutStopSec is 20 s). */
 export const STOP_WAIT_MS = 15_000;
 
@@ -173,7 +209,19 @@ export function createApp(deps: Deps) {
   // GET and HEAD bodies are never read here. bodyLimit's first look (c.req.raw.body) makes @hono/node-server
   // build a whole undici Request and an AbortController for every request: about 5 % of a signed-in shared
   // page's CPU in --cpu-prof (docs/performance.md, issue #20).
-  app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
+  // A body with a declared Content-Length (and no Transfer-Encoding, so Node reads exactly that many bytes) is
+  // judged by the header alone, as bodyLimit itself judges it, but without that first look: the form is then
+  // read by @hono/node-server's direct path (no undici Request, no web stream over the socket). That look and
+  // the stream were about 8 % of a job sign-up run's samples (docs/performance.md, "Sign-ups, 2026-12-06").
+  // Anything else (chunked, no length) goes through bodyLimit, which counts the bytes as they come.
+  app.use((c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    const declared = declaredLength(c.req.header("content-length"), c.req.header("transfer-encoding"));
+    if (declared === null) return limitBody(c, next);
+    if (declared > MAX_BODY_BYTES) throw new Refused(t.tooLarge, 413);
+    if (mediaTypeOf(c.req.header("content-type")) === URLENCODED) readUrlencodedOnce(c);
+    return next();
+  });
   app.use(async (c, next) => {
     if (c.req.path.startsWith("/api/") || c.req.path === paths.healthz) return next();
     await loadSession(c);

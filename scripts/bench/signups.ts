@@ -9,6 +9,7 @@
 // (as the bench's 32 connections): how many commits the writer made, and how
 // long each group held it. docs/performance.md ("Sign-ups, 2026-12-05 evening")
 // quotes it. For a CPU profile: `node --cpu-prof --import tsx scripts/bench/signups.ts --only-concurrent`.
+import { performance } from "node:perf_hooks";
 import { traceStatements, benchApp, printStatements, cpuMs, type Stat } from "./tracer.ts";
 
 const argv = process.argv.slice(2);
@@ -55,6 +56,7 @@ async function main() {
     tr.start();
     const t0 = process.cpuUsage();
     const w0 = performance.now();
+    const elu0 = performance.eventLoopUtilization();
     let left = n;
     await Promise.all(
       Array.from({ length: 32 }, async () => {
@@ -62,12 +64,14 @@ async function main() {
       }),
     );
     const wall = performance.now() - w0;
+    // The event loop's busy share: the rest it waited (for the WAL sync in the thread pool, or for nothing).
+    const elu = performance.eventLoopUtilization(elu0).utilization;
     const cpu = cpuMs(process.cpuUsage(t0)) / n;
     const commits = deps.database.commits.commits - c0.commits;
     print(out, "32 at a time", tr.stop(), n, cpu, commits / n);
     out.push(
       `groups: ${commits} commits for ${deps.database.commits.transactions - c0.transactions} transactions (${((deps.database.commits.transactions - c0.transactions) / commits).toFixed(1)} a group); ` +
-        `page-cache generation raised ${deps.database.generation - g0} times (${(generation0 - g0) || 0}); wall ${(wall / n).toFixed(2)} ms per sign-up` +
+        `page-cache generation raised ${deps.database.generation - g0} times (${(generation0 - g0) || 0}); wall ${(wall / n).toFixed(2)} ms per sign-up, event loop busy ${(100 * elu).toFixed(0)} % of it` +
         (deps.database.walSyncs ? `; WAL syncs (fdatasync in the thread pool) ${deps.database.walSyncs.syncs - s0.syncs} for ${deps.database.walSyncs.requests - s0.requests} answers waiting on them` : ""),
     );
     console.log(out.join("\n"));

@@ -98,7 +98,14 @@ interface Remembered {
   dataVersion: number;
   at: number;
 }
-const memoOf = perApp((_deps: Deps) => ({ rows: new Map<string, Remembered>(), hits: 0 }));
+/**
+ * `version`: the last data_version read (on the one connection that reads it). A row read after that reading may
+ * be kept under it: an older reading only makes a later check see a change sooner (an entry is used only while
+ * data_version still equals what was read before its row), never later. So a request that must query its row
+ * reuses the last reading instead of asking SQLite again — a statement fewer for every request the memo cannot
+ * answer (every job sign-up of the bench: each session comes back after seconds; docs/performance.md, 2026-12-06).
+ */
+const memoOf = perApp((_deps: Deps) => ({ rows: new Map<string, Remembered>(), hits: 0, version: null as number | null }));
 const sessionMemo = (deps: Deps) => memoOf(deps).rows;
 /** How many requests of this app were answered by the memo, not the DB (tests). */
 export const sessionMemoHits = (deps: Deps) => memoOf(deps).hits;
@@ -112,6 +119,7 @@ async function remembered(deps: Deps, idHash: string, now: number): Promise<Reme
   if (idle > TOUCH_EVERY_MS || idle > idleLimitMs(deps, m.user.role)) return null;
   // Last, after an await: the generation is checked again with it, so a write of ours that committed meanwhile counts.
   const version = await deps.database.dataVersion();
+  memoOf(deps).version = version;
   if (version !== m.dataVersion || m.generation !== deps.database.accountsGeneration) return null;
   return m;
 }
@@ -137,7 +145,7 @@ export async function loadSession(c: Ctx): Promise<void> {
   memo.delete(idHash);
   // Read before the query: a write that commits after it raises the generation and retires what is read here.
   const generation = deps.database.accountsGeneration;
-  const dataVersion = await deps.database.dataVersion();
+  const dataVersion = memoOf(deps).version ?? (memoOf(deps).version = await deps.database.dataVersion());
   const at = performance.now();
   const [row] = await sessionQuery(deps.database.db).all({ idHash });
   if (!row) return;

@@ -30,6 +30,9 @@ interface Stmt {
   all(...a: unknown[]): unknown;
   run(...a: unknown[]): unknown;
   get(...a: unknown[]): unknown;
+  raw(toggle?: boolean): Stmt;
+  safeIntegers(toggle?: boolean): Stmt;
+  columns(): unknown[];
 }
 type Prepare = (this: object, sql: string) => Stmt;
 
@@ -70,6 +73,7 @@ export function installStatementCache(env: Record<string, string | undefined> = 
     const stmt = original.call(this, sql);
     statementCacheStats.prepared++;
     guard(stmt, cache, sql);
+    keepSettings(stmt);
     cache.set(sql, stmt);
     if (cache.size > MAX_PER_CONNECTION) cache.delete(cache.keys().next().value!);
     return stmt;
@@ -97,5 +101,43 @@ function guard(stmt: Stmt, cache: Map<string, Stmt>, sql: string): void {
   stmt.get = function (this: Stmt, ...a: unknown[]) {
     if (cache.get(sql) === stmt) cache.delete(sql);
     return get.apply(this, a);
+  };
+}
+
+/**
+ * @libsql/client's every execute asks a statement for `safeIntegers(true)`, `raw(true)` and `columns()` (twice)
+ * before running it: native calls, and `raw(true)` throws — a native error with its stack — for every statement
+ * that returns no rows (BEGIN, SAVEPOINT, COMMIT, an INSERT without RETURNING). On a statement kept for reuse the
+ * answers cannot change, so they are kept with it: the settings are made on the statement once (a setting asked
+ * again is not asked of SQLite again; the error of a refused one is thrown again as it was), and the columns are
+ * read once. (libsql itself answers a statement's first columns for good: after a schema change SQLite re-compiles
+ * a kept `SELECT *`, and its rows grow, but `columns()` does not — tried; so keeping them changes nothing.)
+ * Together 9 % of a job sign-up run's samples (docs/performance.md, "Sign-ups, 2026-12-06").
+ */
+function keepSettings(stmt: Stmt): void {
+  for (const name of ["raw", "safeIntegers"] as const) {
+    const set = stmt[name];
+    const made = new Map<boolean, { error: unknown } | null>();
+    stmt[name] = function (this: Stmt, toggle?: boolean) {
+      const value = toggle ?? true;
+      const before = made.get(value);
+      if (before === null) return this;
+      if (before) throw before.error;
+      try {
+        set.call(this, value);
+      } catch (error) {
+        made.set(value, { error });
+        throw error;
+      }
+      // The other value no longer holds on the statement.
+      made.clear();
+      made.set(value, null);
+      return this;
+    };
+  }
+  const columns = stmt.columns;
+  let kept: unknown[] | null = null;
+  stmt.columns = function (this: Stmt) {
+    return (kept ??= columns.call(this));
   };
 }

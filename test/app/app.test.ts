@@ -3,7 +3,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
-import { makeTestApp, signedIn, addMarket, type TestApp } from "../helpers/app.ts";
+import { makeTestApp, signedIn, addMarket, Browser, type TestApp } from "../helpers/app.ts";
+import { declaredLength, MAX_BODY_BYTES, urlencodedForm, mediaTypeOf } from "../../src/app.tsx";
 import { paths } from "../../src/paths.ts";
 import { asset } from "../../src/shared/static.ts";
 
@@ -134,6 +135,101 @@ test("a body over the limit is refused with 413 and a Chinese message", async ()
   const r = await b.post(paths.accounts.login, { phone: "13812345678", secret: "x".repeat(200_000) });
   assert.is(r.status, 413);
   assert.match(r.html, "内容太多");
+});
+
+test("a form with a Content-Length is read without a look at the request's body stream, and judged by that length", async () => {
+  // On the Node server that look (bodyLimit's `c.req.raw.body`) builds a whole undici Request and a web
+  // stream over the socket for every POST (docs/performance.md, "Sign-ups, 2026-12-06"). Counted here on a
+  // Request whose body getter tells when it is used; the length is sent as a browser sends it.
+  let looks = 0;
+  class Watched extends Request {
+    override get body() {
+      looks++;
+      return super.body;
+    }
+  }
+  const withLength = (chunked: boolean) => ({
+    request: (input: string, init: RequestInit = {}) => {
+      const headers = new Headers(init.headers);
+      if (typeof init.body === "string") headers.set(chunked ? "transfer-encoding" : "content-length", chunked ? "chunked" : String(Buffer.byteLength(init.body)));
+      return t.app.fetch(new Watched(input, { ...init, headers }));
+    },
+  });
+  const b = new Browser(withLength(false));
+  await b.get(paths.accounts.login);
+  const wrong = await b.post(paths.accounts.login, { phone: "13812345678", secret: "wrong-secret-1" });
+  assert.is(wrong.status, 401, "the form was read: CSRF token and fields");
+  assert.is(looks, 0);
+  const big = await b.post(paths.accounts.login, { phone: "13812345678", secret: "x".repeat(MAX_BODY_BYTES) });
+  assert.is(big.status, 413);
+  assert.match(big.html, "内容太多");
+  assert.is(looks, 0);
+  // Without a length it can trust (chunked): bodyLimit counts the bytes, through the stream.
+  const c = new Browser(withLength(true));
+  await c.get(paths.accounts.login);
+  assert.is((await c.post(paths.accounts.login, { phone: "13812345678", secret: "x".repeat(MAX_BODY_BYTES) })).status, 413);
+  assert.ok(looks > 0);
+});
+
+test("urlencodedForm reads every body as undici's Response#formData() reads it", async () => {
+  const enc = new TextEncoder();
+  const bodies: (string | Uint8Array)[] = [
+    "",
+    "_csrf=abc&name=%E7%8E%8B%E7%A7%80%E8%8B%B1",
+    "a=1&a=2&b=&=x&c",
+    "q=%E4%BF%9D%E6%B4%81+%E5%AE%B6%E5%BA%AD&plus=1%2B1",
+    "bad=%zz%E4%&half=%E4%BF&amp;=&&&",
+    "\uFEFFbom=1",
+    "line=a%0D%0Ab\r\nnext=2",
+    "王秀英=是&full=１５０元",
+    new Uint8Array([0x61, 0x3d, 0xff, 0xfe, 0x26, 0x62, 0x3d, 0xc3]), // bytes that are not UTF-8
+    "x=" + "y".repeat(10_000),
+  ];
+  for (const body of bodies) {
+    const bytes = typeof body === "string" ? enc.encode(body) : body;
+    const buf = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const theirs = await new Response(buf, { headers: { "content-type": "application/x-www-form-urlencoded" } }).formData();
+    assert.equal([...urlencodedForm(buf)], [...theirs], JSON.stringify(typeof body === "string" ? body.slice(0, 40) : [...body]));
+  }
+  assert.is(mediaTypeOf("Application/X-WWW-Form-Urlencoded ; charset=UTF-8"), "application/x-www-form-urlencoded");
+  assert.is(mediaTypeOf(undefined), undefined);
+});
+
+test("a url-encoded form is read without a Response built around it, once for the CSRF check, the key and the handler", async () => {
+  let built = 0;
+  const formData = Response.prototype.formData;
+  Response.prototype.formData = function (this: Response) {
+    built++;
+    return formData.call(this);
+  };
+  try {
+    const withLength = {
+      request: (input: string, init: RequestInit = {}) => {
+        const headers = new Headers(init.headers);
+        if (typeof init.body === "string") headers.set("content-length", String(Buffer.byteLength(init.body)));
+        return t.app.fetch(new Request(input, { ...init, headers }));
+      },
+    };
+    const b = new Browser(withLength);
+    await b.get(paths.accounts.login);
+    const wrong = await b.post(paths.accounts.login, { phone: "13812345679", secret: "wrong-secret-2" });
+    assert.is(wrong.status, 401, "the CSRF token and the fields were read");
+    assert.match(wrong.html, 'value="13812345679"', "the phone typed is kept on the form");
+    assert.is(built, 0);
+  } finally {
+    Response.prototype.formData = formData;
+  }
+});
+
+test("declaredLength: only digits, and never beside a Transfer-Encoding", () => {
+  assert.is(declaredLength("0", undefined), 0);
+  assert.is(declaredLength("65536", undefined), 65536);
+  assert.is(declaredLength(undefined, undefined), null);
+  assert.is(declaredLength("10", "chunked"), null);
+  assert.is(declaredLength("-1", undefined), null);
+  assert.is(declaredLength("1e6", undefined), null);
+  assert.is(declaredLength(" 5", undefined), null);
+  assert.is(declaredLength("1".repeat(16), undefined), null);
 });
 
 test("a POST that is not a form is refused with 415 and a Chinese message", async () => {

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
+import { createRequire } from "node:module";
 import { openDatabase } from "../../src/shared/db.ts";
 import { migrate } from "../../src/shared/migrate.ts";
 import { statementCacheStats, statementCacheSwitch, installStatementCache } from "../../src/shared/statement-cache.ts";
@@ -74,6 +75,46 @@ test("a statement that failed is dropped from the cache, and the same text works
   const rows = await d.client.execute("SELECT key, value FROM settings WHERE key IN ('k', 'm') ORDER BY key");
   assert.equal(rows.rows.map((r) => `${r.key}=${r.value}`), ["k=1", "m=3"]);
   d.close();
+});
+
+
+test("a kept statement is asked for its settings and columns once, not on every run", async () => {
+  // libsql's Statement class, reached through a statement of a connection of its own: counted before any
+  // statement below is made, so the kept statements' own copies of the methods are the counting ones.
+  const Database = createRequire(createRequire(import.meta.url).resolve("@libsql/client"))("libsql") as new (path: string) => { prepare(sql: string): object; close(): void };
+  const probe = new Database(":memory:");
+  const proto = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<string, (...a: unknown[]) => unknown>;
+  probe.close();
+  const names = ["raw", "safeIntegers", "columns"] as const;
+  const calls = { raw: 0, safeIntegers: 0, columns: 0 };
+  const saved = names.map((k) => proto[k]);
+  names.forEach((k, i) => {
+    proto[k] = function (this: unknown, ...a: unknown[]) {
+      calls[k]++;
+      return saved[i].apply(this, a);
+    };
+  });
+  try {
+    const d = await openDatabase(`file:${join(dir, "settings.db")}`);
+    await migrate(d.client);
+    // The writer: one connection, so one kept statement per text.
+    const c = d.writer;
+    const before = { ...calls };
+    const inserted: number[] = [];
+    const read: unknown[] = [];
+    for (let i = 0; i < 5; i++) {
+      inserted.push((await c.execute({ sql: "INSERT INTO settings (key, value) VALUES (?, ?)", args: [`k${i}`, String(i)] })).rowsAffected);
+      read.push((await c.execute({ sql: "SELECT key, value FROM settings WHERE key = ?", args: [`k${i}`] })).rows.map((r) => [r.key, r.value]));
+    }
+    assert.equal(inserted, [1, 1, 1, 1, 1], "an INSERT without rows still runs (its raw() refusal kept)");
+    assert.equal(read, [0, 1, 2, 3, 4].map((i) => [[`k${i}`, String(i)]]), "a SELECT still answers its rows, by column name");
+    assert.is(calls.raw - before.raw, 2, "raw(true) once per statement");
+    assert.is(calls.safeIntegers - before.safeIntegers, 2, "safeIntegers(true) once per statement");
+    assert.is(calls.columns - before.columns, 1, "the SELECT's columns once");
+    d.close();
+  } finally {
+    names.forEach((k, i) => (proto[k] = saved[i]));
+  }
 });
 
 test.run();

@@ -6,10 +6,13 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { eq, and, inArray } from "drizzle-orm";
-import { makeTestApp, type TestApp } from "../../helpers/app.ts";
-import { jobPostings } from "../../../db/schema/index.ts";
+import { makeTestApp, nextPhone, type TestApp } from "../../helpers/app.ts";
+import { insertWorker } from "../../../src/features/workers/index.ts";
+import { jobPostings, employers } from "../../../db/schema/index.ts";
 import { dayRateFen, signUpRefusal, effectiveStatus } from "../../../src/features/jobs/jobs.domain.ts";
-import { dayRateSql, signUp, browseWhere, expireOverdue } from "../../../src/features/jobs/jobs.repo.ts";
+import { dayRateSql, signUp, browseWhere, expireOverdue, SIGN_UP_POSTING_SQL } from "../../../src/features/jobs/jobs.repo.ts";
+import { tell, tellFixed, type JobNews } from "../../../src/features/jobs/jobs.news.ts";
+import { recipientColumns } from "../../../src/features/messages/index.ts";
 import { addEmployer, addPosting, addWorker, today } from "./fixtures.ts";
 import { dayRateCases, effectiveStatusCases } from "./rules.cases.ts";
 import { addDays } from "../../../src/shared/clock.ts";
@@ -70,6 +73,82 @@ test("the public list shows as open, and the sweep expires, exactly what effecti
   await t.deps.database.transaction((tx) => expireOverdue(tx, d, t.clock.now()));
   const after = await t.db.select({ id: jobPostings.id, status: jobPostings.status }).from(jobPostings).where(mine);
   for (const r of after) assert.is(r.status, ids.get(r.id)![3], `expireOverdue: ${ids.get(r.id)![0]}`);
+});
+
+// The sign-up's hot path runs fixed SQL (repo.signUp: SIGN_UP_POSTING_SQL, tellFixed) where the rest of the app
+// builds the same statements with drizzle (messages' recipientColumns, tell): each pair must read and write the
+// same rows. A change to either side that the other does not follow fails here.
+
+test("SIGN_UP_POSTING_SQL reads what the drizzle select with recipientColumns reads: a worker with a PIN, one without, no such user; a missing posting", async () => {
+  const e = await addEmployer(t);
+  const posting = await addPosting(t, e.employerId, { headcount: 3 });
+  const withPin = await addWorker(t, { pin: "802613" });
+  // An account made by a proven phone at sign-up has no PIN yet (actions.signUpByPhone).
+  const noPin = await t.deps.database.transaction((tx) => insertWorker(tx, { phone: nextPhone(), name: "新来的", pinHash: null }, t.clock.now()));
+  const cases: [string, number, number][] = [
+    ["worker with a PIN", withPin.id, posting],
+    ["worker without a PIN", noPin.id, posting],
+    ["the employer's own account", e.id, posting],
+    ["no such user", 999_999, posting],
+    ["no such posting", withPin.id, 999_999],
+  ];
+  for (const [name, workerId, postingId] of cases) {
+    const fixed = (await t.deps.database.client.execute({ sql: SIGN_UP_POSTING_SQL, args: [workerId, workerId, postingId] })).rows.map((r) => [...Array(r.length).keys()].map((i) => r[i]));
+    const built = (
+      await t.db
+        .select({
+          status: jobPostings.status,
+          startDate: jobPostings.startDate,
+          endDate: jobPostings.endDate,
+          headcount: jobPostings.headcount,
+          filledCount: jobPostings.filledCount,
+          title: jobPostings.title,
+          countyCode: jobPostings.countyCode,
+          employerUserId: employers.userId,
+          ...recipientColumns(workerId),
+        })
+        .from(jobPostings)
+        .innerJoin(employers, eq(employers.id, jobPostings.employerId))
+        .where(eq(jobPostings.id, postingId))
+    ).map((r) => Object.values(r));
+    assert.equal(fixed, built, name);
+    if (postingId === posting) assert.is(fixed.length, 1, `${name}: a row`);
+  }
+});
+
+test("tellFixed writes the rows tell writes: the employer's notice alone, and with the worker's notice and text", async () => {
+  const e = await addEmployer(t);
+  const w = await addWorker(t);
+  const cases: [string, JobNews[]][] = [
+    ["the employer's notice", [{ code: "newApplicant", userId: e.id, title: "家庭保洁", postingId: 7 }]],
+    [
+      "and the worker's notice with its text",
+      [
+        { code: "newApplicant", userId: e.id, title: "家庭保洁", postingId: 7 },
+        { code: "signupReceived", userId: w.id, title: "家庭保洁", startDate: "2026-12-07", sms: { to: w.phone, template: "signupReceived", countyCode: "411024", params: { job: "家庭保洁", date: "12月7日" } } },
+      ],
+    ],
+  ];
+  const c = t.deps.database.client;
+  /** Every row the news wrote, without the ids (the only thing that may differ), then gone again. */
+  const written = async (write: (now: number) => Promise<void>) => {
+    const top = async (table: string) => Number((await c.execute(`SELECT coalesce(max(id), 0) FROM ${table}`)).rows[0][0]);
+    const from = { messages: await top("messages"), sms_outbox: await top("sms_outbox") };
+    await write(t.clock.now());
+    const rows: Record<string, unknown[]> = {};
+    for (const [table, after] of Object.entries(from)) {
+      const rs = await c.execute({ sql: `SELECT * FROM ${table} WHERE id > ? ORDER BY id`, args: [after] });
+      rows[table] = rs.rows.map((r) => Object.fromEntries(rs.columns.filter((k) => k !== "id").map((k) => [k, r[k]])));
+      await t.deps.database.write((db) => db.run(`DELETE FROM ${table} WHERE id > ${after}`));
+    }
+    return rows;
+  };
+  for (const [name, news] of cases) {
+    const a = await written((now) => t.deps.database.transaction((tx) => tell(tx, news, now)));
+    const b = await written((now) => t.deps.database.transaction((tx) => tellFixed(tx, news, now)));
+    assert.ok(a.messages.length === news.length, `${name}: tell wrote the notices`);
+    assert.equal(b, a, name);
+  }
 });
 
 test.run();
