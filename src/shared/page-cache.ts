@@ -209,27 +209,20 @@ function fillHit(c: Ctx, e: Entry, grew: (e: Entry, bytes: number) => void): Res
     if (setCookie) headers["set-cookie"] = setCookie;
     return markWhole(new Response(joinCut(e.cut, token), { status: e.status, headers }));
   }
-  if (e.bytes) {
-    // The stored compressed copy for a client that takes one (as compression() would choose; it passes these by).
-    const encoding = e.bytes.length >= COMPRESS_MIN_BYTES ? chosenEncoding(c.req.header("accept-encoding")) : null;
-    if (!encoding) return markWhole(new Response(e.bytes, { status: e.status, headers }));
-    const packed = (e.packed ??= {});
-    let body = packed[encoding];
-    if (!body) {
-      body = packed[encoding] = compressed(e.bytes, encoding, true);
-      grew(e, body.length);
-    }
-    headers["content-encoding"] = encoding;
-    headers.vary = "Accept-Encoding";
-    return markWhole(new Response(body, { status: e.status, headers }), true);
+  // A stored entry with `hit` has `cut` (a page with a form) or `bytes` (without): render() makes them together.
+  const bytes = e.bytes!;
+  // The stored compressed copy for a client that takes one (as compression() would choose; it passes these by).
+  const encoding = bytes.length >= COMPRESS_MIN_BYTES ? chosenEncoding(c.req.header("accept-encoding")) : null;
+  if (!encoding) return markWhole(new Response(bytes, { status: e.status, headers }));
+  const packed = (e.packed ??= {});
+  let body = packed[encoding];
+  if (!body) {
+    body = packed[encoding] = compressed(bytes, encoding, true);
+    grew(e, body.length);
   }
-  let body = e.body;
-  if (e.needsToken) {
-    const filled = forVisitor(c, body);
-    body = filled.body;
-    if (filled.setCookie) headers["set-cookie"] = filled.setCookie;
-  }
-  return markWhole(new Response(body, { status: e.status, headers }));
+  headers["content-encoding"] = encoding;
+  headers.vary = "Accept-Encoding";
+  return markWhole(new Response(body, { status: e.status, headers }), true);
 }
 
 /**
@@ -237,7 +230,7 @@ function fillHit(c: Ctx, e: Entry, grew: (e: Entry, bytes: number) => void): Res
  * The session middleware replaces the placeholder by the real token for a
  * signed-in user before anything renders.
  */
-export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & { size: () => number; clear: () => void; chars: () => number } {
+export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & { size: () => number; clear: () => void; chars: () => number; keys: () => number } {
   const rendering = new Map<string, Promise<Entry | null>>();
   /** Per base key (path): the union of the query names its renders read. */
   const shapes = new Map<string, Reads>();
@@ -357,5 +350,6 @@ export function pageCache(opts: PageCacheOptions): MiddlewareHandler<AppEnv> & {
       settle(stored);
     }
   };
-  return Object.assign(mw, { size: () => store.size, clear: () => store.clear(), chars: () => store.total });
+  // keys(): how many raw query strings have their key kept (tests pin its bounds; nothing else reads it).
+  return Object.assign(mw, { size: () => store.size, clear: () => store.clear(), chars: () => store.total, keys: () => keys.size });
 }

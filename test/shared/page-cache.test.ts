@@ -5,13 +5,14 @@ import * as assert from "uvu/assert";
 import { Hono } from "hono";
 import { setCookie } from "hono/cookie";
 import type { AppEnv } from "../../src/shared/context.ts";
-import { pageCache, CSRF_PLACEHOLDER } from "../../src/shared/page-cache.ts";
+import { pageCache, CSRF_PLACEHOLDER, untrackedQueries } from "../../src/shared/page-cache.ts";
+import { ONCE_PLACEHOLDER } from "../../src/shared/once.ts";
 import { makeTestApp, addMarket, signedIn } from "../helpers/app.ts";
 import * as v from "valibot";
 import { check, readQuery } from "../../src/shared/forms.ts";
 import { paths } from "../../src/paths.ts";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { compressed } from "../../src/shared/http.ts";
+import { compressed, COMPRESS_MIN_BYTES } from "../../src/shared/http.ts";
 
 /** A bare app around the cache, with a counter of renders and a clock the test moves. */
 function harness(opts: { ttlMs?: number; maxEntries?: number; maxBody?: number; maxTotal?: number } = {}) {
@@ -323,11 +324,17 @@ test("a cached page with a form is joined per visitor from its stored parts: her
       visitors.push({ seed: seedOf(r), html, ...fields(html) });
     }
     for (const v of visitors) assert.ok(v.seed && v.csrf && v.once, JSON.stringify(v));
+    // Each slot gets its own kind: the one-time key is a fresh key (newOnceKey: 22 characters), never her CSRF token.
+    for (const v of visitors) {
+      assert.is.not(v.once, v.csrf);
+      assert.match(v.once!, /^[\w-]{22}$/);
+    }
     for (const k of ["seed", "csrf", "once"] as const) assert.is(new Set(visitors.map((v) => v[k])).size, 3, `${k}: one each`);
     // Her seed back: no new cookie, the same token; it passes the check, another visitor's does not.
     const [a, b] = visitors;
     const back = await get({ cookie: `csrf=${a.seed}` });
     assert.is(seedOf(back), undefined);
+    assert.equal(back.headers.getSetCookie(), [], "no Set-Cookie line at all (not an empty or \"undefined\" one)");
     assert.is(fields(await back.text()).csrf, a.csrf);
     const post = (seed: string, token: string) =>
       t.app.request("http://localhost" + paths.accounts.logout, { method: "POST", headers: { cookie: `csrf=${seed}`, "content-type": "application/x-www-form-urlencoded" }, body: `_csrf=${encodeURIComponent(token)}` });
@@ -551,6 +558,137 @@ test("parameters stay apart in the key: a=x&ab=y is not a=xa&b=y", async () => {
   assert.is(await h.get("/all?a=x&ab=y"), '<p>render 1 {"a":"x","ab":"y"}</p>');
   assert.is(await h.get("/all?a=xa&b=y"), '<p>render 2 {"a":"xa","b":"y"}</p>');
   assert.is(await h.get("/all?a=x&ab=y"), '<p>render 1 {"a":"x","ab":"y"}</p>');
+});
+
+/**
+ * The cache as app.tsx mounts it: a request id per request (http.ts) and `hitHeaders`, so a hit is built whole
+ * from the stored bytes. Without `hitHeaders` (or without an id) a hit is the plain stored response.
+ */
+function wholeApp(opts: { hitHeaders?: boolean; maxEntries?: number } = {}) {
+  let renders = 0;
+  let ids = 0;
+  const cache = pageCache({
+    ttlMs: 1000,
+    generation: () => 0,
+    now: () => 0,
+    maxEntries: opts.maxEntries,
+    hitHeaders: opts.hitHeaders === false ? undefined : (h) => h.set("x-added", "yes"),
+  });
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set("requestId", `req${++ids}`);
+    await next();
+  });
+  app.use(cache);
+  // Exactly n bytes of ASCII text.
+  app.get("/bytes/:n", (c) => {
+    renders++;
+    return c.html("x".repeat(Number(c.req.param("n"))));
+  });
+  // Reads "b" when the URL has it, else "a" (the choice made without noting a read, as readQuery does).
+  app.get("/which", (c) => {
+    renders++;
+    const name = untrackedQueries(c).b ? "b" : "a";
+    return c.html(`<p>${name}=${c.req.query(name)} render ${renders}</p>`);
+  });
+  // Reads "a" and "l"; with a=all, every parameter.
+  app.get("/al", (c) => {
+    renders++;
+    const a = c.req.query("a");
+    const rest = a === "all" ? JSON.stringify(c.req.query()) : `l=${c.req.query("l")}`;
+    return c.html(`<p>a=${a} ${rest} render ${renders}</p>`);
+  });
+  const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
+  return { get, cache, renders: () => renders };
+}
+
+test("a hit under COMPRESS_MIN_BYTES goes out as it is; one of exactly that size is compressed", async () => {
+  const w = wholeApp();
+  const gzip = { "accept-encoding": "gzip" };
+  for (const [n, encoding] of [[COMPRESS_MIN_BYTES - 1, null], [COMPRESS_MIN_BYTES, "gzip"]] as const) {
+    await w.get(`/bytes/${n}`); // rendered and stored
+    const hit = await w.get(`/bytes/${n}`, gzip);
+    assert.is(hit.headers.get("content-encoding"), encoding, `${n} bytes`);
+    const body = Buffer.from(await hit.arrayBuffer());
+    assert.is((encoding ? gunzipSync(body) : body).toString(), "x".repeat(n));
+    assert.is(hit.headers.get("x-added"), "yes", "built from the stored hit headers");
+  }
+  assert.is(w.renders(), 2);
+});
+
+test("what a stored page counts against maxTotal: its characters and its bytes, then each compressed copy once, when it is made", async () => {
+  const w = wholeApp();
+  await w.get("/bytes/700");
+  assert.is(w.cache.chars(), 700 + 700, "700 characters + 700 bytes");
+  const gz = compressed(Buffer.from("x".repeat(700)), "gzip", true).length;
+  for (let i = 0; i < 2; i++) {
+    const hit = await w.get("/bytes/700", { "accept-encoding": "gzip" });
+    assert.is(hit.headers.get("content-encoding"), "gzip");
+    assert.is(w.cache.chars(), 1400 + gz, `after gzip hit ${i + 1}: the copy counted once`);
+  }
+  const br = compressed(Buffer.from("x".repeat(700)), "br", true).length;
+  await w.get("/bytes/700", { "accept-encoding": "br" });
+  assert.is(w.cache.chars(), 1400 + gz + br);
+});
+
+test("a stored page with a form counts its characters and the bytes of its parts (the placeholders cut out)", async () => {
+  const cache = pageCache({ ttlMs: 1000, generation: () => 0, now: () => 0, hitHeaders: () => undefined });
+  const app = new Hono<AppEnv>();
+  // The visitor's token (anonymousCsrf) needs only the app's secret and whether it is served over HTTPS.
+  app.use(async (c, next) => {
+    c.set("deps", { secret: "test secret", config: { https: false } } as never);
+    await next();
+  });
+  app.use(cache);
+  const page = (token: string) => `<form method="post"><input name="_csrf" value="${token}"><input name="_once" value="${ONCE_PLACEHOLDER}"><p>报名</p></form>`;
+  app.get("/form", (c) => c.html(page(c.get("csrfToken"))));
+  await app.request("/form");
+  assert.is(cache.size(), 1);
+  const raw = page(CSRF_PLACEHOLDER);
+  const parts = Buffer.byteLength(raw) - CSRF_PLACEHOLDER.length - ONCE_PLACEHOLDER.length;
+  assert.is(cache.chars(), raw.length + parts);
+});
+
+test("without hit headers a hit is the plain stored response, also when the request has an id", async () => {
+  const w = wholeApp({ hitHeaders: false });
+  await w.get("/bytes/10");
+  const hit = await w.get("/bytes/10");
+  assert.is(w.renders(), 1);
+  assert.is(await hit.text(), "x".repeat(10));
+  assert.is(hit.headers.get("content-type"), "text/html; charset=UTF-8");
+  assert.is(hit.headers.get("x-added"), null);
+});
+
+test("keys are kept for query strings up to 512 characters, not longer; at most 4 × maxEntries of them, the oldest dropped", async () => {
+  const w = wholeApp({ maxEntries: 2 });
+  const q = (n: number, c = "y") => "q=" + c.repeat(n - 2);
+  await w.get(`/bytes/10?${q(512)}`);
+  assert.is(w.cache.keys(), 1, "512 characters: kept");
+  await w.get(`/bytes/10?${q(513)}`);
+  assert.is(w.cache.keys(), 1, "513: not kept");
+  for (let i = 0; i < 7; i++) await w.get(`/bytes/10?n=${i}`);
+  assert.is(w.cache.keys(), 8, "exactly 4 × 2");
+  await w.get(`/bytes/10?n=7`);
+  assert.is(w.cache.keys(), 8, "one more: the oldest dropped");
+  assert.is(w.renders(), 1, "the page reads no parameter: one render for all of them");
+});
+
+test("a render that reads a name the path's shape lacks grows the shape, even when it reads none of the known ones", async () => {
+  const w = wholeApp();
+  const text = async (path: string) => (await w.get(path)).text();
+  assert.is(await text("/which?a=1"), "<p>a=1 render 1</p>");
+  assert.is(await text("/which?b=1"), "<p>b=1 render 2</p>");
+  assert.is(await text("/which?b=2"), "<p>b=2 render 3</p>", "b is in the shape now: not the page of b=1");
+  assert.is(await text("/which?b=1"), "<p>b=1 render 2</p>");
+});
+
+test("a render that reads every parameter makes the shape 'all', whatever names the shape held (the word is not a list of letters)", async () => {
+  const w = wholeApp();
+  const text = async (path: string) => (await w.get(path)).text();
+  assert.is(await text("/al?a=1&l=1"), "<p>a=1 l=1 render 1</p>");
+  assert.is(await text("/al?a=all&x=1"), '<p>a=all {"a":"all","x":"1"} render 2</p>');
+  assert.is(await text("/al?a=all&x=2"), '<p>a=all {"a":"all","x":"2"} render 3</p>', "keyed by x too now");
+  assert.is(await text("/al?a=all&x=1"), '<p>a=all {"a":"all","x":"1"} render 2</p>');
 });
 
 test.run();
