@@ -49,44 +49,52 @@ const mark = (step: string) => {
 };
 mark("modules");
 
-let config: Config | undefined;
-try {
-  if (typeof LINGONG_BUNDLE !== "undefined") {
-    const stale = staleSources();
-    if (stale.length) throw new StartRefusal(copy.ops.start.staleBundle(`${stale.slice(0, 3).join(", ")}${stale.length > 3 ? " 等" : ""}`));
+// No top-level await: the bundle is run as a script (dist/main.js loads dist/app.cjs with V8's code cache,
+// scripts/build.mjs), where there is none.
+async function start(): Promise<void> {
+  let config: Config | undefined;
+  try {
+    if (typeof LINGONG_BUNDLE !== "undefined") {
+      const stale = staleSources();
+      if (stale.length) throw new StartRefusal(copy.ops.start.staleBundle(`${stale.slice(0, 3).join(", ")}${stale.length > 3 ? " 等" : ""}`));
+    }
+    config = loadConfig(process.env);
+    const created = ensureDatabase(config);
+    mark("config");
+    const deps = await prepare({ config, mark });
+    if (created) deps.log.info("created", { db: dbFilePath(config.databaseUrl) });
+    const app = createApp(deps);
+    mark("app");
+    const server = serve({ fetch: benchCeiling(app) ?? app.fetch, port: config.port }) as Server;
+    // Listening first, the setup link after: a refused start (port in use) makes no link.
+    await new Promise<void>((ok, fail) => {
+      server.once("listening", ok);
+      server.once("error", fail);
+    });
+    mark("listen");
+    deps.log.info("listening", {
+      url: `http://localhost:${config.port}`,
+      db: config.databaseUrl.replace(/\/\/.*@/, "//***@").replace(/\?.*$/, "?***"),
+      version: appVersion,
+      startMs: startedAt,
+      startCpuMs: startCpu,
+      // Whether the bundle ran from V8's code cache (scripts/loader.mjs): "used", "rejected" (made under other
+      // Node flags), "stale" (made for another build), "none"; absent when not started from the bundle.
+      codeCache: (globalThis as Record<symbol, unknown>)[Symbol.for("lingong.codeCache")],
+    });
+    // The first /healthz's write, made now: it comes in while this one runs, and takes its answer.
+    void probeAtStart(deps);
+    printSetupLink(await setupLinkIfNeeded(deps));
+    // Clean shutdown: no new requests, timers stopped, requests in flight and
+    // queued writes finished, the WAL folded into the DB file, then exit.
+    const stop = shutdownHandler(deps, app, () => {
+      server.close();
+      server.closeIdleConnections?.();
+    });
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  } catch (e) {
+    exitRefused(e, config);
   }
-  config = loadConfig(process.env);
-  const created = ensureDatabase(config);
-  mark("config");
-  const deps = await prepare({ config, mark });
-  if (created) deps.log.info("created", { db: dbFilePath(config.databaseUrl) });
-  const app = createApp(deps);
-  mark("app");
-  const server = serve({ fetch: benchCeiling(app) ?? app.fetch, port: config.port }) as Server;
-  // Listening first, the setup link after: a refused start (port in use) makes no link.
-  await new Promise<void>((ok, fail) => {
-    server.once("listening", ok);
-    server.once("error", fail);
-  });
-  mark("listen");
-  deps.log.info("listening", {
-    url: `http://localhost:${config.port}`,
-    db: config.databaseUrl.replace(/\/\/.*@/, "//***@").replace(/\?.*$/, "?***"),
-    version: appVersion,
-    startMs: startedAt,
-    startCpuMs: startCpu,
-  });
-  // The first /healthz's write, made now: it comes in while this one runs, and takes its answer.
-  void probeAtStart(deps);
-  printSetupLink(await setupLinkIfNeeded(deps));
-  // Clean shutdown: no new requests, timers stopped, requests in flight and
-  // queued writes finished, the WAL folded into the DB file, then exit.
-  const stop = shutdownHandler(deps, app, () => {
-    server.close();
-    server.closeIdleConnections?.();
-  });
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-} catch (e) {
-  exitRefused(e, config);
 }
+void start();

@@ -6,8 +6,15 @@ import { counties, townships, workKinds, brands } from "../../db/schema/index.ts
 import type { Database } from "./db.ts";
 import type { RegionData } from "../config.ts";
 
-/** Inserts what is missing; never deletes (records may point at old codes). */
+/**
+ * Inserts what is missing; never deletes (records may point at old codes). A start whose region data the DB
+ * already holds as this would leave it (every start but the first after a change of the region file) writes
+ * nothing: four reads instead of a write transaction — drizzle building four inserts of a few hundred values,
+ * a COMMIT and a WAL sync — on the way to the first /healthz (docs/performance.md, "Memory and start-up,
+ * 2026-12-06").
+ */
 export async function seedRegions(database: Database, region: RegionData): Promise<void> {
+  if (await alreadySeeded(database, region)) return;
   await database.write(async (db) => {
     const stmts = [
       db
@@ -37,6 +44,27 @@ export async function seedRegions(database: Database, region: RegionData): Promi
     ];
     await db.batch(stmts as [(typeof stmts)[0], ...typeof stmts]);
   });
+}
+
+/** Would seeding change nothing? Counties with the same name and order, townships with the same name, every kind of work and brand by name. */
+export async function alreadySeeded(database: Database, region: RegionData): Promise<boolean> {
+  const db = database.db;
+  const [cs, ts, ks, bs] = await Promise.all([
+    db.select({ code: counties.code, name: counties.name, sort: counties.sort }).from(counties),
+    db.select({ code: townships.code, name: townships.name }).from(townships),
+    db.select({ name: workKinds.name }).from(workKinds),
+    db.select({ name: brands.name }).from(brands),
+  ]);
+  const county = new Map(cs.map((c) => [c.code, c]));
+  const township = new Map(ts.map((t) => [t.code, t.name]));
+  const kinds = new Set(ks.map((k) => k.name));
+  const brandNames = new Set(bs.map((b) => b.name));
+  return (
+    region.counties.every((c, i) => county.get(c.code)?.name === c.name && county.get(c.code)?.sort === i) &&
+    region.townships.every((t) => township.get(t.code) === t.name) &&
+    region.workKinds.every((k) => kinds.has(k)) &&
+    region.brands.every((b) => brandNames.has(b.name))
+  );
 }
 
 export class Regions {

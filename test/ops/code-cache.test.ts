@@ -1,0 +1,72 @@
+// The production start runs the bundle (dist/app.cjs) from V8's code cache made by the build
+// (scripts/loader.mjs, scripts/build.mjs): used under npm start's Node flags; refused by V8 under other flags,
+// and not offered for another app.cjs — in both the bundle is compiled and the server works the same.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { spawnSync } from "node:child_process";
+import { existsSync, statSync, utimesSync } from "node:fs";
+import { join } from "node:path";
+import { freePort, ROOT, start, tempDir } from "./helpers.ts";
+import { productionNodeFlags } from "../../scripts/node-flags.ts";
+
+/** Starts dist/main.js with these Node flags on a new DB; answers what its "listening" line said about the code cache. */
+async function bundleStart(flags: string[], check: (base: string) => Promise<void>): Promise<unknown> {
+  const tmp = tempDir();
+  const port = await freePort();
+  const p = start(["dist/main.js"], { DATABASE_URL: tmp.url, PORT: String(port), BENCH_CEILING_PATH: "/" }, flags);
+  try {
+    const deadline = Date.now() + 60_000;
+    while (!p.stdout().includes('"listening"')) {
+      if (Date.now() > deadline) throw new Error(`no start: ${p.stderr()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const base = `http://127.0.0.1:${port}`;
+    const health = await fetch(`${base}/healthz`);
+    assert.is(health.status, 200, "healthz");
+    await check(base).catch((e) => {
+      throw new Error(`${(e as Error).message}\n${p.stderr()}`);
+    });
+    assert.not.match(p.stderr(), "Warning", "no warning");
+    const line = p.stdout().split("\n").find((l) => l.includes('"listening"'))!;
+    return JSON.parse(line).codeCache;
+  } finally {
+    try {
+      process.kill(-p.child.pid!, "SIGKILL");
+    } catch {
+      // gone already
+    }
+    await p.exited;
+    tmp.cleanup();
+  }
+}
+
+/** What the bundle does beyond the start: a search (opencc-js, a CommonJS package), an import() (node:v8, for the bench's memory route). */
+async function works(base: string) {
+  const search = await fetch(`${base}/jobs?q=${encodeURIComponent("電工")}`);
+  assert.is(search.status, 200, "search");
+  const r = await fetch(`${base}/__bench/memory`);
+  assert.is(r.status, 200, "memory route");
+  const memory = (await r.json()) as { spaces?: Record<string, unknown> };
+  assert.ok(memory.spaces && "old_space" in memory.spaces, "import() inside the bundle");
+}
+
+test("the build makes the code cache; npm start's flags use it, and the server works", async () => {
+  assert.is(spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT }).status, 0);
+  assert.ok(existsSync(join(ROOT, "dist", "app.cache")));
+  assert.is(await bundleStart(productionNodeFlags(), works), "used");
+});
+
+test("other Node flags: V8 refuses the cache, the bundle is compiled; a cache made for another app.cjs is not offered", async () => {
+  assert.is(spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT }).status, 0);
+  assert.is(await bundleStart([], works), "rejected");
+  const app = join(ROOT, "dist", "app.cjs");
+  const was = statSync(app);
+  utimesSync(app, was.atime, new Date(was.mtimeMs + 1000));
+  try {
+    assert.is(await bundleStart(productionNodeFlags(), works), "stale");
+  } finally {
+    utimesSync(app, was.atime, was.mtime);
+  }
+});
+
+test.run();
