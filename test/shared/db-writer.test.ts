@@ -42,6 +42,9 @@ test("the generation goes up once per write pages may show, not for { pages: fal
   assert.is(d.generation, 4);
   await d.transaction((tx) => tx.run("INSERT INTO t VALUES (NULL)")).catch(() => {});
   assert.is(d.generation, 5);
+  await d.client.execute("CREATE TABLE sessions (x INTEGER)");
+  await d.transaction((tx) => tx.run("INSERT INTO sessions VALUES (1)"));
+  assert.is(d.generation, 5, "a transaction that wrote only a table no page shows");
   d.close();
 });
 
@@ -360,6 +363,7 @@ test("the WAL syncer: a -wal made anew (other inode) is opened again before the 
   await s.sync();
   await s.sync();
   assert.equal(calls, ["open -wal -> 100", "syncDir", "fdatasync 100", "fdatasync 100"], "opened once, then the held descriptor");
+  assert.is(s.stats.reopened, 0, "the first open is no re-open");
   calls.length = 0;
   files.set(`${base}-wal`, { dev: 1, ino: 11 });
   await s.sync();
@@ -668,6 +672,48 @@ test("a write that failed by itself reports its own error, also when the WAL syn
   }).catch((x) => x);
   assert.is(own?.message, "own");
   await d.drain();
+  d.close();
+});
+
+test("data_version (the session memo's check for other connections' commits): moves after another connection's commit and after our writer's, not without; 0 in memory; NaN (never trusted) for a server DB", async () => {
+  const { d, path } = await fresh();
+  const v0 = await d.dataVersion();
+  assert.ok(Number.isInteger(v0), String(v0));
+  assert.is(await d.dataVersion(), v0, "no commit: the same");
+  const other = createClient({ url: `file:${path}` });
+  await other.execute("INSERT INTO t VALUES (1)");
+  const v1 = await d.dataVersion();
+  assert.ok(Number.isInteger(v1) && v1 !== v0, `another connection's commit: ${v0} -> ${v1}`);
+  await d.write((db) => db.run("INSERT INTO t VALUES (2)"));
+  const v2 = await d.dataVersion();
+  assert.ok(Number.isInteger(v2) && v2 !== v1, `our writer's commit (its own connection): ${v1} -> ${v2}`);
+  other.close();
+  d.close();
+  const m = await openDatabase(":memory:");
+  assert.is(await m.dataVersion(), 0);
+  // Writes in memory need no WAL sync and are answered.
+  await m.write((db) => db.run("CREATE TABLE x (a INTEGER)"));
+  await m.transaction((tx) => tx.run("INSERT INTO x VALUES (1)"));
+  assert.is(Number((await m.client.execute("SELECT count(*) FROM x")).rows[0][0]), 1);
+  assert.is(await m.dataVersion(), 0);
+  m.close();
+  const h = await openDatabase("http://127.0.0.1:9");
+  assert.ok(Number.isNaN(await h.dataVersion()), "a server DB");
+  h.close();
+});
+
+test("the busy timeout: opts.busyTimeoutMs on every connection, else 5 s", async () => {
+  for (const [opts, expected] of [[{}, 5000], [{ busyTimeoutMs: 1234 }, 1234]] as const) {
+    const d = await openDatabase(`file:${join(dir, `busy${++n}.db`)}`, opts);
+    for (const c of [d.client, d.writer]) assert.is(Number((await c.execute("PRAGMA busy_timeout")).rows[0][0]), expected, JSON.stringify(opts));
+    d.close();
+  }
+});
+
+test("writes and transactions get drizzle with the schema (its relational queries), as reads do", async () => {
+  const { d } = await fresh();
+  await d.write(async (db) => assert.type(db.query.settings?.findFirst, "function"));
+  await d.transaction(async (tx) => assert.type(tx.query.settings?.findFirst, "function"));
   d.close();
 });
 
