@@ -3,7 +3,7 @@
 // so a mutant of one line fails here in a second rather than in minutes).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { canSeeCounty, canSeeMarket, isStaff, requireRole, requireUser, requireStaff, requireAdmin, ensure } from "../../src/shared/authz.ts";
+import { canSeeCounty, canSeeMarket, canVerifyAndReveal, isStaff, requireRole, requireUser, requireStaff, requireAdmin, ensure } from "../../src/shared/authz.ts";
 import { LoginRequired, NotFound } from "../../src/shared/errors.ts";
 import type { Ctx, CurrentUser } from "../../src/shared/context.ts";
 
@@ -123,6 +123,24 @@ test("ensure: passes on true, NotFound (with what) on false", () => {
   assert.instance(e, NotFound);
   assert.is((e as NotFound).message, "market");
   assert.is((thrown(() => ensure(false)) as NotFound).message, "scope");
+});
+
+test("canVerifyAndReveal: admins and the staff of a market (city, county, township, online); not a station's staff, staff without a market tier, workers or employers", () => {
+  const cases: [string, CurrentUser, boolean][] = [
+    ["city admin", city, true],
+    ["county admin", adminX, true],
+    ["county admin without a county (the caller checks the county)", adminNoCounty, true],
+    ["staff of a city market", user({ role: "staff", marketId: 2, scopeCounty: X, marketTier: "city" }), true],
+    ["staff of a county market", user({ role: "staff", marketId: 2, scopeCounty: X, marketTier: "county" }), true],
+    ["staff of a township market", user({ role: "staff", marketId: 2, scopeCounty: X, marketTier: "township" }), true],
+    ["staff of the online market", user({ role: "staff", marketId: 2, scopeCounty: X, marketTier: "online" }), true],
+    ["staff of a station", user({ role: "staff", marketId: 1, scopeCounty: X, marketTier: "station" }), false],
+    ["staff without a market tier", user({ role: "staff", marketId: 1, scopeCounty: X, marketTier: null }), false],
+    ["staff with an empty market tier", user({ role: "staff", marketId: 1, scopeCounty: X, marketTier: "" }), false],
+    ["a worker whose account carries a county market's tier", user({ role: "worker", countyCode: X, scopeCounty: X, marketTier: "county" }), false],
+    ["an employer", user({ role: "employer", countyCode: X, scopeCounty: X, marketTier: "county" }), false],
+  ];
+  for (const [name, u, expected] of cases) assert.is(canVerifyAndReveal(u), expected, name);
 });
 
 test.run();
