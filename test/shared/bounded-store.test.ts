@@ -109,4 +109,28 @@ test("joinParts: each joined copy keeps its bytes while later copies are joined 
   kept.forEach(([made, expected], i) => assert.ok(made.toString() === expected, `copy ${i} changed after later copies were joined`));
 });
 
+test("joinParts' slabs: copies up to a quarter slab (32 KB) are cut one after another (8-byte aligned) from one 128 KB slab until it is exactly full; a larger copy gets a buffer of its own", () => {
+  const KB32 = 32 * 1024;
+  const join = (n: number) => joinParts([Buffer.alloc(n, 1)], []);
+  // Start from a fresh slab (earlier tests left the current one part full): at most 5 quarter copies reach one.
+  let first = join(KB32);
+  for (let i = 0; i < 5 && first.byteOffset !== 0; i++) first = join(KB32);
+  assert.is(first.byteOffset, 0);
+  assert.is(first.buffer.byteLength, 128 * 1024, "exactly a quarter slab is cut from a slab");
+  const rest = [join(KB32), join(KB32), join(KB32)];
+  for (const [i, r] of rest.entries()) {
+    assert.ok(r.buffer === first.buffer, `copy ${i + 2} in the same slab`);
+    assert.is(r.byteOffset, (i + 1) * KB32);
+  }
+  const next = join(100);
+  assert.ok(next.buffer !== first.buffer && next.byteOffset === 0, "the slab was exactly full: a new one");
+  const after = join(100);
+  assert.ok(after.buffer === next.buffer, "small copies share it");
+  assert.is(after.byteOffset, 104, "8-byte aligned");
+  const big = join(KB32 + 1);
+  assert.ok(big.buffer !== next.buffer, "a larger copy is not cut from the slab");
+  assert.is(big.buffer.byteLength, KB32 + 1);
+  assert.is(join(100).byteOffset, 208, "and the slab goes on where it was");
+});
+
 test.run();
