@@ -200,12 +200,10 @@ export function createApp(deps: Deps) {
   );
   app.use(fair.early);
   app.use(layout());
-  const limitBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new Refused(t.tooLarge, 413);
-    },
-  });
+  const tooLarge = (): never => {
+    throw new Refused(t.tooLarge, 413);
+  };
+  const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
   // GET and HEAD bodies are never read here. bodyLimit's first look (c.req.raw.body) makes @hono/node-server
   // build a whole undici Request and an AbortController for every request: about 5 % of a signed-in shared
   // page's CPU in --cpu-prof (docs/performance.md, issue #20).
@@ -218,7 +216,7 @@ export function createApp(deps: Deps) {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const declared = declaredLength(c.req.header("content-length"), c.req.header("transfer-encoding"));
     if (declared === null) return limitBody(c, next);
-    if (declared > MAX_BODY_BYTES) throw new Refused(t.tooLarge, 413);
+    if (declared > MAX_BODY_BYTES) tooLarge();
     if (mediaTypeOf(c.req.header("content-type")) === URLENCODED) readUrlencodedOnce(c);
     return next();
   });

@@ -15,7 +15,10 @@ import { perApp } from "./memo.ts";
 
 export const CSRF_FIELD = "_csrf";
 export const anonCookieNames = ["csrf", "__Host-csrf"] as const;
-const anonCookie = (c: Ctx) => anonCookieNames[c.get("deps").config.https ? 1 : 0];
+/** Which of anonCookieNames this app uses: the `__Host-` one over HTTPS. */
+const anonCookieIndex = (c: Ctx) => (c.get("deps").config.https ? 1 : 0);
+/** What a visitor's token is the HMAC of, after this prefix: her seed (a signed-in token's prefix is "s:"). */
+const SEED_PREFIX = "a:";
 
 // What follows "name=seed" in a new seed's Set-Cookie line, per cookie name, made once by hono's serialize
 // (which checked and built the whole line for every new visitor; a seed is base64url, which it leaves as it is).
@@ -24,10 +27,10 @@ const seedLineTails = anonCookieNames.map((name, i) => serialize(name, "", { pat
 /** The token of a visitor who is not signed in, and the Set-Cookie line for a new seed (when they had none). */
 export function anonymousCsrf(c: Ctx): { token: string; setCookie?: string } {
   const secret = c.get("deps").secret;
-  const seed = getCookie(c, anonCookie(c));
-  if (seed && /^[\w-]{22}$/.test(seed)) return { token: hmac(secret, "a:" + seed) };
-  const fresh = pooledSignedToken(secret, "a:");
-  const i = c.get("deps").config.https ? 1 : 0;
+  const i = anonCookieIndex(c);
+  const seed = getCookie(c, anonCookieNames[i]);
+  if (seed && /^[\w-]{22}$/.test(seed)) return { token: hmac(secret, SEED_PREFIX + seed) };
+  const fresh = pooledSignedToken(secret, SEED_PREFIX);
   return { token: fresh.mac, setCookie: anonCookieNames[i] + "=" + fresh.token + seedLineTails[i] };
 }
 

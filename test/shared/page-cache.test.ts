@@ -599,7 +599,8 @@ function wholeApp(opts: { hitHeaders?: boolean; maxEntries?: number } = {}) {
     return c.html(`<p>a=${a} ${rest} render ${renders}</p>`);
   });
   const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
-  return { get, cache, renders: () => renders };
+  const text = async (path: string) => (await get(path)).text();
+  return { get, text, cache, renders: () => renders };
 }
 
 test("a hit under COMPRESS_MIN_BYTES goes out as it is; one of exactly that size is compressed", async () => {
@@ -674,8 +675,7 @@ test("keys are kept for query strings up to 512 characters, not longer; at most 
 });
 
 test("a render that reads a name the path's shape lacks grows the shape, even when it reads none of the known ones", async () => {
-  const w = wholeApp();
-  const text = async (path: string) => (await w.get(path)).text();
+  const { text } = wholeApp();
   assert.is(await text("/which?a=1"), "<p>a=1 render 1</p>");
   assert.is(await text("/which?b=1"), "<p>b=1 render 2</p>");
   assert.is(await text("/which?b=2"), "<p>b=2 render 3</p>", "b is in the shape now: not the page of b=1");
@@ -683,8 +683,7 @@ test("a render that reads a name the path's shape lacks grows the shape, even wh
 });
 
 test("a render that reads every parameter makes the shape 'all', whatever names the shape held (the word is not a list of letters)", async () => {
-  const w = wholeApp();
-  const text = async (path: string) => (await w.get(path)).text();
+  const { text } = wholeApp();
   assert.is(await text("/al?a=1&l=1"), "<p>a=1 l=1 render 1</p>");
   assert.is(await text("/al?a=all&x=1"), '<p>a=all {"a":"all","x":"1"} render 2</p>');
   assert.is(await text("/al?a=all&x=2"), '<p>a=all {"a":"all","x":"2"} render 3</p>', "keyed by x too now");
