@@ -28,7 +28,7 @@ export const MODULES = {
 	authz: { mutate: 'src/shared/authz.ts', tests: ['test/shared/authz.test.ts'] },
 	csrf: { mutate: 'src/shared/csrf.ts', tests: ['test/shared/csrf.test.ts'] },
 	session: { mutate: 'src/shared/session.ts', tests: ['test/shared/session.test.ts', 'test/shared/session-query.test.ts', 'test/shared/session-memo.test.ts'] },
-	validators: { mutate: 'src/shared/validators.ts', tests: ['test/shared/validators.test.ts', 'test/shared/forms.test.ts'] },
+	validators: { mutate: 'src/shared/validators.ts', tests: ['test/shared/validators.test.ts', 'test/shared/identifiers.test.ts', 'test/shared/forms.test.ts'] },
 	'page-cache': { mutate: 'src/shared/page-cache.ts', tests: ['test/shared/page-cache.test.ts'] },
 	// The bounded map under the page cache and the signed-in cache.
 	'bounded-store': { mutate: 'src/shared/bounded-store.ts', tests: ['test/shared/bounded-store.test.ts', 'test/shared/page-cache.test.ts'] },

@@ -47,19 +47,18 @@ export function normalizeLandline(input: string): string | null {
   if (typeof input !== 'string' || input.length > MAX_INPUT_LENGTH) return null;
   const s = fullWidthToAscii(input).replace(/[\s()]/g, '').replace(/[\u2010-\u2014]/g, '-');
   const parts = s.split(/-|转|分机|ext\.?|#/i).filter((x) => x !== '');
-  if (parts.length === 0 || parts.length > 3 || parts.some((x) => !/^\d+$/.test(x))) return null;
-  // Split a run of digits into area code and local number by the area code's length.
-  const split = (digits: string): [string, string] => {
-    const n = /^0[12]/.test(digits) ? 3 : 4;
-    return [digits.slice(0, n), digits.slice(n)];
-  };
+  // No per-part digit check here: every part ends up as the area code, the
+  // local number or the extension, and each of those is checked below.
+  if (parts.length === 0 || parts.length > 3) return null;
   let area: string, local: string, ext: string | undefined;
   if (parts.length === 3) [area, local, ext] = parts;
   else if (parts.length === 2 && AREA_CODE.test(parts[0]) && LOCAL_NUMBER.test(parts[1])) [area, local] = parts;
-  else if (parts.length === 2) {
-    [area, local] = split(parts[0]);
-    ext = parts[1];
-  } else [area, local] = split(parts[0]);
+  else {
+    // One run of digits ("03741234567", perhaps with an extension after it):
+    // split it into area code and local number by the area code's length.
+    const n = /^0[12]/.test(parts[0]) ? 3 : 4;
+    [area, local, ext] = [parts[0].slice(0, n), parts[0].slice(n), parts[1]];
+  }
   if (!AREA_CODE.test(area) || !LOCAL_NUMBER.test(local) || (ext !== undefined && !/^\d{1,6}$/.test(ext))) return null;
   return `${area}-${local}${ext ? `-${ext}` : ''}`;
 }
@@ -91,6 +90,9 @@ export const PROVINCE_CODES: ReadonlySet<string> = new Set([
   '71', '81', '82', '83',
 ]);
 
+// Residence permits of people from Taiwan, Hong Kong and Macao carry the province-level code.
+const RESIDENCE_PERMIT_AREAS: ReadonlySet<string> = new Set(['710000', '810000', '820000', '830000']);
+
 /**
  * A plausible GB/T 2260 county-level area code: a real province, then a
  * prefecture 01-70 or 90 (counties governed by the province directly), or
@@ -100,8 +102,7 @@ export const PROVINCE_CODES: ReadonlySet<string> = new Set([
  */
 export function isPlausibleAreaCode(code: string): boolean {
   if (!/^\d{6}$/.test(code) || !PROVINCE_CODES.has(code.slice(0, 2))) return false;
-  // Residence permits of people from Taiwan, Hong Kong and Macao carry the province-level code.
-  if (/^(71|81|82|83)0000$/.test(code)) return true;
+  if (RESIDENCE_PERMIT_AREAS.has(code)) return true;
   const prefecture = Number(code.slice(2, 4));
   return (prefecture >= 1 && prefecture <= 70) || prefecture === 90;
 }
@@ -131,7 +132,8 @@ function isRealBirthDate(yyyymmdd: string, today: Date): boolean {
  * of those. Lower-case x is accepted because mobile keyboards often produce it.
  */
 export function isValidResidentId(input: string, today: Date = new Date(currentClock().now())): boolean {
-  if (typeof input !== 'string' || input.length !== 18) return false;
+  // The anchored pattern also fixes the length at 18.
+  if (typeof input !== 'string') return false;
   const id = input.toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) return false;
   if (!isPlausibleAreaCode(id.slice(0, 6))) return false;
@@ -164,16 +166,17 @@ const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30
  * a newly added type is not refused.
  */
 const USCC_AUTHORITIES = '123456789ANY';
+const USCC_TYPES = '123456789';
 
 // GB 11714-1997 organisation code (positions 9-17 of a USCC): 8 characters
 // (digits and upper-case letters, A = 10 … Z = 35) and a MOD 11 check character.
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
-function orgCheckChar(body8: string): string | null {
+function orgCheckChar(body8: string): string {
   let sum = 0;
   for (let i = 0; i < 8; i++) {
-    const value = parseInt(body8[i], 36);
-    if (Number.isNaN(value)) return null;
-    sum += value * ORG_WEIGHTS[i];
+    // A character outside 0-9 and A-Z makes the sum NaN, and so the result
+    // "NaN", which never equals the one check character it is compared with.
+    sum += parseInt(body8[i], 36) * ORG_WEIGHTS[i];
   }
   const c = 11 - (sum % 11);
   return c === 10 ? 'X' : c === 11 ? '0' : String(c);
@@ -191,9 +194,9 @@ function orgCheckChar(body8: string): string | null {
 export function isValidUscc(input: string): boolean {
   if (typeof input !== 'string' || input.length !== 18) return false;
   const code = input.toUpperCase();
-  if (!USCC_AUTHORITIES.includes(code[0]) || !/^[1-9]$/.test(code[1])) return false;
+  if (!USCC_AUTHORITIES.includes(code[0]) || !USCC_TYPES.includes(code[1])) return false;
   const area = code.slice(2, 8);
-  if (area !== '100000' && !(/^\d{6}$/.test(area) && PROVINCE_CODES.has(area.slice(0, 2)))) return false;
+  if (area !== '100000' && (/\D/.test(area) || !PROVINCE_CODES.has(area.slice(0, 2)))) return false;
   if (!(code[0] === '9' && code[1] === '2') && orgCheckChar(code.slice(8, 16)) !== code[16]) return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) {

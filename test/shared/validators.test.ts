@@ -3,6 +3,10 @@ import * as assert from 'uvu/assert';
 import {
   normalizeMobile,
   normalizeLandline,
+  normalizeCalledPhone,
+  fullWidthToAscii,
+  isPlausibleAreaCode,
+  PROVINCE_CODES,
   isValidResidentId,
   normalizeResidentId,
   isValidUscc,
@@ -423,5 +427,174 @@ test('a birth date after today is refused when only the month, or only the day, 
   assert.ok(isValidResidentId(makeId('410102', '19000101', '001'), TODAY), 'the lower bound');
   assert.is(isValidResidentId(makeId('410102', '18991231', '001'), TODAY), false, 'the day before');
 });
+
+// ---------------------------------------------------------------------------
+// Found by the mutation run of 2026-12-06 (docs/testing.md): the landline,
+// area-code, province and USCC rules of the shared input normaliser were
+// pinned only by route tests outside this module's covering files.
+// ---------------------------------------------------------------------------
+
+test('fullWidthToAscii: full-width forms become ASCII, the ideographic space an ASCII space', () => {
+  assert.is(fullWidthToAscii('Ａｚ０９＋－（）．\u3000x'), 'Az09+-(). x');
+  assert.is(fullWidthToAscii('元，。'), '元，。');
+});
+
+const landlines: Array<[string, string, string | null]> = [
+  ['area code and number', '0374-1234567', '0374-1234567'],
+  ['an 8-digit local number', '0374-12345678', '0374-12345678'],
+  ['Beijing, a 3-digit area code', '010-12345678', '010-12345678'],
+  ['Shanghai, a 3-digit area code', '021-12345678', '021-12345678'],
+  ['spaces inside', '0374 123 4567', '0374-1234567'],
+  ['brackets round the area code', '(0374)1234567', '0374-1234567'],
+  ['full-width brackets and digits', '（０３７４）１２３４５６７', '0374-1234567'],
+  ['one run of digits', '03741234567', '0374-1234567'],
+  ['one run with 010', '01012345678', '010-12345678'],
+  ['one run with 021', '02112345678', '021-12345678'],
+  ['one run with "01" later in it', '03741012345', '0374-1012345'],
+  ['one run of 12 digits', '037412345678', '0374-12345678'],
+  ['an extension after a hyphen', '0374-1234567-8', '0374-1234567-8'],
+  ['an extension after 转', '0374-1234567转8', '0374-1234567-8'],
+  ['an extension after 分机', '0374-1234567分机88', '0374-1234567-88'],
+  ['an extension after "ext."', '0374-1234567 ext. 8', '0374-1234567-8'],
+  ['an extension after "EXT" without a dot', '0374-1234567EXT8', '0374-1234567-8'],
+  ['an extension after #', '0374-1234567#8', '0374-1234567-8'],
+  ['one run with an extension', '03741234567-8', '0374-1234567-8'],
+  ['a six-digit extension', '0374-1234567-123456', '0374-1234567-123456'],
+  ['dashes (—) for hyphens', '0374—1234567—8', '0374-1234567-8'],
+  ['a doubled hyphen', '0374--1234567', '0374-1234567'],
+  ['nothing', '', null],
+  ['only separators', ' - 转 ', null],
+  ['no area code', '1234567', null],
+  ['a mobile number', '13812345678', null],
+  ['four parts', '03741234567-8-9-1', null],
+  ['a seven-digit extension', '0374-1234567-1234567', null],
+  ['a letter in the local number', '0374-12a4567', null],
+  ['a letter in the extension', '0374-1234567-8a', null],
+  ['a letter before the area code', 'a0374-1234567', null],
+  ['a local number starting with 0', '0374-01234567', null],
+  ['a local number of 9 digits', '0374-123456789', null],
+  ['a local number of 6 digits', '0374-123456', null],
+  ['a digit before the area code', '10374-1234567', null],
+  ['an area code one digit too long', '03741-2345678', null],
+  ['area code 00', '0012-1234567', null],
+];
+for (const [what, input, expected] of landlines) {
+  test(`normalizeLandline: ${what} (${JSON.stringify(input)}) → ${expected ?? 'refused'}`, () => {
+    assert.is(normalizeLandline(input), expected);
+  });
+}
+
+const calledPhones: Array<[string, string | null]> = [
+  ['13812345678', '13812345678'],
+  ['+86 138-1234-5678', '13812345678'],
+  ['0374-1234567', '0374-1234567'],
+  ['０３７４－１２３４５６７转８', '0374-1234567-8'],
+  ['1234567', null],
+  ['', null],
+];
+test('normalizeCalledPhone: a mobile as 11 digits, else a landline, else null', () => {
+  for (const [input, expected] of calledPhones) assert.is(normalizeCalledPhone(input), expected, input);
+});
+
+// GB/T 2260's province-level codes, written out by region (not copied from the code).
+const PROVINCES = new Set([
+  ...['11', '12', '13', '14', '15'], // 华北
+  ...['21', '22', '23'], // 东北
+  ...['31', '32', '33', '34', '35', '36', '37'], // 华东
+  ...['41', '42', '43', '44', '45', '46'], // 中南
+  ...['50', '51', '52', '53', '54'], // 西南
+  ...['61', '62', '63', '64', '65'], // 西北
+  ...['71', '81', '82', '83'], // 台湾、香港、澳门、港澳台居民居住证
+]);
+const ALL_TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
+test('PROVINCE_CODES holds exactly the 35 province-level codes', () => {
+  assert.is(PROVINCES.size, 35);
+  assert.is(PROVINCE_CODES.size, 35);
+  for (const nn of ALL_TWO_DIGITS) assert.is(PROVINCE_CODES.has(nn), PROVINCES.has(nn), nn);
+});
+
+test('every one of the 100 two-digit prefixes: area code, ID number and USCC agree with the province list', () => {
+  for (const nn of ALL_TWO_DIGITS) {
+    const ok = PROVINCES.has(nn);
+    assert.is(isPlausibleAreaCode(nn + '0101'), ok, `area ${nn}0101`);
+    assert.is(isValidResidentId(makeId(nn + '0101', '19800101', '123'), TODAY), ok, `ID number in ${nn}0101`);
+    assert.is(isValidUscc(makeUscc('91' + nn + '0101MA1234569')), ok, `USCC in ${nn}0101`);
+  }
+});
+
+const areaCodes: Array<[string, boolean]> = [
+  ['411024', true],
+  ['410100', true], // prefecture 01
+  ['417000', true], // prefecture 70
+  ['417100', false], // 71
+  ['418900', false], // 89
+  ['419000', true], // 90: counties governed by the province
+  ['429004', true],
+  ['419100', false], // 91
+  ['410000', false], // 00, and not a residence permit's code
+  ['710000', true],
+  ['810000', true],
+  ['820000', true],
+  ['830000', true],
+  ['710100', true], // prefecture 01 of province 71
+  ['810001', false],
+  ['840000', false], // no province 84
+  ['720000', false], // no province 72
+  ['4110245', false],
+  ['41101234', false],
+  ['41102', false],
+  ['41A024', false],
+  [' 411024', false],
+];
+test('isPlausibleAreaCode: prefectures 01-70 and 90, the four residence-permit codes, six digits only', () => {
+  for (const [code, ok] of areaCodes) assert.is(isPlausibleAreaCode(code), ok, code);
+});
+
+test('an ID number is exactly 18 characters: one more before or after is refused', () => {
+  const id = makeId('410102', '19800101', '123');
+  assert.ok(isValidResidentId(id, TODAY));
+  assert.is(isValidResidentId(id + '1', TODAY), false);
+  assert.is(isValidResidentId('1' + id, TODAY), false);
+  assert.is(isValidResidentId(id.slice(0, 17), TODAY), false);
+});
+
+// GB 11714 check character computed another way (Horner form: the weights
+// 3, 7, 9, 10, 5, 8, 4, 2 are 2^8 … 2^1 mod 11), pinned to two published codes.
+function orgCheck(body8: string): string {
+  let p = 0;
+  for (const ch of body8) p = ((p + parseInt(ch, 36)) * 2) % 11;
+  return ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'X', '0'][11 - p];
+}
+test('the test helper reproduces the organisation-code check characters of two published codes', () => {
+  assert.is(orgCheck('71526726'), 'X'); // 腾讯 9144030071526726XG
+  assert.is(orgCheck('79965505'), '8'); // 阿里巴巴 91330100799655058B
+  assert.is(orgCheck('MA000009'), '0');
+});
+
+const usccCases: Array<[string, string, boolean]> = [
+  ['an organisation-code check character X', '9144030071526726XG', true],
+  ['an organisation-code check character 0', '91411024MA00000904', true],
+  ['a central body (area 100000)', '11100000000013127D', true],
+  ['个体工商户 (92) whose positions 9-17 are no organisation code', '92411024MA1234561W', true],
+  ['the same positions under 91', '91411024MA12345610', false],
+  ['the same positions under 93', '93411024MA1234561R', false],
+  ['the same positions under 12 (type 2 of another authority)', '12411024MA12345615', false],
+  ['letters in the area after a real province', '9141AB24MA12345691', false],
+  ['area 100101 (province 10 does not exist)', '91100101MA1234569Y', false],
+  ['type 0', makeUscc('90411024MA1234569'), false],
+  ['an excluded letter I in a 个体工商户 code, MOD 31 right if I counted as -1', '92411024MA12I4567G', false],
+  ['a character outside the alphabet in the organisation code', makeUscc('91411024MA12@4569'), false],
+];
+for (const [what, code, ok] of usccCases) {
+  test(`isValidUscc: ${what} → ${ok ? 'accepted' : 'refused'}`, () => {
+    assert.is(isValidUscc(code), ok, code);
+  });
+}
+for (const type of '123456789') {
+  test(`isValidUscc: type ${type} is accepted`, () => {
+    assert.ok(isValidUscc(makeUscc(`9${type}411024MA1234569`)));
+  });
+}
 
 test.run();
