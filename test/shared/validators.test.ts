@@ -552,11 +552,16 @@ test('isPlausibleAreaCode: prefectures 01-70 and 90, the four residence-permit c
 });
 
 test('an ID number is exactly 18 characters: one more before or after is refused', () => {
-  const id = makeId('410102', '19800101', '123');
-  assert.ok(isValidResidentId(id, TODAY));
-  assert.is(isValidResidentId(id + '1', TODAY), false);
-  assert.is(isValidResidentId('1' + id, TODAY), false);
-  assert.is(isValidResidentId(id.slice(0, 17), TODAY), false);
+  // Check characters X and 8: after X an extra digit could not pass as the end
+  // of an ID number, after 8 it could.
+  for (const id of [makeId('410102', '19800101', '123'), makeId('410102', '19800101', '124')]) {
+    assert.ok(isValidResidentId(id, TODAY), id);
+    assert.is(isValidResidentId(id + '1', TODAY), false, id + '1');
+    assert.is(isValidResidentId('1' + id, TODAY), false, '1' + id);
+    assert.is(isValidResidentId(id.slice(0, 17), TODAY), false, id.slice(0, 17));
+  }
+  assert.is(makeId('410102', '19800101', '123')[17], 'X');
+  assert.is(makeId('410102', '19800101', '124')[17], '8');
 });
 
 // GB 11714 check character computed another way (Horner form: the weights
