@@ -3,7 +3,9 @@
 // and prints one table. Pages are also shown as a ratio to a ceiling measured
 // in the same run (the job list's HTML served as a fixed string by a bare Hono
 // route in the same server process), so the figures mean something on a noisy
-// shared machine. It stops by itself and removes what it made.
+// shared machine: each page row runs in short rounds alternating with the
+// ceiling, and the ratio is the median of the rounds' ratios (./ratio.ts).
+// It stops by itself and removes what it made.
 //
 //   npm run bench                       100,000 postings (and 10,000 for growth), 5 s per measurement
 //   npm run bench -- --smoke            tiny sizes, 1 s each: proves the bench still runs (CI)
@@ -23,6 +25,7 @@ import { sha256, randomToken, hashSecret } from "../../src/shared/crypto.ts";
 import { defaultSizes, generate, type Generated } from "./generate.ts";
 import { productionNodeFlags } from "../node-flags.ts";
 import { fsyncProbe, describeProbe, type SyncProbe } from "./fsync-probe.ts";
+import { formatRatio, percentile, pooledRate, roundOrder, roundRatios, roundsFor, type Ratio, type Run } from "./ratio.ts";
 
 interface Options {
   sizes: number[];
@@ -63,8 +66,12 @@ const freePort = () =>
 
 interface Measure {
   name: string;
-  /** The ceiling measured just before this page, for the ratio (the machine's speed drifts over a run). */
+  /** The ceiling's req/s over the rounds run beside this page (the machine's speed drifts over a run). */
   ceiling?: number;
+  /** This page against the ceiling, round by round: the median ratio and its range (see ./ratio.ts). */
+  ratio?: Ratio;
+  /** The ceiling's req/s in each of those rounds (how far it drifted during the row). */
+  ceilingRounds?: number[];
   /** Mean latency, ms (for the 1-connection runs, where p50 in whole ms is too coarse). */
   mean: number;
   /** The same page past the page cache (a cookie it does not share), and at 1 connection: the time one render takes. */
@@ -77,7 +84,10 @@ interface Measure {
   bad: number;
 }
 
-async function load(url: string, opts: { duration: number; connections: number; amount?: number; requests?: autocannon.Request[]; headers?: Record<string, string> }): Promise<autocannon.Result> {
+async function load(
+  url: string,
+  opts: { duration: number; connections: number; amount?: number; requests?: autocannon.Request[]; headers?: Record<string, string>; latencies?: number[] },
+): Promise<autocannon.Result> {
   // With `amount`, the run ends when that many requests have been answered, so none is left in flight
   // when the rows are counted; otherwise it runs for `duration` seconds.
   // A 60 s timeout: a slow page should be measured as slow, not counted as failed.
@@ -86,7 +96,34 @@ async function load(url: string, opts: { duration: number; connections: number; 
     : { url, duration: opts.duration, connections: opts.connections, timeout: 60 };
   if (opts.requests) o.requests = opts.requests;
   if (opts.headers) o.headers = opts.headers;
-  return autocannon(o);
+  // Without a callback autocannon returns its instance, which is also a promise (the types show only the promise).
+  const run = autocannon(o) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  // Every 2xx answer's latency, when asked: the rounds of a row are pooled into one p50/p99 (autocannon's
+  // own histogram keeps only 2xx latencies too).
+  const latencies = opts.latencies;
+  if (latencies) run.on("response", (_client, status, _bytes, ms) => void (status >= 200 && status < 300 && latencies.push(ms)));
+  return run;
+}
+
+/** What a round's run counts for the ratio: every answer, over the seconds it ran as autocannon measured them. */
+const asRun = (r: autocannon.Result): Run => ({ answers: r.requests.total, seconds: r.duration });
+
+/**
+ * One measure from a row's rounds: req/s = every answer over every second of its rounds; p50 and p99 over
+ * every 2xx answer of the rounds, in whole ms rounded down (as autocannon's histogram reports them).
+ */
+function pooled(name: string, rounds: { result: autocannon.Result; latencies: number[] }[]): Measure {
+  const ms = rounds.flatMap((r) => r.latencies);
+  const whole = (x: number) => (Number.isFinite(x) ? Math.floor(x) : 0);
+  return {
+    name,
+    rps: pooledRate(rounds.map((r) => asRun(r.result))),
+    p50: whole(percentile(ms, 50)),
+    p99: whole(percentile(ms, 99)),
+    mean: ms.length ? ms.reduce((a, b) => a + b, 0) / ms.length : 0,
+    ok: rounds.reduce((n, r) => n + r.result["2xx"], 0),
+    bad: rounds.reduce((n, r) => n + r.result.non2xx + r.result.errors + r.result.timeouts, 0),
+  };
 }
 
 function summarize(name: string, r: autocannon.Result, okStatus: "2xx" | "3xx" = "2xx"): Measure {
@@ -309,17 +346,38 @@ async function benchSize(postings: number, o: Options, writes: boolean): Promise
     };
     // Any cookie the page cache does not share makes the server render the page afresh.
     const noCache = { cookie: "bench=render" };
+    const { rounds, seconds } = roundsFor(o.duration);
+    /** One run of a round; a page slower than the round gets measured by count instead (as `measure`). */
+    const roundRun = async (url: string, headers: Record<string, string> | undefined) => {
+      const latencies: number[] = [];
+      let result = await load(url, { duration: seconds, connections: lo.connections, headers, latencies });
+      if (result["2xx"] + result.non2xx === 0) result = await load(url, { duration: seconds, connections: lo.connections, amount: lo.connections * 2, headers, latencies });
+      return { result, latencies };
+    };
     for (const [name, path, headers] of o.fairnessOnly ? [] : pages) {
       await load(base + path, { duration: Math.min(1, o.duration), connections: 4, headers }); // warm up
-      // Side by side: the ceiling again right before each page, so each ratio compares like with like.
-      const ceiling = path === "/__bench/ceiling" ? undefined : (await measure("ceiling", base + "/__bench/ceiling", undefined)).rps;
-      const m = await measure(name, base + path, headers);
-      m.ceiling = ceiling ?? m.rps;
-      if (path !== "/__bench/ceiling") {
-        const h = headers ?? noCache;
-        m.uncached = headers ? m : await measure(name, base + path, h);
-        m.single = await measure(name, base + path, h, 1, Math.min(2, o.duration));
+      if (path === "/__bench/ceiling") {
+        const m = await measure(name, base + path, headers);
+        m.ceiling = m.rps;
+        reads.push(m);
+        continue;
       }
+      // Side by side: short rounds of the ceiling and the page (and, for a page anyone may get, its rendered
+      // copy), alternating which goes first; each round's ratio compares two runs a second apart, and the
+      // row reports the median ratio, so a drift of the shared machine during the row moves one round, not the row.
+      const rendered = !headers;
+      const runs: Record<"page" | "ceiling" | "rendered", Awaited<ReturnType<typeof roundRun>>[]> = { page: [], ceiling: [], rendered: [] };
+      for (let i = 0; i < rounds; i++) {
+        for (const which of roundOrder(i, rendered)) {
+          phase = which === "ceiling" ? "ceiling" : `${name}${which === "rendered" ? " (rendered)" : ""}`;
+          runs[which].push(await roundRun(which === "ceiling" ? base + "/__bench/ceiling" : base + path, which === "page" ? headers : which === "rendered" ? noCache : undefined));
+        }
+      }
+      const ceilingRuns = runs.ceiling.map((r) => asRun(r.result));
+      const m: Measure = { ...pooled(name, runs.page), ceiling: pooledRate(ceilingRuns), ceilingRounds: ceilingRuns.map((r) => r.answers / r.seconds) };
+      m.ratio = roundRatios(runs.page.map((r) => asRun(r.result)), ceilingRuns);
+      m.uncached = rendered ? { ...pooled(name, runs.rendered), ceiling: m.ceiling, ratio: roundRatios(runs.rendered.map((r) => asRun(r.result)), ceilingRuns) } : m;
+      m.single = await measure(name, base + path, headers ?? noCache, 1, Math.min(2, o.duration));
       reads.push(m);
     }
 
@@ -408,14 +466,15 @@ function printTable(results: SizeResult[], o: Options) {
     const s = small.reads[i];
     const u = m.uncached;
     const su = s.uncached ?? s;
-    const pct = (rps: number) => `${fmt((rps / (m.ceiling ?? ceiling)) * 100)}%`;
-    const rendered = u ? ` ${fmt(u.rps)} | ${u.p50} | ${u.p99} | ${pct(u.rps)} | ${m.single ? fmt(m.single.mean, 1) : ""} |` : " | | | | |";
+    // The median of the rounds' ratios, with the lowest and highest round; the ceiling's own row: 100 %.
+    const pct = (x: Measure) => (x.ratio ? formatRatio(x.ratio) : `${fmt((x.rps / (x.ceiling ?? ceiling)) * 100)}%`);
+    const rendered = u ? ` ${fmt(u.rps)} | ${u.p50} | ${u.p99} | ${pct(u)} | ${m.single ? fmt(m.single.mean, 1) : ""} |` : " | | | | |";
     const bad = m.bad + (u && u !== m ? u.bad : 0) + (m.single?.bad ?? 0);
     const growth =
       results.length > 1
         ? ` ${fmt(su.rps)} | ${fmt(su.rps / (u ?? m).rps, 2)}× | ${s.single ? fmt(s.single.mean, 1) : ""} | ${m.single && s.single ? `${fmt(m.single.mean / s.single.mean, 2)}×` : ""} |`
         : "";
-    lines.push(`| ${m.name} | ${fmt(m.rps)} | ${m.p50} | ${m.p99} | ${pct(m.rps)} |${rendered} ${bad} |${growth}`);
+    lines.push(`| ${m.name} | ${fmt(m.rps)} | ${m.p50} | ${m.p99} | ${pct(m)} |${rendered} ${bad} |${growth}`);
   }
   for (const w of big.writes) {
     lines.push(`| ${w.name} | ${fmt(w.rps)} | ${w.p50} | ${w.p99} | | | | | | | ${w.bad} |${results.length > 1 ? " | | | |" : ""}`);
@@ -424,8 +483,17 @@ function printTable(results: SizeResult[], o: Options) {
   lines.push(
     "req/s, p50, p99: as a visitor who is not signed in gets the page (the page cache may answer). rendered: the same page with a cookie the cache does not share, so every request renders it; " +
       "the monitoring page is staff-only and always rendered (its report is kept for MONITORING_CACHE_SECONDS); the signed-in rows are a worker's session (session and user loaded, page rendered, every request). 1 conn: one request at a time, rendered: what one page costs. " +
-      "vs ceiling: against the ceiling measured just before that page. slower: the smaller size's figure against the larger's, by rendered req/s and by 1-connection time.",
+      `vs ceiling: the page's req/s against the ceiling's in the same round, ${roundsFor(o.duration).rounds} rounds of ${fmt(roundsFor(o.duration).seconds, 1)} s each (ceiling and page side by side, which goes first alternating): ` +
+      "the median of the rounds' ratios, then (lowest–highest round); req/s, p50 and p99 pool the page's rounds. slower: the smaller size's figure against the larger's, by rendered req/s and by 1-connection time.",
   );
+  lines.push("");
+  // Each round's ratio, and the ceiling in each round: how much the machine drifted during the row.
+  const pcts = (r?: Ratio) => (r ? r.rounds.map((x) => (Number.isFinite(x) ? fmt(x * 100) : "—")).join(" ") : "");
+  for (const m of big.reads.filter((x) => x.ratio)) {
+    lines.push(
+      `rounds, ${m.name}: vs ceiling ${pcts(m.ratio)} %${m.uncached && m.uncached !== m ? `; rendered ${pcts(m.uncached.ratio)} %` : ""}; ceiling ${(m.ceilingRounds ?? []).map((x) => fmt(x)).join(" ")} req/s`,
+    );
+  }
   lines.push("");
   for (const w of big.writes) {
     lines.push(`${w.name}: ${fmt(w.ok)} answered 303 (stored), ${fmt(w.stored)} rows found afterwards → ${w.ok <= w.stored ? "none lost" : `LOST ${w.ok - w.stored}`}${w.bad ? `; ${w.bad} requests not answered 303` : ""}`);
