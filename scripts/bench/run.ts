@@ -483,7 +483,7 @@ function printTable(results: SizeResult[], o: Options) {
   lines.push(
     "req/s, p50, p99: as a visitor who is not signed in gets the page (the page cache may answer). rendered: the same page with a cookie the cache does not share, so every request renders it; " +
       "the monitoring page is staff-only and always rendered (its report is kept for MONITORING_CACHE_SECONDS); the signed-in rows are a worker's session (session and user loaded, page rendered, every request). 1 conn: one request at a time, rendered: what one page costs. " +
-      `vs ceiling: the page's req/s against the ceiling's in the same round, ${roundsFor(o.duration).rounds} rounds of ${fmt(roundsFor(o.duration).seconds, 1)} s each (ceiling and page side by side, which goes first alternating): ` +
+      `vs ceiling: the page's req/s against the ceiling's in the same round, ${roundsFor(o.duration).rounds} round(s) of ${fmt(roundsFor(o.duration).seconds, 1)} s each (ceiling and page side by side, which goes first alternating): ` +
       "the median of the rounds' ratios, then (lowest–highest round); req/s, p50 and p99 pool the page's rounds. slower: the smaller size's figure against the larger's, by rendered req/s and by 1-connection time.",
   );
   lines.push("");
