@@ -6,7 +6,8 @@ const tests = process.env.MUTATION_TESTS ?? 'test/shared/authz.test.ts';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  mutate: [mutate],
+  // One file, or (npm run mutation -- … --since REV) that file's changed lines as "file:start-end" ranges.
+  mutate: mutate.split(/\s+/),
   testRunner: 'command',
   // Each covering file in its own process, as `npm test` runs it; a failing test exits non-zero.
   commandRunner: { command: `node scripts/test.mjs ${tests}` },

@@ -12,6 +12,11 @@
 //   npm run mutation                          every module below (long: an hour or more)
 //   npm run mutation -- authz training.domain only these (by the names below)
 //   MUTATION_CONCURRENCY=1 npm run mutation   test runs at a time (default 2)
+//   npm run mutation -- db session --since 8e9e33c
+//                                             only the lines changed since that commit
+//                                             (a module left unchanged is skipped): a
+//                                             change's own mutants, in minutes, where the
+//                                             whole module's score was taken before
 //
 // The scores measured and the survivors, with why each may stay, are in
 // docs/testing.md.
@@ -61,8 +66,30 @@ function score(reportFile) {
 	return { ...n, detected, valid, score: valid ? (100 * detected) / valid : 100, survivors };
 }
 
+/**
+ * The lines a `git diff --unified=0` shows as new or changed, as Stryker's
+ * "file:start-end" ranges. A hunk that only deletes (+n,0) marks the lines on
+ * either side of the gap, where the remaining code now meets.
+ */
+export function changedRanges(file, diff) {
+	const ranges = [];
+	for (const m of diff.matchAll(/^@@ -\S+ \+(\d+)(?:,(\d+))? @@/gm)) {
+		const start = Number(m[1]);
+		const count = m[2] === undefined ? 1 : Number(m[2]);
+		ranges.push(count === 0 ? `${file}:${Math.max(1, start)}-${start + 1}` : `${file}:${start}-${start + count - 1}`);
+	}
+	return ranges;
+}
+
 function main() {
-	const names = process.argv.slice(2);
+	const args = process.argv.slice(2);
+	const at = args.indexOf('--since');
+	const since = at >= 0 ? args[at + 1] : undefined;
+	if (at >= 0 && !since) {
+		console.error('--since needs a commit');
+		process.exit(2);
+	}
+	const names = at >= 0 ? args.filter((_, i) => i !== at && i !== at + 1) : args;
 	const unknown = names.filter((n) => !(n in MODULES));
 	if (unknown.length) {
 		console.error(`unknown module(s): ${unknown.join(', ')}\nknown: ${Object.keys(MODULES).join(', ')}`);
@@ -74,12 +101,23 @@ function main() {
 	for (const name of chosen) {
 		const { mutate, tests } = MODULES[name];
 		for (const f of [mutate, ...tests]) if (!existsSync(join(ROOT, f))) throw new Error(`${name}: ${f} does not exist`);
-		console.log(`\n=== ${name}: ${mutate} (tests: ${tests.join(' ')})`);
+		let patterns = mutate;
+		if (since) {
+			const diff = spawnSync('git', ['diff', '--unified=0', since, '--', mutate], { cwd: ROOT, encoding: 'utf8' });
+			if (diff.status !== 0) throw new Error(`git diff ${since} failed: ${diff.stderr}`);
+			const ranges = changedRanges(mutate, diff.stdout);
+			if (!ranges.length) {
+				console.log(`\n=== ${name}: ${mutate} unchanged since ${since}, skipped`);
+				continue;
+			}
+			patterns = ranges.join(' ');
+		}
+		console.log(`\n=== ${name}: ${patterns} (tests: ${tests.join(' ')})`);
 		const started = Date.now();
 		const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', 'stryker.config.mjs'], {
 			cwd: ROOT,
 			stdio: 'inherit',
-			env: { ...process.env, MUTATION_NAME: name, MUTATION_MUTATE: mutate, MUTATION_TESTS: tests.join(' ') },
+			env: { ...process.env, MUTATION_NAME: name, MUTATION_MUTATE: patterns, MUTATION_TESTS: tests.join(' ') },
 		});
 		const report = join(ROOT, 'reports/mutation', `${name}.json`);
 		if (r.status !== 0 || !existsSync(report)) {
