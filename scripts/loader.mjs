@@ -38,13 +38,16 @@ if (process.env.LINGONG_CODE_CACHE !== "make") {
 // (The build turns the bundle's import() into require(): a script has no import() of its own.)
 const script = new vm.Script(source, { filename: file, cachedData });
 if (cachedData) state = script.cachedDataRejected ? "rejected" : "used";
+// What the start used, for the "listening" log line (src/main.ts); "make" tells the bundle's entry not to start.
+globalThis[Symbol.for("lingong.codeCache")] = process.env.LINGONG_CODE_CACHE === "make" ? "make" : state;
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(file), module, file, dir);
 if (process.env.LINGONG_CODE_CACHE === "make") {
+  // Made after the bundle's top level has run (every module evaluated, the server not started): the cache
+  // then also holds the functions V8 compiled lazily while it ran, which a cache made right after compiling
+  // leaves out, so a start compiles them again.
   const tmp = `${cacheFile}.${process.pid}`;
   writeFileSync(tmp, Buffer.concat([Buffer.from(stamp, "latin1"), script.createCachedData()]));
   renameSync(tmp, cacheFile);
-} else {
-  // What the start used, for the "listening" log line (src/main.ts).
-  globalThis[Symbol.for("lingong.codeCache")] = state;
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dir);
+  process.exit(0);
 }

@@ -23,7 +23,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
-import { productionNodeFlags } from "./node-flags.ts";
+import { productionNodeFlags, deploymentEnv } from "./node-flags.ts";
 import { runDemo } from "../db/seed/demo.ts";
 import { chinaDate } from "../src/shared/clock.ts";
 
@@ -199,7 +199,7 @@ async function main() {
       // Behind the county's proxy, reports from many phones arrive with X-Forwarded-For.
       // The soak drives the server from one address with many connections: it tests staying up and losing
       // nothing, so the per-client limit (FAIR_SHARE, measured by npm run bench) is off here.
-      env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: dbUrl, PUBLIC_URL: base, TRUST_PROXY: "true", FAIR_SHARE: "false" },
+      env: { ...deploymentEnv().env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: dbUrl, PUBLIC_URL: base, TRUST_PROXY: "true", FAIR_SHARE: "false" },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });

@@ -97,4 +97,5 @@ async function start(): Promise<void> {
     exitRefused(e, config);
   }
 }
-void start();
+// scripts/build.mjs runs the bundle's top level once to make its code cache (scripts/loader.mjs): no start then.
+if ((globalThis as Record<symbol, unknown>)[Symbol.for("lingong.codeCache")] !== "make") void start();

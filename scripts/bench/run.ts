@@ -21,7 +21,7 @@ import { prepare } from "../../src/app.tsx";
 import { jsonLogger } from "../../src/shared/context.ts";
 import { sha256, randomToken, hashSecret } from "../../src/shared/crypto.ts";
 import { defaultSizes, generate, type Generated } from "./generate.ts";
-import { productionNodeFlags } from "../node-flags.ts";
+import { productionNodeFlags, deploymentEnv } from "../node-flags.ts";
 import { fsyncProbe, describeProbe, type SyncProbe } from "./fsync-probe.ts";
 
 interface Options {
@@ -108,8 +108,9 @@ async function startServer(dbUrl: string, port: number, ceilingPath: string, ext
   // The production path: the bundle made by scripts/build.mjs (main() builds it first), with `npm start`'s Node flags.
   // The rows of the table drive the server from one address with many connections: they measure what a
   // render costs, so the per-client limit is off there (FAIR_SHARE=false); the fairness row turns it on.
+  // With the environment a deployment has (scripts/node-flags.ts: this machine's NODE_EXTRA_CA_CERTS left out).
   const child = spawn(process.execPath, [...productionNodeFlags(), "dist/main.js"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: dbUrl, BENCH_CEILING_PATH: ceilingPath, FAIR_SHARE: "false", ...extraEnv },
+    env: { ...deploymentEnv().env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: dbUrl, BENCH_CEILING_PATH: ceilingPath, FAIR_SHARE: "false", ...extraEnv },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -473,6 +474,11 @@ async function main() {
     results.push(await benchSize(n, o, i === o.sizes.length - 1 || n === 100_000));
   }
   const { big } = printTable(results, o);
+  const { dropped } = deploymentEnv();
+  console.log(
+    `the server runs with npm start's Node flags (${productionNodeFlags().join(" ")}) and the environment a systemd deployment has` +
+      (dropped.length ? `: this machine's ${dropped.join(", ")} left out (Node reads that certificate file at every start: +~35 ms to the first /healthz, +~1.8 MB RSS; deploy/lingong.service does not set it)` : ""),
+  );
   console.log(`bundle built in ${fmt(buildMs)} ms (npm start builds it, then starts it; the time to /healthz above is from starting the bundle)`);
   console.log(`\nbench finished in ${fmt((performance.now() - start) / 1000)} s`);
   const problems = [

@@ -4,7 +4,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync, utimesSync } from "node:fs";
+import { existsSync, readFileSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { freePort, ROOT, start, tempDir } from "./helpers.ts";
 import { productionNodeFlags } from "../../scripts/node-flags.ts";
@@ -54,6 +54,27 @@ test("the build makes the code cache; npm start's flags use it, and the server w
   assert.is(spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT }).status, 0);
   assert.ok(existsSync(join(ROOT, "dist", "app.cache")));
   assert.is(await bundleStart(productionNodeFlags(), works), "used");
+});
+
+test("the cache is made after the bundle's top level has run: it holds the functions compiled while it ran, not only the eager ones", () => {
+  assert.is(spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT }).status, 0);
+  const bytes = readFileSync(join(ROOT, "dist", "app.cache"));
+  const made = bytes.length - (bytes.indexOf(10) + 1);
+  // The same source as scripts/loader.mjs compiles, cached right after compiling (what the build made before).
+  const compileOnly = spawnSync(
+    process.execPath,
+    [
+      ...productionNodeFlags(),
+      "-e",
+      `const vm = require("node:vm"), fs = require("node:fs");
+       const src = '(function (exports, require, module, __filename, __dirname) {"use strict";' + fs.readFileSync("dist/app.cjs", "latin1") + "\\n})";
+       process.stdout.write(String(new vm.Script(src, { filename: require("node:path").resolve("dist/app.cjs") }).createCachedData().length));`,
+    ],
+    { cwd: ROOT, encoding: "utf8" },
+  );
+  assert.is(compileOnly.status, 0, compileOnly.stderr);
+  // Every module's top level, the valibot schemas, the copy catalogue, the route tables' builders: ~5 % more.
+  assert.ok(made > Number(compileOnly.stdout) * 1.02, `cache ${made} bytes, compile-only ${compileOnly.stdout}`);
 });
 
 test("other Node flags: V8 refuses the cache, the bundle is compiled; a cache made for another app.cjs is not offered", async () => {
