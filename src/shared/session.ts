@@ -8,13 +8,15 @@ import { sessions, users, markets } from "../../db/schema/index.ts";
 import { randomToken, sha256 } from "./crypto.ts";
 import type { Ctx, CurrentUser, Deps } from "./context.ts";
 import { perApp } from "./memo.ts";
-import type { Db } from "./db.ts";
+import { txClient, type Db } from "./db.ts";
 import { staffRoles } from "../../db/schema/constants.ts";
 
 export const sessionCookieName = (deps: Deps) => (deps.config.https ? "__Host-sid" : "sid");
 
 /** Touching last_seen_at costs a write, so do it at most once a minute per session. */
 const TOUCH_EVERY_MS = 60_000;
+/** The touch: what `update(sessions).set({ lastSeenAt }).where(eq(sessions.idHash, …))` runs, as fixed SQL (args: now, id hash). */
+export const SESSION_TOUCH_SQL = "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?";
 
 export function idleLimitMs(deps: Deps, role: string): number {
   const minutes = (staffRoles as readonly string[]).includes(role) ? deps.config.idleMinutes.staff : deps.config.idleMinutes.other;
@@ -160,7 +162,8 @@ export async function loadSession(c: Ctx): Promise<void> {
     // run's time (2026-12-05). Now the touches of requests arriving together share one COMMIT with the
     // transactions waiting beside them (group commit). sessions is an unshown table: no page cache is emptied.
     // Not remembered: the touch itself raises the accounts generation; the next request reads the touched row.
-    await deps.database.transaction((tx) => tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash)));
+    // Fixed SQL through the transaction's client (db.ts txClient): drizzle built this UPDATE anew per touch.
+    await deps.database.transaction((tx) => txClient(tx).execute({ sql: SESSION_TOUCH_SQL, args: [now, idHash] }));
   } else {
     if (memo.size >= SESSION_MEMO_MAX) memo.clear();
     memo.set(idHash, { user: { ...user }, idHash, lastSeenAt: row.lastSeenAt, generation, dataVersion, at });

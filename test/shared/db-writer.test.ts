@@ -13,6 +13,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { openDatabase, storageErrorCode, DbFileError, WriteQueue, MAX_GROUP, checkPragmas, nodeSyncFs, WalSyncer, WalSyncError, txClient, type SyncFs, type Tx } from "../../src/shared/db.ts";
 import { checkHealth } from "../../src/ops/health.ts";
+import { settings } from "../../db/schema/index.ts";
 import type { Deps } from "../../src/shared/context.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "lingong-writer-"));
@@ -710,10 +711,21 @@ test("the busy timeout: opts.busyTimeoutMs on every connection, else 5 s", async
   }
 });
 
-test("writes and transactions get drizzle with the schema (its relational queries), as reads do", async () => {
+// Changed 2026-12-06 (issue #20, sign-ups second pass): writes and transactions used to get drizzle with the
+// schema, as reads do. Every transaction object (a group, each savepoint in it) then built a relational-query
+// builder per table, for nothing: no write uses `tx.query`. Now only reads carry the schema.
+test("reads get drizzle with the schema (its relational queries); writes and transactions get drizzle without it", async () => {
   const { d } = await fresh();
-  await d.write(async (db) => assert.type(db.query.settings?.findFirst, "function"));
-  await d.transaction(async (tx) => assert.type(tx.query.settings?.findFirst, "function"));
+  assert.type(d.db.query.settings?.findFirst, "function");
+  await d.write(async (db) => assert.equal(Object.keys(db.query), [], "write(): no relational-query builders"));
+  // A lone transaction and a group (one savepoint per member): none builds them.
+  await d.transaction(async (tx) => assert.equal(Object.keys(tx.query), [], "transaction(): no relational-query builders"));
+  const seen = await Promise.all([1, 2, 3].map(() => d.transaction(async (tx) => Object.keys(tx.query).length)));
+  assert.equal(seen, [0, 0, 0], "a group's savepoints build none either");
+  // And the builders a write does use still work without the schema.
+  await d.client.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+  await d.transaction((tx) => tx.insert(settings).values({ key: "w", value: "1" }));
+  assert.equal(await d.db.query.settings.findMany({ where: (s, { eq }) => eq(s.key, "w") }), [{ key: "w", value: "1" }]);
   d.close();
 });
 

@@ -9,7 +9,7 @@ import { Hono } from "hono";
 import { createClient } from "@libsql/client";
 import { eq } from "drizzle-orm";
 import { makeTestApp, addUser, type TestApp } from "../helpers/app.ts";
-import { loadSession, startSession, endSession, endAllSessions, sessionMemoHits, SESSION_MEMO_MS } from "../../src/shared/session.ts";
+import { loadSession, startSession, endSession, endAllSessions, sessionMemoHits, SESSION_MEMO_MS, SESSION_TOUCH_SQL } from "../../src/shared/session.ts";
 import { sessions, users, jobPostings } from "../../db/schema/index.ts";
 import type { AppEnv } from "../../src/shared/context.ts";
 
@@ -112,6 +112,41 @@ test("a request due for the once-a-minute touch goes to the DB and writes last s
   const [row] = await t.db.select().from(sessions).where(eq(sessions.userId, id));
   assert.is(row.lastSeenAt, start + MIN + 1);
   t.clock.set(start);
+});
+
+test("the touch is one fixed statement (SESSION_TOUCH_SQL) handed to the writer's transaction, not a query drizzle builds", async () => {
+  const { id, cookie } = await signedIn();
+  const start = t.clock.now();
+  await remembered(cookie, id);
+  t.clock.advance(MIN + 1);
+  // Every statement the writer's transactions run while the touch is made.
+  const writer = t.deps.database.writer as unknown as { transaction: (m?: unknown) => Promise<{ execute: (s: unknown) => unknown }> };
+  const own = Object.getOwnPropertyDescriptor(writer, "transaction");
+  const original = writer.transaction;
+  const seen: string[] = [];
+  writer.transaction = async (m) => {
+    const tx = await original.call(writer, m);
+    const execute = tx.execute.bind(tx);
+    tx.execute = (s: unknown) => (seen.push(typeof s === "string" ? s : (s as { sql: string }).sql), execute(s));
+    return tx;
+  };
+  try {
+    assert.is((await who(cookie)).id, id);
+  } finally {
+    if (own) Object.defineProperty(writer, "transaction", own);
+    else delete (writer as { transaction?: unknown }).transaction;
+  }
+  assert.equal(seen, [SESSION_TOUCH_SQL], "the touch alone, as the fixed SQL");
+  const [row] = await t.db.select().from(sessions).where(eq(sessions.userId, id));
+  assert.is(row.lastSeenAt, start + MIN + 1);
+  t.clock.set(start);
+});
+
+test("SESSION_TOUCH_SQL is the statement drizzle builds for the touch (a twin)", () => {
+  const built = t.db.update(sessions).set({ lastSeenAt: 1 }).where(eq(sessions.idHash, "x")).toSQL();
+  assert.equal(built.params, [1, "x"], "the same arguments, in the same order");
+  const plain = built.sql.replace(/"sessions"\./g, "").replace(/"/g, "").toLowerCase();
+  assert.is(plain, SESSION_TOUCH_SQL.toLowerCase());
 });
 
 test("a change to the user (her name) shows on the next request; a write to another table keeps the memo", async () => {

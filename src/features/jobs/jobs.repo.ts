@@ -620,32 +620,24 @@ export async function signUp(
   today: string,
   now: number,
 ): Promise<SignUpResult> {
-  // Three statements, not five: the worker's phone and PIN come with the posting
-  // (subqueries), and the unique index (posting, worker) answers "already" by
-  // inserting nothing instead of a read before the insert. Fixed SQL through the
-  // transaction's client (db.ts txClient): no query is built per sign-up.
+  // Two statements where a sign-up is taken (then tellFixed's): the posting's rules, the unique index (posting,
+  // worker) and the insert are one INSERT … SELECT … WHERE (SIGN_UP_SQL, the SQL twin of signUpRefusal for a
+  // worker not yet signed up, tested against it in jobs.twins.test.ts), which also hands back what the notices
+  // need. Only when nothing was inserted is the posting read, to tell which rule refused it, or "already".
+  // Fixed SQL through the transaction's client (db.ts txClient): no query is built per sign-up.
   const c = txClient(tx);
-  const [r] = (await c.execute({ sql: SIGN_UP_POSTING_SQL, args: [p.workerId, p.workerId, p.postingId] })).rows;
-  const posting = r && {
-    status: r[0] as Posting["status"],
-    startDate: r[1] as string,
-    endDate: r[2] as string,
-    headcount: Number(r[3]),
-    filledCount: Number(r[4]),
-    title: r[5] as string,
-    countyCode: r[6] as string,
-    employerUserId: Number(r[7]),
-    phone: r[8] as string | null,
-    hasPin: r[9] as number | null,
-  };
-  if (!posting) return { ok: false, reason: "notOpen" };
-  // The same rule the page applies (jobs.domain.ts signUpRefusal), again inside the transaction;
-  // the duplicate is answered by the unique index below (nothing inserted → "already").
-  const refusal = signUpRefusal(posting, "worker", false, today);
-  if (refusal) return { ok: false, reason: refusal === "already" || refusal === "notWorker" ? "notOpen" : refusal };
-  const [inserted] = (await c.execute({ sql: SIGN_UP_INSERT_SQL, args: [p.postingId, p.workerId, p.quoteFen, p.quoteNote, now] })).rows;
-  const row = inserted && { id: Number(inserted[0]) };
-  if (!row) return { ok: false, reason: "already" };
+  const [inserted] = (await c.execute({ sql: SIGN_UP_SQL, args: [p.workerId, p.quoteFen, p.quoteNote, now, p.postingId, today] })).rows;
+  if (!inserted) {
+    const [r] = (await c.execute({ sql: SIGN_UP_POSTING_SQL, args: [p.workerId, p.workerId, p.postingId] })).rows;
+    if (!r) return { ok: false, reason: "notOpen" };
+    const posting = { status: r[0] as Posting["status"], endDate: r[2] as string, headcount: Number(r[3]), filledCount: Number(r[4]) };
+    // The same rule the page applies (jobs.domain.ts signUpRefusal); open to her, yet not inserted: the unique index.
+    const refusal = signUpRefusal(posting, "worker", false, today);
+    return { ok: false, reason: refusal === null ? "already" : refusal === "already" || refusal === "notWorker" ? "notOpen" : refusal };
+  }
+  const row = { id: Number(inserted[0]) };
+  const [title, startDate, countyCode, employerUserId, phone, hasPin] = JSON.parse(inserted[1] as string) as [string, string, string, number, string | null, number | null];
+  const posting = { title, startDate, countyCode, employerUserId, phone, hasPin };
   const news: JobNews[] = [{ code: "newApplicant", userId: posting.employerUserId, title: posting.title, postingId: p.postingId }];
   // A worker without a PIN cannot look online: the text tells her what happens next and by when.
   if (posting.phone !== null && !Number(posting.hasPin)) {
@@ -666,10 +658,20 @@ export const SIGN_UP_POSTING_SQL =
   "SELECT p.status, p.start_date, p.end_date, p.headcount, p.filled_count, p.title, p.county_code, e.user_id, " +
   "(SELECT u.phone FROM users u WHERE u.id = ?), (SELECT u.pin_hash IS NOT NULL FROM users u WHERE u.id = ?) " +
   "FROM job_postings p INNER JOIN employers e ON e.id = p.employer_id WHERE p.id = ?";
-/** signUp's insert: nothing (no row back) when she signed up for it before (the unique index applications_once_idx). */
-export const SIGN_UP_INSERT_SQL =
-  "INSERT INTO applications (posting_id, worker_id, quote_fen, quote_note, created_at) VALUES (?, ?, ?, ?, ?) " +
-  "ON CONFLICT (posting_id, worker_id) DO NOTHING RETURNING id";
+/**
+ * signUp's insert, with the rule of signUpRefusal for a worker not yet signed up in its WHERE (args: worker,
+ * quote, note, now, posting, today): inserted only when the posting is open, not past its end date and not
+ * full; nothing (no row back) when she signed up for it before (the unique index applications_once_idx).
+ * Hands back the new id and, as one JSON array, what the notices need: the posting's title, start date and
+ * county, its employer's account, the worker's phone and whether she has a PIN (as SIGN_UP_POSTING_SQL).
+ */
+export const SIGN_UP_SQL =
+  "INSERT INTO applications (posting_id, worker_id, quote_fen, quote_note, created_at) " +
+  "SELECT p.id, ?, ?, ?, ? FROM job_postings p WHERE p.id = ? AND p.status = 'open' AND p.end_date >= ? AND p.filled_count < p.headcount " +
+  "ON CONFLICT (posting_id, worker_id) DO NOTHING RETURNING id, " +
+  "(SELECT json_array(p.title, p.start_date, p.county_code, e.user_id, " +
+  "(SELECT u.phone FROM users u WHERE u.id = applications.worker_id), (SELECT u.pin_hash IS NOT NULL FROM users u WHERE u.id = applications.worker_id)) " +
+  "FROM job_postings p INNER JOIN employers e ON e.id = p.employer_id WHERE p.id = applications.posting_id)";
 
 /** A sign-up with its posting, for the employer's decisions. */
 export async function applicationWithPosting(tx: Queryable, applicationId: number) {

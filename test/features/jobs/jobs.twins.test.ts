@@ -10,9 +10,10 @@ import { makeTestApp, nextPhone, type TestApp } from "../../helpers/app.ts";
 import { insertWorker } from "../../../src/features/workers/index.ts";
 import { jobPostings, employers } from "../../../db/schema/index.ts";
 import { dayRateFen, signUpRefusal, effectiveStatus } from "../../../src/features/jobs/jobs.domain.ts";
-import { dayRateSql, signUp, browseWhere, expireOverdue, SIGN_UP_POSTING_SQL } from "../../../src/features/jobs/jobs.repo.ts";
+import { dayRateSql, signUp, browseWhere, expireOverdue, SIGN_UP_POSTING_SQL, SIGN_UP_SQL } from "../../../src/features/jobs/jobs.repo.ts";
 import { tell, tellFixed, type JobNews } from "../../../src/features/jobs/jobs.news.ts";
 import { recipientColumns } from "../../../src/features/messages/index.ts";
+import { txClient } from "../../../src/shared/db.ts";
 import { addEmployer, addPosting, addWorker, today } from "./fixtures.ts";
 import { dayRateCases, effectiveStatusCases } from "./rules.cases.ts";
 import { addDays } from "../../../src/shared/clock.ts";
@@ -113,6 +114,52 @@ test("SIGN_UP_POSTING_SQL reads what the drizzle select with recipientColumns re
     ).map((r) => Object.values(r));
     assert.equal(fixed, built, name);
     if (postingId === posting) assert.is(fixed.length, 1, `${name}: a row`);
+  }
+});
+
+// SIGN_UP_SQL carries signUpRefusal's rule for a worker not yet signed up (role "worker", already false) in its
+// WHERE: it must insert for exactly the postings the rule lets her sign up for, at each edge of the rule.
+test("SIGN_UP_SQL inserts exactly when signUpRefusal lets a worker sign up, at every edge; never twice", async () => {
+  const e = await addEmployer(t);
+  const d = today(t);
+  const statuses: PostingStatus[] = ["open", "filled", "closed", "removed", "expired", "draft"];
+  const ends = [-1, 0, 1];
+  const counts: [number, number][] = [[2, 0], [2, 1], [2, 2], [2, 3], [1, 0]];
+  let allowed = 0;
+  const w = await addWorker(t); // one worker: each case is another posting
+  for (const status of statuses)
+    for (const days of ends)
+      for (const [headcount, filledCount] of counts) {
+        const p = { status, endDate: addDays(d, days), headcount, filledCount };
+        const id = await addPosting(t, e.employerId, { startDate: addDays(d, -3), endDate: p.endDate, headcount });
+        await t.deps.database.write((db) => db.update(jobPostings).set({ status, filledCount }).where(eq(jobPostings.id, id)));
+        const insert = () =>
+          t.deps.database.transaction(async (tx) => (await txClient(tx).execute({ sql: SIGN_UP_SQL, args: [w.id, null, null, t.clock.now(), id, d] })).rows.length);
+        const want = signUpRefusal(p, "worker", false, d) === null;
+        const name = `${status}, end ${days} days from today, ${filledCount} of ${headcount}`;
+        assert.is(await insert(), want ? 1 : 0, name);
+        assert.is(await insert(), 0, `${name}: a second time`);
+        const [{ n }] = (await t.deps.database.client.execute({ sql: "SELECT count(*) AS n FROM applications WHERE posting_id = ?", args: [id] })).rows as unknown as { n: number }[];
+        assert.is(Number(n), want ? 1 : 0, `${name}: rows`);
+        if (want) allowed++;
+      }
+  assert.is(allowed, 3 * 2, "open, not past its end (today or tomorrow), not full (0 or 1 of 2, 0 of 1)");
+});
+
+test("SIGN_UP_SQL hands back what SIGN_UP_POSTING_SQL reads for the notices: a worker with a PIN, one without", async () => {
+  const e = await addEmployer(t);
+  const withPin = await addWorker(t, { pin: "802613" });
+  const noPin = await t.deps.database.transaction((tx) => insertWorker(tx, { phone: nextPhone(), name: "新来的", pinHash: null }, t.clock.now()));
+  for (const [name, workerId] of [["worker with a PIN", withPin.id], ["worker without a PIN", noPin.id]] as const) {
+    const posting = await addPosting(t, e.employerId, { title: "搬家 \"两人\" 半天" });
+    const [read] = (await t.deps.database.client.execute({ sql: SIGN_UP_POSTING_SQL, args: [workerId, workerId, posting] })).rows;
+    const [back] = await t.deps.database.transaction(
+      async (tx) => (await txClient(tx).execute({ sql: SIGN_UP_SQL, args: [workerId, null, null, t.clock.now(), posting, today(t)] })).rows,
+    );
+    const [application] = (await t.deps.database.client.execute({ sql: "SELECT id FROM applications WHERE posting_id = ? AND worker_id = ?", args: [posting, workerId] })).rows;
+    assert.is(Number(back[0]), Number(application[0]), `${name}: the new id`);
+    // title, start date, county, the employer's account, her phone, has a PIN
+    assert.equal(JSON.parse(back[1] as string), [read[5], read[1], read[6], Number(read[7]), read[8], Number(read[9])], name);
   }
 });
 
