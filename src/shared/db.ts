@@ -515,8 +515,9 @@ export async function openDatabase(url: string, opts: { busyTimeoutMs?: number; 
   // The writer's drizzle has no `{ schema }`: every transaction object drizzle makes (one per group, one
   // per savepoint in it) builds a relational-query builder for every table of the schema in its constructor
   // (2.4 % of a sign-up run's samples, 2026-12-06), and nothing that writes uses `tx.query` — writes are
-  // select/insert/update/delete builders and fixed SQL, which need no schema. Reads (`db`) keep it. The cast keeps one `Db`/`Tx` type for the repos; `tx.query` is
-  // typed but empty at run time (test/shared/db-writer.test.ts pins that, so a write that starts using it fails there).
+  // select/insert/update/delete builders and fixed SQL, which need no schema. Reads (`db`) keep it. The
+  // cast keeps one `Db`/`Tx` type for the repos; `tx.query` is typed but empty at run time
+  // (test/shared/db-writer.test.ts pins that, so a write that starts using it fails there).
   const writerDb = drizzle(watchWrites(writer, effects), {}) as unknown as Db;
   const queue = new WriteQueue();
   let generation = 0;
