@@ -25,7 +25,7 @@ import { sha256, randomToken, hashSecret } from "../../src/shared/crypto.ts";
 import { defaultSizes, generate, type Generated } from "./generate.ts";
 import { productionNodeFlags, deploymentEnv } from "../node-flags.ts";
 import { fsyncProbe, describeProbe, type SyncProbe } from "./fsync-probe.ts";
-import { formatRatio, percentile, pooledRate, roundOrder, roundRatios, roundsFor, type Ratio, type Run } from "./ratio.ts";
+import { formatRatio, percentile, pooledRate, rate, roundOrder, roundRatios, roundsFor, type Ratio, type Run } from "./ratio.ts";
 
 interface Options {
   sizes: number[];
@@ -375,7 +375,7 @@ async function benchSize(postings: number, o: Options, writes: boolean): Promise
         }
       }
       const ceilingRuns = runs.ceiling.map((r) => asRun(r.result));
-      const m: Measure = { ...pooled(name, runs.page), ceiling: pooledRate(ceilingRuns), ceilingRounds: ceilingRuns.map((r) => r.answers / r.seconds) };
+      const m: Measure = { ...pooled(name, runs.page), ceiling: pooledRate(ceilingRuns), ceilingRounds: ceilingRuns.map(rate) };
       m.ratio = roundRatios(runs.page.map((r) => asRun(r.result)), ceilingRuns);
       m.uncached = rendered ? { ...pooled(name, runs.rendered), ceiling: m.ceiling, ratio: roundRatios(runs.rendered.map((r) => asRun(r.result)), ceilingRuns) } : m;
       m.single = await measure(name, base + path, headers ?? noCache, 1, Math.min(2, o.duration));
