@@ -75,6 +75,15 @@ export function roundRatios(pages: readonly Run[], ceilings: readonly Run[]): Ra
   return { median: median(known), min: known.length ? Math.min(...known) : Number.NaN, max: known.length ? Math.max(...known) : Number.NaN, rounds };
 }
 
+/**
+ * A write row's rate: its answers over the time from the run's start to its last answer (ms, as measured
+ * by the bench). autocannon's own figure for a run of a fixed number of requests is the mean of its
+ * per-second samples, and the run ends on the next whole-second tick after the last answer, so the last
+ * second counts whole: 10,000 answers in 7.1 s read as 10,000 ÷ 8 = 1,250/s (every quiet bench's sign-up
+ * rate was 10,000 divided by a whole number: 1,000, 909, 833, 625). 0 for a run that did not last.
+ */
+export const spanRate = (answers: number, startMs: number, lastAnswerMs: number) => rate({ answers, seconds: (lastAnswerMs - startMs) / 1000 });
+
 /** A page's req/s over all its rounds: every answer over every second it ran (not a mean of the rounds' rates). */
 export const pooledRate = (runs: readonly Run[]) => rate({ answers: runs.reduce((n, r) => n + r.answers, 0), seconds: runs.reduce((s, r) => s + r.seconds, 0) });
 

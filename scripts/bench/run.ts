@@ -25,7 +25,7 @@ import { sha256, randomToken, hashSecret } from "../../src/shared/crypto.ts";
 import { defaultSizes, generate, type Generated } from "./generate.ts";
 import { productionNodeFlags, deploymentEnv } from "../node-flags.ts";
 import { fsyncProbe, describeProbe, type SyncProbe } from "./fsync-probe.ts";
-import { formatRatio, percentile, pooledRate, rate, roundOrder, roundRatios, roundsFor, type Ratio, type Run } from "./ratio.ts";
+import { formatRatio, percentile, pooledRate, rate, roundOrder, roundRatios, roundsFor, spanRate, type Ratio, type Run } from "./ratio.ts";
 
 interface Options {
   sizes: number[];
@@ -87,7 +87,7 @@ interface Measure {
 async function load(
   url: string,
   opts: { duration: number; connections: number; amount?: number; requests?: autocannon.Request[]; headers?: Record<string, string>; latencies?: number[] },
-): Promise<autocannon.Result> {
+): Promise<autocannon.Result & { span: { startMs: number; lastAnswerMs: number } }> {
   // With `amount`, the run ends when that many requests have been answered, so none is left in flight
   // when the rows are counted; otherwise it runs for `duration` seconds.
   // A 60 s timeout: a slow page should be measured as slow, not counted as failed.
@@ -97,12 +97,17 @@ async function load(
   if (opts.requests) o.requests = opts.requests;
   if (opts.headers) o.headers = opts.headers;
   // Without a callback autocannon returns its instance, which is also a promise (the types show only the promise).
+  const started = performance.now();
   const run = autocannon(o) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  // A run of `amount` requests: when its last answer came (spanRate in ratio.ts says why autocannon's own rate is not used).
+  let lastAnswer = started;
+  if (opts.amount) run.on("response", () => void (lastAnswer = performance.now()));
   // Every 2xx answer's latency, when asked: the rounds of a row are pooled into one p50/p99 (autocannon's
   // own histogram keeps only 2xx latencies too).
   const latencies = opts.latencies;
   if (latencies) run.on("response", (_client, status, _bytes, ms) => void (status >= 200 && status < 300 && latencies.push(ms)));
-  return run;
+  const result = await run;
+  return Object.assign(result, { span: { startMs: started, lastAnswerMs: lastAnswer } });
 }
 
 /** What a round's run counts for the ratio: every answer, over the seconds it ran as autocannon measured them. */
@@ -126,9 +131,11 @@ function pooled(name: string, rounds: { result: autocannon.Result; latencies: nu
   };
 }
 
-function summarize(name: string, r: autocannon.Result, okStatus: "2xx" | "3xx" = "2xx"): Measure {
+function summarize(name: string, r: autocannon.Result & { span?: { startMs: number; lastAnswerMs: number } }, okStatus: "2xx" | "3xx" = "2xx"): Measure {
   const ok = okStatus === "2xx" ? r["2xx"] : r["3xx"];
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, mean: r.latency.average, ok, bad: r.non2xx - (okStatus === "3xx" ? r["3xx"] : 0) + r.errors + r.timeouts };
+  // A write row (a fixed number of requests): its OK answers over the measured span, not autocannon's whole seconds.
+  const rps = okStatus === "3xx" && r.span ? spanRate(ok, r.span.startMs, r.span.lastAnswerMs) : r.requests.average;
+  return { name, rps, p50: r.latency.p50, p99: r.latency.p99, mean: r.latency.average, ok, bad: r.non2xx - (okStatus === "3xx" ? r["3xx"] : 0) + r.errors + r.timeouts };
 }
 
 function peakRss(pid: number): number {
@@ -497,7 +504,9 @@ function printTable(results: SizeResult[], o: Options) {
   }
   lines.push("");
   for (const w of big.writes) {
-    lines.push(`${w.name}: ${fmt(w.ok)} answered 303 (stored), ${fmt(w.stored)} rows found afterwards → ${w.ok <= w.stored ? "none lost" : `LOST ${w.ok - w.stored}`}${w.bad ? `; ${w.bad} requests not answered 303` : ""}`);
+    lines.push(
+      `${w.name}: ${fmt(w.ok)} answered 303 (stored) at ${fmt(w.rps)}/s (from the start to the last answer), ${fmt(w.stored)} rows found afterwards → ${w.ok <= w.stored ? "none lost" : `LOST ${w.ok - w.stored}`}${w.bad ? `; ${w.bad} requests not answered 303` : ""}`,
+    );
     if (w.sync) lines.push(`  disk sync in the DB's directory, just before that row: ${describeProbe(w.sync.before)}; just after: ${describeProbe(w.sync.after)}`);
   }
   for (const f of big.fairness ?? []) {

@@ -2,7 +2,7 @@
 // pooled req/s and percentiles, the rounds' order. Figures written out by hand; no timing is measured here.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { formatRatio, median, percentile, pooledRate, rate, roundOrder, roundRatios, roundsFor } from "../../scripts/bench/ratio.ts";
+import { formatRatio, median, percentile, pooledRate, rate, roundOrder, roundRatios, roundsFor, spanRate } from "../../scripts/bench/ratio.ts";
 
 test("median: the middle value, the mean of the two middle ones, NaN for none; the input is not reordered", () => {
   const xs = [0.86, 0.56, 0.61, 0.58, 0.6];
@@ -21,6 +21,13 @@ test("percentile by nearest rank, as autocannon reports one", () => {
   assert.is(percentile(ms, 0), 1);
   assert.is(percentile([3], 99), 3);
   assert.ok(Number.isNaN(percentile([], 50)));
+});
+
+test("a write row's rate: its answers over the span to the last answer, not over whole seconds", () => {
+  // 10,000 answers, the last 7,100 ms after the start: 1,408.5/s (autocannon's per-second mean would count 8 s: 1,250).
+  assert.is(Math.round(spanRate(10_000, 1_000, 8_100) * 10) / 10, 1408.5);
+  assert.is(spanRate(300, 50, 50), 0);
+  assert.is(spanRate(0, 0, 2_000), 0);
 });
 
 test("rate and pooled rate: every answer over every second, not the mean of the rounds' rates", () => {
