@@ -16,7 +16,7 @@ const commit = git.status === 0 ? git.stdout.trim() : "";
 const result = await build({
   absWorkingDir: root,
   entryPoints: ["src/main.ts"],
-  // A CommonJS bundle that dist/main.js (scripts/loader.mjs) runs with V8's code cache: Node 20 has none for
+  // A CommonJS bundle that dist/main.js (scripts/loader.cjs) runs with V8's code cache: Node 20 has none for
   // ES modules. Its import.meta.url is the file's URL, as in the sources.
   outfile: "dist/app.cjs",
   bundle: true,
@@ -56,14 +56,16 @@ writeFileSync(out, readFileSync(out, "utf8").replace(/[^\x00-\x7f]/g, (ch) => `\
 // What the stale check (src/shared/bundle.ts) compares against the bundle's time: our sources, and for the
 // dependencies inside the bundle package-lock.json — npm gives a package's files a fixed 1985 mtime, so an
 // upgrade shows in the lock file, not in node_modules.
-const sources = [...Object.keys(result.metafile.inputs).filter((f) => !f.includes("node_modules/")), "scripts/loader.mjs"];
+const sources = [...Object.keys(result.metafile.inputs).filter((f) => !f.includes("node_modules/")), "scripts/loader.cjs"];
 if (existsSync(`${root}/package-lock.json`)) sources.push("package-lock.json");
 writeFileSync(`${root}/dist/sources.json`, JSON.stringify(sources));
 // The entry, written last (the stale check compares the sources with its time), and the code cache for the
 // bundle, made under npm start's Node flags (V8 refuses a cache made under other flags): the same flags the
 // bench, the soak and deploy/lingong.service start with (scripts/node-flags.ts, test/ops/node-flags.test.ts).
 rmSync(`${root}/dist/app.cache`, { force: true });
-copyFileSync(`${root}/scripts/loader.mjs`, `${root}/dist/main.js`);
+// dist/main.js is CommonJS (scripts/loader.cjs says why); the package is "type": "module", so dist says otherwise.
+writeFileSync(`${root}/dist/package.json`, `${JSON.stringify({ type: "commonjs" })}\n`);
+copyFileSync(`${root}/scripts/loader.cjs`, `${root}/dist/main.js`);
 const start = String(JSON.parse(readFileSync(`${root}/package.json`, "utf8")).scripts?.start ?? "");
 const flags = (/\bnode((?:\s+--\S+)*)\s+dist\/main\.js/.exec(start)?.[1] ?? "").trim().split(/\s+/).filter(Boolean);
 const made = spawnSync(process.execPath, [...flags, "dist/main.js"], { cwd: root, env: { ...process.env, LINGONG_CODE_CACHE: "make" }, encoding: "utf8" });

@@ -13,6 +13,10 @@ import { appVersion } from "./ops/version.ts";
 import { dbFilePath } from "./ops/dbfile.ts";
 import { copy } from "../views/copy/index.ts";
 import { probeAtStart } from "./ops/health.ts";
+import { jsonLogger } from "./shared/context.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 /** Set to true by scripts/build.mjs in the bundle; undefined under tsx and Deno. */
 declare const LINGONG_BUNDLE: boolean | undefined;
@@ -49,23 +53,34 @@ const mark = (step: string) => {
 };
 mark("modules");
 
+/**
+ * A start that is only run through for the code cache (warmUp below): on a new DB of its own, on a port the
+ * system picks on 127.0.0.1, logging nothing and printing no setup link; it ends after its first /healthz.
+ */
+interface Rehearsal {
+  env: Record<string, string | undefined>;
+  /** Called once the server answers: asks /healthz, then stops it. */
+  done: (base: string, stop: () => Promise<void>) => Promise<void>;
+}
+
 // No top-level await: the bundle is run as a script (dist/main.js loads dist/app.cjs with V8's code cache,
 // scripts/build.mjs), where there is none.
-async function start(): Promise<void> {
+async function start(rehearsal?: Rehearsal): Promise<void> {
   let config: Config | undefined;
   try {
     if (typeof LINGONG_BUNDLE !== "undefined") {
       const stale = staleSources();
       if (stale.length) throw new StartRefusal(copy.ops.start.staleBundle(`${stale.slice(0, 3).join(", ")}${stale.length > 3 ? " 等" : ""}`));
     }
-    config = loadConfig(process.env);
-    const created = ensureDatabase(config);
+    config = loadConfig(rehearsal?.env ?? process.env);
+    if (rehearsal) config = { ...config, port: 0 };
+    const created = ensureDatabase(config, { creating: !!rehearsal });
     mark("config");
-    const deps = await prepare({ config, mark });
+    const deps = await prepare({ config, mark, log: rehearsal ? jsonLogger(() => {}) : undefined });
     if (created) deps.log.info("created", { db: dbFilePath(config.databaseUrl) });
     const app = createApp(deps);
     mark("app");
-    const server = serve({ fetch: benchCeiling(app) ?? app.fetch, port: config.port }) as Server;
+    const server = serve({ fetch: benchCeiling(app) ?? app.fetch, port: config.port, ...(rehearsal ? { hostname: "127.0.0.1" } : {}) }) as Server;
     // Listening first, the setup link after: a refused start (port in use) makes no link.
     await new Promise<void>((ok, fail) => {
       server.once("listening", ok);
@@ -78,13 +93,22 @@ async function start(): Promise<void> {
       version: appVersion,
       startMs: startedAt,
       startCpuMs: startCpu,
-      // Whether the bundle ran from V8's code cache (scripts/loader.mjs): "used", "rejected" (made under other
+      // Whether the bundle ran from V8's code cache (scripts/loader.cjs): "used", "rejected" (made under other
       // Node flags), "stale" (made for another build), "none"; absent when not started from the bundle.
       codeCache: (globalThis as Record<symbol, unknown>)[Symbol.for("lingong.codeCache")],
     });
     // The first /healthz's write, made now: it comes in while this one runs, and takes its answer.
     void probeAtStart(deps);
-    printSetupLink(await setupLinkIfNeeded(deps));
+    const link = await setupLinkIfNeeded(deps);
+    if (rehearsal) {
+      const { port } = server.address() as { port: number };
+      return await rehearsal.done(`http://127.0.0.1:${port}`, async () => {
+        server.close();
+        server.closeIdleConnections?.();
+        await app.stop();
+      });
+    }
+    printSetupLink(link);
     // Clean shutdown: no new requests, timers stopped, requests in flight and
     // queued writes finished, the WAL folded into the DB file, then exit.
     const stop = shutdownHandler(deps, app, () => {
@@ -94,8 +118,43 @@ async function start(): Promise<void> {
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   } catch (e) {
+    if (rehearsal) throw e;
     exitRefused(e, config);
   }
 }
-// scripts/build.mjs runs the bundle's top level once to make its code cache (scripts/loader.mjs): no start then.
+
+/**
+ * For the code cache (scripts/build.mjs runs dist/main.js with LINGONG_CODE_CACHE=make): the whole start once,
+ * up to a first /healthz answered OK, on a throwaway DB in a temporary directory, then stopped. V8 compiles a
+ * function the first time it runs; a cache made after the start holds everything a start runs (the config,
+ * migrations check, region and secret reads, createApp's route tables, the request path of /healthz, the
+ * probe's write), so a real start compiles none of it again — a cache made after the top level only held the
+ * modules' top levels (docs/performance.md, "Start-up, third pass, 2026-12-06 session 21").
+ * The caller's DATABASE_URL and PORT are never used, so building next to a running server touches neither.
+ */
+async function warmUp(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "lingong-code-cache-"));
+  try {
+    const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${join(dir, "warm.db")}` };
+    delete env.PORT;
+    await start({
+      env,
+      done: async (base, stop) => {
+        try {
+          const r = await fetch(`${base}/healthz`);
+          await r.text();
+          if (!r.ok) throw new Error(`healthz ${r.status}`);
+        } finally {
+          await stop();
+        }
+      },
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// scripts/build.mjs runs the bundle once to make its code cache (scripts/loader.cjs): a rehearsal then, which
+// the loader waits for before it writes the cache.
 if ((globalThis as Record<symbol, unknown>)[Symbol.for("lingong.codeCache")] !== "make") void start();
+else (globalThis as Record<symbol, unknown>)[Symbol.for("lingong.codeCacheWarm")] = warmUp();

@@ -1,10 +1,11 @@
 // The production start runs the bundle (dist/app.cjs) from V8's code cache made by the build
-// (scripts/loader.mjs, scripts/build.mjs): used under npm start's Node flags; refused by V8 under other flags,
+// (scripts/loader.cjs, scripts/build.mjs): used under npm start's Node flags; refused by V8 under other flags,
 // and not offered for another app.cjs — in both the bundle is compiled and the server works the same.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, statSync, utimesSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { freePort, ROOT, start, tempDir } from "./helpers.ts";
 import { productionNodeFlags } from "../../scripts/node-flags.ts";
@@ -60,7 +61,7 @@ test("the cache is made after the bundle's top level has run: it holds the funct
   assert.is(spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT }).status, 0);
   const bytes = readFileSync(join(ROOT, "dist", "app.cache"));
   const made = bytes.length - (bytes.indexOf(10) + 1);
-  // The same source as scripts/loader.mjs compiles, cached right after compiling (what the build made before).
+  // The same source as scripts/loader.cjs compiles, cached right after compiling (what the build made before).
   const compileOnly = spawnSync(
     process.execPath,
     [
@@ -87,6 +88,52 @@ test("other Node flags: V8 refuses the cache, the bundle is compiled; a cache ma
     assert.is(await bundleStart(productionNodeFlags(), works), "stale");
   } finally {
     utimesSync(app, was.atime, was.mtime);
+  }
+});
+
+test("the cache is made after a rehearsed start: it holds what a start runs beyond the top level; the rehearsal uses a DB and a port of its own and leaves nothing", async () => {
+  assert.is(spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT }).status, 0);
+  const tmp = tempDir();
+  const scratch = join(tmp.dir, "tmp");
+  mkdirSync(scratch);
+  // A server already on the caller's PORT and a DATABASE_URL of the caller's: the rehearsal must touch neither.
+  const port = await freePort();
+  const busy = createServer().listen(port, "127.0.0.1");
+  try {
+    const env = { ...process.env, LINGONG_CODE_CACHE: "make", DATABASE_URL: tmp.url, PORT: String(port), TMPDIR: scratch };
+    const made = spawnSync(process.execPath, [...productionNodeFlags(), "dist/main.js"], { cwd: ROOT, env, encoding: "utf8" });
+    assert.is(made.status, 0, made.stderr);
+    assert.is(made.stdout, "", "prints nothing (no setup link, no log line)");
+    assert.is(made.stderr, "", "no warning: the start was rehearsed");
+    assert.not.ok(existsSync(tmp.dbPath), "the caller's DB is not made");
+    assert.equal(readdirSync(scratch), [], "its temporary directory is removed");
+    const bytes = readFileSync(join(ROOT, "dist", "app.cache"));
+    const cache = bytes.length - (bytes.indexOf(10) + 1);
+    // The same bundle cached right after its top level ran (what the build made before): the rehearsal is only
+    // begun then (its first synchronous steps), so this holds the top levels and not the start.
+    const topLevel = spawnSync(
+      process.execPath,
+      [
+        ...productionNodeFlags(),
+        "-e",
+        `const vm = require("node:vm"), fs = require("node:fs"), path = require("node:path");
+         const file = path.resolve("dist/app.cjs");
+         const src = '(function (exports, require, module, __filename, __dirname) {"use strict";' + fs.readFileSync(file, "latin1") + "\\n})";
+         const script = new vm.Script(src, { filename: file });
+         globalThis[Symbol.for("lingong.codeCache")] = "make";
+         const m = { exports: {} };
+         script.runInThisContext()(m.exports, require("node:module").createRequire(file), m, file, path.dirname(file));
+         process.stdout.write(String(script.createCachedData().length));
+         process.exit(0);`,
+      ],
+      { cwd: ROOT, env, encoding: "utf8" },
+    );
+    assert.is(topLevel.status, 0, topLevel.stderr);
+    // The config, the start's reads and writes, createApp's route tables, /healthz's path: ~40 % more here.
+    assert.ok(cache > Number(topLevel.stdout) * 1.2, `cache ${cache} bytes, top level only ${topLevel.stdout}`);
+  } finally {
+    busy.close();
+    tmp.cleanup();
   }
 });
 

@@ -5,7 +5,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -148,6 +148,24 @@ test("the bundle is pure ASCII (a start decodes and parses it on the fast path),
     assert.is(r.code, 78);
     oneLine(r.stderr);
     assert.match(r.stderr, "找不到数据库文件");
+  } finally {
+    tmp.cleanup();
+  }
+});
+
+test("the entry is CommonJS: a start runs no ES module, and the bundle still finds the project's folder", async () => {
+  assert.is(spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT }).status, 0);
+  // dist/package.json says the entry is CommonJS (the project's package.json says "module").
+  assert.equal(JSON.parse(readFileSync(join(ROOT, "dist", "package.json"), "utf8")), { type: "commonjs" });
+  const tmp = tempDir();
+  const preload = join(tmp.dir, "esm.cjs");
+  writeFileSync(preload, `process.on("exit", () => process.stderr.write("ES module jobs: " + process.moduleLoadList.includes("NativeModule internal/modules/esm/module_job") + "\\n"));`);
+  try {
+    const r = await runToExit(prod(tmp.url), { args: ["dist/main.js"], node: ["--require", preload] });
+    // Refused for its missing DB: the config was read, so the region file was found from the project's folder, not dist/.
+    assert.is(r.code, 78, r.stderr);
+    assert.match(r.stderr, "找不到数据库文件");
+    assert.match(r.stderr, "ES module jobs: false");
   } finally {
     tmp.cleanup();
   }

@@ -8,15 +8,19 @@
 // LINGONG_CODE_CACHE=make and npm start's Node flags (V8 refuses a cache made under other flags, and then
 // simply compiles, as it does when there is no cache).
 //
+// CommonJS (the build writes dist/package.json saying so): an ES module entry makes Node set up its ES module
+// loader before the first line runs, ~7 ms of CPU of a start that never loads an ES module after it
+// (docs/performance.md, "Start-up, third pass, 2026-12-06 session 21").
+//
 // V8 checks a cache against the source's length only, so the cache also records the size and the
 // modification time of the app.cjs it was made from: any other app.cjs (a new build, a copy) runs without it.
-import { readFileSync, statSync, writeFileSync, renameSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import vm from "node:vm";
+"use strict";
+const { readFileSync, statSync, writeFileSync, renameSync } = require("node:fs");
+const { createRequire } = require("node:module");
+const { join } = require("node:path");
+const vm = require("node:vm");
 
-const dir = dirname(fileURLToPath(import.meta.url));
+const dir = __dirname;
 const file = join(dir, "app.cjs");
 const cacheFile = join(dir, "app.cache");
 const made = statSync(file);
@@ -38,14 +42,28 @@ if (process.env.LINGONG_CODE_CACHE !== "make") {
 // (The build turns the bundle's import() into require(): a script has no import() of its own.)
 const script = new vm.Script(source, { filename: file, cachedData });
 if (cachedData) state = script.cachedDataRejected ? "rejected" : "used";
-// What the start used, for the "listening" log line (src/main.ts); "make" tells the bundle's entry not to start.
+// What the start used, for the "listening" log line (src/main.ts); "make" tells the bundle's entry to rehearse.
 globalThis[Symbol.for("lingong.codeCache")] = process.env.LINGONG_CODE_CACHE === "make" ? "make" : state;
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(file), module, file, dir);
-if (process.env.LINGONG_CODE_CACHE === "make") {
-  // Made after the bundle's top level has run (every module evaluated, the server not started): the cache
-  // then also holds the functions V8 compiled lazily while it ran, which a cache made right after compiling
-  // leaves out, so a start compiles them again.
+const bundle = { exports: {} };
+script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, dir);
+if (process.env.LINGONG_CODE_CACHE === "make") void makeCache();
+
+async function makeCache() {
+  // Made after the bundle has run a whole start (src/main.ts, warmUp: a rehearsal on a throwaway DB up to a
+  // first /healthz, then stopped): the cache then also holds every function V8 compiled lazily on the way,
+  // which a cache made right after compiling (or after the top level only) leaves out, so a start compiles
+  // them again. A rehearsal that fails or hangs only makes a smaller cache.
+  const warm = globalThis[Symbol.for("lingong.codeCacheWarm")];
+  let timer;
+  const outcome = await Promise.race([
+    Promise.resolve(warm).then(
+      () => null,
+      (e) => e,
+    ),
+    new Promise((ok) => (timer = setTimeout(ok, 30_000, new Error("no /healthz within 30 s")))),
+  ]);
+  clearTimeout(timer);
+  if (outcome) console.warn(`code cache: the start was not rehearsed (the cache holds less): ${outcome.message ?? outcome}`);
   const tmp = `${cacheFile}.${process.pid}`;
   writeFileSync(tmp, Buffer.concat([Buffer.from(stamp, "latin1"), script.createCachedData()]));
   renameSync(tmp, cacheFile);
