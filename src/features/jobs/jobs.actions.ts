@@ -272,6 +272,17 @@ export async function signUp(
   return r.ok ? { ok: true, applicationId: r.applicationId, postingId: p.id, title: p.title } : { ok: false, code: r.reason };
 }
 
+/**
+ * A signed-in worker's sign-up tried without the look first (`signUpCheck`): one write that inserts only
+ * where `signUp` would insert for a posting that takes no quote. Null when it inserted nothing (a quote
+ * posting, a refusal, no such posting): the caller takes the full path, which looks and says why.
+ */
+export async function signUpWage(deps: Deps, workerId: number, postingId: number): Promise<number | null> {
+  const now = deps.clock.now();
+  const today = todayOf(deps);
+  return deps.database.transaction((tx) => repo.signUpWage(tx, { postingId, workerId }, today, now));
+}
+
 /** What a visitor typed before her code, kept with the code until it matches. */
 export interface JobSignUpPayload {
   postingId: number;

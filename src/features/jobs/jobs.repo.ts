@@ -635,8 +635,27 @@ export async function signUp(
     const refusal = signUpRefusal(posting, "worker", false, today);
     return { ok: false, reason: refusal === null ? "already" : refusal === "already" || refusal === "notWorker" ? "notOpen" : refusal };
   }
-  const row = { id: Number(inserted[0]) };
-  const [title, startDate, countyCode, employerUserId, phone, hasPin] = JSON.parse(inserted[1] as string) as [string, string, string, number, string | null, number | null];
+  await tellOfSignUp(tx, p.postingId, p.workerId, inserted[1] as string, now);
+  return { ok: true, applicationId: Number(inserted[0]) };
+}
+
+/**
+ * The signed-in worker's sign-up for a posting that takes no quote, without a look at the posting first
+ * (jobs.apply.routes.tsx): SIGN_UP_WAGE_SQL inserts only where `signUp` would (and only for pay mode 'wage'),
+ * and tells the employer as `signUp` does. Null when nothing was inserted, for whatever reason: the route
+ * then takes the full path (the look, the refusal page), which finds the reason itself.
+ */
+export async function signUpWage(tx: Tx, p: { postingId: number; workerId: number }, today: string, now: number): Promise<number | null> {
+  const [inserted] = (await txClient(tx).execute({ sql: SIGN_UP_WAGE_SQL, args: [p.workerId, null, null, now, p.postingId, today] })).rows;
+  if (!inserted) return null;
+  await tellOfSignUp(tx, p.postingId, p.workerId, inserted[1] as string, now);
+  return Number(inserted[0]);
+}
+
+/** The notices of a sign-up just inserted, from the JSON array SIGN_UP_SQL hands back. */
+async function tellOfSignUp(tx: Tx, postingId: number, workerId: number, facts: string, now: number): Promise<void> {
+  const p = { postingId, workerId };
+  const [title, startDate, countyCode, employerUserId, phone, hasPin] = JSON.parse(facts) as [string, string, string, number, string | null, number | null];
   const posting = { title, startDate, countyCode, employerUserId, phone, hasPin };
   const news: JobNews[] = [{ code: "newApplicant", userId: posting.employerUserId, title: posting.title, postingId: p.postingId }];
   // A worker without a PIN cannot look online: the text tells her what happens next and by when.
@@ -650,7 +669,6 @@ export async function signUp(
     });
   }
   await tellFixed(tx, news, now);
-  return { ok: true, applicationId: row.id };
 }
 
 /** signUp's read inside the transaction: the posting's rule fields, its employer's account, the worker's phone and PIN (as messages.repo.ts recipientColumns). */
@@ -672,6 +690,10 @@ export const SIGN_UP_SQL =
   "(SELECT json_array(p.title, p.start_date, p.county_code, e.user_id, " +
   "(SELECT u.phone FROM users u WHERE u.id = applications.worker_id), (SELECT u.pin_hash IS NOT NULL FROM users u WHERE u.id = applications.worker_id)) " +
   "FROM job_postings p INNER JOIN employers e ON e.id = p.employer_id WHERE p.id = applications.posting_id)";
+
+/** SIGN_UP_SQL for a posting that takes no quote only (pay mode 'wage'): the signed-in worker's first try (signUpWage). Same args. */
+export const SIGN_UP_WAGE_SQL = SIGN_UP_SQL.replace(" AND p.filled_count < p.headcount ", " AND p.filled_count < p.headcount AND p.pay_mode = 'wage' ");
+if (SIGN_UP_WAGE_SQL === SIGN_UP_SQL) throw new Error("SIGN_UP_WAGE_SQL: SIGN_UP_SQL's WHERE changed");
 
 /** A sign-up with its posting, for the employer's decisions. */
 export async function applicationWithPosting(tx: Queryable, applicationId: number) {

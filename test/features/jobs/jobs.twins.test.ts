@@ -10,7 +10,7 @@ import { makeTestApp, nextPhone, type TestApp } from "../../helpers/app.ts";
 import { insertWorker } from "../../../src/features/workers/index.ts";
 import { jobPostings, employers } from "../../../db/schema/index.ts";
 import { dayRateFen, signUpRefusal, effectiveStatus } from "../../../src/features/jobs/jobs.domain.ts";
-import { dayRateSql, signUp, browseWhere, expireOverdue, SIGN_UP_POSTING_SQL, SIGN_UP_SQL } from "../../../src/features/jobs/jobs.repo.ts";
+import { dayRateSql, signUp, browseWhere, expireOverdue, SIGN_UP_POSTING_SQL, SIGN_UP_SQL, SIGN_UP_WAGE_SQL, signUpWage } from "../../../src/features/jobs/jobs.repo.ts";
 import { tell, tellFixed, type JobNews } from "../../../src/features/jobs/jobs.news.ts";
 import { recipientColumns } from "../../../src/features/messages/index.ts";
 import { txClient } from "../../../src/shared/db.ts";
@@ -144,6 +144,57 @@ test("SIGN_UP_SQL inserts exactly when signUpRefusal lets a worker sign up, at e
         if (want) allowed++;
       }
   assert.is(allowed, 3 * 2, "open, not past its end (today or tomorrow), not full (0 or 1 of 2, 0 of 1)");
+});
+
+// The signed-in worker's first try (the route's fast path) must insert only where the full path would: where
+// SIGN_UP_SQL inserts and the posting takes no quote (a quote posting goes the full way, which asks for it).
+test("SIGN_UP_WAGE_SQL inserts exactly where SIGN_UP_SQL does, for a posting of pay mode wage only; never twice", async () => {
+  const e = await addEmployer(t);
+  const d = today(t);
+  const statuses: PostingStatus[] = ["open", "filled", "closed", "expired", "draft"];
+  let allowed = 0;
+  const w = await addWorker(t);
+  for (const payMode of ["wage", "quote"] as const)
+    for (const status of statuses)
+      for (const days of [-1, 0, 1])
+        for (const [headcount, filledCount] of [[2, 1], [2, 2], [1, 0]] as [number, number][]) {
+          const p = { status, endDate: addDays(d, days), headcount, filledCount };
+          const id = await addPosting(t, e.employerId, { startDate: addDays(d, -3), endDate: p.endDate, headcount });
+          await t.deps.database.write((db) => db.update(jobPostings).set({ status, filledCount, payMode }).where(eq(jobPostings.id, id)));
+          const insert = () =>
+            t.deps.database.transaction(async (tx) => (await txClient(tx).execute({ sql: SIGN_UP_WAGE_SQL, args: [w.id, null, null, t.clock.now(), id, d] })).rows.length);
+          const want = signUpRefusal(p, "worker", false, d) === null && payMode === "wage";
+          const name = `${payMode}, ${status}, end ${days} days from today, ${filledCount} of ${headcount}`;
+          assert.is(await insert(), want ? 1 : 0, name);
+          assert.is(await insert(), 0, `${name}: a second time`);
+          if (want) allowed++;
+        }
+  assert.is(allowed, 2 * 2, "wage, open, not past its end, not full");
+});
+
+test("signUpWage writes what signUp writes (the sign-up, the employer's notice, the worker's notice and text without a PIN); null where nothing is inserted", async () => {
+  const e = await addEmployer(t);
+  const q = async (sql: string, args: (string | number)[]) =>
+    (await t.deps.database.client.execute({ sql, args })).rows.map((r) => Array.from({ length: r.length }, (_, i) => r[i]));
+  const rowsOf = async (posting: number, worker: number) => ({
+    application: await q("SELECT status, quote_fen, quote_note, created_at FROM applications WHERE posting_id = ? AND worker_id = ?", [posting, worker]),
+    // The employer's notice (its link names the posting) and the worker's own, the posting's id made alike.
+    messages: await q("SELECT user_id = ?, at, body, replace(link, ?, 'P') FROM messages WHERE link LIKE ? OR user_id = ? ORDER BY id", [worker, String(posting), `%/${posting}/%`, worker]),
+    texts: await q("SELECT template, params, county_code, user_id = ? FROM sms_outbox WHERE user_id = ?", [worker, worker]),
+  });
+  for (const pin of ["802613", null] as const) {
+    const [a, b] = [await addPosting(t, e.employerId, { title: "搬家半天" }), await addPosting(t, e.employerId, { title: "搬家半天" })];
+    const [w1, w2] = pin ? [await addWorker(t, { pin }), await addWorker(t, { pin })] : await Promise.all([1, 2].map(() => t.deps.database.transaction((tx) => insertWorker(tx, { phone: nextPhone(), name: "新来的", pinHash: null }, t.clock.now()))));
+    const now = t.clock.now();
+    const viaFull = await t.deps.database.transaction((tx) => signUp(tx, { postingId: a, workerId: w1.id, quoteFen: null, quoteNote: null }, today(t), now));
+    const viaWage = await t.deps.database.transaction((tx) => signUpWage(tx, { postingId: b, workerId: w2.id }, today(t), now));
+    assert.ok(viaFull.ok && typeof viaWage === "number");
+    const full = await rowsOf(a, w1.id);
+    const wage = await rowsOf(b, w2.id);
+    assert.equal(wage, full, `pin ${pin}`);
+    assert.is(full.messages.length, pin ? 1 : 2);
+    assert.is(await t.deps.database.transaction((tx) => signUpWage(tx, { postingId: b, workerId: w2.id }, today(t), now)), null, "a second time");
+  }
 });
 
 test("SIGN_UP_SQL hands back what SIGN_UP_POSTING_SQL reads for the notices: a worker with a PIN, one without", async () => {
