@@ -99,8 +99,18 @@ export interface Database {
   readonly walSyncs: WalSyncer["stats"] | null;
 }
 
-/** Connections in the read pool (see openDatabase); a file DB's writer has one more of its own. */
-export const POOL_CONNECTIONS = 3;
+/**
+ * Connections in a file DB's read pool (see openDatabase); its writer has one more of its own, and
+ * dataVersion another. One: libsql runs every statement synchronously on the main thread, so a second or
+ * third reader never ran a statement at the same time as the first — it only held its own copy of the same
+ * hot pages (SQLite's page cache, up to 2 MB each) and its own prepared statements. Two readers fewer:
+ * −3 MB of malloc at the bench's peak, CPU per request within noise (docs/performance.md, "Read connections
+ * and peak RSS, 2026-12-06 session 21").
+ */
+export const POOL_CONNECTIONS = 1;
+
+/** Requests in flight to a database server (DATABASE_URL libsql:/http(s):/ws(s):): those do wait on the network. */
+export const SERVER_CONCURRENCY = 3;
 
 /** Most transactions committed together (bounds the wait of the first in a group). */
 export const MAX_GROUP = 64;
@@ -449,16 +459,19 @@ function fileId(path: string): { dev: number; ino: number } | null {
 export async function openDatabase(url: string, opts: { busyTimeoutMs?: number; syncFs?: SyncFs } = {}): Promise<Database> {
   // Statements compiled once per connection and reused (src/shared/statement-cache.ts).
   installStatementCache();
-  // Three read connections and the writer's own: libsql runs each statement synchronously, so a read holds
-  // a connection only for the tick it runs in; the one long holder is the
-  // writer's open transaction (one at a time), now on its own connection. Each connection has its own
-  // SQLite page cache (up to 2 MB) and statement cache, so 8 cost memory for nothing.
+  // One read connection and the writer's own: libsql runs each statement synchronously, so a read holds
+  // its connection only inside one call, and reads waiting for it wait for nothing the main thread would
+  // not make them wait for anyway. The one long holder is the writer's open transaction (one at a time), on
+  // its own connection; a transaction on the read pool (migrations, at start, before anything else runs)
+  // holds the only reader, and the pool refuses a read while it does (TRANSACTION_ACTIVE). Each connection
+  // has its own SQLite page cache (up to 2 MB) and statement cache, so more readers cost memory for nothing.
   // A file (every install we ship) needs only the SQLite client. The full client also loads the network
   // clients (WebSocket, HTTP) for a libsql:/http(s):/ws(s): DATABASE_URL: about a quarter of the start's module
   // loading and ~9 MB of memory (docs/performance.md, "Memory and start-up, 2026-12-05 evening"), so only then.
   const createClient = url.startsWith("file:") || url === ":memory:" ? createFileClient : (await import("@libsql/client")).createClient;
   const timeout = opts.busyTimeoutMs ?? 5000;
-  const client = createClient({ url, timeout, concurrency: POOL_CONNECTIONS } as Parameters<typeof createClient>[0]);
+  const file = url.startsWith("file:");
+  const client = createClient({ url, timeout, concurrency: file ? POOL_CONNECTIONS : SERVER_CONCURRENCY } as Parameters<typeof createClient>[0]);
   if (url.startsWith("file:")) {
     // journal_mode=WAL is stored in the file; foreign_keys and synchronous are
     // per connection. libSQL's defaults (foreign_keys=1, synchronous=FULL under WAL)

@@ -4,6 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { openDatabase, checkPragmas, WriteQueue, MAX_GROUP, POOL_CONNECTIONS, writerPragmas } from "../../src/shared/db.ts";
 import { migrate, loadMigrations, NewerDatabaseError } from "../../src/shared/migrate.ts";
@@ -38,6 +39,36 @@ test("foreign keys, synchronous=FULL and WAL hold on every pooled connection, al
   }
   assert.ok(refused, "a township with an unknown county must be refused");
   d.close();
+});
+
+test("a file DB's reads share one connection, however many run at once, and all of them are answered", async () => {
+  const d = await openDatabase(`file:${join(dir, "one-reader.db")}`);
+  await migrate(d.client);
+  await d.write((db) => db.run(`INSERT INTO settings (key, value) VALUES ('k', 'v')`));
+  // Every statement libsql prepares, and on which connection (the statement cache sits on the same method).
+  const { Database } = { Database: createRequire(createRequire(import.meta.url).resolve("@libsql/client"))("libsql") } as {
+    Database: { prototype: { prepare: (this: object, sql: string) => unknown } };
+  };
+  const prepare = Database.prototype.prepare;
+  const used = new Set<object>();
+  Database.prototype.prepare = function (this: object, sql: string) {
+    used.add(this);
+    return prepare.call(this, sql);
+  };
+  try {
+    // Started together, as the reads of many requests are: each borrows a connection before the first returns it.
+    const rows = await Promise.all(Array.from({ length: 20 }, () => d.client.execute("SELECT value FROM settings WHERE key = 'k'")));
+    assert.equal(rows.map((r) => r.rows[0]?.[0]), Array(20).fill("v"), "every read is answered");
+    assert.is(used.size, 1, "one connection (one SQLite page cache) for the reads");
+    assert.is(used.size, POOL_CONNECTIONS);
+    // The writer keeps its own: a write in between goes through it, not through the readers' connection.
+    used.clear();
+    await Promise.all([d.write((db) => db.run(`UPDATE settings SET value = 'w' WHERE key = 'k'`)), d.client.execute("SELECT 1")]);
+    assert.is(used.size, 2, "the writer's connection and the reader's");
+  } finally {
+    Database.prototype.prepare = prepare;
+    d.close();
+  }
 });
 
 test("the write queue runs tasks one at a time, in the order they came", async () => {

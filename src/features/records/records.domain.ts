@@ -143,6 +143,8 @@ export interface RateSample {
   countyCode: string;
   unit: RateUnit;
   wageFen: number;
+  /** How many hires had this very wage here (1 when absent): the table is read grouped (records.repo.ts rateCounts). */
+  n?: number;
 }
 
 /** Figures per (kind, county, unit), and per (kind, unit) for the whole city (county "*"). */
@@ -152,14 +154,15 @@ const keyOf = (kindId: number, county: string, unit: string) => `${kindId}|${cou
 
 export function rateTable(samples: readonly RateSample[]): RateTable {
   const groups = new Map<string, number[]>();
-  const add = (k: string, w: number) => {
-    const g = groups.get(k);
-    if (g) g.push(w);
-    else groups.set(k, [w]);
+  const add = (k: string, w: number, n: number) => {
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    for (let i = 0; i < n; i++) g.push(w);
   };
   for (const s of samples) {
-    add(keyOf(s.kindId, s.countyCode, s.unit), s.wageFen);
-    add(keyOf(s.kindId, CITY, s.unit), s.wageFen);
+    const n = s.n ?? 1;
+    add(keyOf(s.kindId, s.countyCode, s.unit), s.wageFen, n);
+    add(keyOf(s.kindId, CITY, s.unit), s.wageFen, n);
   }
   const out: RateTable = new Map();
   for (const [k, wages] of groups) out.set(k, rateFigures(wages));

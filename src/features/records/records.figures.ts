@@ -72,7 +72,7 @@ async function rates(deps: Deps): Promise<RateTable> {
   const s = stateOf(deps);
   if (s.rates && s.rates.key === key) return s.rates.value;
   const since = chinaDayStart(deps.clock.now()) - (GOING_RATE_DAYS - 1) * DAY_MS;
-  const value = repo.rateSamples(deps.database.db, since).then(rateTable);
+  const value = repo.rateCounts(deps.database.db, since).then(rateTable);
   s.rates = { key, value };
   value.catch(() => {
     if (s.rates?.value === value) s.rates = null;

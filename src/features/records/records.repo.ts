@@ -69,6 +69,23 @@ export async function rateSamples(db: Queryable, sinceMs: number, county: string
   return rows.filter((r): r is typeof r & { unit: RateSample["unit"] } => isRateUnit(r.unit) && r.wageFen > 0);
 }
 
+/**
+ * The going-rate table's input (records.figures.ts): the same hires as rateSamples for the whole city, one row
+ * per (kind, county, unit, wage) with how many hires had it. The bench's 100,000-posting data set has 20,000
+ * hires in the window and 2,202 such rows: read one by one, the table's first build made ~15 MB of short-lived
+ * row objects on the job page's first request, which grew V8's old space for the rest of the run
+ * (docs/performance.md, "Read connections and peak RSS, 2026-12-06 session 21").
+ */
+export async function rateCounts(db: Queryable, sinceMs: number): Promise<(RateSample & { n: number })[]> {
+  const rows = await db
+    .select({ kindId: jobPostings.kindId, countyCode: jobPostings.countyCode, unit: hires.wageUnit, wageFen: hires.wageFen, n: sql<number>`count(*)` })
+    .from(hires)
+    .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId))
+    .where(and(gte(hires.confirmedAt, sinceMs), ne(hires.status, "cancelled"), inArray(hires.wageUnit, [...rateUnits])))
+    .groupBy(jobPostings.kindId, jobPostings.countyCode, hires.wageUnit, hires.wageFen);
+  return rows.filter((r): r is typeof r & { unit: RateSample["unit"] } => isRateUnit(r.unit) && r.wageFen > 0);
+}
+
 export function kindNames(db: Queryable) {
   return db.select({ id: workKinds.id, name: workKinds.name }).from(workKinds);
 }

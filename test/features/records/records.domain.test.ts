@@ -155,6 +155,20 @@ test("the threshold: 9 hires in the county and city are not enough; the 10th is"
   assert.equal(r, { n: 10, p25: 2925, median: 3000, p75: 3250, kindId: 1, unit: "hour", scope: "county", countyCode: YANLING });
 });
 
+test("hires read together (a wage and how many had it) make the same table as hires read one by one", () => {
+  const one = [...samples(1, YANLING, "hour", [28, 28, 29, 30, 30, 30, 31, 33, 35, 36]), ...samples(1, YUZHOU, "hour", [40, 40])];
+  const counted: RateSample[] = [
+    { kindId: 1, countyCode: YANLING, unit: "hour", wageFen: 2800, n: 2 },
+    { kindId: 1, countyCode: YANLING, unit: "hour", wageFen: 2900, n: 1 },
+    { kindId: 1, countyCode: YANLING, unit: "hour", wageFen: 3000, n: 3 },
+    ...samples(1, YANLING, "hour", [31, 33, 35, 36]),
+    { kindId: 1, countyCode: YUZHOU, unit: "hour", wageFen: 4000, n: 2 },
+  ];
+  assert.equal(rateTable(counted), rateTable(one));
+  assert.equal(goingRate(rateTable(counted), 1, YANLING, "hour"), { n: 10, p25: 2925, median: 3000, p75: 3250, kindId: 1, unit: "hour", scope: "county", countyCode: YANLING });
+  assert.is(rateTable(counted).get("1|*|hour")?.n, 12);
+});
+
 test("city fallback: too few in the county, enough across the city", () => {
   const t = rateTable([...samples(1, YANLING, "day", [150, 160, 170]), ...samples(1, YUZHOU, "day", [140, 150, 150, 160, 160, 180, 200])]);
   const r = goingRate(t, 1, YANLING, "day")!;

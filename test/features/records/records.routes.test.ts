@@ -11,6 +11,7 @@ import { employers, hires, hotlineCases, recordPrints } from "../../../db/schema
 import { addEmployer, addPosting, kindIds, YANLING, YUZHOU } from "../jobs/fixtures.ts";
 import { addCase } from "../hotline/fixtures.ts";
 import { addHires, type HireSpec } from "./fixtures.ts";
+import { rateCounts } from "../../../src/features/records/records.repo.ts";
 
 let t: TestApp;
 test.before(async () => {
@@ -156,6 +157,13 @@ test("the going rate: county from 10 hires, city fallback, nothing below; on the
   const daily = await addPosting(t, e.employerId, { kind: "水电安装", wageUnit: "day", wageFen: 20000 });
   assert.is(await api(daily), null);
   assert.ok(kinds.has("水电安装"));
+  // The table is read one row per (kind, county, unit, wage) with how many hires had it, not hire by hire
+  // (fewer row objects: 2,202 rows instead of 20,000 in the bench's data set).
+  const grouped = (await rateCounts(t.deps.database.db, t.clock.now() - 90 * 86400_000)).filter((g) => g.kindId === kinds.get("水电安装") && g.countyCode === YANLING && g.unit === "hour");
+  assert.equal(
+    grouped.map((g) => [g.wageFen, g.n]).sort((x, y) => x[0] - y[0]),
+    [[2800, 2], [2900, 1], [3000, 3], [3100, 1], [3300, 1], [3500, 1], [3600, 1]],
+  );
 });
 
 test("hires agreed more than 90 days ago leave the going rate", async () => {
