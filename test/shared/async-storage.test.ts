@@ -13,12 +13,13 @@ import { paths } from "../../src/paths.ts";
 import { hotlineCases } from "../../db/schema/index.ts";
 import { ONCE_FIELD } from "../../src/shared/once.ts";
 
-// Every run of any AsyncLocalStorage from here on, with its instance.
+// Every run of an AsyncLocalStorage from here on, with its instance. hono/jsx's own runs (one per render)
+// are left out: the production bundle takes hono's jsx without them (scripts/hono-jsx-sync.mjs, tested in
+// test/scripts/hono-jsx-sync.test.ts); these tests run the sources, where hono still has them.
 const ran: AsyncLocalStorage<unknown>[] = [];
 const run = AsyncLocalStorage.prototype.run;
 AsyncLocalStorage.prototype.run = function (this: AsyncLocalStorage<unknown>, ...args: Parameters<typeof run>) {
-  ran.push(this);
-  if (process.env.DBG) console.log(new Error().stack?.split("\n").slice(2, 6).join("\n"));
+  if (!/hono[\\/]dist[\\/]jsx[\\/]context\.js/.test(new Error().stack ?? "")) ran.push(this);
   return run.apply(this, args);
 } as typeof run;
 
