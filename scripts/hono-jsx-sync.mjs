@@ -1,8 +1,8 @@
 // hono/jsx renders every page inside an AsyncLocalStorage run when the runtime has one (hono 4.13: its
 // jsx/context.js probes node:async_hooks), so that a context read after an `await` in an async component
 // still finds its request's value. Once any AsyncLocalStorage has run, Node 20 keeps async_hooks' promise
-// hooks on for every promise of the process: measured, a fifth to a quarter of a cached hit's and a
-// signed-in page's server CPU (docs/performance.md, "The shared per-hit work, 2026-12-06").
+// hooks on for every promise of the process: with none left, 6–15 % less server CPU per request on the
+// bench's rows, side by side (docs/performance.md, "The shared per-hit work: AsyncLocalStorage, 2026-12-06").
 // Our components are all synchronous, and for those hono's own path without AsyncLocalStorage (a store
 // set around the synchronous render, as on runtimes without one) gives the same values — hono documents
 // that "synchronous components and use()-based suspension are unaffected". So the bundle (scripts/build.mjs)

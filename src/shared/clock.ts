@@ -14,7 +14,7 @@ const requestClock = new AsyncLocalStorage<Clock>();
  * Runs `fn` with `clock` as the clock of the request (createApp does this for every request).
  * The system clock is what `currentClock` gives outside a run anyway, so it is not stored: once any
  * AsyncLocalStorage has run, Node 20 keeps async_hooks' promise hooks on for every promise of the
- * process, a cost on every request (docs/performance.md, "The shared per-hit work, 2026-12-06").
+ * process, a cost on every request (docs/performance.md, "The shared per-hit work: AsyncLocalStorage, 2026-12-06").
  * Only an injected clock (tests) runs the storage.
  */
 export const withClock = <T>(clock: Clock, fn: () => T): T => (clock === systemClock ? fn() : requestClock.run(clock, fn));

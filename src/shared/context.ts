@@ -76,7 +76,7 @@ export interface Logger {
  * while a request runs has always had it. The request-log middleware makes one per request (c.var.log);
  * code handling a request logs through it (`logOf(c)`), so every line a request causes carries its id.
  * Not an AsyncLocalStorage: once one has run, Node 20 keeps async_hooks' promise hooks on for every
- * promise of the process (docs/performance.md, "The shared per-hit work, 2026-12-06").
+ * promise of the process (docs/performance.md, "The shared per-hit work: AsyncLocalStorage, 2026-12-06").
  */
 export const requestLogger = (log: Logger, req: string): Logger => new RequestLogger(log, req);
 

@@ -20,8 +20,8 @@
 // wraps the app's Database once, in prepare(). The storage is switched off
 // again whenever no keyed form is being handled: while any AsyncLocalStorage
 // is on, Node 20 runs async_hooks' promise hooks for every promise of the
-// process, every other request's too (docs/performance.md, "The shared
-// per-hit work, 2026-12-06"); a keyed form is a person pressing a button.
+// process, every other request's too (docs/performance.md, "The shared per-hit
+// work: AsyncLocalStorage, 2026-12-06"); a keyed form is a person pressing a button.
 //
 // The gap that is left: if the process dies between the action's commit and
 // the recording of its redirect, a repeat finds a claim without an answer;

@@ -1,7 +1,7 @@
 // No AsyncLocalStorage on the request path of a production app (the system
 // clock): once one has run, Node 20 keeps async_hooks' promise hooks on for
 // every promise of the process, a cost on every request (docs/performance.md,
-// "The shared per-hit work, 2026-12-06"). The one left, the claim of a keyed
+// "The shared per-hit work: AsyncLocalStorage, 2026-12-06"). The one left, the claim of a keyed
 // form (once.ts), is switched off again when no keyed form is being handled.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
