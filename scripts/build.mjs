@@ -7,6 +7,7 @@ import { build } from "esbuild";
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { honoJsxSync } from "./hono-jsx-sync.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 // The commit being built, shown with the release as the program's version
@@ -45,6 +46,8 @@ const result = await build({
   logLevel: "warning",
   // (define above: the bundle checks at start that none of its sources changed after it was built.)
   metafile: true,
+  // hono/jsx without AsyncLocalStorage (why: scripts/hono-jsx-sync.mjs).
+  plugins: [honoJsxSync],
 });
 // Pure ASCII, as esbuild already writes every string: it leaves a few characters in regular expressions and
 // tagged templates (/[，]/, sql`…'、'…`), and one non-ASCII character makes Node decode the whole file on its slow

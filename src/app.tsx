@@ -13,7 +13,7 @@ import { etag } from "hono/etag";
 import { eq } from "drizzle-orm";
 import type { Config } from "./config.ts";
 import type { AppEnv, Ctx, Deps, Logger } from "./shared/context.ts";
-import { jsonLogger, rememberErrors, safeErrorMessage, type RecentError } from "./shared/context.ts";
+import { jsonLogger, logOf, rememberErrors, safeErrorMessage, type RecentError } from "./shared/context.ts";
 import { openDatabase, checkPragmas, writerPragmas, storageErrorCode, type Database } from "./shared/db.ts";
 import { migrate } from "./shared/migrate.ts";
 import { seedRegions, Regions } from "./shared/regions.ts";
@@ -249,8 +249,8 @@ export function createApp(deps: Deps) {
   app.get(paths.healthz, async (c) => {
     // 503 with a code and a Chinese reason when the server cannot do its job
     // (src/ops/health.ts); monitoring alarms on anything but "ok":true.
-    const h = await checkHealth(deps);
-    if (!h.ok) deps.log.error("unhealthy", { code: h.code, problems: h.problems.map((p) => p.code) });
+    const h = await checkHealth(deps, Date.now(), logOf(c));
+    if (!h.ok) logOf(c).error("unhealthy", { code: h.code, problems: h.problems.map((p) => p.code) });
     c.header("cache-control", "no-store");
     return c.json(h, h.ok ? 200 : 503);
   });
@@ -302,7 +302,7 @@ export function createApp(deps: Deps) {
     const storage = storageErrorCode(err);
     if (c.req.path.startsWith("/api/")) {
       const status = storage ? 503 : err instanceof NotFound ? 404 : err instanceof Refused ? err.status : 500;
-      if (status >= 500) deps.log.error("unhandled", { path: routePath(c, -1), error: safeErrorMessage(err), code: storage ?? undefined });
+      if (status >= 500) logOf(c).error("unhandled", { path: routePath(c, -1), error: safeErrorMessage(err), code: storage ?? undefined });
       return c.json({ error: status === 404 ? "not_found" : status === 500 ? "server_error" : "bad_request", message: err instanceof Refused ? err.userMessage : undefined }, status);
     }
     // A twin of a form being handled: the submissionOnce middleware answers with the first one's redirect.
@@ -328,7 +328,7 @@ export function createApp(deps: Deps) {
     }
     // The same id in the log line and on the page, so the clerk can find one from the other.
     const id = c.get("requestId");
-    deps.log.error("unhandled", {
+    logOf(c).error("unhandled", {
       path: routePath(c, -1),
       error: safeErrorMessage(err),
       code: storage ?? undefined,

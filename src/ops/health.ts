@@ -3,7 +3,7 @@
 // file still the one it opened, can it write, is there room on the disk?
 // A server that answers pages but cannot save a sign-up is not healthy.
 import { healthProbe } from "../../db/schema/index.ts";
-import type { Deps } from "../shared/context.ts";
+import type { Deps, Logger } from "../shared/context.ts";
 import { perApp } from "../shared/memo.ts";
 import { storageErrorCode } from "../shared/db.ts";
 import { copy } from "../../views/copy/index.ts";
@@ -71,7 +71,8 @@ export function probeAtStart(deps: Deps, now = Date.now()): Promise<string | nul
   return probe(deps, now);
 }
 
-export async function checkHealth(deps: Deps, now = Date.now()): Promise<Health> {
+/** `log`: the request's logger when a request asks (its id on the line). */
+export async function checkHealth(deps: Deps, now = Date.now(), log: Logger = deps.log): Promise<Health> {
   const h = copy.ops.health;
   const problems: Health["problems"] = [];
   const add = (code: HealthCode) => problems.push({ code, reason: h[code] });
@@ -86,7 +87,7 @@ export async function checkHealth(deps: Deps, now = Date.now()): Promise<Health>
       const rs = await deps.database.client.execute("SELECT count(*) FROM schema_migrations");
       migrations = Number(rs.rows[0][0]);
     } catch (e) {
-      deps.log.error("healthz", { error: (e as Error).message });
+      log.error("healthz", { error: (e as Error).message });
       add("db_unreadable");
     }
     if (migrations !== null) {
@@ -95,7 +96,7 @@ export async function checkHealth(deps: Deps, now = Date.now()): Promise<Health>
       if (failed || (last && now - last.at < RECENT_FAILURE_MS)) add("write_failed");
     }
   }
-  const disk = diskHealth(deps.config.databaseUrl, deps.log, undefined, deps.config.diskMinFreeMb * 1024 * 1024);
+  const disk = diskHealth(deps.config.databaseUrl, log, undefined, deps.config.diskMinFreeMb * 1024 * 1024);
   if (disk.disk === "low") add("disk_low");
   const last = deps.database.writeHealth.lastFailure;
   return {

@@ -2,7 +2,7 @@
 // healthy, backed up, and cleaning up after itself?
 import { eq, sql } from "drizzle-orm";
 import { smsOutbox } from "../../db/schema/index.ts";
-import type { Deps, RecentError } from "../shared/context.ts";
+import type { Deps, Logger, RecentError } from "../shared/context.ts";
 import { codesSentToday, budgetState } from "../features/phone/index.ts";
 import { dbFilePath, diskState, fileSize, type DiskState } from "./dbfile.ts";
 import { backupStale } from "./retention.domain.ts";
@@ -40,7 +40,7 @@ async function codeBudget(deps: Deps): Promise<Status["smsCodes"]> {
   return { sentToday, budget, state: budgetState(sentToday, budget) };
 }
 
-export async function collectStatus(deps: Deps): Promise<Status> {
+export async function collectStatus(deps: Deps, log: Logger = deps.log): Promise<Status> {
   const { db, client } = deps.database;
   const path = dbFilePath(deps.config.databaseUrl);
   const mig = await client.execute("SELECT count(*), max(name) FROM schema_migrations");
@@ -61,7 +61,7 @@ export async function collectStatus(deps: Deps): Promise<Status> {
     smsCodes: await codeBudget(deps),
     disk: diskState(deps.config.databaseUrl, undefined, deps.config.diskMinFreeMb * 1024 * 1024),
     retention: deps.config.retention,
-    health: await checkHealth(deps),
+    health: await checkHealth(deps, Date.now(), log),
     recentErrors: [...(deps.recentErrors ?? [])].reverse(),
   };
 }

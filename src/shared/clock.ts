@@ -10,8 +10,14 @@ export const systemClock: Clock = { now: () => Date.now() };
 // The app's clock for code deep inside a request that is not handed `deps`
 // (a form field schema checking that a birth date is not in the future).
 const requestClock = new AsyncLocalStorage<Clock>();
-/** Runs `fn` with `clock` as the clock of the request (createApp does this for every request). */
-export const withClock = <T>(clock: Clock, fn: () => T): T => requestClock.run(clock, fn);
+/**
+ * Runs `fn` with `clock` as the clock of the request (createApp does this for every request).
+ * The system clock is what `currentClock` gives outside a run anyway, so it is not stored: once any
+ * AsyncLocalStorage has run, Node 20 keeps async_hooks' promise hooks on for every promise of the
+ * process, a cost on every request (docs/performance.md, "The shared per-hit work: AsyncLocalStorage, 2026-12-06").
+ * Only an injected clock (tests) runs the storage.
+ */
+export const withClock = <T>(clock: Clock, fn: () => T): T => (clock === systemClock ? fn() : requestClock.run(clock, fn));
 /** The injected clock of the request being handled; the system clock outside one. */
 export const currentClock = (): Clock => requestClock.getStore() ?? systemClock;
 export const fixedClock = (iso: string | number): Clock & { set(t: string | number): void; advance(ms: number): void } => {

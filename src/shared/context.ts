@@ -1,6 +1,5 @@
 // The types every handler shares: what the app is given (Deps) and what each
 // request carries (the signed-in user, the CSRF token, the text-size choice).
-import { AsyncLocalStorage } from "node:async_hooks";
 import { setImmediate } from "node:timers";
 import type { Context } from "hono";
 import type { Config } from "../config.ts";
@@ -59,6 +58,8 @@ export type AppEnv = {
     big: boolean;
     /** Short id of this request, in every log line written while it runs and on its error page. */
     requestId: string;
+    /** deps.log with this request's id on every line (set by the request-log middleware): log through it while handling a request. */
+    log: Logger;
   };
 };
 
@@ -71,11 +72,33 @@ export interface Logger {
 }
 
 /**
- * The request a log line belongs to: set by the request-log middleware for the
- * whole of a request (including writes it waits for), read by jsonLogger, so
- * every line a request causes carries its id ("req").
+ * `log` with the request's id ("req") on every line, right after the message, where a line written
+ * while a request runs has always had it. The request-log middleware makes one per request (c.var.log);
+ * code handling a request logs through it (`logOf(c)`), so every line a request causes carries its id.
+ * Not an AsyncLocalStorage: once one has run, Node 20 keeps async_hooks' promise hooks on for every
+ * promise of the process (docs/performance.md, "The shared per-hit work: AsyncLocalStorage, 2026-12-06").
  */
-export const requestContext = new AsyncLocalStorage<{ id: string }>();
+export const requestLogger = (log: Logger, req: string): Logger => new RequestLogger(log, req);
+
+// A class, not three closures: one small object per request (every request makes one, cached hits too).
+class RequestLogger implements Logger {
+  constructor(
+    private readonly log: Logger,
+    private readonly req: string,
+  ) {}
+  info(msg: string, fields?: Record<string, unknown>) {
+    this.log.info(msg, { req: this.req, ...fields });
+  }
+  warn(msg: string, fields?: Record<string, unknown>) {
+    this.log.warn(msg, { req: this.req, ...fields });
+  }
+  error(msg: string, fields?: Record<string, unknown>) {
+    this.log.error(msg, { req: this.req, ...fields });
+  }
+}
+
+/** The request's logger (its id on every line); deps.log before the request-log middleware has run. */
+export const logOf = (c: Context<AppEnv>): Logger => c.var.log ?? c.var.deps.log;
 
 /**
  * Lines to `out`, written together once per turn of the event loop. Every
@@ -110,8 +133,7 @@ const toStdout = (line: string) => (stdoutLines ??= batchedLines((text) => proce
 export function jsonLogger(write: (line: string) => void = toStdout, quiet = false): Logger {
   const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => {
     if (quiet && level === "info") return;
-    const req = requestContext.getStore()?.id;
-    write(JSON.stringify({ t: new Date().toISOString(), level, msg, ...(req ? { req } : {}), ...fields }));
+    write(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }));
   };
   return { info: emit("info"), warn: emit("warn"), error: emit("error") };
 }
@@ -124,7 +146,8 @@ export function rememberErrors(log: Logger, into: RecentError[]): Logger {
     error(msg, fields = {}) {
       log.error(msg, fields);
       const error = typeof fields.error === "string" ? fields.error : typeof fields.code === "string" ? fields.code : undefined;
-      into.push({ at: Date.now(), msg, req: requestContext.getStore()?.id, error });
+      const req = typeof fields.req === "string" ? fields.req : undefined;
+      into.push({ at: Date.now(), msg, req, error });
       if (into.length > RECENT_ERRORS) into.splice(0, into.length - RECENT_ERRORS);
     },
   };

@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import { gzipSync, brotliCompressSync, constants as z } from "node:zlib";
 import { pooledToken } from "./crypto.ts";
-import { requestContext, type AppEnv } from "./context.ts";
+import { requestLogger, type AppEnv } from "./context.ts";
 
 // No inline script anywhere, so script-src needs no 'unsafe-inline'. Inline
 // style attributes are not used either.
@@ -128,11 +128,12 @@ const requestId = () => pooledToken(6);
 export const requestLog = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const start = performance.now();
   // A short id for this request: in its log line (and every line written while
-  // it runs, through requestContext), in the X-Request-Id header and on its
+  // it runs, through c.var.log), in the X-Request-Id header and on its
   // error page, so a clerk can find the log line of the page someone saw.
   const id = requestId();
   c.set("requestId", id);
-  await requestContext.run({ id }, () => next());
+  c.set("log", requestLogger(c.var.deps.log, id));
+  await next();
   // On the response's own headers, not c.header(): after the handler, hono's
   // c.header() rebuilds the response from res.body, which turns a plain string
   // body into a stream — @hono/node-server then writes headers and body in

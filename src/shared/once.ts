@@ -17,7 +17,11 @@
 //
 // The claim finds the request through AsyncLocalStorage (node:async_hooks,
 // also on Deno), so no handler has to know about keys: `withSubmissionClaims`
-// wraps the app's Database once, in prepare().
+// wraps the app's Database once, in prepare(). The storage is switched off
+// again whenever no keyed form is being handled: while any AsyncLocalStorage
+// is on, Node 20 runs async_hooks' promise hooks for every promise of the
+// process, every other request's too (docs/performance.md, "The shared per-hit
+// work: AsyncLocalStorage, 2026-12-06"); a keyed form is a person pressing a button.
 //
 // The gap that is left: if the process dies between the action's commit and
 // the recording of its redirect, a repeat finds a claim without an answer;
@@ -83,6 +87,20 @@ interface Claim {
 }
 
 const current = new AsyncLocalStorage<Claim>();
+/** Keyed forms being handled now (runs of `current`); at 0 the storage is disabled. */
+let claimsRunning = 0;
+
+/** `next` with `claim` as the claim of the request; the storage off again after the last one. */
+async function withClaim(claim: Claim, next: () => Promise<void>): Promise<void> {
+  claimsRunning++;
+  try {
+    await current.run(claim, next);
+  } finally {
+    // disable(): Node's promise hooks go off once no AsyncLocalStorage is on; the next run turns it on again.
+    // A continuation of a finished request that writes later finds no claim (its claim was taken or is over).
+    if (--claimsRunning === 0) current.disable();
+  }
+}
 
 /** The claim the next write of this request must make, once. */
 function takeClaim(): Claim | null {
@@ -179,7 +197,7 @@ export function submissionOnce(): MiddlewareHandler<AppEnv> {
       let done!: () => void;
       inFlight.set(id, new Promise<void>((r) => (done = r)));
       try {
-        await current.run(claim, () => next());
+        await withClaim(claim, next);
         if (claim.claimed) {
           const answer = replayable(c);
           if (answer) {

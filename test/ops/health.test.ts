@@ -181,7 +181,7 @@ test("an unhandled error's log line and its 500 page share the request id; every
   const t = await makeTestApp();
   try {
     t.app.get("/__boom", (c) => {
-      c.var.deps.log.info("about to fail");
+      c.var.log.info("about to fail");
       throw new Error("boom");
     });
     const res = await t.app.request("/__boom");
@@ -192,6 +192,9 @@ test("an unhandled error's log line and its 500 page share the request id; every
     assert.is(res.headers.get("x-request-id"), id);
     const lines = t.logs.map((l) => JSON.parse(l)).filter((l) => l.req === id);
     assert.equal(lines.map((l) => l.msg), ["about to fail", "unhandled", "request"]);
+    // The id right after the message, as before; the status page's last errors carry it too.
+    assert.equal(Object.keys(lines[1]).slice(0, 4), ["t", "level", "msg", "req"]);
+    assert.is(t.deps.recentErrors?.at(-1)?.req, id);
   } finally {
     t.close();
   }

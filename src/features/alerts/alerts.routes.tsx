@@ -3,7 +3,7 @@
 // worker's own page, and the providers' inbound (上行) callback for replies.
 import { Hono } from "hono";
 import * as v from "valibot";
-import type { AppEnv, Ctx, CurrentUser, Deps } from "../../shared/context.ts";
+import { logOf, type AppEnv, type Ctx, type CurrentUser, type Deps } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { requireRole } from "../../shared/authz.ts";
 import { readForm, check, int, type FormErrors, type FormInput } from "../../shared/forms.ts";
@@ -153,7 +153,7 @@ export function alertsRoutes() {
     if (!items) return notAccepted(c, provider);
     for (const r of items) {
       const outcome = await handleReply(c.var.deps, { provider, ...r });
-      c.var.deps.log.info("sms reply", { provider, outcome });
+      logOf(c).info("sms reply", { provider, outcome });
     }
     return received(c, provider);
   });

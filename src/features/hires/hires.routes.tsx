@@ -3,7 +3,7 @@
 // agreement, progress marks, and the worker's "were you paid?" answer.
 import { Hono } from "hono";
 import * as v from "valibot";
-import type { AppEnv, Ctx, CurrentUser, Deps } from "../../shared/context.ts";
+import { logOf, type AppEnv, type Ctx, type CurrentUser, type Deps } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { requireUser, requireRole, ensure } from "../../shared/authz.ts";
 import { readForm, check, choice } from "../../shared/forms.ts";
@@ -157,7 +157,7 @@ export function hiresRoutes() {
     if (answer === "not_paid") {
       // After the answer is stored: a listener's failure must not lose the answer.
       for (const hook of deps.hooks.hireNotPaid) {
-        await hook(deps, h.id).catch((e: Error) => deps.log.error("hireNotPaid hook", { hireId: h.id, error: e.message }));
+        await hook(deps, h.id).catch((e: Error) => logOf(c).error("hireNotPaid hook", { hireId: h.id, error: e.message }));
       }
     }
     return redirectWithFlash(c, paths.hires.show(h.id), answer === "paid" ? t.thanksPaid : t.notPaidDone(deps.config.hotline));

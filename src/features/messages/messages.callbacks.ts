@@ -6,7 +6,7 @@
 // 404, as for any unknown path. A receipt also changes only a row that we sent
 // through that provider, with that provider's id, to that number.
 import { Hono } from "hono";
-import type { AppEnv, Ctx, Deps } from "../../shared/context.ts";
+import { logOf, type AppEnv, type Ctx, type Deps } from "../../shared/context.ts";
 import { safeEqual } from "../../shared/crypto.ts";
 import { NotFound } from "../../shared/errors.ts";
 import { paths } from "../../paths.ts";
@@ -77,7 +77,7 @@ export function callbackRoutes() {
     const receipts = parseReceipts(provider, await callbackJson(c));
     if (!receipts) return notAccepted(c, provider);
     const n = await receiveReceipts(c.var.deps, provider, receipts);
-    c.var.deps.log.info("sms receipts", { provider, received: receipts.length, matched: n });
+    logOf(c).info("sms receipts", { provider, received: receipts.length, matched: n });
     return received(c, provider);
   });
   return app;

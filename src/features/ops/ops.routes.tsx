@@ -2,7 +2,7 @@
 // The status page for admins, and the station's handling of a worker's
 // "delete my data" request.
 import { Hono } from "hono";
-import type { AppEnv, Ctx, CurrentUser, Deps } from "../../shared/context.ts";
+import { logOf, type AppEnv, type Ctx, type CurrentUser, type Deps } from "../../shared/context.ts";
 import { paths } from "../../paths.ts";
 import { readForm, check, type FormErrors, type FormInput } from "../../shared/forms.ts";
 import { requireAdmin, requireStaff, ensure, canSeeCounty, canSeeMarket } from "../../shared/authz.ts";
@@ -46,7 +46,7 @@ export function opsRoutes() {
 
   app.get(paths.ops.status, async (c) => {
     requireAdmin(c);
-    return c.render(<StatusPage s={await collectStatus(c.var.deps)} />, { title: t.statusTitle });
+    return c.render(<StatusPage s={await collectStatus(c.var.deps, logOf(c))} />, { title: t.statusTitle });
   });
 
   const lookupPage = (c: Ctx, status: 200 | 400 | 404, values?: FormInput, errors?: FormErrors) => {

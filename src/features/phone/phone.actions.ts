@@ -2,7 +2,7 @@
 // check a code, resend it. Other features define what happens once a code
 // matches (a purpose) and call startProof from their forms; nothing they keep
 // in the payload becomes an account or a sign-up before that.
-import type { Ctx, Deps } from "../../shared/context.ts";
+import { logOf, type Ctx, type Deps, type Logger } from "../../shared/context.ts";
 import { randomToken, sha256, hmac, safeEqual } from "../../shared/crypto.ts";
 import { chinaDate } from "../../shared/clock.ts";
 import { clearAccountThrottle } from "../../shared/throttle.ts";
@@ -49,8 +49,8 @@ export const limitMessage = (r: LimitRefusal): string => (r.key === "numberWait"
 const codeHash = (token: string, code: string) => hmac(token, code);
 
 /** Sends queued texts now (a code is wanted within seconds), without holding up the answer. */
-function sendSoon(deps: Deps) {
-  flushSms(deps).catch((e: Error) => deps.log.warn("sms flush after code", { error: e.message }));
+function sendSoon(deps: Deps, log: Logger) {
+  flushSms(deps).catch((e: Error) => log.warn("sms flush after code", { error: e.message }));
 }
 
 /** The address the limits count for this request, or the staff member's own key at the desk. */
@@ -90,11 +90,11 @@ export async function startProof(
     return { refused: null, budgetJustReached: counts.instanceToday + 1 === deps.config.phoneCodes.dailyBudget };
   });
   if (refusal.refused) {
-    if (refusal.refused.key === "budget") deps.log.warn("sms code budget used up", { day });
+    if (refusal.refused.key === "budget") logOf(c).warn("sms code budget used up", { day });
     return { ok: false, message: limitMessage(refusal.refused) };
   }
-  if (refusal.budgetJustReached) deps.log.error("sms code budget reached", { day, budget: deps.config.phoneCodes.dailyBudget });
-  sendSoon(deps);
+  if (refusal.budgetJustReached) logOf(c).error("sms code budget reached", { day, budget: deps.config.phoneCodes.dailyBudget });
+  sendSoon(deps, logOf(c));
   return { ok: true, location: paths.phone.code(token) };
 }
 
@@ -116,7 +116,7 @@ export async function resendCode(c: Ctx, token: string): Promise<{ ok: true } | 
   });
   if ("gone" in r) return { gone: true };
   if ("refused" in r && r.refused) return { ok: false, message: limitMessage(r.refused) };
-  sendSoon(deps);
+  sendSoon(deps, logOf(c));
   return { ok: true };
 }
 
