@@ -5,7 +5,7 @@
 // db.test.ts it covers `npm run mutation -- db`.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtempSync, rmSync, renameSync, copyFileSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, renameSync, copyFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
@@ -606,6 +606,25 @@ test("the WAL syncer: the held -wal's fdatasync begins beside the stat of its pa
   const f = await s.sync().catch((x) => x);
   assert.ok(f instanceof WalSyncError, String(f));
   assert.is(await s.sync().catch((x) => x), f);
+});
+
+test("the WAL syncer after closeSync (the process stopping): a late sync opens the -wal again; the closed descriptor is never synced", async () => {
+  const base = join(dir, `wc${++n}.db`);
+  writeFileSync(`${base}-wal`, "frames");
+  const calls: string[] = [];
+  const fs: SyncFs = {
+    ...nodeSyncFs,
+    open: (p) => (calls.push("open"), nodeSyncFs.open(p)),
+    syncDir: (p) => (calls.push("syncDir"), nodeSyncFs.syncDir(p)),
+    fdatasync: (fd) => (calls.push("fdatasync"), nodeSyncFs.fdatasync(fd)),
+  };
+  const s = new WalSyncer(`${base}-wal`, base, fs);
+  await s.sync();
+  s.closeSync();
+  calls.length = 0;
+  await s.sync();
+  assert.equal(calls, ["open", "syncDir", "fdatasync"], "the same -wal (its identity still known) opened again, not the closed descriptor synced");
+  s.closeSync();
 });
 
 test("WalSyncError says what failed: the cause's code, else its message, else the cause itself", () => {
