@@ -335,25 +335,7 @@ export class WalSyncer {
   }
 
   async #once(): Promise<void> {
-    const fd = this.#fd;
-    const id = this.#id;
-    if (fd !== null && id) {
-      // The usual case: the -wal is the file we hold. Its fdatasync starts at once, beside the stat
-      // of the path (two threads of libuv's pool, not two round trips in a row): every answer waits
-      // one thread-pool trip less. Both began after the COMMIT; both are waited for (the descriptor
-      // stays open until its sync is done). Only when the path is still the held file is the sync
-      // enough; a -wal replaced or removed meanwhile takes the full path below, as before.
-      const [now, synced] = await Promise.allSettled([this.fs.stat(this.walPath), this.#datasync(fd)]);
-      if (synced.status === "rejected") throw synced.reason;
-      if (now.status === "rejected") throw now.reason;
-      if (now.value && now.value.ino === id.ino && now.value.dev === id.dev) return;
-      return this.#checked(now.value);
-    }
-    return this.#checked(await this.fs.stat(this.walPath));
-  }
-
-  /** The sync after a stat that did not find the held file: the first, a new -wal, or none. */
-  async #checked(now: { dev: number; ino: number } | null): Promise<void> {
+    const now = await this.fs.stat(this.walPath);
     if (!now) {
       await this.#closeFd();
       const fd = await this.fs.open(this.dbPath);

@@ -5,7 +5,7 @@
 // db.test.ts it covers `npm run mutation -- db`.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtempSync, rmSync, renameSync, copyFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, renameSync, copyFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
@@ -395,12 +395,12 @@ test("the WAL syncer: a -wal made anew (other inode) is opened again before the 
   calls.length = 0;
   files.set(`${base}-wal`, { dev: 1, ino: 11 });
   await s.sync();
-  assert.equal(calls, ["fdatasync 100", "close 100", "open -wal -> 101", "syncDir", "fdatasync 101"], "a new WAL: the held descriptor's sync (begun beside the stat) is not enough; the old descriptor closed, the new file synced, its name too");
+  assert.equal(calls, ["close 100", "open -wal -> 101", "syncDir", "fdatasync 101"], "a new WAL: the old descriptor closed, the new file synced, its name too");
   assert.is(s.stats.reopened, 1);
   calls.length = 0;
   files.delete(`${base}-wal`);
   await s.sync();
-  assert.equal(calls, ["fdatasync 101", "close 101", "open db -> 102", "fdatasync 102", "close 102"], "no WAL: the DB file synced after the held descriptor's sync");
+  assert.equal(calls, ["close 101", "open db -> 102", "fdatasync 102", "close 102"]);
   calls.length = 0;
   files.set(`${base}-wal`, { dev: 1, ino: 12 });
   await s.sync();
@@ -471,12 +471,7 @@ function fakeFs(base: string) {
   };
   const name = (p: string) => p.slice(base.length) || "db";
   const fs: SyncFs = {
-    // Not in `calls` (the lists below name the descriptor operations); it may be held or fail.
-    stat: async (p) => {
-      await gate("stat");
-      maybeFail("stat");
-      return files.get(p) ?? null;
-    },
+    stat: async (p) => files.get(p) ?? null,
     open: async (p) => {
       calls.push(`open ${name(p)}`);
       await gate("open");
@@ -555,76 +550,8 @@ test("the WAL syncer: a -wal on another device with the same inode number is ano
   a.files.set(`${base}-wal`, { dev: 2, ino: 10 });
   await s.sync();
   await s.sync();
-  assert.equal(a.calls, ["open -wal", "fstat 100", "syncDir", "fdatasync 100", "fdatasync 100", "close 100", "open -wal", "fstat 101", "syncDir", "fdatasync 101", "fdatasync 101"]);
+  assert.equal(a.calls, ["open -wal", "fstat 100", "syncDir", "fdatasync 100", "close 100", "open -wal", "fstat 101", "syncDir", "fdatasync 101", "fdatasync 101"]);
   assert.is(s.stats.reopened, 1);
-});
-
-test("the WAL syncer: the held -wal's fdatasync begins beside the stat of its path, and the answer waits for both; a replaced -wal is synced too, a stat error fails that sync only", async () => {
-  const base = join(dir, `wp${++n}.db`);
-  const a = fakeFs(base);
-  const s = new WalSyncer(`${base}-wal`, base, a.fs);
-  await s.sync();
-  a.calls.length = 0;
-  // 1. The stat held: the held descriptor's sync has begun all the same; no answer before the stat says it is the -wal.
-  a.hold("stat");
-  const p1 = s.sync();
-  await a.waitGates(1);
-  for (let i = 0; i < 20 && a.calls.length === 0; i++) await new Promise((r) => setImmediate(r));
-  assert.equal(a.calls, ["fdatasync 100"], "the sync did not wait for the stat");
-  assert.is(await settledYet(p1), false, "not answered before the stat");
-  a.gates[0].open();
-  await p1;
-  // 2. The fdatasync held, the stat answered: no answer before the sync is done.
-  a.calls.length = 0;
-  a.hold("fdatasync");
-  const p2 = s.sync();
-  await a.waitGates(2);
-  assert.is(await settledYet(p2), false, "not answered before its fdatasync is done");
-  a.gates[1].open();
-  await p2;
-  assert.equal(a.calls, ["fdatasync 100"]);
-  // 3. The -wal replaced while the held descriptor was synced: the new file is opened, its name and data synced, before the answer.
-  a.calls.length = 0;
-  a.hold("stat");
-  const p3 = s.sync();
-  await a.waitGates(3);
-  a.files.set(`${base}-wal`, { dev: 1, ino: 11 });
-  a.gates[2].open();
-  await p3;
-  assert.equal(a.calls, ["fdatasync 100", "close 100", "open -wal", "fstat 101", "syncDir", "fdatasync 101"]);
-  assert.is(s.stats.reopened, 1);
-  // 4. A stat error fails that sync only (the held file's sync was fine: not poisoned); the next sync goes on as usual.
-  a.calls.length = 0;
-  a.failNext.set("stat", Object.assign(new Error("EACCES"), { code: "EACCES" }));
-  const e = await s.sync().catch((x) => x);
-  assert.is(e?.code, "EACCES");
-  assert.not.ok(e instanceof WalSyncError);
-  await s.sync();
-  assert.equal(a.calls, ["fdatasync 101", "fdatasync 101"]);
-  // 5. The fdatasync fails while the stat is fine: poisoned, as before.
-  a.failNext.set("fdatasync", Object.assign(new Error("EIO"), { code: "EIO" }));
-  const f = await s.sync().catch((x) => x);
-  assert.ok(f instanceof WalSyncError, String(f));
-  assert.is(await s.sync().catch((x) => x), f);
-});
-
-test("the WAL syncer after closeSync (the process stopping): a late sync opens the -wal again; the closed descriptor is never synced", async () => {
-  const base = join(dir, `wc${++n}.db`);
-  writeFileSync(`${base}-wal`, "frames");
-  const calls: string[] = [];
-  const fs: SyncFs = {
-    ...nodeSyncFs,
-    open: (p) => (calls.push("open"), nodeSyncFs.open(p)),
-    syncDir: (p) => (calls.push("syncDir"), nodeSyncFs.syncDir(p)),
-    fdatasync: (fd) => (calls.push("fdatasync"), nodeSyncFs.fdatasync(fd)),
-  };
-  const s = new WalSyncer(`${base}-wal`, base, fs);
-  await s.sync();
-  s.closeSync();
-  calls.length = 0;
-  await s.sync();
-  assert.equal(calls, ["open", "syncDir", "fdatasync"], "the same -wal (its identity still known) opened again, not the closed descriptor synced");
-  s.closeSync();
 });
 
 test("WalSyncError says what failed: the cause's code, else its message, else the cause itself", () => {
