@@ -9,6 +9,8 @@ import { jobPostings } from "../../../db/schema/index.ts";
 import { paths } from "../../../src/paths.ts";
 import { copy } from "../../../views/copy/index.ts";
 import { addDays } from "../../../src/shared/clock.ts";
+import { check } from "../../../src/shared/forms.ts";
+import { applySchema } from "../../../src/features/jobs/jobs.schema.ts";
 import { addEmployer, addPosting, addWorker, kindIds, postingFields, tableCounts, YANLING } from "./fixtures.ts";
 
 const t = copy.jobs;
@@ -173,6 +175,21 @@ test("filters that make no sense are ignored, not errors", async () => {
   const r = await app.client().get(`${paths.jobs.list}?kind=abc&county=999999&township=1&form=x&when=yesterday&brand=-1&minDay=9999999999&page=-3`);
   assert.is(r.status, 200);
   assert.ok(r.html.includes("<h1>"));
+});
+
+test("sign-up form schemas: made once (not one per request), four that differ, each asking for what its case needs", () => {
+  const cases = [
+    { anon: false, quote: false },
+    { anon: false, quote: true },
+    { anon: true, quote: false },
+    { anon: true, quote: true },
+  ];
+  const made = cases.map((o) => applySchema(o));
+  cases.forEach((o, i) => assert.is(applySchema({ ...o }), made[i], "the same object for the same case"));
+  assert.is(new Set(made).size, 4);
+  const empty = made.map((s) => check(s, {}));
+  assert.equal(empty.map((r) => r.ok), [true, false, false, false]);
+  assert.equal(empty.map((r) => (r.ok ? [] : Object.keys(r.errors).sort())), [[], ["quote"], ["name", "phone"], ["name", "phone", "quote"]]);
 });
 
 test.run();
