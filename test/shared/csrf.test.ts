@@ -7,7 +7,7 @@ import { paths } from "../../src/paths.ts";
 import { createHash, createHmac } from "node:crypto";
 import { Hono } from "hono";
 import { setCookie } from "hono/cookie";
-import { csrfTokenFor } from "../../src/shared/csrf.ts";
+import { csrfTokenFor, keptSeedTokens } from "../../src/shared/csrf.ts";
 import type { AppEnv } from "../../src/shared/context.ts";
 
 let t: TestApp;
@@ -251,6 +251,71 @@ test("csrfTokenFor keeps the cookies the response already sets: a new seed is ad
   const kept = await mini.request("/", { headers: { cookie: `csrf=${seed}` } });
   assert.equal(kept.headers.getSetCookie(), ["flash=hi; Path=/"]);
   assert.is(await kept.text(), hmacOf(secret, "a:" + seed));
+});
+
+// An app whose deps the test holds, to see which tokens are kept: a secret never changes in an app's life,
+// so changing it here shows whether a token was signed again or served from the memo.
+function seedApp() {
+  const deps = { secret: "k".repeat(32), config: { https: false } } as unknown as AppEnv["Variables"]["deps"];
+  const mini = new Hono<AppEnv>();
+  mini.use(async (c, next) => {
+    c.set("deps", deps);
+    c.set("sessionHash", null);
+    await next();
+  });
+  mini.get("/", (c) => c.text(csrfTokenFor(c)));
+  const get = async (seed?: string) => {
+    const res = await mini.request("/", seed ? { headers: { cookie: `csrf=${seed}` } } : {});
+    const line = seedOf(res.headers.getSetCookie());
+    return { token: await res.text(), seed: line?.split(";")[0].slice("csrf=".length) };
+  };
+  return { deps, get };
+}
+
+test("a returning visitor's token is kept per seed (issue #20: no HMAC per page): exactly HMAC(secret, \"a:\" + seed), signed once", async () => {
+  const { deps, get } = seedApp();
+  const first = deps.secret;
+  const seed = "A".repeat(22);
+  const kept = await get(seed);
+  assert.is(kept.seed, undefined, "a well-formed seed is kept, no new cookie");
+  assert.is(kept.token, hmacOf(first, "a:" + seed));
+  assert.is(keptSeedTokens(deps), 1);
+  (deps as { secret: string }).secret = "j".repeat(32);
+  assert.is((await get(seed)).token, hmacOf(first, "a:" + seed), "served from the memo, not signed again");
+  assert.is(keptSeedTokens(deps), 1, "one entry per seed");
+  const other = "B".repeat(22);
+  assert.is((await get(other)).token, hmacOf(deps.secret, "a:" + other), "another seed is signed (with the app's secret)");
+  assert.is(keptSeedTokens(deps), 2);
+});
+
+test("a new seed's token is kept as it is handed out: her next page signs nothing; a malformed seed is not kept", async () => {
+  const { deps, get } = seedApp();
+  const first = deps.secret;
+  const fresh = await get();
+  assert.ok(fresh.seed && /^[\w-]{22}$/.test(fresh.seed));
+  assert.is(fresh.token, hmacOf(first, "a:" + fresh.seed));
+  assert.is(keptSeedTokens(deps), 1);
+  (deps as { secret: string }).secret = "j".repeat(32);
+  const next = await get(fresh.seed);
+  assert.is(next.seed, undefined);
+  assert.is(next.token, fresh.token);
+  const bad = await get("short");
+  assert.ok(bad.seed && bad.seed !== "short", "a malformed seed is replaced");
+  assert.is(keptSeedTokens(deps), 2, "the replacement is kept, the malformed one is not");
+});
+
+test("the kept seed tokens are bounded: 10,000, emptied when full (made-up seeds cost memory up to the bound)", async () => {
+  const { deps, get } = seedApp();
+  const seedN = (n: number) => n.toString(36).padStart(22, "0");
+  for (let n = 0; n < 10_000; n++) await get(seedN(n));
+  assert.is(keptSeedTokens(deps), 10_000);
+  await get(seedN(0));
+  assert.is(keptSeedTokens(deps), 10_000, "a kept seed adds nothing");
+  const last = await get(seedN(10_000));
+  assert.is(keptSeedTokens(deps), 1, "full: emptied, then the new one kept");
+  assert.is(last.token, hmacOf(deps.secret, "a:" + seedN(10_000)));
+  await get();
+  assert.is(keptSeedTokens(deps), 2);
 });
 
 test.run();
