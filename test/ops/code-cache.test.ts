@@ -42,6 +42,12 @@ async function bundleStart(flags: string[], check: (base: string) => Promise<voi
 }
 
 /** What the bundle does beyond the start: a search (opencc-js, a CommonJS package), an import() (node:v8, for the bench's memory route). */
+/** Bytes of V8's cache in the build's dist/app.cache (after its first line: the size and time of the bundle it was made for). */
+function builtCacheBytes(): number {
+  const bytes = readFileSync(join(ROOT, "dist", "app.cache"));
+  return bytes.length - (bytes.indexOf(10) + 1);
+}
+
 async function works(base: string) {
   const search = await fetch(`${base}/jobs?q=${encodeURIComponent("電工")}`);
   assert.is(search.status, 200, "search");
@@ -59,8 +65,7 @@ test("the build makes the code cache; npm start's flags use it, and the server w
 
 test("the cache is made after the bundle's top level has run: it holds the functions compiled while it ran, not only the eager ones", () => {
   assert.is(spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT }).status, 0);
-  const bytes = readFileSync(join(ROOT, "dist", "app.cache"));
-  const made = bytes.length - (bytes.indexOf(10) + 1);
+  const made = builtCacheBytes();
   // The same source as scripts/loader.cjs compiles, cached right after compiling (what the build made before).
   const compileOnly = spawnSync(
     process.execPath,
@@ -107,8 +112,7 @@ test("the cache is made after a rehearsed start: it holds what a start runs beyo
     assert.is(made.stderr, "", "no warning: the start was rehearsed");
     assert.not.ok(existsSync(tmp.dbPath), "the caller's DB is not made");
     assert.equal(readdirSync(scratch), [], "its temporary directory is removed");
-    const bytes = readFileSync(join(ROOT, "dist", "app.cache"));
-    const cache = bytes.length - (bytes.indexOf(10) + 1);
+    const cache = builtCacheBytes();
     // The same bundle cached right after its top level ran (what the build made before): the rehearsal is only
     // begun then (its first synchronous steps), so this holds the top levels and not the start.
     const topLevel = spawnSync(

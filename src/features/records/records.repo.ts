@@ -65,9 +65,16 @@ export async function rateSamples(db: Queryable, sinceMs: number, county: string
     .select({ kindId: jobPostings.kindId, countyCode: jobPostings.countyCode, unit: hires.wageUnit, wageFen: hires.wageFen, confirmedAt: hires.confirmedAt })
     .from(hires)
     .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId))
-    .where(and(gte(hires.confirmedAt, sinceMs), ne(hires.status, "cancelled"), inArray(hires.wageUnit, [...rateUnits]), county === null ? undefined : eq(jobPostings.countyCode, county)));
-  return rows.filter((r): r is typeof r & { unit: RateSample["unit"] } => isRateUnit(r.unit) && r.wageFen > 0);
+    .where(rateHires(sinceMs, county));
+  return rows.filter(isRateRow);
 }
+
+/** The hires a going rate counts: agreed since `sinceMs`, not cancelled, by the day, hour or piece; `county` null for the whole city. */
+const rateHires = (sinceMs: number, county: string | null) =>
+  and(gte(hires.confirmedAt, sinceMs), ne(hires.status, "cancelled"), inArray(hires.wageUnit, [...rateUnits]), county === null ? undefined : eq(jobPostings.countyCode, county));
+
+/** A row with a known unit and a wage above 0 (the rows a going rate is made of). */
+const isRateRow = <R extends { unit: string; wageFen: number }>(r: R): r is R & { unit: RateSample["unit"] } => isRateUnit(r.unit) && r.wageFen > 0;
 
 /**
  * The going-rate table's input (records.figures.ts): the same hires as rateSamples for the whole city, one row
@@ -81,9 +88,9 @@ export async function rateCounts(db: Queryable, sinceMs: number): Promise<(RateS
     .select({ kindId: jobPostings.kindId, countyCode: jobPostings.countyCode, unit: hires.wageUnit, wageFen: hires.wageFen, n: sql<number>`count(*)` })
     .from(hires)
     .innerJoin(jobPostings, eq(jobPostings.id, hires.postingId))
-    .where(and(gte(hires.confirmedAt, sinceMs), ne(hires.status, "cancelled"), inArray(hires.wageUnit, [...rateUnits])))
+    .where(rateHires(sinceMs, null))
     .groupBy(jobPostings.kindId, jobPostings.countyCode, hires.wageUnit, hires.wageFen);
-  return rows.filter((r): r is typeof r & { unit: RateSample["unit"] } => isRateUnit(r.unit) && r.wageFen > 0);
+  return rows.filter(isRateRow);
 }
 
 export function kindNames(db: Queryable) {
