@@ -14,6 +14,7 @@ import { dbFilePath } from "./ops/dbfile.ts";
 import { copy } from "../views/copy/index.ts";
 import { probeAtStart } from "./ops/health.ts";
 import { jsonLogger } from "./shared/context.ts";
+import { answerByTurn } from "./shared/answer-by-turn.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -80,7 +81,8 @@ async function start(rehearsal?: Rehearsal): Promise<void> {
     if (created) deps.log.info("created", { db: dbFilePath(config.databaseUrl) });
     const app = createApp(deps);
     mark("app");
-    const server = serve({ fetch: benchCeiling(app) ?? app.fetch, port: config.port, ...(rehearsal ? { hostname: "127.0.0.1" } : {}) }) as Server;
+    // Every answer, the bench's ceiling too, is written at the end of its turn with the others (answer-by-turn.ts).
+    const server = serve({ fetch: answerByTurn(benchCeiling(app) ?? app.fetch), port: config.port, ...(rehearsal ? { hostname: "127.0.0.1" } : {}) }) as Server;
     // Listening first, the setup link after: a refused start (port in use) makes no link.
     await new Promise<void>((ok, fail) => {
       server.once("listening", ok);
