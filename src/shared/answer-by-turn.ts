@@ -14,12 +14,23 @@
 // The wait is at most the rest of the turn the answer was made in: nothing
 // waits for a timer or for another request's work. An answer that failed is
 // not held (Hono answers errors itself; this only passes one on).
+//
+// Only answers made quickly are held (under HOLD_UNDER_MS from the request to
+// its answer): a page served from a cache, a signed-in page, where one wake-up
+// is a tenth of the cost. A page that took longer to make (the monitoring
+// report, a sign-up waiting for its disk sync) gains nothing from it, and held
+// it kept its whole body in memory until the turn ended: with every monitoring
+// page of a turn held at once, the bench's peak RSS rose from 105–106 MB to
+// 109–112 MB (docs/performance.md).
 import { setImmediate } from "node:timers";
 
 type Fetch<E> = (req: Request, env?: E) => Response | Promise<Response>;
 
-/** `fetch`, with each answer handed back at the end of the turn it was made in, all of that turn's together. */
-export function answerByTurn<E>(fetch: Fetch<E>): (req: Request, env?: E) => Promise<Response> {
+/** An answer made in less than this (ms, from the request to its answer) is held to the end of its turn. */
+export const HOLD_UNDER_MS = 0.5;
+
+/** `fetch`, with each answer made quickly handed back at the end of the turn it was made in, all of that turn's together. */
+export function answerByTurn<E>(fetch: Fetch<E>, now: () => number = () => performance.now()): (req: Request, env?: E) => Promise<Response> {
   let waiting: (() => void)[] = [];
   const release = () => {
     const now = waiting;
@@ -31,8 +42,9 @@ export function answerByTurn<E>(fetch: Fetch<E>): (req: Request, env?: E) => Pro
       if (waiting.push(go) === 1) setImmediate(release);
     });
   return async (req, env) => {
+    const asked = now();
     const res = await fetch(req, env);
-    await turnEnd();
+    if (now() - asked < HOLD_UNDER_MS) await turnEnd();
     return res;
   };
 }

@@ -1,17 +1,20 @@
 // Answers handed back at the end of their turn, all of a turn's together
 // (src/shared/answer-by-turn.ts): held past every promise of the turn, not past
 // its end; each request gets its own answer; a failure is not held; and over a
-// real server and real connections every answer reaches its own request.
+// real server and real connections every answer reaches its own request; an
+// answer that took long to make is not held.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { setImmediate } from "node:timers";
 import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { answerByTurn } from "../../src/shared/answer-by-turn.ts";
+import { answerByTurn, HOLD_UNDER_MS } from "../../src/shared/answer-by-turn.ts";
 
 const req = (path: string) => new Request(`http://x${path}`);
-const echo = answerByTurn(async (r: Request) => new Response(new URL(r.url).pathname));
+// A clock that stands still: every answer counts as made quickly, whatever this machine's speed (no timing in a test).
+const still = () => 0;
+const echo = answerByTurn(async (r: Request) => new Response(new URL(r.url).pathname), still);
 
 /** Lets every pending promise settle, without ending the turn. */
 async function settlePromises(rounds = 20) {
@@ -47,14 +50,32 @@ test("an answer made in a later turn waits only for that turn's end", async () =
 
 test("the Response itself is passed on, status and headers as made", async () => {
   const made = new Response("x", { status: 303, headers: { location: "/there" } });
-  const res = await answerByTurn(() => made)(req("/"));
+  const res = await answerByTurn(() => made, still)(req("/"));
   assert.is(res, made);
+});
+
+test("an answer that took HOLD_UNDER_MS or more to make is handed back at once; one just under it is held", async () => {
+  // Each with a clock of its own, moved only by its own answer's making.
+  const taking = (ms: number) => {
+    let clock = 1000;
+    return answerByTurn(async () => {
+      clock += ms;
+      return new Response("made");
+    }, () => clock);
+  };
+  const seen: string[] = [];
+  const slow = taking(HOLD_UNDER_MS)(req("/slow")).then(() => seen.push("slow"));
+  const quick = taking(HOLD_UNDER_MS - 0.01)(req("/quick")).then(() => seen.push("quick"));
+  await settlePromises();
+  assert.equal(seen, ["slow"], "the slow one at once, the quick one still held");
+  await Promise.all([slow, quick]);
+  assert.equal(seen, ["slow", "quick"]);
 });
 
 test("a failure is passed on at once, not held", async () => {
   const failing = answerByTurn(async () => {
     throw new Error("boom");
-  });
+  }, still);
   let failed = false;
   const p = failing(req("/")).catch((e: Error) => (failed = e.message === "boom"));
   await settlePromises();
@@ -63,7 +84,7 @@ test("a failure is passed on at once, not held", async () => {
 });
 
 test("over a real server: 64 requests on 16 keep-alive connections each get their own answer", async () => {
-  const server = serve({ fetch: answerByTurn(async (r: Request) => new Response(`answer to ${new URL(r.url).searchParams.get("n")}`)), port: 0, hostname: "127.0.0.1" }) as Server;
+  const server = serve({ fetch: answerByTurn(async (r: Request) => new Response(`answer to ${new URL(r.url).searchParams.get("n")}`), still), port: 0, hostname: "127.0.0.1" }) as Server;
   await new Promise<void>((ok) => server.once("listening", ok));
   try {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
