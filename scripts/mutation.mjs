@@ -38,6 +38,8 @@ export const MODULES = {
 	// The bounded map under the page cache and the signed-in cache.
 	'bounded-store': { mutate: 'src/shared/bounded-store.ts', tests: ['test/shared/bounded-store.test.ts', 'test/shared/page-cache.test.ts'] },
 	db: { mutate: 'src/shared/db.ts', tests: ['test/shared/db.test.ts', 'test/shared/db-writer.test.ts'] },
+	// Which answers wait for the end of their turn (src/main.ts serves every answer through it).
+	'answer-by-turn': { mutate: 'src/shared/answer-by-turn.ts', tests: ['test/shared/answer-by-turn.test.ts'] },
 	// The domain modules: pure rules, each with its table test.
 	...Object.fromEntries(
 		['accounts', 'alerts', 'desk', 'employers', 'hires', 'hotline', 'jobs', 'markets', 'monitoring', 'ops', 'phone', 'records', 'supervision', 'training', 'workers'].map((f) => [
