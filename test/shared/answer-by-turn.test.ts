@@ -72,6 +72,23 @@ test("an answer that took HOLD_UNDER_MS or more to make is handed back at once; 
   assert.equal(seen, ["slow", "quick"]);
 });
 
+test("without a clock given, performance.now() is the clock", async () => {
+  // performance.now() stood still for this test: the answer counts as made quickly, and is held.
+  const real = Object.getOwnPropertyDescriptor(performance, "now");
+  Object.defineProperty(performance, "now", { value: () => 42, configurable: true, writable: true });
+  try {
+    const seen: string[] = [];
+    const p = answerByTurn(async () => new Response("x"))(req("/")).then(() => seen.push("answer"));
+    await settlePromises();
+    assert.equal(seen, [], "held: the clock said no time passed");
+    await p;
+  } finally {
+    if (real) Object.defineProperty(performance, "now", real);
+    else delete (performance as { now?: unknown }).now;
+  }
+  assert.type(performance.now(), "number");
+});
+
 test("a failure is passed on at once, not held", async () => {
   const failing = answerByTurn(async () => {
     throw new Error("boom");
