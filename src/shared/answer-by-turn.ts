@@ -33,9 +33,9 @@ export const HOLD_UNDER_MS = 0.5;
 export function answerByTurn<E>(fetch: Fetch<E>, now: () => number = () => performance.now()): (req: Request, env?: E) => Promise<Response> {
   let waiting: (() => void)[] = [];
   const release = () => {
-    const now = waiting;
+    const ready = waiting;
     waiting = [];
-    for (const go of now) go();
+    for (const go of ready) go();
   };
   const turnEnd = () =>
     new Promise<void>((go) => {
