@@ -468,11 +468,11 @@ export async function openDatabase(url: string, opts: { busyTimeoutMs?: number; 
   // A file (every install we ship) needs only the SQLite client. The full client also loads the network
   // clients (WebSocket, HTTP) for a libsql:/http(s):/ws(s): DATABASE_URL: about a quarter of the start's module
   // loading and ~9 MB of memory (docs/performance.md, "Memory and start-up, 2026-12-05 evening"), so only then.
-  const createClient = url.startsWith("file:") || url === ":memory:" ? createFileClient : (await import("@libsql/client")).createClient;
-  const timeout = opts.busyTimeoutMs ?? 5000;
   const file = url.startsWith("file:");
+  const createClient = file || url === ":memory:" ? createFileClient : (await import("@libsql/client")).createClient;
+  const timeout = opts.busyTimeoutMs ?? 5000;
   const client = createClient({ url, timeout, concurrency: file ? POOL_CONNECTIONS : SERVER_CONCURRENCY } as Parameters<typeof createClient>[0]);
-  if (url.startsWith("file:")) {
+  if (file) {
     // journal_mode=WAL is stored in the file; foreign_keys and synchronous are
     // per connection. libSQL's defaults (foreign_keys=1, synchronous=FULL under WAL)
     // are what the read pool wants, and `checkPragmas` proves it on every start.
@@ -598,7 +598,7 @@ export async function openDatabase(url: string, opts: { busyTimeoutMs?: number; 
     async drain() {
       await queue.idle();
       await syncer?.settled();
-      if (url.startsWith("file:") && fileState() === "ok") await writer.execute("PRAGMA wal_checkpoint(TRUNCATE)").catch(() => {});
+      if (file && fileState() === "ok") await writer.execute("PRAGMA wal_checkpoint(TRUNCATE)").catch(() => {});
     },
     close: () => {
       if (closed) return;
