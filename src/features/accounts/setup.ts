@@ -29,30 +29,41 @@ export class SetupClosed extends Error {
  * null when a city admin exists, or when a link printed before is still live (logged, not re-minted).
  */
 export async function setupLinkIfNeeded(deps: Deps): Promise<string | null> {
-  const db = deps.database.db;
-  if (await hasCityAdmin(db)) return null;
-  const live = await liveSetupToken(db, deps.clock.now());
-  if (live) {
-    deps.log.info("setup_link_still_valid", {
-      until: chinaDateTime(live.expiresAt),
-      hint: copy.accounts.setupStillLive,
-    });
-    return null;
-  }
-  return newSetupLink(deps);
+  if (await hasCityAdmin(deps.database.db)) return null;
+  const minted = await mint(deps, { unlessLive: true });
+  if (typeof minted === "string") return minted;
+  deps.log.info("setup_link_still_valid", {
+    until: chinaDateTime(minted.expiresAt),
+    hint: copy.accounts.setupStillLive,
+  });
+  return null;
 }
 
 /** A new one-time link; every other live one ends. Throws SetupClosed once a city admin exists. */
 export async function newSetupLink(deps: Deps): Promise<string> {
+  return (await mint(deps, { unlessLive: false })) as string;
+}
+
+/**
+ * Mints a link inside one write (BEGIN IMMEDIATE: one process at a time), ending every other live one; with
+ * `unlessLive`, a live link found there is handed back instead. The look for a live link is inside the write
+ * because two instances started together on a new DB file (behind one load balancer) each looked before
+ * either wrote: both minted, the second ended the first's, and the first printed a dead link
+ * (test/ops/two-processes.test.ts failed on it now and then).
+ */
+async function mint(deps: Deps, opts: { unlessLive: boolean }): Promise<string | { expiresAt: number }> {
   const token = randomToken(24);
   const now = deps.clock.now();
-  await deps.database.transaction(async (tx) => {
+  const live = await deps.database.transaction(async (tx) => {
     if (await hasCityAdmin(tx)) throw new SetupClosed();
+    const found = opts.unlessLive ? await liveSetupToken(tx, now) : undefined;
+    if (found) return found;
     await tx
       .update(setupTokens)
       .set({ expiresAt: now })
       .where(and(eq(setupTokens.purpose, "first_admin"), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now)));
     await tx.insert(setupTokens).values({ tokenHash: sha256(token), purpose: "first_admin", createdAt: now, expiresAt: now + LINK_LIFETIME_MS });
+    return undefined;
   });
-  return `${deps.config.publicUrl}${paths.accounts.setup}?token=${token}`;
+  return live ?? `${deps.config.publicUrl}${paths.accounts.setup}?token=${token}`;
 }
